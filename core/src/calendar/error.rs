@@ -1,0 +1,221 @@
+use chrono::NaiveDate;
+
+use crate::error::{Lang, Problem};
+
+/// An error of the working-day calendar.
+///
+/// Every variant has a stable [code](CalendarError::code) and a message in
+/// English (`Display`) and Bahasa Indonesia ([`CalendarError::message`]).
+///
+/// # Example
+/// ```
+/// use ptsp::{Calendar, CalendarError, Error};
+/// let cal = Calendar::indonesia();
+/// match cal.is_working_day("2031-05-05".parse()?) {
+///     Err(Error::Calendar(CalendarError::OutOfCoverage { day, .. })) => {
+///         assert_eq!(day.to_string(), "2031-05-05")
+///     }
+///     other => panic!("expected out_of_coverage, got {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CalendarError {
+    /// An operation needed a day whose holidays the calendar does not know.
+    #[error(
+        "day {day} is outside the calendar's coverage: holidays are known for {first_year}–{last_year} only"
+    )]
+    OutOfCoverage {
+        /// The first day the operation needed that is not covered.
+        day: NaiveDate,
+        /// First covered year.
+        first_year: i32,
+        /// Last covered year.
+        last_year: i32,
+    },
+    /// A count, date or duration is beyond what can be represented.
+    #[error("{what} is out of range: {value}")]
+    OutOfRange {
+        /// What was out of range (e.g. `n`, `result date`).
+        what: &'static str,
+        /// The offending value, as text.
+        value: String,
+    },
+    /// A statutory deadline of fewer than one working day was asked for.
+    #[error("invalid working-day count {n}: a deadline needs at least 1 working day")]
+    InvalidCount {
+        /// The count given.
+        n: i64,
+    },
+    /// A working duration was negative.
+    #[error("invalid working duration {seconds} s: expected zero or more")]
+    NegativeDuration {
+        /// The duration given, in seconds.
+        seconds: i64,
+    },
+    /// An operation needs office hours and the calendar has none.
+    #[error("calendar {calendar:?} has no office hours: set office_hours to use time-of-day operations")]
+    NoOfficeHours {
+        /// The calendar id.
+        calendar: String,
+    },
+    /// A definition failed validation; every problem is listed.
+    #[error("invalid calendar definition: {}", summary(.problems, Lang::En))]
+    Invalid {
+        /// All problems found, each with path, code and messages.
+        problems: Vec<Problem>,
+    },
+    /// A JSON text could not be read.
+    #[error("invalid json at line {line}, column {column}: {detail}")]
+    InvalidJson {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the reader expected and found.
+        detail: String,
+    },
+    /// An iCalendar text could not be read.
+    #[error("invalid icalendar at {location}: {detail}")]
+    InvalidIcal {
+        /// Where: an event number and property, or the parser's position.
+        location: String,
+        /// What was wrong.
+        detail: String,
+    },
+    /// A text that should be a date, time or instant is not one.
+    #[error("invalid {what} {value:?}: expected {expected}")]
+    InvalidValue {
+        /// What kind of value (`date`, `instant`, `weekmask`, …).
+        what: &'static str,
+        /// The text given.
+        value: String,
+        /// The expected form.
+        expected: &'static str,
+    },
+}
+
+fn summary(problems: &[Problem], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&p.path);
+        out.push_str(": ");
+        out.push_str(p.text(lang));
+    }
+    out
+}
+
+impl CalendarError {
+    /// The stable `snake_case` code of this error.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::CalendarError;
+    /// let e = CalendarError::InvalidCount { n: 0 };
+    /// assert_eq!(e.code(), "invalid_count");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            CalendarError::OutOfCoverage { .. } => "out_of_coverage",
+            CalendarError::OutOfRange { .. } => "out_of_range",
+            CalendarError::InvalidCount { .. } => "invalid_count",
+            CalendarError::NegativeDuration { .. } => "negative_duration",
+            CalendarError::NoOfficeHours { .. } => "no_office_hours",
+            CalendarError::Invalid { .. } => "invalid_definition",
+            CalendarError::InvalidJson { .. } => "invalid_json",
+            CalendarError::InvalidIcal { .. } => "invalid_ical",
+            CalendarError::InvalidValue { .. } => "invalid_value",
+        }
+    }
+
+    /// The validation problems behind this error (empty for other errors).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::CalendarError;
+    /// assert!(CalendarError::InvalidCount { n: 0 }.problems().is_empty());
+    /// ```
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            CalendarError::Invalid { problems } => problems,
+            _ => &[],
+        }
+    }
+
+    /// The message in the given language.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::{CalendarError, Lang};
+    /// let e = CalendarError::InvalidCount { n: 0 };
+    /// assert_eq!(
+    ///     e.message(Lang::Id),
+    ///     "jumlah hari kerja 0 tidak valid: tenggat membutuhkan paling sedikit 1 hari kerja"
+    /// );
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            CalendarError::OutOfCoverage {
+                day,
+                first_year,
+                last_year,
+            } => format!(
+                "tanggal {day} di luar cakupan kalender: hari libur hanya diketahui untuk tahun {first_year}–{last_year}"
+            ),
+            CalendarError::OutOfRange { what, value } => {
+                format!("{} di luar rentang: {value}", what_id(what))
+            }
+            CalendarError::InvalidCount { n } => format!(
+                "jumlah hari kerja {n} tidak valid: tenggat membutuhkan paling sedikit 1 hari kerja"
+            ),
+            CalendarError::NegativeDuration { seconds } => format!(
+                "durasi kerja {seconds} detik tidak valid: harus nol atau lebih"
+            ),
+            CalendarError::NoOfficeHours { calendar } => format!(
+                "kalender {calendar:?} tidak memiliki jam kerja: isi office_hours untuk operasi berbasis jam"
+            ),
+            CalendarError::Invalid { problems } => format!(
+                "definisi kalender tidak valid: {}",
+                summary(problems, Lang::Id)
+            ),
+            CalendarError::InvalidJson {
+                line,
+                column,
+                detail,
+            } => format!("json tidak valid pada baris {line}, kolom {column}: {detail}"),
+            CalendarError::InvalidIcal { location, detail } => {
+                format!("icalendar tidak valid pada {location}: {detail}")
+            }
+            CalendarError::InvalidValue {
+                what,
+                value,
+                expected,
+            } => format!(
+                "{} {value:?} tidak valid: seharusnya {expected}",
+                what_id(what)
+            ),
+        }
+    }
+}
+
+/// Indonesian names of the value kinds named in errors.
+fn what_id(what: &str) -> &str {
+    match what {
+        "date" => "tanggal",
+        "instant" => "waktu",
+        "time" => "jam",
+        "n" => "jumlah hari n",
+        "duration" => "durasi",
+        "result date" => "tanggal hasil",
+        "weekmask" => "weekmask",
+        "year" => "tahun",
+        other => other,
+    }
+}

@@ -1,0 +1,63 @@
+//! # ptsp — an Indonesian public-service standard, made executable
+//!
+//! `ptsp` models the *Standar Pelayanan* of a one-stop integrated service
+//! office (*Pelayanan Terpadu Satu Pintu*, PTSP) as data and rules. Its first
+//! capability is the one every deadline in a standard rests on: counting
+//! **working days** (*hari kerja*) on the Indonesian holiday calendar —
+//! national holidays (*hari libur nasional*) and collective leave (*cuti
+//! bersama*) from the yearly joint ministerial decrees (SKB 3 Menteri),
+//! each entry carrying the decree that set it.
+//!
+//! ## Quick start
+//! ```
+//! use ptsp::{Calendar, DeadlinePolicy, Lang};
+//!
+//! let cal = Calendar::jatim(); // national holidays + East Java office hours, WIB
+//!
+//! // "Pemeriksaan kelengkapan dokumen: maksimal 3 hari kerja."
+//! let received = ptsp::calendar::parse_instant("2026-12-23T14:20:00+07:00")?;
+//! let due = cal.deadline(received, 3, &DeadlinePolicy::default())?;
+//! assert_eq!(due.due_at.to_rfc3339(), "2026-12-30T16:00:00+07:00");
+//!
+//! // Why then? Every skipped day and the decree behind it.
+//! let why = cal.explain_deadline(received, 3, &DeadlinePolicy::default())?;
+//! println!("{}", why.render(Lang::Id));
+//!
+//! // numpy-compatible working-day arithmetic, O(1) per call.
+//! assert_eq!(cal.add_working_days("2025-03-27".parse()?, 1)?.to_string(), "2025-04-08");
+//! assert_eq!(cal.working_days_between("2026-12-01".parse()?, "2027-01-01".parse()?)?, 21);
+//!
+//! // Years nobody has decreed are refused, not guessed.
+//! let err = cal.is_working_day("2031-01-02".parse()?).unwrap_err();
+//! assert_eq!(err.code(), "out_of_coverage");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Features
+//! * Calendars as data ([`CalendarDef`], JSON via serde; iCalendar import
+//!   and export): weekmask, layered holidays (national, regional, office
+//!   closures), which kinds are days off, extra working days, office hours
+//!   with breaks, UTC offset (WIB, WITA, WIT).
+//! * Built-in national calendar 2023–2027 with the source of every entry
+//!   ([`Calendar::indonesia`], [`Calendar::jatim`]).
+//! * Day arithmetic identical to numpy's `busday_offset` / `busday_count`.
+//! * Statutory deadlines with a configurable counting convention
+//!   ([`DeadlinePolicy`]) and a day-by-day explanation.
+//! * Working-time arithmetic within office hours.
+//! * Coverage: uncovered years are an error unless explicitly assumed
+//!   ([`Calendar::assuming_weekends_only`]), and assumed results say so.
+//! * Typed errors with stable codes and messages in Bahasa Indonesia and
+//!   English ([`Error`], [`Lang`]).
+//!
+//! The library never reads the clock: every instant is a parameter.
+
+pub mod calendar;
+pub mod error;
+
+pub use calendar::{
+    AfterHours, Assuming, Break, Calendar, CalendarDef, CalendarError, ClockTime, CountFrom,
+    DayHours, DayRole, Deadline, DeadlinePolicy, Estimate, ExplainedDay, Explanation,
+    ExtraWorkingDay, Holiday, HolidayInfo, HolidayKind, HolidayLayer, IcalImport, OfficeHours,
+    SkipReason, Source, Weekmask, YearEntry, YearSpan, YearStatus,
+};
+pub use error::{Error, Lang, Problem, Result};
