@@ -84,6 +84,22 @@ pub enum CalendarError {
         /// What was wrong.
         detail: String,
     },
+    /// Two batch inputs have lengths that cannot be broadcast together.
+    #[error("batch inputs do not match: {len} elements against {other}; expected equal lengths or a single value")]
+    ShapeMismatch {
+        /// Length of the first input.
+        len: usize,
+        /// Length of the other input.
+        other: usize,
+    },
+    /// One element of a batch call failed; nothing was returned.
+    #[error("element {index}: {error}")]
+    InBatch {
+        /// Position of the failing element.
+        index: usize,
+        /// What went wrong there.
+        error: Box<CalendarError>,
+    },
     /// A text that should be a date, time or instant is not one.
     #[error("invalid {what} {value:?}: expected {expected}")]
     InvalidValue {
@@ -129,6 +145,8 @@ impl CalendarError {
             CalendarError::InvalidJson { .. } => "invalid_json",
             CalendarError::InvalidIcal { .. } => "invalid_ical",
             CalendarError::InvalidValue { .. } => "invalid_value",
+            CalendarError::InBatch { error, .. } => error.code(),
+            CalendarError::ShapeMismatch { .. } => "shape_mismatch",
         }
     }
 
@@ -142,6 +160,7 @@ impl CalendarError {
     pub fn problems(&self) -> &[Problem] {
         match self {
             CalendarError::Invalid { problems } => problems,
+            CalendarError::InBatch { error, .. } => error.problems(),
             _ => &[],
         }
     }
@@ -192,6 +211,12 @@ impl CalendarError {
             } => format!("json tidak valid pada baris {line}, kolom {column}: {detail}"),
             CalendarError::InvalidIcal { location, detail } => {
                 format!("icalendar tidak valid pada {location}: {detail}")
+            }
+            CalendarError::ShapeMismatch { len, other } => format!(
+                "masukan batch tidak cocok: {len} elemen berbanding {other}; seharusnya sama panjang atau satu nilai"
+            ),
+            CalendarError::InBatch { index, error } => {
+                format!("elemen {index}: {}", error.message(Lang::Id))
             }
             CalendarError::InvalidValue {
                 what,

@@ -529,8 +529,10 @@ impl Calendar {
     }
 
     #[inline]
-    fn add_in(&self, d: NaiveDate, n: i64, mode: Mode) -> Result<(NaiveDate, Span)> {
-        let dn = day_number(d);
+    fn add_dn(&self, dn: i64, n: i64, mode: Mode) -> Result<(i64, Span)> {
+        if mode == Mode::Strict && (dn < self.index.start || dn >= self.index.end) {
+            return Err(self.out_of_coverage(dn));
+        }
         let base = if n >= 0 || self.index.is_working(dn) {
             self.index.rank(dn)
         } else {
@@ -540,6 +542,11 @@ impl Calendar {
         let r = self.index.nth(k).ok_or_else(|| range_err("n", n))?;
         let span = Span::new(dn, dn, r);
         self.guard(mode, &span)?;
+        Ok((r, span))
+    }
+
+    fn add_in(&self, d: NaiveDate, n: i64, mode: Mode) -> Result<(NaiveDate, Span)> {
+        let (r, span) = self.add_dn(day_number(d), n, mode)?;
         Ok((to_date(r)?, span))
     }
 
@@ -564,12 +571,15 @@ impl Calendar {
     }
 
     #[inline]
-    fn between_in(&self, a: NaiveDate, b: NaiveDate, mode: Mode) -> Result<(i64, Span)> {
-        let (an, bn) = (day_number(a), day_number(b));
+    fn between_dn(&self, an: i64, bn: i64, mode: Mode) -> Result<(i64, Span)> {
         // Half-open: the days examined are [min, max).
         let span = Span::new(an, an.min(bn), (an.max(bn) - 1).max(an.min(bn)));
         self.guard(mode, &span)?;
         Ok((self.index.rank(bn) - self.index.rank(an), span))
+    }
+
+    fn between_in(&self, a: NaiveDate, b: NaiveDate, mode: Mode) -> Result<(i64, Span)> {
+        self.between_dn(day_number(a), day_number(b), mode)
     }
 
     /// The number of working days in `[a, b)`; negative (the count of
@@ -585,6 +595,63 @@ impl Calendar {
     #[inline]
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64> {
         self.between_in(a, b, Mode::Strict).map(|r| r.0)
+    }
+
+    /// [`Calendar::add_working_days`] over many dates at once, in numpy's
+    /// representation: days since 1970-01-01 (`datetime64[D]` as `int64`),
+    /// with `n` either one count for all or one per date. The first failing
+    /// element fails the whole call ([`CalendarError::InBatch`] names it)
+    /// and nothing is returned; `NAT` (numpy's not-a-time) is refused.
+    ///
+    /// # Example
+    /// ```
+    /// let cal = ptsp::Calendar::indonesia();
+    /// let days = [20_446, 20_451]; // 2025-12-24, 2025-12-29
+    /// let out = cal.add_working_days_batch(&days, &[1])?;
+    /// assert_eq!(out, [20_451, 20_452]); // 2025-12-25/26 are days off
+    /// # Ok::<(), ptsp::Error>(())
+    /// ```
+    pub fn add_working_days_batch(&self, days: &[i64], n: &[i64]) -> Result<Vec<i64>> {
+        check_shape(days.len(), n.len())?;
+        let mut out = Vec::with_capacity(days.len());
+        for (i, &d) in days.iter().enumerate() {
+            let k = if n.len() == 1 { n[0] } else { n[i] };
+            let r = epoch_to_dn(d)
+                .and_then(|dn| self.add_dn(dn, k, Mode::Strict))
+                .map_err(|e| in_batch(i, e))?;
+            out.push(r.0 - UNIX_EPOCH_DAY);
+        }
+        Ok(out)
+    }
+
+    /// [`Calendar::working_days_between`] over many pairs at once (days
+    /// since 1970-01-01; either side may be a single value broadcast to the
+    /// other's length). Errors as in [`Calendar::add_working_days_batch`].
+    ///
+    /// # Example
+    /// ```
+    /// let cal = ptsp::Calendar::indonesia();
+    /// let out = cal.working_days_between_batch(&[20_446], &[20_453, 20_439])?;
+    /// assert_eq!(out, [3, -5]);
+    /// # Ok::<(), ptsp::Error>(())
+    /// ```
+    pub fn working_days_between_batch(&self, a: &[i64], b: &[i64]) -> Result<Vec<i64>> {
+        let len = a.len().max(b.len());
+        if a.len() != len && a.len() != 1 {
+            check_shape(b.len(), a.len())?;
+        }
+        check_shape(len, b.len())?;
+        let mut out = Vec::with_capacity(len);
+        for i in 0..len {
+            let x = if a.len() == 1 { a[0] } else { a[i] };
+            let y = if b.len() == 1 { b[0] } else { b[i] };
+            let r = epoch_to_dn(x)
+                .and_then(|an| Ok((an, epoch_to_dn(y)?)))
+                .and_then(|(an, bn)| self.between_dn(an, bn, Mode::Strict))
+                .map_err(|e| in_batch(i, e))?;
+            out.push(r.0);
+        }
+        Ok(out)
     }
 
     fn holiday_info(&self, li: usize, hi: usize) -> HolidayInfo {
@@ -797,6 +864,50 @@ impl Calendar {
     /// ```
     pub fn assuming_weekends_only(&self) -> Assuming<'_> {
         Assuming { cal: self }
+    }
+}
+
+/// numpy's not-a-time in `datetime64` arrays viewed as `int64`.
+pub const NAT: i64 = i64::MIN;
+
+/// Day number (as [`Datelike::num_days_from_ce`]) of 1970-01-01.
+const UNIX_EPOCH_DAY: i64 = 719_163;
+
+fn epoch_to_dn(d: i64) -> Result<i64> {
+    if d == NAT {
+        return Err(CalendarError::InvalidValue {
+            what: "date",
+            value: "NaT".to_owned(),
+            expected: "a date, not numpy's not-a-time",
+        }
+        .into());
+    }
+    let dn = d.checked_add(UNIX_EPOCH_DAY).ok_or_else(|| range_err("date", d))?;
+    let (lo, hi) = (
+        day_number(NaiveDate::MIN),
+        day_number(NaiveDate::MAX),
+    );
+    if dn < lo || dn > hi {
+        return Err(range_err("date", format!("{d} days after 1970-01-01")));
+    }
+    Ok(dn)
+}
+
+fn check_shape(len: usize, other: usize) -> Result<()> {
+    if other == len || other == 1 {
+        Ok(())
+    } else {
+        Err(CalendarError::ShapeMismatch { len, other }.into())
+    }
+}
+
+fn in_batch(index: usize, e: Error) -> Error {
+    match e {
+        Error::Calendar(error) => CalendarError::InBatch {
+            index,
+            error: Box::new(error),
+        }
+        .into(),
     }
 }
 
