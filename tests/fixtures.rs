@@ -25,7 +25,9 @@ fn calendar(name: &str) -> Calendar {
 }
 
 fn s(v: &Value, k: &str) -> String {
-    v[k].as_str().unwrap_or_else(|| panic!("{k} in {v}")).to_owned()
+    v[k].as_str()
+        .unwrap_or_else(|| panic!("{k} in {v}"))
+        .to_owned()
 }
 
 /// Runs one case; Ok(value) or Err(code).
@@ -34,14 +36,18 @@ fn run(cal: &Calendar, op: &str, a: &Value) -> Result<Value, String> {
     let inst = |k: &str| parse_instant(&s(a, k)).unwrap();
     let r: ptsp::Result<Value> = match op {
         "is_working_day" => cal.is_working_day(date("date")).map(|v| json!(v)),
-        "next_working_day" => cal.next_working_day(date("date")).map(|d| json!(d.to_string())),
+        "next_working_day" => cal
+            .next_working_day(date("date"))
+            .map(|d| json!(d.to_string())),
         "previous_working_day" => cal
             .previous_working_day(date("date"))
             .map(|d| json!(d.to_string())),
         "add_working_days" => cal
             .add_working_days(date("date"), a["n"].as_i64().unwrap())
             .map(|d| json!(d.to_string())),
-        "working_days_between" => cal.working_days_between(date("a"), date("b")).map(|n| json!(n)),
+        "working_days_between" => cal
+            .working_days_between(date("a"), date("b"))
+            .map(|n| json!(n)),
         "deadline" => {
             let policy: DeadlinePolicy =
                 serde_json::from_value(a.get("policy").cloned().unwrap_or(json!({}))).unwrap();
@@ -57,7 +63,10 @@ fn run(cal: &Calendar, op: &str, a: &Value) -> Result<Value, String> {
                 })
         }
         "add_working_time" => cal
-            .add_working_time(inst("at"), Duration::seconds(a["seconds"].as_i64().unwrap()))
+            .add_working_time(
+                inst("at"),
+                Duration::seconds(a["seconds"].as_i64().unwrap()),
+            )
             .map(|t| json!(t.to_rfc3339())),
         "working_time_between" => cal
             .working_time_between(inst("a"), inst("b"))
@@ -112,7 +121,12 @@ fn invalid_definitions_report_every_problem() {
     }
     for case in f["texts"].as_array().unwrap() {
         let err = Calendar::from_json(case["text"].as_str().unwrap()).unwrap_err();
-        assert_eq!(err.code(), case["code"].as_str().unwrap(), "{}", case["name"]);
+        assert_eq!(
+            err.code(),
+            case["code"].as_str().unwrap(),
+            "{}",
+            case["name"]
+        );
     }
 }
 

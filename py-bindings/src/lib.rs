@@ -1,1 +1,31 @@
-//! placeholder
+//! # ptsp — Python binding
+//!
+//! The extension module `ptsp._ptsp` of the Python package `ptsp`, built
+//! with [pyo3] and [maturin]. It registers the classes and functions of
+//! [`calendar`] (the core's `ptsp::calendar`); all conversions live in
+//! [`convert`] and all error mapping in [`error`]. The exception classes
+//! themselves are defined in Python (`ptsp/_errors.py`), and the Python
+//! package re-exports everything as `ptsp.*`.
+//!
+//! [pyo3]: https://pyo3.rs
+//! [maturin]: https://www.maturin.rs
+
+use pyo3::prelude::*;
+
+mod calendar;
+mod convert;
+mod error;
+
+/// The extension module `ptsp._ptsp`.
+#[pymodule]
+fn _ptsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<calendar::PyCalendar>()?;
+    m.add_class::<calendar::PyAssuming>()?;
+    m.add_class::<calendar::PyEstimate>()?;
+    m.add_class::<calendar::PyDeadline>()?;
+    m.add_class::<calendar::PyExplanation>()?;
+    m.add_function(wrap_pyfunction!(calendar::layer_from_ical, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::layer_to_ical, m)?)?;
+    Ok(())
+}

@@ -1,1 +1,49 @@
-//! placeholder
+//! # ptsp-wasm — the WebAssembly binding of `ptsp`
+//!
+//! The working-day calendar of [`ptsp`] for browsers and Node, built with
+//! wasm-bindgen (`--target web`) into the ES module package `ptsp-wasm`.
+//! It is a thin layer: each function converts its arguments in, calls core
+//! once and converts the result out; the rules live in core.
+//!
+//! ## Quick start (JavaScript)
+//! ```js
+//! import init, { Calendar, layerFromIcal, isPtspError } from "ptsp-wasm";
+//! await init(); // fetches ptsp_wasm_bg.wasm next to the module
+//!
+//! const cal = Calendar.jatim(); // national holidays + East Java office hours, WIB
+//! cal.isWorkingDay("2026-12-24");                    // false: cuti bersama Natal
+//! cal.addWorkingDays("2025-03-27", 1);              // "2025-04-08"
+//! const d = cal.deadline("2026-12-23T14:20:00+07:00", 3);
+//! d.due_at;                                          // "2026-12-30T16:00:00+07:00"
+//! cal.explainDeadline("2026-12-23T14:20:00+07:00", 3, {}, "id").text;
+//!
+//! try { cal.isWorkingDay("2031-01-02") } catch (e) {
+//!   if (isPtspError(e)) console.log(e.code, e.messages.id); // "out_of_coverage", "tanggal …"
+//! }
+//! cal.assumingWeekendsOnly().isWorkingDay("2031-01-02");
+//! // { value: true, assumed: [{ first: 2031, last: 2031 }] }
+//! ```
+//!
+//! ## Conventions
+//! * Dates are ISO 8601 strings `YYYY-MM-DD`; instants RFC 3339 strings
+//!   with their offset; durations whole seconds (numbers).
+//! * Objects are core's serde JSON, field names in `snake_case` exactly as
+//!   in Rust and Python (`due_at`, `late_receipt`, `non_working`); methods
+//!   are `camelCase`.
+//! * Every failure is a real `Error` named `PtspError` with a stable
+//!   `code`, `messages.en` / `messages.id`, and `errors` (every problem of
+//!   an invalid definition). Wrong JS types are `invalid_type`.
+//!
+//! ## Modules
+//! * `calendar` — the classes `Calendar` and `Assuming`, and
+//!   `layerFromIcal` / `layerToIcal` (core module `ptsp::calendar`).
+//! * `convert` — every conversion between JS values and core types, and the
+//!   TypeScript declarations of the data shapes.
+//! * `error` — every error mapping, and the `PtspError` declaration.
+
+mod calendar;
+mod convert;
+mod error;
+
+pub use calendar::{Assuming, Calendar, layer_from_ical, layer_to_ical};
+pub use error::{BindingError, ERROR_NAME, Expected, is_ptsp_error};

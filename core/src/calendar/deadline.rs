@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Calendar, CalendarError, HolidayInfo, Mode, Span, day_number, index, range_err, to_date};
+use super::{
+    Calendar, CalendarError, HolidayInfo, Mode, Span, day_number, index, range_err, to_date,
+};
 use crate::error::{Lang, Result};
 
 /// Which day is day 1 of a statutory period.
@@ -240,10 +242,18 @@ impl Explanation {
                     d.counted_received_at.format("%H.%M")
                 ),
                 (DayRole::Counted, Lang::En) => {
-                    format!("working day {} of {}", day.ordinal.unwrap_or(0), d.working_days)
+                    format!(
+                        "working day {} of {}",
+                        day.ordinal.unwrap_or(0),
+                        d.working_days
+                    )
                 }
                 (DayRole::Counted, Lang::Id) => {
-                    format!("hari kerja ke-{} dari {}", day.ordinal.unwrap_or(0), d.working_days)
+                    format!(
+                        "hari kerja ke-{} dari {}",
+                        day.ordinal.unwrap_or(0),
+                        d.working_days
+                    )
                 }
                 (DayRole::Skipped, Lang::En) => "not counted".to_owned(),
                 (DayRole::Skipped, Lang::Id) => "tidak dihitung".to_owned(),
@@ -255,46 +265,66 @@ impl Explanation {
                 (Some(SkipReason::AssumedWeekend), Lang::En) => {
                     out.push_str(": weekend (year not covered: assumed weekends only)")
                 }
-                (Some(SkipReason::AssumedWeekend), Lang::Id) => out.push_str(
-                    ": akhir pekan (tahun di luar cakupan: dianggap hanya akhir pekan)",
-                ),
+                (Some(SkipReason::AssumedWeekend), Lang::Id) => out
+                    .push_str(": akhir pekan (tahun di luar cakupan: dianggap hanya akhir pekan)"),
                 (Some(SkipReason::Holiday), Lang::En) => out.push_str(": day off"),
                 (Some(SkipReason::Holiday), Lang::Id) => out.push_str(": hari libur"),
                 _ => {}
             }
             for h in &day.holidays {
-                let signed = h.source.signed.map(|s| s.to_string()).unwrap_or_else(|| {
-                    match lang {
+                let signed = h
+                    .source
+                    .signed
+                    .map(|s| s.to_string())
+                    .unwrap_or_else(|| match lang {
                         Lang::En => "date unknown".into(),
                         Lang::Id => "tanggal tidak diketahui".into(),
-                    }
-                });
+                    });
                 let (label, note) = match lang {
                     Lang::En => (
                         h.kind.label(lang),
-                        if h.non_working { "" } else { ", a working day here" },
+                        if h.non_working {
+                            ""
+                        } else {
+                            ", a working day here"
+                        },
                     ),
                     Lang::Id => (
                         h.kind.label(lang),
-                        if h.non_working { "" } else { ", tetap hari kerja di sini" },
+                        if h.non_working {
+                            ""
+                        } else {
+                            ", tetap hari kerja di sini"
+                        },
                     ),
                 };
                 let _ = write!(
                     out,
                     " — {} ({label}{note}; {}, {})",
                     h.name,
-                    if h.source.numbers.is_empty() {
-                        h.source.title.clone()
-                    } else {
-                        h.source.numbers.join(", ")
+                    match h.source.numbers.as_slice() {
+                        [] => h.source.title.clone(),
+                        [one] => one.clone(),
+                        [first, ..] => format!(
+                            "{first} {}",
+                            if lang == Lang::Id { "dkk." } else { "et al." }
+                        ),
                     },
                     signed
                 );
             }
             if day.date == d.due_date && day.role == DayRole::Counted {
                 let _ = match lang {
-                    Lang::En => write!(out, " — due at close of office hours, {}", d.due_at.format("%H:%M")),
-                    Lang::Id => write!(out, " — tenggat pada jam tutup kantor, pukul {}", d.due_at.format("%H.%M")),
+                    Lang::En => write!(
+                        out,
+                        " — due at close of office hours, {}",
+                        d.due_at.format("%H:%M")
+                    ),
+                    Lang::Id => write!(
+                        out,
+                        " — tenggat pada jam tutup kantor, pukul {}",
+                        d.due_at.format("%H.%M")
+                    ),
                 };
             }
             out.push('\n');
@@ -331,13 +361,16 @@ impl Calendar {
         let counted = if on_time {
             rd
         } else {
-            ix.nth(ix.rank(rd + 1)).ok_or_else(|| range_err("instant", received))?
+            ix.nth(ix.rank(rd + 1))
+                .ok_or_else(|| range_err("instant", received))?
         };
         let day_one = match policy.count_from {
             CountFrom::NextWorkingDay => ix.rank(counted) + 1,
             CountFrom::ReceiptDay => ix.rank(counted),
         };
-        let due_rank = day_one.checked_add(n - 1).ok_or_else(|| range_err("n", n))?;
+        let due_rank = day_one
+            .checked_add(n - 1)
+            .ok_or_else(|| range_err("n", n))?;
         let due = ix.nth(due_rank).ok_or_else(|| range_err("n", n))?;
         let span = Span::new(rd, rd, due);
         self.guard(mode, &span)?;
@@ -383,7 +416,8 @@ impl Calendar {
         n: i64,
         policy: &DeadlinePolicy,
     ) -> Result<Deadline> {
-        self.deadline_in(received, n, policy, Mode::Strict).map(|r| r.0)
+        self.deadline_in(received, n, policy, Mode::Strict)
+            .map(|r| r.0)
     }
 
     pub(super) fn explain_in(
@@ -417,7 +451,11 @@ impl Calendar {
             let reason = if working {
                 None
             } else if !self.def.weekmask.works(index::weekday(d))
-                && !self.def.extra_working_days.iter().any(|x| day_number(x.date) == d)
+                && !self
+                    .def
+                    .extra_working_days
+                    .iter()
+                    .any(|x| day_number(x.date) == d)
             {
                 Some(if covered {
                     SkipReason::Weekend
@@ -460,6 +498,7 @@ impl Calendar {
         n: i64,
         policy: &DeadlinePolicy,
     ) -> Result<Explanation> {
-        self.explain_in(received, n, policy, Mode::Strict).map(|r| r.0)
+        self.explain_in(received, n, policy, Mode::Strict)
+            .map(|r| r.0)
     }
 }

@@ -55,7 +55,9 @@ pub enum CalendarError {
         seconds: i64,
     },
     /// An operation needs office hours and the calendar has none.
-    #[error("calendar {calendar:?} has no office hours: set office_hours to use time-of-day operations")]
+    #[error(
+        "calendar {calendar:?} has no office hours: set office_hours to use time-of-day operations"
+    )]
     NoOfficeHours {
         /// The calendar id.
         calendar: String,
@@ -85,7 +87,9 @@ pub enum CalendarError {
         detail: String,
     },
     /// Two batch inputs have lengths that cannot be broadcast together.
-    #[error("batch inputs do not match: {len} elements against {other}; expected equal lengths or a single value")]
+    #[error(
+        "batch inputs do not match: {len} elements against {other}; expected equal lengths or a single value"
+    )]
     ShapeMismatch {
         /// Length of the first input.
         len: usize,
@@ -194,9 +198,9 @@ impl CalendarError {
             CalendarError::InvalidCount { n } => format!(
                 "jumlah hari kerja {n} tidak valid: tenggat membutuhkan paling sedikit 1 hari kerja"
             ),
-            CalendarError::NegativeDuration { seconds } => format!(
-                "durasi kerja {seconds} detik tidak valid: harus nol atau lebih"
-            ),
+            CalendarError::NegativeDuration { seconds } => {
+                format!("durasi kerja {seconds} detik tidak valid: harus nol atau lebih")
+            }
             CalendarError::NoOfficeHours { calendar } => format!(
                 "kalender {calendar:?} tidak memiliki jam kerja: isi office_hours untuk operasi berbasis jam"
             ),

@@ -221,7 +221,10 @@ impl DayHours {
                     bpath,
                     "overlapping_breaks",
                     format!("break {}–{} overlaps break [{j}]", b.start, b.end),
-                    format!("istirahat {}–{} tumpang tindih dengan istirahat [{j}]", b.start, b.end),
+                    format!(
+                        "istirahat {}–{} tumpang tindih dengan istirahat [{j}]",
+                        b.start, b.end
+                    ),
                 ));
             }
             if prev_end.is_none_or(|(_, e)| b.end > e) {

@@ -134,7 +134,12 @@ impl HolidayLayer {
             line(&mut out, "BEGIN:VEVENT");
             line(
                 &mut out,
-                &format!("UID:{}-{}-{i}@{}", ymd(h.date), h.kind.as_str(), escape(&self.id)),
+                &format!(
+                    "UID:{}-{}-{i}@{}",
+                    ymd(h.date),
+                    h.kind.as_str(),
+                    escape(&self.id)
+                ),
             );
             line(&mut out, &format!("DTSTAMP:{}T000000Z", ymd(h.date)));
             line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ymd(h.date)));
@@ -209,8 +214,7 @@ impl HolidayLayer {
             Ok(prop(&cal.properties, name))
         };
         let id = prop(&cal.properties, "X-PTSP-LAYER").unwrap_or_else(|| opts.layer_id.clone());
-        let name =
-            prop(&cal.properties, "X-WR-CALNAME").unwrap_or_else(|| opts.layer_name.clone());
+        let name = prop(&cal.properties, "X-WR-CALNAME").unwrap_or_else(|| opts.layer_name.clone());
         let sources: Vec<Source> = match json_prop("X-PTSP-SOURCES")? {
             Some(s) => serde_json::from_str(&s).map_err(|e| CalendarError::InvalidIcal {
                 location: "VCALENDAR X-PTSP-SOURCES".to_owned(),
@@ -241,14 +245,14 @@ impl HolidayLayer {
                 Some(u) => format!("event {} (UID {u}) {p}", i + 1),
                 None => format!("event {} {p}", i + 1),
             };
-            if ev
-                .properties
-                .iter()
-                .any(|p| p.name.eq_ignore_ascii_case("RRULE") || p.name.eq_ignore_ascii_case("RDATE"))
-            {
+            if ev.properties.iter().any(|p| {
+                p.name.eq_ignore_ascii_case("RRULE") || p.name.eq_ignore_ascii_case("RDATE")
+            }) {
                 return Err(CalendarError::InvalidIcal {
                     location: at("RRULE"),
-                    detail: "recurring events are not supported: expected one event per decreed day".to_owned(),
+                    detail:
+                        "recurring events are not supported: expected one event per decreed day"
+                            .to_owned(),
                 });
             }
             let date = |p: &str| -> Result<Option<NaiveDate>, CalendarError> {
@@ -263,12 +267,12 @@ impl HolidayLayer {
                         ),
                     });
                 }
-                NaiveDate::parse_from_str(&v, "%Y%m%d").map(Some).map_err(|_| {
-                    CalendarError::InvalidIcal {
+                NaiveDate::parse_from_str(&v, "%Y%m%d")
+                    .map(Some)
+                    .map_err(|_| CalendarError::InvalidIcal {
                         location: at(p),
                         detail: format!("{v:?} is not a calendar date"),
-                    }
-                })
+                    })
             };
             let start = date("DTSTART")?.ok_or_else(|| CalendarError::InvalidIcal {
                 location: at("DTSTART"),
@@ -285,16 +289,19 @@ impl HolidayLayer {
                 });
             }
             let kind = match prop(&ev.properties, "X-PTSP-KIND") {
-                Some(k) => k.parse().map_err(|e: CalendarError| CalendarError::InvalidIcal {
-                    location: at("X-PTSP-KIND"),
-                    detail: e.to_string(),
-                })?,
+                Some(k) => k
+                    .parse()
+                    .map_err(|e: CalendarError| CalendarError::InvalidIcal {
+                        location: at("X-PTSP-KIND"),
+                        detail: e.to_string(),
+                    })?,
                 None => opts.default_kind,
             };
-            let name = prop(&ev.properties, "SUMMARY").ok_or_else(|| CalendarError::InvalidIcal {
-                location: at("SUMMARY"),
-                detail: "expected a SUMMARY (the holiday's name), found none".to_owned(),
-            })?;
+            let name =
+                prop(&ev.properties, "SUMMARY").ok_or_else(|| CalendarError::InvalidIcal {
+                    location: at("SUMMARY"),
+                    detail: "expected a SUMMARY (the holiday's name), found none".to_owned(),
+                })?;
             let name_en = prop(&ev.properties, "X-PTSP-NAME-EN");
             let source =
                 prop(&ev.properties, "X-PTSP-SOURCE").unwrap_or_else(|| default_source.clone());

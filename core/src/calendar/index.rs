@@ -39,6 +39,8 @@ pub(crate) struct Index {
     cum: Vec<u32>,
     /// Working days inside coverage, in order.
     days: Vec<i32>,
+    /// The same days as dates (saves a conversion on the hot path).
+    dates: Vec<chrono::NaiveDate>,
     /// `cum_secs[i]`: working seconds in `[start, start + i)`.
     cum_secs: Vec<i64>,
 }
@@ -92,6 +94,13 @@ impl Index {
         }
         cum.push(c);
         cum_secs.push(cs);
+        let dates = days
+            .iter()
+            .map(|&d| {
+                chrono::NaiveDate::from_num_days_from_ce_opt(d)
+                    .expect("covered days are valid dates")
+            })
+            .collect();
         Index {
             start,
             end,
@@ -103,6 +112,7 @@ impl Index {
             ws: ps[7],
             cum,
             days,
+            dates,
             cum_secs,
         }
     }
@@ -162,6 +172,14 @@ impl Index {
         weeks.checked_mul(7)?.checked_add(self.q[r] + 1)
     }
 
+    /// The working day of rank `k` as (day number, date) when it lies
+    /// inside coverage.
+    #[inline]
+    pub fn table_day(&self, k: i64) -> Option<(i64, chrono::NaiveDate)> {
+        let k = usize::try_from(k).ok()?;
+        Some((i64::from(*self.days.get(k)?), self.dates[k]))
+    }
+
     /// Periodic seconds up to `d` from an arbitrary origin.
     #[inline]
     fn periodic_secs(&self, d: i64) -> i64 {
@@ -177,7 +195,8 @@ impl Index {
         } else if d <= self.end {
             self.cum_secs[(d - self.start) as usize]
         } else {
-            self.cum_secs[self.cum_secs.len() - 1] + self.periodic_secs(d) - self.periodic_secs(self.end)
+            self.cum_secs[self.cum_secs.len() - 1] + self.periodic_secs(d)
+                - self.periodic_secs(self.end)
         }
     }
 

@@ -291,9 +291,9 @@ impl Calendar {
             std::array::from_fn(|wd| h.by_index(wd).map(DayHours::intervals).unwrap_or_default())
         });
         let day_secs: [i64; 7] = match &hours {
-            Some(h) => std::array::from_fn(|wd: usize| {
-                h[wd].iter().map(|(a, b)| i64::from(b - a)).sum()
-            }),
+            Some(h) => {
+                std::array::from_fn(|wd: usize| h[wd].iter().map(|(a, b)| i64::from(b - a)).sum())
+            }
             None => [0; 7],
         };
         let index = Index::build(start, end, def.weekmask.0, &off, &extra, day_secs);
@@ -346,11 +346,12 @@ impl Calendar {
     /// # Ok::<(), ptsp::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Calendar> {
-        let def: CalendarDef = serde_json::from_str(text).map_err(|e| CalendarError::InvalidJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        })?;
+        let def: CalendarDef =
+            serde_json::from_str(text).map_err(|e| CalendarError::InvalidJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            })?;
         Calendar::new(def)
     }
 
@@ -432,7 +433,7 @@ impl Calendar {
     }
 
     /// Strict mode: the first uncovered day the operation needed.
-    #[inline]
+    #[inline(always)]
     fn guard(&self, mode: Mode, span: &Span) -> Result<()> {
         if mode == Mode::Assume {
             return Ok(());
@@ -468,6 +469,7 @@ impl Calendar {
         Ok(out)
     }
 
+    #[inline]
     fn working_in(&self, d: NaiveDate, mode: Mode) -> Result<(bool, Span)> {
         let dn = day_number(d);
         let span = Span::new(dn, dn, dn);
@@ -485,6 +487,7 @@ impl Calendar {
     /// assert!(!cal.is_working_day("2026-12-24".parse()?)?); // cuti bersama Natal
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn is_working_day(&self, d: NaiveDate) -> Result<bool> {
         self.working_in(d, Mode::Strict).map(|r| r.0)
     }
@@ -496,7 +499,10 @@ impl Calendar {
         } else {
             self.index.rank(dn) - 1
         };
-        let r = self.index.nth(k).ok_or_else(|| range_err("result date", k))?;
+        let r = self
+            .index
+            .nth(k)
+            .ok_or_else(|| range_err("result date", k))?;
         let span = Span::new(dn, dn, r);
         self.guard(mode, &span)?;
         Ok((to_date(r)?, span))
@@ -528,8 +534,9 @@ impl Calendar {
         self.step_in(d, false, Mode::Strict).map(|r| r.0)
     }
 
+    /// Rank of the result of adding `n` working days to day `dn`.
     #[inline]
-    fn add_dn(&self, dn: i64, n: i64, mode: Mode) -> Result<(i64, Span)> {
+    fn add_rank(&self, dn: i64, n: i64, mode: Mode) -> Result<i64> {
         if mode == Mode::Strict && (dn < self.index.start || dn >= self.index.end) {
             return Err(self.out_of_coverage(dn));
         }
@@ -538,15 +545,27 @@ impl Calendar {
         } else {
             self.index.rank(dn) - 1
         };
-        let k = base.checked_add(n).ok_or_else(|| range_err("n", n))?;
+        base.checked_add(n).ok_or_else(|| range_err("n", n))
+    }
+
+    #[inline]
+    fn add_dn(&self, dn: i64, n: i64, mode: Mode) -> Result<(i64, Span)> {
+        let k = self.add_rank(dn, n, mode)?;
         let r = self.index.nth(k).ok_or_else(|| range_err("n", n))?;
         let span = Span::new(dn, dn, r);
         self.guard(mode, &span)?;
         Ok((r, span))
     }
 
+    #[inline]
     fn add_in(&self, d: NaiveDate, n: i64, mode: Mode) -> Result<(NaiveDate, Span)> {
-        let (r, span) = self.add_dn(day_number(d), n, mode)?;
+        let dn = day_number(d);
+        let k = self.add_rank(dn, n, mode)?;
+        if let Some((r, date)) = self.index.table_day(k) {
+            // Inside coverage: no guard needed, no conversion.
+            return Ok((date, Span::new(dn, dn, r)));
+        }
+        let (r, span) = self.add_dn(dn, n, mode)?;
         Ok((to_date(r)?, span))
     }
 
@@ -730,7 +749,11 @@ impl Calendar {
 
     /// The instant at `secs` after midnight of day `d`, in the office's offset.
     fn instant(&self, d: i64, secs: u32) -> Result<DateTime<FixedOffset>> {
-        let (d, secs) = if secs >= 86_400 { (d + 1, secs - 86_400) } else { (d, secs) };
+        let (d, secs) = if secs >= 86_400 {
+            (d + 1, secs - 86_400)
+        } else {
+            (d, secs)
+        };
         let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, 0)
             .ok_or_else(|| range_err("time", secs))?;
         self.offset
@@ -882,11 +905,10 @@ fn epoch_to_dn(d: i64) -> Result<i64> {
         }
         .into());
     }
-    let dn = d.checked_add(UNIX_EPOCH_DAY).ok_or_else(|| range_err("date", d))?;
-    let (lo, hi) = (
-        day_number(NaiveDate::MIN),
-        day_number(NaiveDate::MAX),
-    );
+    let dn = d
+        .checked_add(UNIX_EPOCH_DAY)
+        .ok_or_else(|| range_err("date", d))?;
+    let (lo, hi) = (day_number(NaiveDate::MIN), day_number(NaiveDate::MAX));
     if dn < lo || dn > hi {
         return Err(range_err("date", format!("{d} days after 1970-01-01")));
     }

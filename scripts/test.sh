@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of the project, as CI does (.ci/run calls this script):
+#   1. Rust: format, lint, docs, unit/property/conformance/fixture tests,
+#      doctests, the example programs;
+#   2. Python: builds the wheel, installs it in .venv, runs pytest against it
+#      and the numpy agreement check (py-bindings/ci.sh);
+#   3. WASM: builds the package, runs the JS suite in Node and in headless
+#      Chromium (wasm-bindings/ci.sh).
+# It installs what it needs on a fresh Debian machine with rustup's Rust,
+# Python 3.11 and Node 20; installs are skipped when already present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+section() { printf '\n==== %s ====\n' "$*"; }
+started=$(date +%s)
+
+section "rust toolchain"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+cargo --version
+
+section "rust: cargo fmt --check"
+cargo fmt --all --check
+
+section "rust: tests (unit, property, conformance, fixtures, doctests)"
+cargo test -p ptsp
+
+section "rust: example programs"
+cargo run -q -p ptsp --example deadlines | tail -n 3
+cargo run -q -p ptsp --example deadlines -- --lang en --received 2026-12-24T09:00:00+07:00 --days 3 | tail -n 4
+
+section "rust: docs build without warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc -q -p ptsp --no-deps
+
+section "python binding"
+bash py-bindings/ci.sh
+
+section "rust: clippy (all targets, warnings are errors)"
+PYO3_PYTHON="$PWD/.venv/bin/python" cargo clippy -q --workspace --all-targets -- -D warnings
+
+section "wasm binding"
+bash wasm-bindings/ci.sh
+
+section "done"
+echo "all test suites passed in $(( $(date +%s) - started )) s"

@@ -1,0 +1,296 @@
+//! Error mapping: every failure of a binding call becomes a real JS `Error`.
+//!
+//! Core errors keep their stable code, their English message and their
+//! message in Bahasa Indonesia, and validation errors their list of
+//! problems. Mistakes made at the JS boundary itself (a number where a date
+//! string belongs, a fractional working-day count, a missing argument) are
+//! refused here, before core is called, with the code `invalid_type`;
+//! well-typed objects whose content does not fit (an unknown deadline
+//! policy, a malformed holiday layer) with `invalid_value`.
+//!
+//! The thrown object has this shape (see `PtspError` in the `.d.ts`):
+//!
+//! ```text
+//! Error {
+//!   name: "PtspError",
+//!   code: "invalid_definition",            // stable snake_case
+//!   message: "invalid calendar definition: …",   // English
+//!   messages: { en: "…", id: "definisi kalender tidak valid: …" },
+//!   errors: [{ path, code, message, message_id }, …],   // [] unless a validation error
+//! }
+//! ```
+
+use js_sys::{Array, Object, Reflect};
+use ptsp::{CalendarError, Lang, Problem};
+use wasm_bindgen::prelude::*;
+
+/// The `name` of every error the binding throws.
+pub const ERROR_NAME: &str = "PtspError";
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERRORS: &'static str = r#"
+/**
+ * Stable codes of the errors ptsp throws: those of the core library, plus
+ * `invalid_type` (a JS value of the wrong type: a number where a date
+ * string belongs, a fractional count, a missing argument) and `internal`
+ * (a bug in the binding; please report it).
+ */
+export type ErrorCode =
+  | "out_of_coverage"
+  | "out_of_range"
+  | "invalid_count"
+  | "negative_duration"
+  | "no_office_hours"
+  | "invalid_definition"
+  | "invalid_json"
+  | "invalid_ical"
+  | "invalid_value"
+  | "shape_mismatch"
+  | "invalid_type"
+  | "internal";
+
+/** One problem found while validating a definition. */
+export interface Problem {
+  /** Path to the offending value, e.g. `layers[0].holidays[3].date`. */
+  path: string;
+  /** Stable snake_case code, e.g. `conflicting_day`. */
+  code: string;
+  /** Message in English. */
+  message: string;
+  /** Message in Bahasa Indonesia. */
+  message_id: string;
+}
+
+/** What every ptsp function throws: a real `Error` with a stable code. */
+export interface PtspError extends Error {
+  name: "PtspError";
+  /** Stable snake_case code; match on this, not on the message. */
+  code: ErrorCode;
+  /** The message in English (`en`, also `message`) and Bahasa Indonesia (`id`). */
+  messages: { en: string; id: string };
+  /** Every validation problem for `invalid_definition`; empty otherwise. */
+  errors: Problem[];
+}
+"#;
+
+/// What a parameter should have been, in English and Bahasa Indonesia.
+///
+/// # Example
+/// ```
+/// let e = ptsp_wasm::Expected { en: "an integer", id: "bilangan bulat" };
+/// assert_eq!(e.id, "bilangan bulat");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expected {
+    /// In English.
+    pub en: &'static str,
+    /// In Bahasa Indonesia.
+    pub id: &'static str,
+}
+
+/// What a binding call throws; converts into a JS `Error` (see the module
+/// docs for its shape).
+///
+/// # Example
+/// ```
+/// use ptsp_wasm::BindingError;
+/// let err = BindingError::from(ptsp::CalendarError::InvalidCount { n: 0 });
+/// assert_eq!(err.code(), "invalid_count");
+/// assert!(err.message(ptsp::Lang::Id).contains("tidak valid"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BindingError {
+    code: &'static str,
+    en: String,
+    id: String,
+    problems: Vec<Problem>,
+}
+
+impl BindingError {
+    /// A JS value of the wrong type for parameter `param`. `found`
+    /// describes the value given (see [`crate::convert`]).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp_wasm::{BindingError, Expected};
+    /// const DATE: Expected = Expected { en: "a date string YYYY-MM-DD", id: "string tanggal YYYY-MM-DD" };
+    /// let e = BindingError::invalid_type("date", DATE, "number 20261223");
+    /// assert_eq!(e.code(), "invalid_type");
+    /// assert_eq!(e.message(ptsp::Lang::En),
+    ///     "invalid type for date: expected a date string YYYY-MM-DD, found number 20261223");
+    /// assert_eq!(e.message(ptsp::Lang::Id),
+    ///     "tipe date tidak valid: seharusnya string tanggal YYYY-MM-DD, ditemukan number 20261223");
+    /// ```
+    pub fn invalid_type(param: &str, expected: Expected, found: &str) -> BindingError {
+        BindingError {
+            code: "invalid_type",
+            en: format!("invalid type for {param}: expected {}, found {found}", expected.en),
+            id: format!(
+                "tipe {param} tidak valid: seharusnya {}, ditemukan {found}",
+                expected.id
+            ),
+            problems: Vec::new(),
+        }
+    }
+
+    /// A value of the right JS type whose content does not fit parameter
+    /// `param` (the serde `detail` says what was expected and found).
+    ///
+    /// # Example
+    /// ```
+    /// let e = ptsp_wasm::BindingError::invalid_value("policy", r#"{"count_from":"x"}"#, "unknown variant `x`");
+    /// assert_eq!(e.code(), "invalid_value");
+    /// assert!(e.message(ptsp::Lang::En).starts_with("invalid policy {\"count_from\":\"x\"}"));
+    /// ```
+    pub fn invalid_value(param: &str, value: &str, detail: &str) -> BindingError {
+        BindingError {
+            code: "invalid_value",
+            en: format!("invalid {param} {value}: {detail}"),
+            id: format!("{param} {value} tidak valid: {detail}"),
+            problems: Vec::new(),
+        }
+    }
+
+    /// A failure that is a bug in the binding, never the caller's fault.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp_wasm::BindingError::internal("x").code(), "internal");
+    /// ```
+    pub fn internal(detail: &str) -> BindingError {
+        BindingError {
+            code: "internal",
+            en: format!("internal error in the ptsp binding (please report): {detail}"),
+            id: format!("galat internal pada binding ptsp (mohon dilaporkan): {detail}"),
+            problems: Vec::new(),
+        }
+    }
+
+    /// The stable `snake_case` code.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp_wasm::BindingError::internal("x").code(), "internal");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The message in the given language.
+    ///
+    /// # Example
+    /// ```
+    /// let e = ptsp_wasm::BindingError::internal("x");
+    /// assert!(e.message(ptsp::Lang::Id).starts_with("galat internal"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Id => &self.id,
+        }
+    }
+
+    /// The validation problems (empty unless the code is
+    /// `invalid_definition`).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp_wasm::BindingError::internal("x").problems().is_empty());
+    /// ```
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+}
+
+impl From<ptsp::Error> for BindingError {
+    fn from(e: ptsp::Error) -> BindingError {
+        BindingError {
+            code: e.code(),
+            en: e.message(Lang::En),
+            id: e.message(Lang::Id),
+            problems: e.problems().to_vec(),
+        }
+    }
+}
+
+impl From<CalendarError> for BindingError {
+    fn from(e: CalendarError) -> BindingError {
+        BindingError::from(ptsp::Error::from(e))
+    }
+}
+
+/// Sets `key` on a fresh object; `Reflect.set` on a plain extensible object
+/// cannot fail, so its result is ignored rather than unwrapped.
+fn set(target: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+impl From<BindingError> for JsValue {
+    fn from(e: BindingError) -> JsValue {
+        let err = js_sys::Error::new(&e.en);
+        err.set_name(ERROR_NAME);
+        set(&err, "code", &JsValue::from_str(e.code));
+        let messages = Object::new();
+        set(&messages, "en", &JsValue::from_str(&e.en));
+        set(&messages, "id", &JsValue::from_str(&e.id));
+        set(&err, "messages", &messages);
+        let errors: Array = e
+            .problems
+            .iter()
+            .map(|p| {
+                let o = Object::new();
+                set(&o, "path", &JsValue::from_str(&p.path));
+                set(&o, "code", &JsValue::from_str(&p.code));
+                set(&o, "message", &JsValue::from_str(&p.message));
+                set(&o, "message_id", &JsValue::from_str(&p.message_id));
+                JsValue::from(o)
+            })
+            .collect();
+        set(&err, "errors", &errors);
+        err.into()
+    }
+}
+
+/// Whether `value` is an error thrown by ptsp (a `PtspError`): a real
+/// `Error` whose `name` is `"PtspError"`. A type guard for `catch` blocks:
+///
+/// ```js
+/// try { cal.isWorkingDay("2031-01-02") } catch (e) {
+///   if (isPtspError(e) && e.code === "out_of_coverage") showEstimateInstead();
+/// }
+/// ```
+#[wasm_bindgen(js_name = isPtspError, unchecked_return_type = "value is PtspError")]
+pub fn is_ptsp_error(#[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue) -> bool {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .is_some_and(|e| e.name() == ERROR_NAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_errors_keep_code_messages_and_problems() {
+        let mut def = ptsp::CalendarDef::indonesia();
+        def.utc_offset = "+25:00".into();
+        let err = BindingError::from(ptsp::Calendar::new(def).unwrap_err());
+        assert_eq!(err.code(), "invalid_definition");
+        assert!(err.problems().iter().any(|p| p.code == "invalid_utc_offset"));
+        assert!(err.message(Lang::Id).starts_with("definisi kalender tidak valid"));
+    }
+
+    #[test]
+    fn boundary_errors_have_both_languages() {
+        let int = Expected {
+            en: "an integer",
+            id: "bilangan bulat",
+        };
+        let e = BindingError::invalid_type("n", int, "number 1.5");
+        assert_eq!(
+            e.message(Lang::Id),
+            "tipe n tidak valid: seharusnya bilangan bulat, ditemukan number 1.5"
+        );
+        assert!(e.problems().is_empty());
+    }
+}
