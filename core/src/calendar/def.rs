@@ -723,7 +723,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         }
         if !entries.insert((h.date, h.kind, h.name.as_str())) {
             out.push(Problem::new(
-                format!("{hp}"),
+                hp.clone(),
                 "duplicate_holiday",
                 format!("holiday {} {:?} is listed twice", h.date, h.name),
                 format!("hari libur {} {:?} tercantum dua kali", h.date, h.name),

@@ -324,3 +324,36 @@ impl HolidayLayer {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_never_after_whitespace() {
+        let mut out = String::new();
+        let text = format!("SUMMARY:{}", "Hari Raya Idul Fitri é ".repeat(12));
+        line(&mut out, &text);
+        let physical: Vec<&str> = out.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert!(physical.len() > 3);
+        for l in &physical {
+            assert!(l.len() <= 75, "{l:?} is {} octets", l.len());
+        }
+        for l in &physical[..physical.len() - 1] {
+            assert!(!l.ends_with(' '), "{l:?}");
+        }
+        let unfolded: String = physical
+            .iter()
+            .enumerate()
+            .map(|(i, l)| if i == 0 { *l } else { &l[1..] })
+            .collect();
+        assert_eq!(unfolded, text);
+    }
+
+    #[test]
+    fn text_escapes_round_trip() {
+        for s in ["a,b;c\\d", "baris\nbaru", "\\n literal", ""] {
+            assert_eq!(unescape(&escape(s)), s);
+        }
+    }
+}

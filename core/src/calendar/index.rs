@@ -220,3 +220,64 @@ impl Index {
         weeks.checked_mul(7)?.checked_add(r + 1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// Two weeks of coverage starting on Monday day 8 (0001-01-08), one
+    /// holiday on the first Wednesday, one extra working Saturday.
+    fn small() -> Index {
+        let off = BTreeSet::from([10]);
+        let extra = BTreeSet::from([13]);
+        let mask = [true, true, true, true, true, false, false];
+        Index::build(8, 22, mask, &off, &extra, [3600; 7])
+    }
+
+    #[test]
+    fn weekday_of_day_one_is_monday() {
+        assert_eq!(weekday(1), 0);
+        assert_eq!(weekday(7), 6);
+        assert_eq!(weekday(0), 6);
+        assert_eq!(weekday(-6), 0);
+    }
+
+    #[test]
+    fn rank_and_nth_are_inverse_across_all_three_regions() {
+        let ix = small();
+        for d in -40..80 {
+            let k = ix.rank(d);
+            if ix.is_working(d) {
+                assert_eq!(ix.nth(k), Some(d), "day {d}");
+            }
+            assert_eq!(ix.rank(d + 1) - k, i64::from(ix.is_working(d)), "day {d}");
+        }
+        assert!(!ix.is_working(10));
+        assert!(ix.is_working(13));
+        assert!(!ix.is_working(20)); // Saturday outside the extra day
+        assert_eq!(ix.table_len(), 10);
+    }
+
+    #[test]
+    fn seconds_positions_round_trip() {
+        let ix = small();
+        for d in -20..60 {
+            if ix.is_working(d) {
+                let end = ix.secs(d + 1);
+                assert_eq!(ix.day_at_secs(end), Some(d), "day {d}");
+                assert_eq!(ix.day_at_secs(end - 3599), Some(d), "day {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn overflow_is_none_not_a_panic() {
+        let ix = small();
+        assert_eq!(ix.nth(i64::MAX), None);
+        assert_eq!(ix.day_at_secs(i64::MAX), None);
+        // Far in the past: representable here, refused later as a date.
+        assert!(ix.day_at_secs(i64::MIN + 1).is_none_or(|d| d < -1_000_000_000));
+    }
+}
