@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::CalendarError;
+use crate::case::CaseError;
+use crate::procedure::ProcedureError;
 
 /// The language of a user-facing message.
 ///
@@ -89,6 +91,20 @@ impl Problem {
     }
 }
 
+/// Joins problems into one line of text.
+pub(crate) fn summary(problems: &[Problem], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&p.path);
+        out.push_str(": ");
+        out.push_str(p.text(lang));
+    }
+    out
+}
+
 /// Any error of this crate.
 ///
 /// # Example
@@ -105,6 +121,12 @@ pub enum Error {
     /// An error of the working-day calendar.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
+    /// An error of a procedure definition.
+    #[error(transparent)]
+    Procedure(#[from] ProcedureError),
+    /// An error of the case engine.
+    #[error(transparent)]
+    Case(#[from] CaseError),
 }
 
 impl Error {
@@ -118,6 +140,8 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Calendar(e) => e.code(),
+            Error::Procedure(e) => e.code(),
+            Error::Case(e) => e.code(),
         }
     }
 
@@ -132,6 +156,8 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Error::Calendar(e) => e.message(lang),
+            Error::Procedure(e) => e.message(lang),
+            Error::Case(e) => e.message(lang),
         }
     }
 
@@ -145,6 +171,8 @@ impl Error {
     pub fn problems(&self) -> &[Problem] {
         match self {
             Error::Calendar(e) => e.problems(),
+            Error::Procedure(e) => e.problems(),
+            Error::Case(e) => e.problems(),
         }
     }
 }

@@ -52,7 +52,10 @@
 //! The library never reads the clock: every instant is a parameter.
 
 pub mod calendar;
+pub mod case;
 pub mod error;
+pub mod procedure;
+pub mod sla;
 
 pub use calendar::{
     AfterHours, Assuming, Break, Calendar, CalendarDef, CalendarError, ClockTime, CountFrom,
@@ -60,4 +63,14 @@ pub use calendar::{
     ExtraWorkingDay, Holiday, HolidayInfo, HolidayKind, HolidayLayer, IcalImport, OfficeHours,
     SkipReason, Source, Weekmask, YearEntry, YearSpan, YearStatus,
 };
+pub use case::{
+    Actor, Assignment, Case, CaseError, CaseStatus, Command, CorrectionReason, Event, EventKind,
+    Request, Requirement, StepVisit, SubmittedDocument, check_documents,
+};
 pub use error::{Error, Lang, Problem, Result};
+pub use procedure::{
+    CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef, LaneKind,
+    OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef, Sla, SlaUnit,
+    StepDef, StepKind,
+};
+pub use sla::{CaseClock, ClockStatus, DueEvent, LaneClock, SlaReport, StepClock};

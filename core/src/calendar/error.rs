@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 
-use crate::error::{Lang, Problem};
+use crate::error::{Lang, Problem, summary};
 
 /// An error of the working-day calendar.
 ///
@@ -114,19 +114,6 @@ pub enum CalendarError {
         /// The expected form.
         expected: &'static str,
     },
-}
-
-fn summary(problems: &[Problem], lang: Lang) -> String {
-    let mut out = String::new();
-    for (i, p) in problems.iter().enumerate() {
-        if i > 0 {
-            out.push_str("; ");
-        }
-        out.push_str(&p.path);
-        out.push_str(": ");
-        out.push_str(p.text(lang));
-    }
-    out
 }
 
 impl CalendarError {

@@ -278,6 +278,9 @@ mod tests {
         assert_eq!(ix.nth(i64::MAX), None);
         assert_eq!(ix.day_at_secs(i64::MAX), None);
         // Far in the past: representable here, refused later as a date.
-        assert!(ix.day_at_secs(i64::MIN + 1).is_none_or(|d| d < -1_000_000_000));
+        assert!(
+            ix.day_at_secs(i64::MIN + 1)
+                .is_none_or(|d| d < -1_000_000_000)
+        );
     }
 }

@@ -930,6 +930,7 @@ fn in_batch(index: usize, e: Error) -> Error {
             error: Box::new(error),
         }
         .into(),
+        other => other,
     }
 }
 

@@ -1,0 +1,970 @@
+//! Procedure definitions: the *Sistem, Mekanisme dan Prosedur* of a service
+//! standard as data — lanes and roles, steps with outcomes, SLAs, required
+//! documents — and their static validation.
+//!
+//! A [`ProcedureDef`] is plain serde data. [`ProcedureDef::validate`]
+//! returns every problem at once; [`Procedure::new`] refuses a definition
+//! with problems and indexes a valid one for the case engine
+//! ([`crate::case`]).
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Lang, Problem};
+
+/// A name in both languages of the standard.
+///
+/// # Example
+/// ```
+/// let l = ptsp::Label::new("Cetak Izin", "Print the permit");
+/// assert_eq!(l.get(ptsp::Lang::Id), "Cetak Izin");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    /// Bahasa Indonesia.
+    pub id: String,
+    /// English.
+    pub en: String,
+}
+
+impl Label {
+    /// A label from its two texts.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Label::new("a", "b").en, "b");
+    /// ```
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Label {
+        Label {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in the given language.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Label::new("a", "b").get(ptsp::Lang::En), "b");
+    /// ```
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A role an actor may hold (e.g. `pemohon`, `verifikator`).
+///
+/// # Example
+/// ```
+/// let p = ptsp::ProcedureDef::jatim_permit();
+/// assert!(p.roles.iter().any(|r| r.id == "pemohon"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDef {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: Label,
+}
+
+/// Who a lane's work belongs to.
+///
+/// # Example
+/// ```
+/// let k: ptsp::LaneKind = serde_json::from_str("\"routed_unit\"")?;
+/// assert_eq!(k, ptsp::LaneKind::RoutedUnit);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LaneKind {
+    /// The applicant (*pemohon*): only the case's own applicant acts.
+    Applicant,
+    /// The office itself: anyone holding one of the lane's roles.
+    Office,
+    /// A unit the case is routed to (a technical agency, *OPD teknis*, or a
+    /// division): only actors of that unit, once the case is assigned to it.
+    RoutedUnit,
+}
+
+/// A swimlane of the procedure table.
+///
+/// # Example
+/// ```
+/// let p = ptsp::ProcedureDef::jatim_permit();
+/// let opd = p.lanes.iter().find(|l| l.id == "opd_teknis").unwrap();
+/// assert_eq!(opd.kind, ptsp::LaneKind::RoutedUnit);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaneDef {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: Label,
+    /// Who the lane belongs to.
+    pub kind: LaneKind,
+    /// Roles that may act in this lane.
+    pub roles: Vec<String>,
+}
+
+/// Task, decision or end.
+///
+/// # Example
+/// ```
+/// let k: ptsp::StepKind = serde_json::from_str("\"decision\"")?;
+/// assert_eq!(k, ptsp::StepKind::Decision);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StepKind {
+    /// Work with at least one outcome.
+    Task,
+    /// A choice between at least two outcomes.
+    Decision,
+    /// The case ends here.
+    End,
+}
+
+/// How a case ended.
+///
+/// # Example
+/// ```
+/// let k: ptsp::EndKind = serde_json::from_str("\"approved\"")?;
+/// assert_eq!(k, ptsp::EndKind::Approved);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EndKind {
+    /// The permit (or answer) was granted.
+    Approved,
+    /// Refused.
+    Rejected,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+    /// Finished without a grant/refusal meaning (e.g. an answer delivered).
+    Completed,
+}
+
+/// One outcome of a step and the step it leads to.
+///
+/// # Example
+/// ```
+/// let p = ptsp::ProcedureDef::jatim_permit();
+/// let check = p.steps.iter().find(|s| s.id == "pemeriksaan").unwrap();
+/// assert!(check.outcomes.iter().any(|o| o.next == "rekomendasi"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeDef {
+    /// Identifier, unique within the step.
+    pub id: String,
+    /// Name.
+    pub name: Label,
+    /// The step it leads to.
+    pub next: String,
+}
+
+/// The unit an SLA is counted in.
+///
+/// # Example
+/// ```
+/// let u: ptsp::SlaUnit = serde_json::from_str("\"working_days\"")?;
+/// assert_eq!(u, ptsp::SlaUnit::WorkingDays);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SlaUnit {
+    /// Working days, counted as a statutory deadline on the calendar.
+    WorkingDays,
+    /// Working hours within office hours.
+    WorkingHours,
+}
+
+/// A step's service-level agreement: "at most N working days".
+///
+/// # Example
+/// ```
+/// let s: ptsp::Sla = serde_json::from_str(r#"{"amount": 3, "unit": "working_days"}"#)?;
+/// assert_eq!(s.warn_at, [50, 75]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sla {
+    /// N.
+    pub amount: i64,
+    /// Days or hours.
+    pub unit: SlaUnit,
+    /// Warning thresholds, percent of the allowed working time used
+    /// (ascending, each 1–99).
+    #[serde(default = "default_warn")]
+    pub warn_at: Vec<u8>,
+}
+
+fn default_warn() -> Vec<u8> {
+    vec![50, 75]
+}
+
+/// What a step produces.
+///
+/// # Example
+/// ```
+/// let o: ptsp::OutputKind = serde_json::from_str("\"berita_acara\"")?;
+/// assert_eq!(o, ptsp::OutputKind::BeritaAcara);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OutputKind {
+    /// An official report (*berita acara*), e.g. of a field check.
+    BeritaAcara,
+    /// A technical recommendation (*rekomendasi*).
+    Rekomendasi,
+    /// The permit (*izin*).
+    Izin,
+    /// A non-permit document (registration, certificate …).
+    NonIzin,
+    /// An answer (consultation, complaint).
+    Answer,
+}
+
+/// One step of a procedure.
+///
+/// # Example
+/// ```
+/// let p = ptsp::ProcedureDef::jatim_permit();
+/// let check = p.steps.iter().find(|s| s.id == "pemeriksaan").unwrap();
+/// assert_eq!(check.sla.as_ref().unwrap().amount, 3);
+/// assert!(check.correction);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepDef {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: Label,
+    /// The lane that performs it.
+    pub lane: String,
+    /// Roles of the lane that may act on this step (empty: any role of the
+    /// lane).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Task, decision or end.
+    pub kind: StepKind,
+    /// Outcomes (none for an end step).
+    #[serde(default)]
+    pub outcomes: Vec<OutcomeDef>,
+    /// How long the step may take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<Sla>,
+    /// Whether the step may return the file to the applicant for correction.
+    #[serde(default)]
+    pub correction: bool,
+    /// Whether the step may reject the application (ending the case).
+    #[serde(default)]
+    pub can_reject: bool,
+    /// What the step produces.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<OutputKind>,
+    /// For end steps: how the case ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<EndKind>,
+}
+
+/// A document the applicant must (or may) upload — the seed's "Lampiran II".
+///
+/// # Example
+/// ```
+/// let p = ptsp::ProcedureDef::jatim_permit();
+/// assert!(p.documents.iter().any(|d| d.mandatory));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRequirement {
+    /// Code, unique within the procedure.
+    pub code: String,
+    /// Name.
+    pub name: Label,
+    /// Whether a submission without it is incomplete.
+    pub mandatory: bool,
+    /// Accepted formats (lower-case extensions, e.g. `pdf`); empty: any.
+    #[serde(default)]
+    pub formats: Vec<String>,
+    /// Largest accepted size in bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_bytes: Option<u64>,
+}
+
+/// What happens to a step's clock while the file is back with the
+/// applicant (the national OSS uses both: statuses 41/42 pause and resume,
+/// 43/44 stop and restart from zero).
+///
+/// # Example
+/// ```
+/// assert_eq!(ptsp::CorrectionClock::default(), ptsp::CorrectionClock::PauseResume);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CorrectionClock {
+    /// The clock stops and continues with the time that was left.
+    #[default]
+    PauseResume,
+    /// The clock stops and starts again from zero on resubmission.
+    Restart,
+}
+
+/// Opt-in deemed approval (*fiktif positif*, UU 30/2014 art. 53 as amended):
+/// once a listed step passes its statutory deadline undecided, SLA
+/// evaluation reports a due event. It is never applied by the library.
+///
+/// # Example
+/// ```
+/// let d: ptsp::DeemedApproval = serde_json::from_str(
+///     r#"{"steps": ["persetujuan"], "basis": "UU 30/2014 Pasal 53 jo. UU 6/2023"}"#)?;
+/// assert_eq!(d.steps, ["persetujuan"]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeemedApproval {
+    /// The steps whose lapse means deemed approval.
+    pub steps: Vec<String>,
+    /// The legal basis, as text.
+    pub basis: String,
+}
+
+/// A procedure as data.
+///
+/// # Example
+/// ```
+/// let p = ptsp::ProcedureDef::jatim_permit();
+/// assert!(p.validate().is_empty());
+/// let json = serde_json::to_string(&p)?;
+/// assert_eq!(serde_json::from_str::<ptsp::ProcedureDef>(&json)?, p);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureDef {
+    /// Identifier.
+    pub id: String,
+    /// Version; a case pins the version it started on.
+    pub version: u32,
+    /// Name.
+    pub name: Label,
+    /// Roles.
+    pub roles: Vec<RoleDef>,
+    /// Lanes.
+    pub lanes: Vec<LaneDef>,
+    /// Roles that may assign a case to a unit or staff member.
+    #[serde(default)]
+    pub assigner_roles: Vec<String>,
+    /// The first step (performed by submitting).
+    pub start: String,
+    /// Steps.
+    pub steps: Vec<StepDef>,
+    /// Required documents.
+    #[serde(default)]
+    pub documents: Vec<DocumentRequirement>,
+    /// Clock policy during correction.
+    #[serde(default)]
+    pub correction_clock: CorrectionClock,
+    /// How working-day SLAs are counted from the instant a step is entered.
+    #[serde(default)]
+    pub deadline_policy: crate::calendar::DeadlinePolicy,
+    /// Opt-in deemed approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deemed_approval: Option<DeemedApproval>,
+    /// Where the definition comes from; what is sample data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+const JATIM_PERMIT_JSON: &str = include_str!("../data/procedure-jatim-permit.json");
+
+impl ProcedureDef {
+    /// The permit procedure of the East Java standard (seed §3): upload
+    /// (Pemohon) → completeness and correctness check, at most 3 working
+    /// days (PTSP; incomplete → back to the applicant; may reject) →
+    /// Berita Acara / recommendation (OPD Teknis) → approval, at most 3
+    /// working days (PTSP) → print the permit. The document list is sample
+    /// data: the seed's Lampiran II is not available.
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::ProcedureDef::jatim_permit();
+    /// assert_eq!(p.start, "unggah");
+    /// assert_eq!(p.steps.len(), 7);
+    /// ```
+    pub fn jatim_permit() -> ProcedureDef {
+        serde_json::from_str(JATIM_PERMIT_JSON).expect("built-in procedure is valid (tested)")
+    }
+
+    /// Checks the definition; returns every problem (empty when valid).
+    ///
+    /// # Example
+    /// ```
+    /// let mut p = ptsp::ProcedureDef::jatim_permit();
+    /// p.steps[1].outcomes[0].next = "nowhere".into();
+    /// let codes: Vec<String> = p.validate().into_iter().map(|p| p.code).collect();
+    /// assert!(codes.contains(&"unknown_target".to_string()));
+    /// ```
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let dup = |out: &mut Vec<Problem>, path: String, what: &str, what_id: &str, id: &str| {
+            out.push(Problem::new(
+                path,
+                "duplicate_id",
+                format!("{what} id {id:?} is used twice"),
+                format!("id {what_id} {id:?} dipakai dua kali"),
+            ))
+        };
+        if self.id.trim().is_empty() {
+            out.push(Problem::new(
+                "id",
+                "empty_id",
+                "procedure id is empty",
+                "id prosedur kosong",
+            ));
+        }
+        let mut roles = BTreeSet::new();
+        for (i, r) in self.roles.iter().enumerate() {
+            if !roles.insert(r.id.as_str()) {
+                dup(&mut out, format!("roles[{i}].id"), "role", "peran", &r.id);
+            }
+        }
+        let unknown_role = |out: &mut Vec<Problem>, path: String, role: &str| {
+            out.push(Problem::new(
+                path,
+                "unknown_role",
+                format!("role {role:?} is not declared in roles"),
+                format!("peran {role:?} tidak dideklarasikan di roles"),
+            ))
+        };
+        let mut lanes = BTreeMap::new();
+        for (i, l) in self.lanes.iter().enumerate() {
+            if lanes.insert(l.id.as_str(), l).is_some() {
+                dup(&mut out, format!("lanes[{i}].id"), "lane", "lajur", &l.id);
+            }
+            if l.roles.is_empty() {
+                out.push(Problem::new(
+                    format!("lanes[{i}].roles"),
+                    "lane_without_role",
+                    format!("lane {:?} declares no role: expected at least one", l.id),
+                    format!(
+                        "lajur {:?} tidak memiliki peran: seharusnya paling sedikit satu",
+                        l.id
+                    ),
+                ));
+            }
+            for (j, r) in l.roles.iter().enumerate() {
+                if !roles.contains(r.as_str()) {
+                    unknown_role(&mut out, format!("lanes[{i}].roles[{j}]"), r);
+                }
+            }
+        }
+        for (j, r) in self.assigner_roles.iter().enumerate() {
+            if !roles.contains(r.as_str()) {
+                unknown_role(&mut out, format!("assigner_roles[{j}]"), r);
+            }
+        }
+        let mut steps: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, s) in self.steps.iter().enumerate() {
+            if steps.insert(s.id.as_str(), i).is_some() {
+                dup(&mut out, format!("steps[{i}].id"), "step", "langkah", &s.id);
+            }
+        }
+        let unknown_target = |out: &mut Vec<Problem>, path: String, target: &str| {
+            out.push(Problem::new(
+                path,
+                "unknown_target",
+                format!("step {target:?} does not exist"),
+                format!("langkah {target:?} tidak ada"),
+            ))
+        };
+        if !steps.contains_key(self.start.as_str()) {
+            unknown_target(&mut out, "start".into(), &self.start);
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            let p = format!("steps[{i}]");
+            if !lanes.contains_key(s.lane.as_str()) {
+                out.push(Problem::new(
+                    format!("{p}.lane"),
+                    "unknown_lane",
+                    format!("lane {:?} is not declared in lanes", s.lane),
+                    format!("lajur {:?} tidak dideklarasikan di lanes", s.lane),
+                ));
+            }
+            for (j, r) in s.roles.iter().enumerate() {
+                if lanes
+                    .get(s.lane.as_str())
+                    .is_some_and(|l| !l.roles.contains(r))
+                {
+                    out.push(Problem::new(
+                        format!("{p}.roles[{j}]"),
+                        "role_not_in_lane",
+                        format!(
+                            "step {:?}: role {r:?} is not a role of lane {:?}",
+                            s.id, s.lane
+                        ),
+                        format!(
+                            "langkah {:?}: peran {r:?} bukan peran lajur {:?}",
+                            s.id, s.lane
+                        ),
+                    ));
+                }
+            }
+            let mut outcome_ids = BTreeSet::new();
+            for (j, o) in s.outcomes.iter().enumerate() {
+                if !outcome_ids.insert(o.id.as_str()) {
+                    dup(
+                        &mut out,
+                        format!("{p}.outcomes[{j}].id"),
+                        "outcome",
+                        "hasil",
+                        &o.id,
+                    );
+                }
+                if !steps.contains_key(o.next.as_str()) {
+                    unknown_target(&mut out, format!("{p}.outcomes[{j}].next"), &o.next);
+                }
+            }
+            let (need, code, en, id) = match s.kind {
+                StepKind::Decision => (
+                    s.outcomes.len() < 2,
+                    "decision_outcomes",
+                    "a decision needs at least two outcomes",
+                    "keputusan membutuhkan paling sedikit dua hasil",
+                ),
+                StepKind::Task => (
+                    s.outcomes.is_empty(),
+                    "task_outcomes",
+                    "a task needs at least one outcome",
+                    "tugas membutuhkan paling sedikit satu hasil",
+                ),
+                StepKind::End => (
+                    !s.outcomes.is_empty() || s.end.is_none(),
+                    "end_step",
+                    "an end step has no outcomes and says how the case ends (end)",
+                    "langkah akhir tidak memiliki hasil dan menyatakan cara kasus berakhir (end)",
+                ),
+            };
+            if need {
+                out.push(Problem::new(
+                    format!("{p}.outcomes"),
+                    code,
+                    format!("step {:?}: {en}, found {}", s.id, s.outcomes.len()),
+                    format!("langkah {:?}: {id}, ditemukan {}", s.id, s.outcomes.len()),
+                ));
+            }
+            if s.kind != StepKind::End && s.end.is_some() {
+                out.push(Problem::new(
+                    format!("{p}.end"),
+                    "end_step",
+                    format!("step {:?} is not an end step but sets end", s.id),
+                    format!("langkah {:?} bukan langkah akhir tetapi mengisi end", s.id),
+                ));
+            }
+            if let Some(sla) = &s.sla {
+                if sla.amount <= 0 {
+                    out.push(Problem::new(
+                        format!("{p}.sla.amount"),
+                        "non_positive_sla",
+                        format!(
+                            "step {:?}: SLA amount {} must be positive",
+                            s.id, sla.amount
+                        ),
+                        format!(
+                            "langkah {:?}: jumlah SLA {} harus positif",
+                            s.id, sla.amount
+                        ),
+                    ));
+                }
+                if sla.warn_at.iter().any(|w| !(1..=99).contains(w))
+                    || sla.warn_at.windows(2).any(|w| w[0] >= w[1])
+                {
+                    out.push(Problem::new(
+                        format!("{p}.sla.warn_at"),
+                        "invalid_thresholds",
+                        format!(
+                            "step {:?}: warning thresholds {:?} must be ascending percentages between 1 and 99",
+                            s.id, sla.warn_at
+                        ),
+                        format!(
+                            "langkah {:?}: ambang peringatan {:?} harus persentase naik antara 1 dan 99",
+                            s.id, sla.warn_at
+                        ),
+                    ));
+                }
+            }
+            if (s.correction || s.can_reject)
+                && lanes
+                    .get(s.lane.as_str())
+                    .is_some_and(|l| l.kind == LaneKind::Applicant)
+            {
+                out.push(Problem::new(
+                    format!("{p}.correction"),
+                    "applicant_step_flags",
+                    format!("step {:?} is the applicant's: it cannot return for correction or reject", s.id),
+                    format!("langkah {:?} milik pemohon: tidak dapat mengembalikan untuk perbaikan atau menolak", s.id),
+                ));
+            }
+        }
+        if let Some(start) = steps.get(self.start.as_str()).map(|&i| &self.steps[i])
+            && lanes
+                .get(start.lane.as_str())
+                .is_some_and(|l| l.kind != LaneKind::Applicant)
+        {
+            out.push(Problem::new(
+                "start",
+                "start_not_applicant",
+                format!("start step {:?} must be in the applicant's lane", start.id),
+                format!("langkah awal {:?} harus berada di lajur pemohon", start.id),
+            ));
+        }
+        if let Some(d) = &self.deemed_approval {
+            for (j, s) in d.steps.iter().enumerate() {
+                if !steps.contains_key(s.as_str()) {
+                    unknown_target(&mut out, format!("deemed_approval.steps[{j}]"), s);
+                }
+            }
+        }
+        let mut codes = BTreeSet::new();
+        for (i, d) in self.documents.iter().enumerate() {
+            if !codes.insert(d.code.as_str()) {
+                dup(
+                    &mut out,
+                    format!("documents[{i}].code"),
+                    "document",
+                    "dokumen",
+                    &d.code,
+                );
+            }
+        }
+        if out.iter().all(|p| p.code != "unknown_target") {
+            self.check_graph(&steps, &mut out);
+        }
+        out
+    }
+
+    /// Reachability from the start, and from every step to an end.
+    fn check_graph(&self, steps: &BTreeMap<&str, usize>, out: &mut Vec<Problem>) {
+        let Some(&start) = steps.get(self.start.as_str()) else {
+            return;
+        };
+        let n = self.steps.len();
+        let next: Vec<Vec<usize>> = self
+            .steps
+            .iter()
+            .map(|s| {
+                s.outcomes
+                    .iter()
+                    .filter_map(|o| steps.get(o.next.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let mut seen = vec![false; n];
+        let mut queue = VecDeque::from([start]);
+        seen[start] = true;
+        while let Some(i) = queue.pop_front() {
+            for &j in &next[i] {
+                if !seen[j] {
+                    seen[j] = true;
+                    queue.push_back(j);
+                }
+            }
+        }
+        // Reverse reachability from end steps.
+        let mut ends = vec![false; n];
+        let mut queue: VecDeque<usize> = (0..n)
+            .filter(|&i| self.steps[i].kind == StepKind::End)
+            .collect();
+        for &i in &queue {
+            ends[i] = true;
+        }
+        let mut prev: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, ns) in next.iter().enumerate() {
+            for &j in ns {
+                prev[j].push(i);
+            }
+        }
+        while let Some(j) = queue.pop_front() {
+            for &i in &prev[j] {
+                if !ends[i] {
+                    ends[i] = true;
+                    queue.push_back(i);
+                }
+            }
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            if !seen[i] {
+                out.push(Problem::new(
+                    format!("steps[{i}]"),
+                    "unreachable_step",
+                    format!(
+                        "step {:?} cannot be reached from the start {:?}",
+                        s.id, self.start
+                    ),
+                    format!(
+                        "langkah {:?} tidak dapat dicapai dari langkah awal {:?}",
+                        s.id, self.start
+                    ),
+                ));
+            } else if !ends[i] {
+                let in_loop = self.reaches(&next, i, i);
+                let (code, en, id) = if in_loop {
+                    (
+                        "loop_without_exit",
+                        "is in a loop with no way out to an end step",
+                        "berada dalam putaran tanpa jalan keluar ke langkah akhir",
+                    )
+                } else {
+                    (
+                        "no_end_reachable",
+                        "cannot reach any end step",
+                        "tidak dapat mencapai langkah akhir mana pun",
+                    )
+                };
+                out.push(Problem::new(
+                    format!("steps[{i}]"),
+                    code,
+                    format!("step {:?} {en}", s.id),
+                    format!("langkah {:?} {id}", s.id),
+                ));
+            }
+        }
+    }
+
+    fn reaches(&self, next: &[Vec<usize>], from: usize, to: usize) -> bool {
+        let mut seen = vec![false; next.len()];
+        let mut stack = next[from].clone();
+        while let Some(i) = stack.pop() {
+            if i == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[i], true) {
+                stack.extend(&next[i]);
+            }
+        }
+        false
+    }
+}
+
+/// An error of procedure definitions.
+///
+/// # Example
+/// ```
+/// let mut p = ptsp::ProcedureDef::jatim_permit();
+/// p.lanes[0].roles.clear();
+/// let err = ptsp::Procedure::new(p).unwrap_err();
+/// assert_eq!(err.code(), "invalid_procedure");
+/// assert_eq!(err.problems()[0].code, "lane_without_role");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProcedureError {
+    /// The definition failed validation; every problem is listed.
+    #[error("invalid procedure definition: {}", crate::error::summary(.problems, Lang::En))]
+    Invalid {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
+    /// A JSON text could not be read.
+    #[error("invalid json at line {line}, column {column}: {detail}")]
+    InvalidJson {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What was wrong.
+        detail: String,
+    },
+}
+
+impl ProcedureError {
+    /// The stable code.
+    ///
+    /// # Example
+    /// ```
+    /// let e = ptsp::ProcedureError::Invalid { problems: vec![] };
+    /// assert_eq!(e.code(), "invalid_procedure");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProcedureError::Invalid { .. } => "invalid_procedure",
+            ProcedureError::InvalidJson { .. } => "invalid_json",
+        }
+    }
+
+    /// The problems behind an `invalid_procedure` error.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::ProcedureError::Invalid { problems: vec![] }.problems().is_empty());
+    /// ```
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            ProcedureError::Invalid { problems } => problems,
+            ProcedureError::InvalidJson { .. } => &[],
+        }
+    }
+
+    /// The message in the given language.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::Lang;
+    /// let e = ptsp::ProcedureError::Invalid { problems: vec![] };
+    /// assert!(e.message(Lang::Id).starts_with("definisi prosedur tidak valid"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (ProcedureError::Invalid { problems }, Lang::Id) => format!(
+                "definisi prosedur tidak valid: {}",
+                crate::error::summary(problems, Lang::Id)
+            ),
+            (
+                ProcedureError::InvalidJson {
+                    line,
+                    column,
+                    detail,
+                },
+                Lang::Id,
+            ) => {
+                format!("json tidak valid pada baris {line}, kolom {column}: {detail}")
+            }
+        }
+    }
+}
+
+/// A validated procedure, indexed for the case engine.
+///
+/// # Example
+/// ```
+/// let p = ptsp::Procedure::jatim_permit();
+/// assert_eq!(p.step("persetujuan").unwrap().sla.as_ref().unwrap().amount, 3);
+/// assert_eq!(p.lane_of("rekomendasi").unwrap().id, "opd_teknis");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Procedure {
+    def: ProcedureDef,
+    steps: BTreeMap<String, usize>,
+    lanes: BTreeMap<String, usize>,
+}
+
+impl Procedure {
+    /// Validates and indexes a definition.
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::Procedure::new(ptsp::ProcedureDef::jatim_permit())?;
+    /// assert_eq!(p.def().version, 1);
+    /// # Ok::<(), ptsp::ProcedureError>(())
+    /// ```
+    pub fn new(def: ProcedureDef) -> Result<Procedure, ProcedureError> {
+        let problems = def.validate();
+        if !problems.is_empty() {
+            return Err(ProcedureError::Invalid { problems });
+        }
+        let steps = def
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let lanes = def
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.clone(), i))
+            .collect();
+        Ok(Procedure { def, steps, lanes })
+    }
+
+    /// Reads and validates a JSON definition.
+    ///
+    /// # Example
+    /// ```
+    /// let json = serde_json::to_string(&ptsp::ProcedureDef::jatim_permit()).unwrap();
+    /// assert!(ptsp::Procedure::from_json(&json).is_ok());
+    /// assert_eq!(ptsp::Procedure::from_json("[").unwrap_err().code(), "invalid_json");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Procedure, ProcedureError> {
+        let def = serde_json::from_str(text).map_err(|e| ProcedureError::InvalidJson {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        })?;
+        Procedure::new(def)
+    }
+
+    /// The built-in East Java permit procedure.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Procedure::jatim_permit().def().id, "jatim-izin");
+    /// ```
+    pub fn jatim_permit() -> Procedure {
+        Procedure::new(ProcedureDef::jatim_permit()).expect("built-in procedure is valid (tested)")
+    }
+
+    /// The definition.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(!ptsp::Procedure::jatim_permit().def().documents.is_empty());
+    /// ```
+    pub fn def(&self) -> &ProcedureDef {
+        &self.def
+    }
+
+    /// A step by id.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::Procedure::jatim_permit().step("nope").is_none());
+    /// ```
+    pub fn step(&self, id: &str) -> Option<&StepDef> {
+        self.steps.get(id).map(|&i| &self.def.steps[i])
+    }
+
+    /// The lane of a step.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Procedure::jatim_permit().lane_of("unggah").unwrap().kind, ptsp::LaneKind::Applicant);
+    /// ```
+    pub fn lane_of(&self, step: &str) -> Option<&LaneDef> {
+        self.step(step)
+            .and_then(|s| self.lanes.get(&s.lane))
+            .map(|&i| &self.def.lanes[i])
+    }
+
+    /// A lane by id.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::Procedure::jatim_permit().lane("ptsp").is_some());
+    /// ```
+    pub fn lane(&self, id: &str) -> Option<&LaneDef> {
+        self.lanes.get(id).map(|&i| &self.def.lanes[i])
+    }
+}

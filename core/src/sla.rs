@@ -1,0 +1,476 @@
+//! SLA clocks computed from a case's state: per step visit, per lane and
+//! per case — started, due, elapsed and remaining working time, status
+//! (running, at risk past a warning threshold, breached, met on time, met
+//! late, paused) — plus due events (opt-in *fiktif positif*) and the
+//! explanation of a deadline. Pure functions of the case, the procedure, the
+//! calendar and the instant `now`.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, Explanation};
+use crate::case::{Case, CaseError, CaseStatus, StepVisit};
+use crate::procedure::{Label, Procedure, SlaUnit};
+
+type Instant = DateTime<FixedOffset>;
+
+/// The state of one clock.
+///
+/// # Example
+/// ```
+/// assert_eq!(serde_json::to_value(ptsp::ClockStatus::AtRisk)?, "at_risk");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClockStatus {
+    /// Running, below the first warning threshold.
+    Running,
+    /// Running, past a warning threshold (see `threshold`).
+    AtRisk,
+    /// Running, past the deadline.
+    Breached,
+    /// Stopped while the file is back with the applicant.
+    Paused,
+    /// Finished at or before the deadline.
+    MetOnTime,
+    /// Finished after the deadline.
+    MetLate,
+    /// Running, the step has no SLA.
+    Untimed,
+    /// Finished, the step has no SLA.
+    Done,
+}
+
+/// The clock of one step visit.
+///
+/// # Example
+/// ```
+/// // See `evaluate` for a full example.
+/// let s: ptsp::ClockStatus = serde_json::from_str("\"met_late\"")?;
+/// assert_eq!(s, ptsp::ClockStatus::MetLate);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepClock {
+    /// Step id.
+    pub step: String,
+    /// Lane id.
+    pub lane: String,
+    /// Position among the case's visits.
+    pub visit: usize,
+    /// When the step was entered.
+    pub started: Instant,
+    /// Deadline in force.
+    pub due: Option<Instant>,
+    /// When the step finished.
+    pub ended: Option<Instant>,
+    /// Working seconds spent on the step, pauses excluded.
+    pub elapsed_seconds: i64,
+    /// Working seconds paused (file with the applicant).
+    pub paused_seconds: i64,
+    /// Working seconds left until the deadline (negative when breached);
+    /// for running or paused timed steps.
+    pub remaining_seconds: Option<i64>,
+    /// Status.
+    pub status: ClockStatus,
+    /// The highest warning threshold passed (percent), if any.
+    pub threshold: Option<u8>,
+}
+
+/// Working time per lane.
+///
+/// # Example
+/// ```
+/// let l = ptsp::LaneClock { lane: "ptsp".into(), elapsed_seconds: 0, visits: 0, breached: 0 };
+/// assert_eq!(l.visits, 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaneClock {
+    /// Lane id.
+    pub lane: String,
+    /// Working seconds spent in this lane's steps.
+    pub elapsed_seconds: i64,
+    /// Step visits in this lane.
+    pub visits: u32,
+    /// Visits breached or met late.
+    pub breached: u32,
+}
+
+/// The whole case's clock.
+///
+/// # Example
+/// ```
+/// let s: ptsp::CaseStatus = serde_json::from_str("\"active\"")?;
+/// assert_eq!(s, ptsp::CaseStatus::Active);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseClock {
+    /// Case status.
+    pub status: CaseStatus,
+    /// Submission.
+    pub started: Option<Instant>,
+    /// End, if ended.
+    pub ended: Option<Instant>,
+    /// Working seconds from submission to end (or now).
+    pub elapsed_seconds: i64,
+    /// Working seconds the file spent with the applicant for correction.
+    pub correction_seconds: i64,
+    /// Timed visits breached or met late.
+    pub breached: u32,
+    /// The worst status among timed visits.
+    pub status_worst: Option<ClockStatus>,
+    /// Correction rounds.
+    pub corrections: u32,
+}
+
+/// Something due that the backend may act on; never applied by the
+/// library.
+///
+/// # Example
+/// ```
+/// let e = ptsp::DueEvent::DeemedApproval {
+///     step: "persetujuan".into(),
+///     due: ptsp::calendar::parse_instant("2026-12-31T16:00:00+07:00")?,
+///     basis: "UU 30/2014 Pasal 53".into(),
+/// };
+/// assert_eq!(serde_json::to_value(&e)?["type"], "deemed_approval");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DueEvent {
+    /// The statutory deadline of a deemed-approval step passed undecided
+    /// (*fiktif positif*).
+    DeemedApproval {
+        /// The step.
+        step: String,
+        /// Its deadline.
+        due: Instant,
+        /// Legal basis as configured.
+        basis: String,
+    },
+}
+
+/// The SLA evaluation of one case at one instant.
+///
+/// # Example
+/// ```
+/// // A full lifecycle is in `examples/permit_lifecycle.rs`.
+/// let r = ptsp::sla::evaluate(&ptsp::Case::new(), &ptsp::Procedure::jatim_permit(),
+///     &ptsp::Calendar::jatim(), ptsp::calendar::parse_instant("2026-12-22T09:00:00+07:00")?)?;
+/// assert!(r.steps.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaReport {
+    /// Case id.
+    pub case_id: String,
+    /// The instant evaluated at.
+    pub at: Instant,
+    /// One clock per step visit.
+    pub steps: Vec<StepClock>,
+    /// Per lane.
+    pub lanes: Vec<LaneClock>,
+    /// The whole case.
+    pub case: CaseClock,
+    /// Due events.
+    pub due_events: Vec<DueEvent>,
+}
+
+fn cal_err(e: crate::Error) -> CaseError {
+    match e {
+        crate::Error::Calendar(c) => CaseError::Calendar(c),
+        other => CaseError::InconsistentLog {
+            index: 0,
+            detail: other.to_string(),
+        },
+    }
+}
+
+fn between(cal: &Calendar, a: Instant, b: Instant) -> Result<i64, CaseError> {
+    Ok(cal
+        .working_time_between(a, b)
+        .map_err(cal_err)?
+        .num_seconds())
+}
+
+fn severity(s: ClockStatus) -> u8 {
+    match s {
+        ClockStatus::MetOnTime | ClockStatus::Done | ClockStatus::Untimed => 0,
+        ClockStatus::Running | ClockStatus::Paused => 1,
+        ClockStatus::AtRisk => 2,
+        ClockStatus::MetLate => 3,
+        ClockStatus::Breached => 4,
+    }
+}
+
+fn clock(
+    v: &StepVisit,
+    visit: usize,
+    paused_now: bool,
+    p: &Procedure,
+    cal: &Calendar,
+    now: Instant,
+) -> Result<StepClock, CaseError> {
+    let step = p.step(&v.step);
+    let lane = step.map(|s| s.lane.clone()).unwrap_or_default();
+    let end = v.ended.unwrap_or(now).max(v.started);
+    let mut paused = 0;
+    for &(from, to) in &v.pauses {
+        let to = to.unwrap_or(end).min(end);
+        if to > from {
+            paused += between(cal, from, to)?;
+        }
+    }
+    let elapsed = between(cal, v.started, end)? - paused;
+    let (mut status, mut remaining, mut threshold) = (ClockStatus::Done, None, None);
+    match (v.due, v.ended) {
+        (None, Some(_)) => {}
+        (None, None) => status = ClockStatus::Untimed,
+        (Some(due), Some(ended)) => {
+            status = if ended <= due {
+                ClockStatus::MetOnTime
+            } else {
+                ClockStatus::MetLate
+            };
+        }
+        (Some(due), None) => {
+            let left = between(cal, now, due)?;
+            remaining = Some(left);
+            status = if now > due {
+                ClockStatus::Breached
+            } else if paused_now {
+                ClockStatus::Paused
+            } else {
+                ClockStatus::Running
+            };
+            if status == ClockStatus::Running {
+                let total = elapsed + left;
+                let warn = step
+                    .and_then(|s| s.sla.as_ref())
+                    .map(|s| s.warn_at.as_slice());
+                for &w in warn.unwrap_or(&[]) {
+                    if total > 0 && elapsed * 100 >= i64::from(w) * total {
+                        threshold = Some(w);
+                        status = ClockStatus::AtRisk;
+                    }
+                }
+            }
+        }
+    }
+    Ok(StepClock {
+        step: v.step.clone(),
+        lane,
+        visit,
+        started: v.started,
+        due: v.due,
+        ended: v.ended,
+        elapsed_seconds: elapsed,
+        paused_seconds: paused,
+        remaining_seconds: remaining,
+        status,
+        threshold,
+    })
+}
+
+/// Evaluates every SLA clock of a case at `now`.
+///
+/// # Example
+/// ```
+/// use ptsp::{Actor, Calendar, Case, ClockStatus, Command, Procedure, Request, SubmittedDocument};
+/// let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+/// let docs = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+///     .map(|c| SubmittedDocument::new(c, "pdf", 10_000)).to_vec();
+/// let at = |s| ptsp::calendar::parse_instant(s);
+/// let mut case = Case::new();
+/// case.execute(&Request { actor: Actor::new("p-1", &["pemohon"], None), at: at("2026-12-22T09:15:00+07:00")?,
+///     command: Command::Submit { case_id: "IZN-1".into(), documents: docs } }, &p, &cal)?;
+/// let r = ptsp::sla::evaluate(&case, &p, &cal, at("2026-12-28T12:00:00+07:00")?)?;
+/// assert_eq!(r.steps[0].status, ClockStatus::AtRisk); // day 2 of 3: past 50 %
+/// let r = ptsp::sla::evaluate(&case, &p, &cal, at("2026-12-30T08:00:00+07:00")?)?;
+/// assert_eq!(r.steps[0].status, ClockStatus::Breached);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate(
+    case: &Case,
+    p: &Procedure,
+    cal: &Calendar,
+    now: Instant,
+) -> Result<SlaReport, CaseError> {
+    let paused_now = case.status == CaseStatus::AwaitingCorrection;
+    let last = case.visits.len().saturating_sub(1);
+    let mut steps = Vec::with_capacity(case.visits.len());
+    for (i, v) in case.visits.iter().enumerate() {
+        steps.push(clock(v, i, paused_now && i == last, p, cal, now)?);
+    }
+    let mut lanes: Vec<LaneClock> = Vec::new();
+    let (mut breached, mut worst, mut correction) = (0, None, 0);
+    for s in &steps {
+        let late = matches!(s.status, ClockStatus::Breached | ClockStatus::MetLate);
+        breached += u32::from(late);
+        if s.due.is_some() && worst.is_none_or(|w| severity(s.status) > severity(w)) {
+            worst = Some(s.status);
+        }
+        correction += s.paused_seconds;
+        match lanes.iter_mut().find(|l| l.lane == s.lane) {
+            Some(l) => {
+                l.elapsed_seconds += s.elapsed_seconds;
+                l.visits += 1;
+                l.breached += u32::from(late);
+            }
+            None => lanes.push(LaneClock {
+                lane: s.lane.clone(),
+                elapsed_seconds: s.elapsed_seconds,
+                visits: 1,
+                breached: u32::from(late),
+            }),
+        }
+    }
+    let started = case.visits.first().map(|v| v.started);
+    let ended = match case.status {
+        CaseStatus::Ended(_) => case.last_at,
+        _ => None,
+    };
+    let elapsed = match started {
+        Some(s) => between(cal, s, ended.unwrap_or(now).max(s))?,
+        None => 0,
+    };
+    let mut due_events = Vec::new();
+    if let (Some(d), Some(s)) = (&p.def().deemed_approval, steps.last())
+        && s.ended.is_none()
+        && s.due.is_some_and(|due| now > due)
+        && d.steps.contains(&s.step)
+        && matches!(case.status, CaseStatus::Active)
+    {
+        due_events.push(DueEvent::DeemedApproval {
+            step: s.step.clone(),
+            due: s.due.unwrap_or(now),
+            basis: d.basis.clone(),
+        });
+    }
+    Ok(SlaReport {
+        case_id: case.id.clone(),
+        at: now,
+        steps,
+        lanes,
+        case: CaseClock {
+            status: case.status,
+            started,
+            ended,
+            elapsed_seconds: elapsed,
+            correction_seconds: correction,
+            breached,
+            status_worst: worst,
+            corrections: case.corrections,
+        },
+        due_events,
+    })
+}
+
+/// Why a step visit is due when it is: the calendar's day-by-day
+/// explanation of the first deadline, and every correction pause with the
+/// working time that was left and the deadline that followed.
+///
+/// # Example
+/// ```
+/// let s = ptsp::sla::StepExplanation {
+///     step: "x".into(), name: ptsp::Label::new("x", "x"), first_due: None, due: None,
+///     explanation: None, pauses: vec![],
+/// };
+/// assert!(s.pauses.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepExplanation {
+    /// Step id.
+    pub step: String,
+    /// Step name.
+    pub name: Label,
+    /// The deadline computed on entry.
+    pub first_due: Option<Instant>,
+    /// The deadline in force.
+    pub due: Option<Instant>,
+    /// For working-day SLAs: the calendar's explanation of `first_due`.
+    pub explanation: Option<Explanation>,
+    /// Correction pauses.
+    pub pauses: Vec<PauseInfo>,
+}
+
+/// One correction pause of a step.
+///
+/// # Example
+/// ```
+/// let p = ptsp::sla::PauseInfo { returned: ptsp::calendar::parse_instant("2026-12-23T10:00:00+07:00")?,
+///     resubmitted: None };
+/// assert!(p.resubmitted.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PauseInfo {
+    /// When the file went back to the applicant.
+    pub returned: Instant,
+    /// When it came back.
+    pub resubmitted: Option<Instant>,
+}
+
+/// Explains the deadline of visit `visit` of a case.
+///
+/// # Example
+/// ```
+/// let err = ptsp::sla::explain(&ptsp::Case::new(), 0, &ptsp::Procedure::jatim_permit(), &ptsp::Calendar::jatim());
+/// assert_eq!(err.unwrap_err().code(), "invalid_input");
+/// ```
+pub fn explain(
+    case: &Case,
+    visit: usize,
+    p: &Procedure,
+    cal: &Calendar,
+) -> Result<StepExplanation, CaseError> {
+    let v = case
+        .visits
+        .get(visit)
+        .ok_or_else(|| CaseError::InvalidInput {
+            what: "visit",
+            problems: vec![crate::Problem::new(
+                "visit",
+                "unknown_visit",
+                format!(
+                    "the case has {} step visits: visit {visit} does not exist",
+                    case.visits.len()
+                ),
+                format!(
+                    "kasus memiliki {} kunjungan langkah: kunjungan {visit} tidak ada",
+                    case.visits.len()
+                ),
+            )],
+        })?;
+    let step = p.step(&v.step).ok_or_else(|| CaseError::InconsistentLog {
+        index: 0,
+        detail: format!("step {:?} is not in the procedure", v.step),
+    })?;
+    let explanation = match &step.sla {
+        Some(sla) if sla.unit == SlaUnit::WorkingDays => Some(
+            cal.explain_deadline(v.started, sla.amount, &p.def().deadline_policy)
+                .map_err(cal_err)?,
+        ),
+        _ => None,
+    };
+    Ok(StepExplanation {
+        step: v.step.clone(),
+        name: step.name.clone(),
+        first_due: v.first_due,
+        due: v.due,
+        explanation,
+        pauses: v
+            .pauses
+            .iter()
+            .map(|&(returned, resubmitted)| PauseInfo {
+                returned,
+                resubmitted,
+            })
+            .collect(),
+    })
+}
