@@ -1493,3 +1493,109 @@ pub(crate) fn end_name(k: EndKind) -> &'static str {
         EndKind::Completed => "completed",
     }
 }
+
+/// One line of a public tracking history.
+///
+/// # Example
+/// ```
+/// let t: ptsp::TrackingEntry = serde_json::from_str(
+///     r#"{"at": "2026-12-22T09:15:00+07:00", "what": "step_entered", "step": "pemeriksaan"}"#)?;
+/// assert_eq!(t.what, "step_entered");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackingEntry {
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// `step_entered`, `step_completed`, `returned_for_correction`,
+    /// `resubmitted`, `rejected`, `withdrawn`.
+    pub what: String,
+    /// The step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    /// The outcome, for completed steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+}
+
+/// The public view of a case (seed §10, openness of information): status,
+/// current step, due date and history — without personal data (no actor
+/// ids, applicant, notes, reasons or documents).
+///
+/// # Example
+/// ```
+/// let t = ptsp::Case::new().tracking(&ptsp::Procedure::jatim_permit());
+/// assert!(t.history.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tracking {
+    /// Case id.
+    pub case_id: String,
+    /// Procedure name.
+    pub procedure: crate::procedure::Label,
+    /// Status.
+    pub status: CaseStatus,
+    /// Current step id and name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_step: Option<(String, crate::procedure::Label)>,
+    /// Current deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<DateTime<FixedOffset>>,
+    /// History, oldest first.
+    pub history: Vec<TrackingEntry>,
+}
+
+impl Case {
+    /// The public tracking view.
+    ///
+    /// # Example
+    /// ```
+    /// let json = serde_json::to_string(&ptsp::Case::new().tracking(&ptsp::Procedure::jatim_permit()))?;
+    /// assert!(!json.contains("applicant"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn tracking(&self, p: &Procedure) -> Tracking {
+        let mut history = Vec::new();
+        let entry = |at, what: &str, step: &str, outcome: Option<&String>| TrackingEntry {
+            at,
+            what: what.to_owned(),
+            step: Some(step.to_owned()),
+            outcome: outcome.cloned(),
+        };
+        for v in &self.visits {
+            history.push(entry(v.started, "step_entered", &v.step, None));
+            for (from, to) in &v.pauses {
+                history.push(entry(*from, "returned_for_correction", &v.step, None));
+                if let Some(to) = to {
+                    history.push(entry(*to, "resubmitted", &v.step, None));
+                }
+            }
+            if let (Some(at), Some(outcome)) = (v.ended, &v.outcome) {
+                let what = match outcome.as_str() {
+                    "rejected" | "withdrawn" => outcome.as_str(),
+                    _ => "step_completed",
+                };
+                let shown = (what == "step_completed").then_some(outcome);
+                history.push(entry(at, what, &v.step, shown));
+            }
+        }
+        // A case that ended by reaching an end step: that step was entered last.
+        if let (CaseStatus::Ended(_), Some(step), Some(at)) =
+            (self.status, &self.current, self.last_at)
+            && p.step(step).is_some_and(|s| s.kind == StepKind::End)
+        {
+            history.push(entry(at, "step_entered", step, None));
+        }
+        Tracking {
+            case_id: self.id.clone(),
+            procedure: p.def().name.clone(),
+            status: self.status,
+            current_step: self
+                .current
+                .as_ref()
+                .and_then(|s| p.step(s).map(|d| (s.clone(), d.name.clone()))),
+            due: self.due(),
+            history,
+        }
+    }
+}

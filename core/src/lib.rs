@@ -65,7 +65,7 @@ pub use calendar::{
 };
 pub use case::{
     Actor, Assignment, Case, CaseError, CaseStatus, Command, CorrectionReason, Event, EventKind,
-    Request, Requirement, StepVisit, SubmittedDocument, check_documents,
+    Request, Requirement, StepVisit, SubmittedDocument, Tracking, TrackingEntry, check_documents,
 };
 pub use error::{Error, Lang, Problem, Result};
 pub use procedure::{

@@ -1,0 +1,356 @@
+//! Procedures and cases: the seed's permit flow end to end (shared fixture
+//! scenarios), authorisation, SLA clocks, and the laws of the event-sourced
+//! engine (proptest).
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Duration, FixedOffset};
+use proptest::prelude::*;
+use ptsp::sla::{self, evaluate};
+use ptsp::{
+    Actor, Calendar, Case, CaseStatus, ClockStatus, Command, CorrectionReason, Event, Procedure,
+    ProcedureDef, Request, SubmittedDocument,
+};
+use serde_json::{Value, json};
+
+fn fixture(name: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+fn procedure_with(patch: Option<&Value>) -> Procedure {
+    let mut def = serde_json::to_value(ProcedureDef::jatim_permit()).unwrap();
+    if let Some(Value::Object(patch)) = patch {
+        for (k, v) in patch {
+            def[k] = v.clone();
+        }
+    }
+    Procedure::new(serde_json::from_value(def).unwrap()).unwrap()
+}
+
+#[test]
+fn fixture_scenarios() {
+    let f = fixture("cases/scenarios.json");
+    let cal = Calendar::jatim();
+    for sc in f["scenarios"].as_array().unwrap() {
+        let name = sc["name"].as_str().unwrap();
+        let p = procedure_with(sc.get("procedure_patch"));
+        let mut case = Case::new();
+        let mut log: Vec<Event> = Vec::new();
+        for (i, step) in sc["steps"].as_array().unwrap().iter().enumerate() {
+            let req: Request = serde_json::from_value(step["request"].clone()).unwrap();
+            let before = case.clone();
+            match (
+                case.execute(&req, &p, &cal),
+                step["expect"].as_str().unwrap(),
+            ) {
+                (Ok(events), "ok") => log.extend(events),
+                (Err(e), code) if e.code() == code => {
+                    assert_eq!(
+                        case, before,
+                        "{name} #{i}: a refused command changed the case"
+                    );
+                    assert!(!e.message(ptsp::Lang::Id).is_empty());
+                }
+                (got, want) => panic!("{name} #{i}: expected {want}, got {got:?}"),
+            }
+        }
+        // The log replays to the same state, also through JSON.
+        let json = serde_json::to_string(&log).unwrap();
+        let back: Vec<Event> = serde_json::from_str(&json).unwrap();
+        assert_eq!(Case::replay(&back).unwrap(), case, "{name}");
+        let fin = &sc["final"];
+        assert_eq!(
+            serde_json::to_value(case.status).unwrap(),
+            fin["status"],
+            "{name}"
+        );
+        assert_eq!(case.current.as_deref(), fin["current"].as_str(), "{name}");
+        assert_eq!(json!(case.corrections), fin["corrections"], "{name}");
+        let dues: Vec<Value> = case
+            .visits
+            .iter()
+            .map(|v| v.due.map_or(Value::Null, |d| json!(d.to_rfc3339())))
+            .collect();
+        assert_eq!(Value::Array(dues), fin["dues"], "{name}");
+        let at = ptsp::calendar::parse_instant(sc["sla_at"].as_str().unwrap()).unwrap();
+        let report = serde_json::to_value(evaluate(&case, &p, &cal, at).unwrap()).unwrap();
+        let want = &sc["sla"];
+        for (got, want) in report["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(want["steps"].as_array().unwrap())
+        {
+            for (k, v) in want.as_object().unwrap() {
+                assert_eq!(&got[k], v, "{name}: step {} field {k}", want["step"]);
+            }
+        }
+        assert_eq!(report["case"]["breached"], want["breached"], "{name}");
+        assert_eq!(report["due_events"], want["due_events"], "{name}");
+        // The public view carries no personal data.
+        let tracking = serde_json::to_string(&case.tracking(&p)).unwrap();
+        assert!(
+            !tracking.contains("p-1") && !tracking.contains("v-1"),
+            "{tracking}"
+        );
+    }
+}
+
+#[test]
+fn built_in_procedure_is_the_seed_flow() {
+    let p = ProcedureDef::jatim_permit();
+    assert!(p.validate().is_empty());
+    let lanes: Vec<(&str, &str)> = p
+        .steps
+        .iter()
+        .map(|s| (s.id.as_str(), s.lane.as_str()))
+        .collect();
+    assert_eq!(
+        lanes[..5],
+        [
+            ("unggah", "pemohon"),
+            ("pemeriksaan", "ptsp"),
+            ("rekomendasi", "opd_teknis"),
+            ("persetujuan", "ptsp"),
+            ("cetak", "ptsp"),
+        ]
+    );
+    for id in ["pemeriksaan", "persetujuan"] {
+        let sla = p
+            .steps
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap()
+            .sla
+            .clone()
+            .unwrap();
+        assert_eq!(
+            (sla.amount, sla.unit),
+            (3, ptsp::SlaUnit::WorkingDays),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn invalid_procedures_report_every_problem() {
+    let f = fixture("cases/invalid-procedures.json");
+    for case in f["cases"].as_array().unwrap() {
+        let def = procedure_with(None).def().clone();
+        let mut v = serde_json::to_value(def).unwrap();
+        for (ptr, val) in case["set"].as_object().unwrap() {
+            *v.pointer_mut(ptr).unwrap_or_else(|| panic!("{ptr}")) = val.clone();
+        }
+        let def: ProcedureDef = serde_json::from_value(v).unwrap();
+        let mut got: Vec<String> = def.validate().into_iter().map(|p| p.code).collect();
+        let mut want: Vec<String> = serde_json::from_value(case["codes"].clone()).unwrap();
+        got.sort();
+        got.dedup();
+        want.sort();
+        assert_eq!(got, want, "{}", case["name"]);
+        assert_eq!(def.validate(), def.validate());
+    }
+}
+
+// ---- property tests -------------------------------------------------------
+
+fn docs() -> Vec<SubmittedDocument> {
+    ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+        .map(|c| SubmittedDocument::new(c, "pdf", 10_000))
+        .to_vec()
+}
+
+fn actors() -> Vec<Actor> {
+    vec![
+        Actor::new("p-1", &["pemohon"], None),
+        Actor::new("p-2", &["pemohon"], None),
+        Actor::new("v-1", &["verifikator"], None),
+        Actor::new("f-1", &["front_office"], None),
+        Actor::new("k-1", &["pejabat_berwenang"], None),
+        Actor::new("o-1", &["opd_teknis"], Some("dinkes")),
+        Actor::new("o-2", &["opd_teknis"], Some("dishub")),
+        Actor::new("x-1", &[], None),
+    ]
+}
+
+fn commands() -> Vec<Command> {
+    let step = |s: &str, o: &str| Command::CompleteStep {
+        step: s.into(),
+        outcome: o.into(),
+        note: None,
+    };
+    vec![
+        Command::Submit {
+            case_id: "C-1".into(),
+            documents: docs(),
+        },
+        step("pemeriksaan", "lengkap"),
+        step("rekomendasi", "direkomendasikan"),
+        step("rekomendasi", "tidak_direkomendasikan"),
+        step("persetujuan", "disetujui"),
+        step("persetujuan", "ditolak"),
+        step("cetak", "dicetak"),
+        Command::ReturnForCorrection {
+            step: "pemeriksaan".into(),
+            reasons: vec![CorrectionReason {
+                document: "ktp".into(),
+                reason: "buram".into(),
+            }],
+        },
+        Command::Resubmit { documents: docs() },
+        Command::Reject {
+            step: "pemeriksaan".into(),
+            reason: "tidak memenuhi syarat".into(),
+        },
+        Command::Withdraw { reason: None },
+        Command::Assign {
+            lane: "opd_teknis".into(),
+            unit: Some("dinkes".into()),
+            staff: None,
+        },
+    ]
+}
+
+fn start() -> DateTime<FixedOffset> {
+    ptsp::calendar::parse_instant("2026-01-05T08:00:00+07:00").unwrap()
+}
+
+/// Random sequences of (actor, command, minutes later).
+fn script() -> impl Strategy<Value = Vec<(usize, usize, i64)>> {
+    prop::collection::vec((0usize..8, 0usize..12, 1i64..3000), 1..40)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn replay_equals_fold_and_refusals_change_nothing(script in script(), restart in any::<bool>()) {
+        let mut def = ProcedureDef::jatim_permit();
+        if restart {
+            def.correction_clock = ptsp::CorrectionClock::Restart;
+        }
+        let p = Procedure::new(def).unwrap();
+        let cal = Calendar::jatim();
+        let (actors, commands) = (actors(), commands());
+        let mut case = Case::new();
+        let mut log = Vec::new();
+        let mut at = start();
+        for (a, c, minutes) in script {
+            at += Duration::minutes(minutes);
+            let req = Request { actor: actors[a].clone(), at, command: commands[c].clone() };
+            let before = case.clone();
+            match case.execute(&req, &p, &cal) {
+                Ok(events) => log.extend(events),
+                Err(_) => prop_assert_eq!(&case, &before),
+            }
+        }
+        prop_assert_eq!(Case::replay(&log).unwrap(), case.clone());
+        let json = serde_json::to_string(&log).unwrap();
+        let back: Vec<Event> = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, log);
+        // SLA status is never "met on time" after the due instant, and every
+        // running clock past its due is breached.
+        let report = evaluate(&case, &p, &cal, at).unwrap();
+        for s in &report.steps {
+            if let (Some(due), Some(ended)) = (s.due, s.ended) {
+                prop_assert_eq!(s.status == ClockStatus::MetOnTime, ended <= due);
+            }
+            if let (Some(due), None) = (s.due, s.ended) {
+                prop_assert_eq!(s.status == ClockStatus::Breached, at > due);
+            }
+            prop_assert!(s.elapsed_seconds >= 0 && s.paused_seconds >= 0);
+        }
+    }
+
+    #[test]
+    fn no_command_from_outside_the_lane_changes_a_case(script in script(), c in 1usize..12) {
+        // Drive a case somewhere with the right actors, then try command `c`
+        // from an actor holding no role: it must be refused, change nothing.
+        let p = Procedure::jatim_permit();
+        let cal = Calendar::jatim();
+        let (actors, commands) = (actors(), commands());
+        let mut case = Case::new();
+        let mut at = start();
+        for (a, k, minutes) in script {
+            at += Duration::minutes(minutes);
+            let _ = case.execute(&Request { actor: actors[a].clone(), at, command: commands[k].clone() }, &p, &cal);
+        }
+        let before = case.clone();
+        let outsider = Request { actor: actors[7].clone(), at: at + Duration::minutes(1), command: commands[c].clone() };
+        prop_assert!(case.execute(&outsider, &p, &cal).is_err());
+        prop_assert_eq!(case, before);
+    }
+
+    #[test]
+    fn procedure_validation_is_idempotent_and_json_round_trips(drop in 0usize..7, retarget in 0usize..7) {
+        let mut def = ProcedureDef::jatim_permit();
+        let target = def.steps[retarget].id.clone();
+        if let Some(o) = def.steps[drop].outcomes.first_mut() {
+            o.next = target;
+        }
+        let json = serde_json::to_string(&def).unwrap();
+        let back: ProcedureDef = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&back, &def);
+        prop_assert_eq!(def.validate(), back.validate());
+        prop_assert_eq!(Procedure::new(def.clone()).is_ok(), def.validate().is_empty());
+    }
+}
+
+#[test]
+fn explain_a_step_deadline_with_its_pause() {
+    let f = fixture("cases/scenarios.json");
+    let sc = &f["scenarios"][0];
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let mut case = Case::new();
+    for step in sc["steps"].as_array().unwrap().iter().take(3) {
+        let req: Request = serde_json::from_value(step["request"].clone()).unwrap();
+        case.execute(&req, &p, &cal).unwrap();
+    }
+    let e = sla::explain(&case, 0, &p, &cal).unwrap();
+    assert_eq!(
+        e.first_due.unwrap().to_rfc3339(),
+        "2026-12-28T16:00:00+07:00"
+    );
+    assert_eq!(e.due.unwrap().to_rfc3339(), "2026-12-30T12:30:00+07:00");
+    assert_eq!(e.pauses.len(), 1);
+    let text = e.explanation.unwrap().render(ptsp::Lang::Id);
+    assert!(text.contains("Kelahiran Yesus Kristus"), "{text}");
+    assert_eq!(case.remaining_at_pause, 23 * 3600);
+}
+
+#[test]
+fn finished_cases_keep_what_they_recorded() {
+    // A case decided on the built-in calendar replays to the same deadlines
+    // even when evaluated with a calendar that has other holidays.
+    let f = fixture("cases/scenarios.json");
+    let sc = &f["scenarios"][0];
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let mut case = Case::new();
+    let mut log = Vec::new();
+    for step in sc["steps"].as_array().unwrap() {
+        let req: Request = serde_json::from_value(step["request"].clone()).unwrap();
+        if let Ok(ev) = case.execute(&req, &p, &cal) {
+            log.extend(ev);
+        }
+    }
+    let mut other = ptsp::CalendarDef::jatim();
+    other.layers[0]
+        .holidays
+        .retain(|h| h.date.to_string() != "2026-12-24");
+    let other = Calendar::new(other).unwrap();
+    let replayed = Case::replay(&log).unwrap();
+    let at = ptsp::calendar::parse_instant("2027-01-04T08:00:00+07:00").unwrap();
+    let a = evaluate(&replayed, &p, &other, at).unwrap();
+    let b = evaluate(&case, &p, &cal, at).unwrap();
+    let dues = |r: &ptsp::SlaReport| {
+        r.steps
+            .iter()
+            .map(|s| (s.due, s.status))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(dues(&a), dues(&b));
+    assert_eq!(replayed.status, CaseStatus::Ended(ptsp::EndKind::Approved));
+}
