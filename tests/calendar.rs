@@ -416,6 +416,11 @@ fn huge_counts_are_errors_not_panics() {
     }
     let at = ptsp::calendar::parse_instant("2025-01-02T10:00:00+07:00").unwrap();
     let jatim = Calendar::jatim();
+    let err = jatim
+        .assuming_weekends_only()
+        .explain_deadline(at, 10_000_000, &DeadlinePolicy::default())
+        .unwrap_err();
+    assert_eq!(err.code(), "out_of_range");
     for n in [i64::MAX, 1 << 40] {
         assert!(jatim.deadline(at, n, &DeadlinePolicy::default()).is_err());
     }

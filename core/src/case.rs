@@ -1060,7 +1060,7 @@ impl Case {
                         expected: s.outcomes.iter().map(|o| o.id.clone()).collect(),
                     })?;
                 let next = p.step(&o.next).expect("validated target");
-                let ended = (next.kind == StepKind::End).then(|| next.end).flatten();
+                let ended = (next.kind == StepKind::End).then_some(next.end).flatten();
                 EventKind::StepCompleted {
                     step: step.clone(),
                     outcome: outcome.clone(),

@@ -73,4 +73,6 @@ pub use procedure::{
     OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef, Sla, SlaUnit,
     StepDef, StepKind,
 };
-pub use sla::{CaseClock, ClockStatus, DueEvent, LaneClock, SlaReport, StepClock};
+pub use sla::{
+    CaseClock, ClockStatus, DueEvent, LaneClock, Preview, PreviewStep, SlaReport, StepClock,
+};

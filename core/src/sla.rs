@@ -474,3 +474,113 @@ pub fn explain(
             .collect(),
     })
 }
+
+/// One step of a completion preview.
+///
+/// # Example
+/// ```
+/// let cal = ptsp::Calendar::jatim();
+/// let at = ptsp::calendar::parse_instant("2026-12-22T09:15:00+07:00")?;
+/// let p = ptsp::sla::preview(&ptsp::Procedure::jatim_permit(), &cal, at)?;
+/// assert_eq!(p.steps[0].step, "pemeriksaan");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewStep {
+    /// Step id.
+    pub step: String,
+    /// Step name.
+    pub name: Label,
+    /// Lane id.
+    pub lane: String,
+    /// When the step is entered, at the latest.
+    pub entered: Instant,
+    /// Its deadline (None: the step has no SLA and is counted as taking no
+    /// time).
+    pub due: Option<Instant>,
+}
+
+/// The expected completion of an application submitted at an instant, if
+/// every step takes at most its SLA along the procedure's main path (the
+/// first outcome of every step).
+///
+/// # Example
+/// ```
+/// let cal = ptsp::Calendar::jatim();
+/// let at = ptsp::calendar::parse_instant("2026-12-22T09:15:00+07:00")?;
+/// let p = ptsp::sla::preview(&ptsp::Procedure::jatim_permit(), &cal, at)?;
+/// // The check is due 29 Dec 16:00; approval counts from 30 Dec (received at
+/// // closing time), skips 1 Jan and the weekend and 5 Jan (Isra Mikraj).
+/// assert_eq!(p.completion.to_rfc3339(), "2027-01-06T16:00:00+07:00");
+/// assert_eq!(p.untimed, ["rekomendasi", "cetak"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    /// The steps after submission, in order.
+    pub steps: Vec<PreviewStep>,
+    /// When the case would end at the latest.
+    pub completion: Instant,
+    /// Steps without an SLA, counted as taking no time: the completion is a
+    /// lower bound where any are listed.
+    pub untimed: Vec<String>,
+}
+
+/// Previews the latest completion of an application submitted at `at` (see
+/// [`Preview`]).
+///
+/// # Example
+/// ```
+/// let cal = ptsp::Calendar::indonesia(); // no office hours
+/// let at = ptsp::calendar::parse_instant("2026-12-22T09:15:00+07:00")?;
+/// let err = ptsp::sla::preview(&ptsp::Procedure::jatim_permit(), &cal, at).unwrap_err();
+/// assert_eq!(err.code(), "no_office_hours");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn preview(p: &Procedure, cal: &Calendar, at: Instant) -> Result<Preview, CaseError> {
+    let mut steps = Vec::new();
+    let mut untimed = Vec::new();
+    let mut now = at;
+    let mut id = p.def().start.clone();
+    for _ in 0..p.def().steps.len() {
+        let Some(step) = p.step(&id) else { break };
+        if step.kind == crate::procedure::StepKind::End {
+            break;
+        }
+        if id != p.def().start {
+            let due = match &step.sla {
+                None => None,
+                Some(sla) => Some(match sla.unit {
+                    SlaUnit::WorkingDays => {
+                        cal.deadline(now, sla.amount, &p.def().deadline_policy)
+                            .map_err(cal_err)?
+                            .due_at
+                    }
+                    SlaUnit::WorkingHours => cal
+                        .add_working_time(now, chrono::Duration::hours(sla.amount))
+                        .map_err(cal_err)?,
+                }),
+            };
+            if due.is_none() {
+                untimed.push(id.clone());
+            }
+            steps.push(PreviewStep {
+                step: id.clone(),
+                name: step.name.clone(),
+                lane: step.lane.clone(),
+                entered: now,
+                due,
+            });
+            now = due.unwrap_or(now);
+        }
+        match step.outcomes.first() {
+            Some(o) => id = o.next.clone(),
+            None => break,
+        }
+    }
+    Ok(Preview {
+        steps,
+        completion: now,
+        untimed,
+    })
+}

@@ -157,7 +157,7 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] received: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy")] policy: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy | null")] policy: &JsValue,
     ) -> Result<JsValue> {
         let at = convert::instant(received, "received")?;
         let (n, policy) = (convert::integer(n, "n")?, convert::policy(policy)?);
@@ -172,8 +172,8 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] received: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy")] policy: &JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy | null")] policy: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: &JsValue,
     ) -> Result<JsValue> {
         let at = convert::instant(received, "received")?;
         let (n, policy) = (convert::integer(n, "n")?, convert::policy(policy)?);
@@ -236,6 +236,13 @@ pub struct Assuming {
     cal: Rc<ptsp::Calendar>,
 }
 
+impl Assuming {
+    /// The core view this object stands for.
+    fn view(&self) -> ptsp::Assuming<'_> {
+        self.cal.assuming_weekends_only()
+    }
+}
+
 #[wasm_bindgen]
 impl Assuming {
     /// See `Calendar.isWorkingDay`.
@@ -245,7 +252,7 @@ impl Assuming {
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: &JsValue,
     ) -> Result<JsValue> {
         let d = convert::date(date, "date")?;
-        convert::estimate(self.cal.assuming_weekends_only().is_working_day(d)?, |v| v)
+        convert::estimate(self.view().is_working_day(d)?, |v| v)
     }
 
     /// See `Calendar.nextWorkingDay`.
@@ -255,7 +262,7 @@ impl Assuming {
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: &JsValue,
     ) -> Result<JsValue> {
         let d = convert::date(date, "date")?;
-        let e = self.cal.assuming_weekends_only().next_working_day(d)?;
+        let e = self.view().next_working_day(d)?;
         convert::estimate(e, convert::date_out)
     }
 
@@ -266,7 +273,7 @@ impl Assuming {
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] date: &JsValue,
     ) -> Result<JsValue> {
         let d = convert::date(date, "date")?;
-        let e = self.cal.assuming_weekends_only().previous_working_day(d)?;
+        let e = self.view().previous_working_day(d)?;
         convert::estimate(e, convert::date_out)
     }
 
@@ -278,7 +285,7 @@ impl Assuming {
         #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> Result<JsValue> {
         let (d, n) = (convert::date(date, "date")?, convert::integer(n, "n")?);
-        let e = self.cal.assuming_weekends_only().add_working_days(d, n)?;
+        let e = self.view().add_working_days(d, n)?;
         convert::estimate(e, convert::date_out)
     }
 
@@ -290,7 +297,7 @@ impl Assuming {
         #[wasm_bindgen(unchecked_param_type = "IsoDate")] b: &JsValue,
     ) -> Result<JsValue> {
         let (a, b) = (convert::date(a, "a")?, convert::date(b, "b")?);
-        let e = self.cal.assuming_weekends_only().working_days_between(a, b)?;
+        let e = self.view().working_days_between(a, b)?;
         convert::estimate(e, convert::count_out)
     }
 
@@ -300,11 +307,11 @@ impl Assuming {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] received: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy")] policy: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy | null")] policy: &JsValue,
     ) -> Result<JsValue> {
         let at = convert::instant(received, "received")?;
         let (n, policy) = (convert::integer(n, "n")?, convert::policy(policy)?);
-        let e = self.cal.assuming_weekends_only().deadline(at, n, &policy)?;
+        let e = self.view().deadline(at, n, &policy)?;
         convert::estimate(e, |v| v)
     }
 
@@ -314,13 +321,13 @@ impl Assuming {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] received: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy")] policy: &JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DeadlinePolicy | null")] policy: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: &JsValue,
     ) -> Result<JsValue> {
         let at = convert::instant(received, "received")?;
         let (n, policy) = (convert::integer(n, "n")?, convert::policy(policy)?);
         let lang = convert::lang(lang)?;
-        let e = self.cal.assuming_weekends_only().explain_deadline(at, n, &policy)?;
+        let e = self.view().explain_deadline(at, n, &policy)?;
         convert::explanation_estimate(&e, lang)
     }
 
@@ -333,7 +340,7 @@ impl Assuming {
     ) -> Result<JsValue> {
         let at = convert::instant(at, "at")?;
         let dur = convert::seconds(seconds, "seconds")?;
-        let e = self.cal.assuming_weekends_only().add_working_time(at, dur)?;
+        let e = self.view().add_working_time(at, dur)?;
         convert::estimate(e, convert::instant_out)
     }
 
@@ -345,7 +352,7 @@ impl Assuming {
         #[wasm_bindgen(unchecked_param_type = "Instant")] b: &JsValue,
     ) -> Result<JsValue> {
         let (a, b) = (convert::instant(a, "a")?, convert::instant(b, "b")?);
-        let e = self.cal.assuming_weekends_only().working_time_between(a, b)?;
+        let e = self.view().working_time_between(a, b)?;
         convert::estimate(e, convert::seconds_out)
     }
 }

@@ -266,7 +266,9 @@ fn describe(v: &JsValue) -> String {
     if js_sys::Array::is_array(v) {
         return "array".to_owned();
     }
-    v.js_typeof().as_string().unwrap_or_else(|| "value".to_owned())
+    v.js_typeof()
+        .as_string()
+        .unwrap_or_else(|| "value".to_owned())
 }
 
 /// A string parameter.
@@ -433,7 +435,10 @@ mod tests {
         assert_eq!(safe_integer(3.0), Some(3));
         assert_eq!(safe_integer(-0.0), Some(0));
         assert_eq!(safe_integer(MAX_SAFE_INTEGER), Some(9_007_199_254_740_991));
-        assert_eq!(safe_integer(-MAX_SAFE_INTEGER), Some(-9_007_199_254_740_991));
+        assert_eq!(
+            safe_integer(-MAX_SAFE_INTEGER),
+            Some(-9_007_199_254_740_991)
+        );
         assert_eq!(safe_integer(MAX_SAFE_INTEGER + 1.0), None);
         assert_eq!(safe_integer(1.5), None);
         assert_eq!(safe_integer(f64::NAN), None);
@@ -453,14 +458,19 @@ mod tests {
         let serde = serde_json::to_value(t).unwrap();
         assert_eq!(serde.as_str(), Some(instant_out(t).as_str()));
         let t = parse_instant("2026-12-24T16:45:00+00:00").unwrap();
-        assert_eq!(serde_json::to_value(t).unwrap().as_str(), Some(instant_out(t).as_str()));
+        assert_eq!(
+            serde_json::to_value(t).unwrap().as_str(),
+            Some(instant_out(t).as_str())
+        );
     }
 
     #[test]
     fn explanations_flatten_with_their_text() {
         let cal = ptsp::Calendar::jatim();
         let at = parse_instant("2026-12-23T10:00:00+07:00").unwrap();
-        let e = cal.explain_deadline(at, 1, &DeadlinePolicy::default()).unwrap();
+        let e = cal
+            .explain_deadline(at, 1, &DeadlinePolicy::default())
+            .unwrap();
         let v = serde_json::to_value(ExplanationOut {
             explanation: &e,
             text: e.render(Lang::Id),
@@ -468,6 +478,11 @@ mod tests {
         .unwrap();
         assert_eq!(v["deadline"]["due_date"], "2026-12-28");
         assert!(v["days"].is_array());
-        assert!(v["text"].as_str().unwrap().contains("Kelahiran Yesus Kristus"));
+        assert!(
+            v["text"]
+                .as_str()
+                .unwrap()
+                .contains("Kelahiran Yesus Kristus")
+        );
     }
 }

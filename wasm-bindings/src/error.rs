@@ -108,7 +108,8 @@ pub struct BindingError {
 
 impl BindingError {
     /// A JS value of the wrong type for parameter `param`. `found`
-    /// describes the value given (see [`crate::convert`]).
+    /// describes the value given: its JS `typeof` and, for primitives, the
+    /// value (`number 20261223`).
     ///
     /// # Example
     /// ```
@@ -124,7 +125,10 @@ impl BindingError {
     pub fn invalid_type(param: &str, expected: Expected, found: &str) -> BindingError {
         BindingError {
             code: "invalid_type",
-            en: format!("invalid type for {param}: expected {}, found {found}", expected.en),
+            en: format!(
+                "invalid type for {param}: expected {}, found {found}",
+                expected.en
+            ),
             id: format!(
                 "tipe {param} tidak valid: seharusnya {}, ditemukan {found}",
                 expected.id
@@ -276,8 +280,15 @@ mod tests {
         def.utc_offset = "+25:00".into();
         let err = BindingError::from(ptsp::Calendar::new(def).unwrap_err());
         assert_eq!(err.code(), "invalid_definition");
-        assert!(err.problems().iter().any(|p| p.code == "invalid_utc_offset"));
-        assert!(err.message(Lang::Id).starts_with("definisi kalender tidak valid"));
+        assert!(
+            err.problems()
+                .iter()
+                .any(|p| p.code == "invalid_utc_offset")
+        );
+        assert!(
+            err.message(Lang::Id)
+                .starts_with("definisi kalender tidak valid")
+        );
     }
 
     #[test]

@@ -189,6 +189,9 @@ pub struct Explanation {
     pub days: Vec<ExplainedDay>,
 }
 
+/// The longest span an explanation lists, day by day (about ten years).
+const MAX_EXPLAINED_DAYS: i64 = 3660;
+
 const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const WEEKDAYS_ID: [&str; 7] = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"];
 
@@ -432,6 +435,16 @@ impl Calendar {
             day_number(deadline.received_at.date_naive()),
             day_number(deadline.due_date),
         );
+        if to - from > MAX_EXPLAINED_DAYS {
+            return Err(CalendarError::OutOfRange {
+                what: "explanation",
+                value: format!(
+                    "{} days from receipt to due date (at most {MAX_EXPLAINED_DAYS} are explained)",
+                    to - from + 1
+                ),
+            }
+            .into());
+        }
         let counted = day_number(deadline.counted_received_at.date_naive());
         let one = day_number(deadline.day_one);
         let ix = &self.index;

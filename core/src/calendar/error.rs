@@ -232,6 +232,7 @@ fn what_id(what: &str) -> &str {
         "result date" => "tanggal hasil",
         "weekmask" => "weekmask",
         "year" => "tahun",
+        "explanation" => "penjelasan",
         other => other,
     }
 }
