@@ -1,0 +1,197 @@
+//! A full permit lifecycle on the East Java procedure (seed §3), with one
+//! correction round, printed as a timeline with deadlines and SLA status.
+//!
+//! ```text
+//! cargo run --example permit_lifecycle              # Bahasa Indonesia
+//! cargo run --example permit_lifecycle -- --lang en
+//! ```
+
+use std::process::ExitCode;
+
+use ptsp::sla::{self, evaluate};
+use ptsp::{
+    Actor, Calendar, Case, Command, CorrectionReason, Lang, Procedure, Request, SubmittedDocument,
+};
+
+fn main() -> ExitCode {
+    let lang = if std::env::args().any(|a| a == "en") {
+        Lang::En
+    } else {
+        Lang::Id
+    };
+    match run(lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error [{}]: {}", e.code(), e.message(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(lang: Lang) -> ptsp::Result<()> {
+    let t = |id: &'static str, en: &'static str| if lang == Lang::Id { id } else { en };
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+        .map(|c| SubmittedDocument::new(c, "pdf", 250_000))
+        .to_vec();
+    let applicant = Actor::new("pemohon-0412", &["pemohon"], None);
+    let verifier = Actor::new("verifikator-02", &["verifikator"], None);
+    let front = Actor::new("fo-01", &["front_office"], None);
+    let agency = Actor::new("dinkes-07", &["opd_teknis"], Some("dinkes"));
+    let official = Actor::new("kabid-01", &["pejabat_berwenang"], None);
+    let step = |s: &str, o: &str| Command::CompleteStep {
+        step: s.into(),
+        outcome: o.into(),
+        note: None,
+    };
+    let script = [
+        (
+            "2026-12-21T09:00:00+07:00",
+            &applicant,
+            Command::Submit {
+                case_id: "IZN-2026-0412".into(),
+                documents: docs.clone(),
+            },
+        ),
+        (
+            "2026-12-22T10:00:00+07:00",
+            &verifier,
+            Command::ReturnForCorrection {
+                step: "pemeriksaan".into(),
+                reasons: vec![CorrectionReason {
+                    document: "npwp".into(),
+                    reason: "Pindaian NPWP tidak terbaca".into(),
+                }],
+            },
+        ),
+        (
+            "2026-12-23T15:00:00+07:00",
+            &applicant,
+            Command::Resubmit { documents: docs },
+        ),
+        (
+            "2026-12-28T10:00:00+07:00",
+            &verifier,
+            step("pemeriksaan", "lengkap"),
+        ),
+        (
+            "2026-12-28T10:05:00+07:00",
+            &agency,
+            step("rekomendasi", "direkomendasikan"),
+        ),
+        (
+            "2026-12-28T10:10:00+07:00",
+            &front,
+            Command::Assign {
+                lane: "opd_teknis".into(),
+                unit: Some("dinkes".into()),
+                staff: None,
+            },
+        ),
+        (
+            "2026-12-29T09:00:00+07:00",
+            &agency,
+            step("rekomendasi", "direkomendasikan"),
+        ),
+        (
+            "2026-12-31T14:00:00+07:00",
+            &official,
+            step("persetujuan", "disetujui"),
+        ),
+        (
+            "2026-12-31T15:00:00+07:00",
+            &front,
+            step("cetak", "dicetak"),
+        ),
+    ];
+
+    println!(
+        "{} — {}",
+        p.def().name.get(lang),
+        t("lini masa", "timeline")
+    );
+    let mut case = Case::new();
+    let mut log = Vec::new();
+    for (at, actor, command) in script {
+        let req = Request {
+            actor: actor.clone(),
+            at: ptsp::calendar::parse_instant(at)?,
+            command,
+        };
+        match case.execute(&req, &p, &cal) {
+            Ok(events) => {
+                for e in &events {
+                    let step = case
+                        .current
+                        .as_deref()
+                        .and_then(|s| p.step(s))
+                        .map(|s| s.name.get(lang).to_owned())
+                        .unwrap_or_default();
+                    print!("{at}  {:<24} {:<14} → {step}", e.kind.name(), actor.id);
+                    if let Some(due) = case.due() {
+                        print!("  [{} {}]", t("tenggat", "due"), due.to_rfc3339());
+                    }
+                    println!();
+                }
+                log.extend(events);
+            }
+            Err(e) => println!(
+                "{at}  {} {:<14} [{}] {}",
+                t("DITOLAK", "REFUSED"),
+                actor.id,
+                e.code(),
+                e.message(lang)
+            ),
+        }
+    }
+    assert_eq!(
+        Case::replay(&log)?,
+        case,
+        "replaying the log gives the same case"
+    );
+
+    let now = ptsp::calendar::parse_instant("2027-01-04T08:00:00+07:00")?;
+    let report = evaluate(&case, &p, &cal, now)?;
+    println!("\nSLA @ {now}");
+    for s in &report.steps {
+        println!(
+            "  {:<12} {:<14} due {:<26} {} {:>6.2} h, {} {:>5.2} h",
+            s.step,
+            serde_json::to_value(s.status)
+                .expect("status serializes")
+                .as_str()
+                .unwrap_or("?")
+                .to_owned(),
+            s.due.map(|d| d.to_rfc3339()).unwrap_or_else(|| "-".into()),
+            t("kerja", "worked"),
+            s.elapsed_seconds as f64 / 3600.0,
+            t("jeda", "paused"),
+            s.paused_seconds as f64 / 3600.0
+        );
+    }
+    for l in &report.lanes {
+        println!(
+            "  {} {:<12} {:>6.2} h",
+            t("lajur", "lane"),
+            l.lane,
+            l.elapsed_seconds as f64 / 3600.0
+        );
+    }
+    let why = sla::explain(&case, 0, &p, &cal)?;
+    println!(
+        "\n{}: {} → {} ({} {})",
+        t("Tenggat pemeriksaan", "Check deadline"),
+        why.first_due.map(|d| d.to_rfc3339()).unwrap_or_default(),
+        why.due.map(|d| d.to_rfc3339()).unwrap_or_default(),
+        why.pauses.len(),
+        t("kali dikembalikan ke pemohon", "correction round(s)")
+    );
+    if let Some(e) = why.explanation {
+        print!("{}", e.render(lang));
+    }
+    println!(
+        "\n{}",
+        serde_json::to_string_pretty(&case.tracking(&p)).expect("tracking serializes")
+    );
+    Ok(())
+}
