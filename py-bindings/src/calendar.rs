@@ -11,7 +11,7 @@ use numpy::PyArray1;
 use numpy::datetime::{Datetime, units::Days};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDateTime, PyDelta, PyTzInfo};
+use pyo3::types::{PyDate, PyDateTime, PyDelta, PyType, PyTzInfo};
 
 use ptsp::{HolidayKind, HolidayLayer, IcalImport};
 
@@ -314,9 +314,7 @@ impl PyCalendar {
         )
     }
 
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let from_json = slf.get_type().getattr("from_json")?;
         Ok((from_json, (slf.get().inner.to_json(),)))
     }
@@ -392,7 +390,10 @@ impl PyAssuming {
     ) -> PyResult<PyEstimate> {
         let a = convert::date_in(a, "a")?;
         let b = convert::date_in(b, "b")?;
-        let e = self.view().working_days_between(a, b).map_err(error::core)?;
+        let e = self
+            .view()
+            .working_days_between(a, b)
+            .map_err(error::core)?;
         PyEstimate::new(e, |v| v.into_bound_py_any(py))
     }
 
@@ -421,7 +422,10 @@ impl PyAssuming {
     ) -> PyResult<PyEstimate> {
         let a = convert::instant_in(a, "a")?;
         let b = convert::instant_in(b, "b")?;
-        let e = self.view().working_time_between(a, b).map_err(error::core)?;
+        let e = self
+            .view()
+            .working_time_between(a, b)
+            .map_err(error::core)?;
         PyEstimate::new(e, |v| Ok(convert::duration_out(py, v)?.into_any()))
     }
 
@@ -504,6 +508,18 @@ impl PyEstimate {
 
 #[pymethods]
 impl PyEstimate {
+    /// `Estimate[T]` in annotations evaluated at run time.
+    #[classmethod]
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, PyType>,
+        item: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = cls.py();
+        py.import("types")?
+            .getattr("GenericAlias")?
+            .call1((cls, item))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Estimate(value={}, assumed={:?})",

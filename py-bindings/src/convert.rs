@@ -7,8 +7,9 @@
 //!   datetime is refused with `invalid_value`);
 //! * `datetime.timedelta` ⇄ [`Duration`];
 //! * `int` → `i64`/`i32` (too large: `out_of_range`);
-//! * dicts, lists and scalars ⇄ [`serde_json::Value`], and through it every
-//!   serde type of the core (definitions, layers, policies, explanations);
+//! * JSON-shaped dicts → [`serde_json::Value`] → the core's serde types
+//!   (definitions, layers, policies); the core's serde types → JSON text →
+//!   Python objects via `json.loads` (holidays, explanations, `to_dict()`);
 //! * numpy `datetime64[D]` and `int64` arrays ⇄ `&[i64]` / `Vec<i64>` for the
 //!   batch calls, without copying when the input is already a contiguous
 //!   one-dimensional array of that dtype.
@@ -21,13 +22,13 @@ use numpy::datetime::{Datetime, units::Days};
 use numpy::prelude::*;
 use numpy::{PyArray1, PyArrayDescr, PyReadonlyArray1, PyUntypedArray};
 use pyo3::exceptions::PyOverflowError;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
     PyBool, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat, PyList,
     PyString, PyTimeAccess, PyTuple, PyTzInfo,
 };
-use pyo3::{IntoPyObjectExt, intern};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -238,35 +239,6 @@ pub(crate) fn json_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
     ))
 }
 
-/// A JSON value as plain Python objects (dict, list, str, int, float, bool,
-/// None).
-pub(crate) fn json_out<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    match v {
-        Value::Null => Ok(py.None().into_bound(py)),
-        Value::Bool(b) => b.into_bound_py_any(py),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.into_bound_py_any(py),
-            (None, Some(u)) => u.into_bound_py_any(py),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py),
-        },
-        Value::String(s) => s.into_bound_py_any(py),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(json_out(py, item)?)?;
-            }
-            Ok(list.into_any())
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, item) in map {
-                dict.set_item(k, json_out(py, item)?)?;
-            }
-            Ok(dict.into_any())
-        }
-    }
-}
-
 /// A `dict` read as a core serde type.
 pub(crate) fn serde_in<T: DeserializeOwned>(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
     serde_json::from_value(dict_in(ob, what)?).map_err(|e| error::serde(&e))
@@ -295,10 +267,14 @@ pub(crate) fn json_text_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String
     Ok(dict_in(ob, what)?.to_string())
 }
 
-/// A core serde type as plain Python objects, in its JSON shape (dates and
-/// instants as ISO 8601 strings, enums as `snake_case` strings).
+/// A core serde type as plain Python objects (dict, list, str, int, float,
+/// bool, None) in its JSON shape: dates and instants as ISO 8601 strings,
+/// enums as `snake_case` strings, keys in the core's field order. Goes
+/// through JSON text and Python's `json.loads` (C speed, order kept).
 pub(crate) fn serde_out<'py, T: Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
-    json_out(py, &serde_json::to_value(v).map_err(|e| error::serde(&e))?)
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let text = serde_json::to_string(v).map_err(|e| error::serde(&e))?;
+    LOADS.import(py, "json", "loads")?.call1((text,))
 }
 
 /// The int64 values a batch call reads: a borrowed numpy buffer (no copy)
@@ -335,9 +311,11 @@ fn describe_array(a: &Bound<'_, PyUntypedArray>) -> String {
 }
 
 /// A numpy array of the right dtype family as a contiguous one-dimensional
-/// `int64` array: `cast` converts the dtype (numpy's `safe` casting),
-/// zero-dimensional arrays become one element, and the result is viewed
-/// as `int64` without a copy.
+/// `int64` array: a dtype other than `target` is converted with numpy's
+/// `safe` casting (refused: `invalid_type`), a zero-dimensional array
+/// becomes one element, a strided one is made contiguous, and the result
+/// is viewed as `int64` — no copy when the input was already a contiguous
+/// 1-D array of `target`.
 fn int64_view<'py>(
     a: &Bound<'py, PyUntypedArray>,
     what: &str,
@@ -421,10 +399,18 @@ pub(crate) fn counts_in<'py>(ob: &Bound<'py, PyAny>, what: &'static str) -> PyRe
         return int64_view(a, what, EXPECTED, numpy::dtype::<i64>(py));
     }
     if let Ok(l) = ob.cast::<PyList>() {
-        return l.iter().map(|n| int_in(&n, what)).collect::<PyResult<_>>().map(Ints::Owned);
+        return l
+            .iter()
+            .map(|n| int_in(&n, what))
+            .collect::<PyResult<_>>()
+            .map(Ints::Owned);
     }
     if let Ok(t) = ob.cast::<PyTuple>() {
-        return t.iter().map(|n| int_in(&n, what)).collect::<PyResult<_>>().map(Ints::Owned);
+        return t
+            .iter()
+            .map(|n| int_in(&n, what))
+            .collect::<PyResult<_>>()
+            .map(Ints::Owned);
     }
     int_in(ob, what).map(|n| Ints::Owned(vec![n]))
 }

@@ -2,8 +2,8 @@
 //!
 //! The extension module `ptsp._ptsp` of the Python package `ptsp`, built
 //! with [pyo3] and [maturin]. It registers the classes and functions of
-//! [`calendar`] (the core's `ptsp::calendar`); all conversions live in
-//! [`convert`] and all error mapping in [`error`]. The exception classes
+//! `calendar.rs` (the core's `ptsp::calendar`); all conversions live in
+//! `convert.rs` and all error mapping in `error.rs`. The exception classes
 //! themselves are defined in Python (`ptsp/_errors.py`), and the Python
 //! package re-exports everything as `ptsp.*`.
 //!

@@ -214,8 +214,9 @@ impl CalendarError {
                 value,
                 expected,
             } => format!(
-                "{} {value:?} tidak valid: seharusnya {expected}",
-                what_id(what)
+                "{} {value:?} tidak valid: seharusnya {}",
+                what_id(what),
+                expected_id(expected)
             ),
         }
     }
@@ -233,6 +234,35 @@ fn what_id(what: &str) -> &str {
         "weekmask" => "weekmask",
         "year" => "tahun",
         "explanation" => "penjelasan",
+        "language" => "bahasa",
+        "utc offset" => "selisih UTC",
+        "holiday kind" => "jenis hari libur",
+        "result instant" => "waktu hasil",
+        "result duration" => "durasi hasil",
+        other => other,
+    }
+}
+
+/// Indonesian forms of the expected-value phrases used with
+/// [`CalendarError::InvalidValue`] (by the core and by the bindings).
+fn expected_id(expected: &str) -> &str {
+    match expected {
+        "an ISO 8601 date YYYY-MM-DD" => "tanggal ISO 8601 YYYY-MM-DD",
+        "an RFC 3339 instant with offset, e.g. 2026-12-24T16:45:00+07:00" => {
+            "waktu RFC 3339 dengan selisih UTC, mis. 2026-12-24T16:45:00+07:00"
+        }
+        "a date, not numpy's not-a-time" => "sebuah tanggal, bukan not-a-time (NaT) numpy",
+        "seven 0/1 digits from Monday (\"1111100\") or day names (\"Mon Tue Wed Thu Fri\")" => {
+            "tujuh angka 0/1 mulai Senin (\"1111100\") atau nama hari (\"Mon Tue Wed Thu Fri\")"
+        }
+        "national_holiday, cuti_bersama, regional or office_closure" => {
+            "national_holiday, cuti_bersama, regional atau office_closure"
+        }
+        "HH:MM or HH:MM:SS between 00:00 and 24:00" => "JJ:MM atau JJ:MM:DD antara 00:00 dan 24:00",
+        "\"en\" or \"id\"" => "\"en\" atau \"id\"",
+        e if e.starts_with("an aware datetime") => {
+            "datetime yang memiliki zona waktu (tzinfo dengan selisih UTC), mis. datetime(2026, 12, 24, 16, 45, tzinfo=timezone(timedelta(hours=7)))"
+        }
         other => other,
     }
 }

@@ -591,24 +591,28 @@ impl Calendar {
 
     #[inline]
     fn between_dn(&self, an: i64, bn: i64, mode: Mode) -> Result<(i64, Span)> {
-        // Half-open: the days examined are [min, max).
-        let span = Span::new(an, an.min(bn), (an.max(bn) - 1).max(an.min(bn)));
+        // numpy ≥ 1.25: [a, b) when a ≤ b, and minus the count of (b, a]
+        // when b < a — the same as shifting both ends one day later.
+        let (a, b) = if bn < an { (an + 1, bn + 1) } else { (an, bn) };
+        let span = Span::new(an, a.min(b), (a.max(b) - 1).max(a.min(b)));
         self.guard(mode, &span)?;
-        Ok((self.index.rank(bn) - self.index.rank(an), span))
+        Ok((self.index.rank(b) - self.index.rank(a), span))
     }
 
     fn between_in(&self, a: NaiveDate, b: NaiveDate, mode: Mode) -> Result<(i64, Span)> {
         self.between_dn(day_number(a), day_number(b), mode)
     }
 
-    /// The number of working days in `[a, b)`; negative (the count of
-    /// `[b, a)`) when `b < a` — exactly `numpy.busday_count(a, b)`.
+    /// The number of working days in `[a, b)`; when `b < a`, minus the
+    /// number in `(b, a]` — exactly `numpy.busday_count(a, b)` (numpy ≥ 1.25;
+    /// older numpy counted `[b, a)`).
     ///
     /// # Example
     /// ```
     /// let cal = ptsp::Calendar::indonesia();
-    /// let (a, b) = ("2026-12-21".parse()?, "2027-01-04".parse()?);
-    /// assert_eq!(cal.working_days_between(a, b)?, cal.working_days_between(b, a)? * -1);
+    /// let (sun, mon) = ("2024-01-07".parse()?, "2024-01-08".parse()?);
+    /// assert_eq!(cal.working_days_between(sun, mon)?, 0); // [Sun, Mon)
+    /// assert_eq!(cal.working_days_between(mon, sun)?, -1); // (Sun, Mon]
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[inline]
@@ -655,11 +659,11 @@ impl Calendar {
     /// # Ok::<(), ptsp::Error>(())
     /// ```
     pub fn working_days_between_batch(&self, a: &[i64], b: &[i64]) -> Result<Vec<i64>> {
-        let len = a.len().max(b.len());
-        if a.len() != len && a.len() != 1 {
-            check_shape(b.len(), a.len())?;
-        }
-        check_shape(len, b.len())?;
+        let len = match (a.len(), b.len()) {
+            (1, n) | (n, 1) => n,
+            (x, y) if x == y => x,
+            (x, y) => return Err(CalendarError::ShapeMismatch { len: x, other: y }.into()),
+        };
         let mut out = Vec::with_capacity(len);
         for i in 0..len {
             let x = if a.len() == 1 { a[0] } else { a[i] };
@@ -896,6 +900,7 @@ pub const NAT: i64 = i64::MIN;
 /// Day number (as [`Datelike::num_days_from_ce`]) of 1970-01-01.
 const UNIX_EPOCH_DAY: i64 = 719_163;
 
+#[inline]
 fn epoch_to_dn(d: i64) -> Result<i64> {
     if d == NAT {
         return Err(CalendarError::InvalidValue {

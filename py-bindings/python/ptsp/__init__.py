@@ -15,6 +15,7 @@ hours, and numpy-compatible vectorised day arithmetic::
     '2026-12-30T16:00:00+07:00'
 """
 
+from . import types
 from ._errors import CalendarError, InvalidTypeError, PtspError, ValidationError
 from ._ptsp import (
     AssumingCalendar,
@@ -40,4 +41,5 @@ __all__ = [
     "__version__",
     "layer_from_ical",
     "layer_to_ical",
+    "types",
 ]

@@ -13,117 +13,45 @@ Conventions:
   ``invalid_type``; also a ``TypeError``); every other failure raises a
   ``PtspError`` subclass with a stable ``code``.
 
-The ``TypedDict`` classes below exist for type checking only (import them
-under ``typing.TYPE_CHECKING``).
+The ``TypedDict`` classes and aliases of the JSON-shaped values live in
+``ptsp.types``.
 """
 
 import datetime
-from typing import Any, Dict, Generic, List, Literal, Optional, Sequence, Tuple, TypeVar, Union, final
+from typing import Any, Generic, List, Optional, Tuple, TypeVar, final
 
 import numpy as np
 import numpy.typing as npt
-from typing_extensions import NotRequired, TypedDict
+
+from .types import (
+    CalendarDefinition,
+    CountsLike,
+    DatesLike,
+    DeadlineDict,
+    DeadlinePolicy,
+    ExplainedDay,
+    ExplanationDict,
+    HolidayInfo,
+    HolidayKind,
+    HolidayLayerDict,
+    Lang,
+    YearStatus,
+)
+
+__all__ = [
+    "AssumingCalendar",
+    "Calendar",
+    "Deadline",
+    "Estimate",
+    "Explanation",
+    "__version__",
+    "layer_from_ical",
+    "layer_to_ical",
+]
 
 __version__: str
 
 _T_co = TypeVar("_T_co", covariant=True)
-
-HolidayKind = Literal["national_holiday", "cuti_bersama", "regional", "office_closure"]
-"""What kind of day off a holiday entry is."""
-
-YearStatus = Literal["decreed", "provisional"]
-"""How much is known about a covered year."""
-
-Lang = Literal["en", "id"]
-"""A message language: English or Bahasa Indonesia."""
-
-DatesLike = Union[
-    "npt.NDArray[np.datetime64]",
-    Sequence[datetime.date],
-    datetime.date,
-    np.datetime64,
-]
-"""Dates for a batch call: a 1-D ``datetime64[D]`` array (other units numpy
-casts safely to days are accepted), a sequence of ``datetime.date``, or one
-date (broadcast)."""
-
-CountsLike = Union[int, "npt.NDArray[np.integer[Any]]", Sequence[int]]
-"""Counts for a batch call: one int (broadcast), a 1-D integer array, or a
-sequence of int."""
-
-class DeadlinePolicy(TypedDict, total=False):
-    """The counting convention of a statutory deadline (every key optional)."""
-
-    count_from: Literal["next_working_day", "receipt_day"]
-    """Which day is day 1 (default: the first working day after receipt)."""
-    after_hours: Literal["next_working_day", "same_day"]
-    """What a receipt after closing time means (default: received at the
-    next working day's opening)."""
-
-class Source(TypedDict):
-    """A decree (or other instrument) that set some days."""
-
-    id: str
-    title: str
-    numbers: List[str]
-    signed: Optional[str]
-    amends: Optional[str]
-    note: Optional[str]
-
-class HolidayInfo(TypedDict):
-    """One holiday entry with its decree, as ``Calendar.holidays()`` gives it."""
-
-    date: str
-    """ISO date, ``"YYYY-MM-DD"``."""
-    name: str
-    """Indonesian name, as the decree writes it."""
-    name_en: NotRequired[str]
-    """English name, where known."""
-    kind: HolidayKind
-    layer: str
-    """Id of the layer it comes from."""
-    source: Source
-    non_working: bool
-    """Whether this calendar closes on that day."""
-
-class ExplainedDay(TypedDict):
-    """One day of an ``Explanation``."""
-
-    date: str
-    role: Literal["received", "counted_as_received", "counted", "skipped"]
-    ordinal: NotRequired[int]
-    """For counted days: 1 for day 1, ... N for the due date."""
-    reason: NotRequired[Literal["weekend", "holiday", "assumed_weekend"]]
-    """For days that do not work: why."""
-    holidays: NotRequired[List[HolidayInfo]]
-    """Holiday entries on this day (also those this calendar works on)."""
-
-class DeadlineDict(TypedDict):
-    """``Deadline.to_dict()``: instants as RFC 3339 strings, dates as ISO strings."""
-
-    received_at: str
-    counted_received_at: str
-    late_receipt: bool
-    day_one: str
-    due_date: str
-    due_at: str
-    working_days: int
-    policy: DeadlinePolicy
-
-class ExplanationDict(TypedDict):
-    """``Explanation.to_dict()``."""
-
-    deadline: DeadlineDict
-    days: List[ExplainedDay]
-
-CalendarDefinition = Dict[str, Any]
-"""A calendar definition in its JSON shape: ``id``, ``name``, ``weekmask``
-(e.g. ``"1111100"``), ``non_working_kinds``, ``layers``,
-``extra_working_days``, ``office_hours``, ``utc_offset`` (e.g. ``"+07:00"``)."""
-
-HolidayLayerDict = Dict[str, Any]
-"""A holiday layer in its JSON shape: ``id``, ``name``, ``sources``, ``years``,
-``holidays``."""
 
 @final
 class Calendar:
@@ -179,11 +107,11 @@ class Calendar:
     def working_days_between(self, a: datetime.date, b: datetime.date) -> int:
         """Working days in ``[a, b)``; negative when ``b < a``
         (``numpy.busday_count``)."""
-    def add_working_days_batch(self, dates: DatesLike, n: CountsLike) -> "npt.NDArray[np.datetime64]":
+    def add_working_days_batch(self, dates: DatesLike, n: CountsLike) -> npt.NDArray[np.datetime64]:
         """``add_working_days`` over many dates; returns ``datetime64[D]``.
         Length-1 inputs broadcast. The first failing element (NaT, out of
         coverage) fails the whole call; nothing is returned."""
-    def working_days_between_batch(self, a: DatesLike, b: DatesLike) -> "npt.NDArray[np.int64]":
+    def working_days_between_batch(self, a: DatesLike, b: DatesLike) -> npt.NDArray[np.int64]:
         """``working_days_between`` over many pairs; returns ``int64``."""
     def deadline(
         self, received: datetime.datetime, n: int, policy: Optional[DeadlinePolicy] = None
@@ -240,6 +168,7 @@ class Estimate(Generic[_T_co]):
         """The assumed year ranges ``(first, last)``; empty when none."""
     @property
     def is_assumed(self) -> bool: ...
+    def __class_getitem__(cls, item: Any) -> Any: ...
 
 @final
 class Deadline:
@@ -262,7 +191,7 @@ class Deadline:
     @property
     def policy(self) -> DeadlinePolicy: ...
     def to_dict(self) -> DeadlineDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 @final
 class Explanation:
@@ -275,12 +204,15 @@ class Explanation:
     def render(self, lang: Optional[Lang] = None) -> str:
         """One line per day, in English (default) or Bahasa Indonesia (``"id"``)."""
     def to_dict(self) -> ExplanationDict: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 def layer_from_ical(
-    text: str, layer_id: str, layer_name: str, default_kind: Optional[HolidayKind] = "national_holiday"
+    text: str, layer_id: str, layer_name: str, default_kind: Optional[HolidayKind] = None
 ) -> HolidayLayerDict:
     """Reads the all-day events of an iCalendar text as a holiday layer dict.
+    ``default_kind`` (``None``: ``"national_holiday"``) is the kind of events
+    that do not say theirs; ``layer_id`` and ``layer_name`` name the layer
+    unless the file does.
     Raises ``CalendarError`` with code ``invalid_ical`` for timed, recurring
     or malformed events."""
 
