@@ -584,3 +584,23 @@ pub fn preview(p: &Procedure, cal: &Calendar, at: Instant) -> Result<Preview, Ca
         untimed,
     })
 }
+
+/// [`evaluate`] over many cases at one instant (a dashboard's batch call).
+/// One result per case, so one broken case does not hide the others.
+///
+/// # Example
+/// ```
+/// let (p, cal) = (ptsp::Procedure::jatim_permit(), ptsp::Calendar::jatim());
+/// let now = ptsp::calendar::parse_instant("2026-12-22T09:00:00+07:00")?;
+/// let reports = ptsp::sla::evaluate_many(&[ptsp::Case::new(), ptsp::Case::new()], &p, &cal, now);
+/// assert_eq!(reports.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_many(
+    cases: &[Case],
+    p: &Procedure,
+    cal: &Calendar,
+    now: Instant,
+) -> Vec<Result<SlaReport, CaseError>> {
+    cases.iter().map(|c| evaluate(c, p, cal, now)).collect()
+}
