@@ -160,7 +160,11 @@ impl Model {
     /// numpy ≥ 1.25: [a, b), or minus (b, a] when b < a.
     fn between(&self, a: NaiveDate, b: NaiveDate) -> i64 {
         let one = Duration::days(1);
-        let (lo, hi, sign) = if a <= b { (a, b, 1) } else { (b + one, a + one, -1) };
+        let (lo, hi, sign) = if a <= b {
+            (a, b, 1)
+        } else {
+            (b + one, a + one, -1)
+        };
         let mut n = 0;
         let mut d = lo;
         while d < hi {

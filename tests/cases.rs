@@ -354,3 +354,46 @@ fn finished_cases_keep_what_they_recorded() {
     assert_eq!(dues(&a), dues(&b));
     assert_eq!(replayed.status, CaseStatus::Ended(ptsp::EndKind::Approved));
 }
+
+#[test]
+fn sample_catalogue_services_run_on_the_permit_procedure() {
+    let cat = ptsp::Catalogue::sample();
+    let base = ProcedureDef::jatim_permit();
+    let cal = Calendar::jatim();
+    for s in &cat.services {
+        assert_eq!(s.procedure, base.id, "{}", s.id);
+        let p = Procedure::new(s.procedure_def(&base)).unwrap();
+        let docs: Vec<SubmittedDocument> = s
+            .documents
+            .iter()
+            .filter(|d| d.mandatory)
+            .map(|d| SubmittedDocument::new(&d.code, &d.formats[0], 1000))
+            .collect();
+        assert!(s.check(&docs).is_empty(), "{}", s.id);
+        let mut case = Case::new();
+        let req = Request {
+            actor: Actor::new("p-1", &["pemohon"], None),
+            at: ptsp::calendar::parse_instant("2026-03-02T09:00:00+07:00").unwrap(),
+            command: Command::Submit {
+                case_id: format!("{}-1", s.id),
+                documents: docs,
+            },
+        };
+        case.execute(&req, &p, &cal).unwrap();
+        assert_eq!(case.procedure, format!("jatim-izin/{}", s.id));
+        // The case refuses to run under the unspecialised procedure.
+        let next = Request {
+            actor: Actor::new("v-1", &["verifikator"], None),
+            at: req.at + Duration::hours(1),
+            command: Command::CompleteStep {
+                step: "pemeriksaan".into(),
+                outcome: "lengkap".into(),
+                note: None,
+            },
+        };
+        let err = case
+            .decide(&next, &Procedure::jatim_permit(), &cal)
+            .unwrap_err();
+        assert_eq!(err.code(), "inconsistent_log");
+    }
+}

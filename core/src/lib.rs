@@ -69,9 +69,9 @@ pub use case::{
 };
 pub use error::{Error, Lang, Problem, Result};
 pub use procedure::{
-    CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef, LaneKind,
-    OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef, Sla, SlaUnit,
-    StepDef, StepKind,
+    Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
+    LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
+    ServiceType, Sla, SlaUnit, StepDef, StepKind,
 };
 pub use sla::{
     CaseClock, ClockStatus, DueEvent, LaneClock, Preview, PreviewStep, SlaReport, StepClock,
