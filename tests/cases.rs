@@ -397,3 +397,67 @@ fn sample_catalogue_services_run_on_the_permit_procedure() {
         assert_eq!(err.code(), "inconsistent_log");
     }
 }
+
+// ---- forms: document checks and completion previews (shared with JS) ----
+
+fn forms() -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/cases/forms.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn texts(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn form_document_checks() {
+    let p = Procedure::jatim_permit();
+    let f = forms();
+    let cases = f["check_documents"].as_array().unwrap();
+    assert!(cases.len() >= 8);
+    for c in cases {
+        let name = c["name"].as_str().unwrap();
+        let submitted: Vec<SubmittedDocument> =
+            serde_json::from_value(c["submitted"].clone()).unwrap();
+        let got = ptsp::check_documents(&p.def().documents, &submitted);
+        let codes: Vec<&str> = got.iter().map(|g| g.code.as_str()).collect();
+        let paths: Vec<&str> = got.iter().map(|g| g.path.as_str()).collect();
+        assert_eq!(codes, texts(&c["codes"]), "{name}");
+        assert_eq!(paths, texts(&c["paths"]), "{name}");
+        for g in &got {
+            assert_ne!(g.message, g.message_id, "{name}");
+        }
+    }
+}
+
+#[test]
+fn form_completion_previews() {
+    let p = Procedure::jatim_permit();
+    for c in forms()["preview"].as_array().unwrap() {
+        let name = c["name"].as_str().unwrap();
+        let cal = match c["calendar"].as_str().unwrap() {
+            "jatim" => Calendar::jatim(),
+            "indonesia" => Calendar::indonesia(),
+            other => panic!("{name}: unknown calendar {other}"),
+        };
+        let at = ptsp::calendar::parse_instant(c["submitted_at"].as_str().unwrap()).unwrap();
+        match ptsp::sla::preview(&p, &cal, at) {
+            Ok(v) => {
+                let v = serde_json::to_value(v).unwrap();
+                assert_eq!(v["completion"], c["completion"], "{name}");
+                let dues: Vec<&Value> = v["steps"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| &s["due"])
+                    .collect();
+                assert_eq!(json!(dues), c["dues"], "{name}");
+            }
+            Err(e) => assert_eq!(json!(e.code()), c["error"], "{name}: {e}"),
+        }
+    }
+}

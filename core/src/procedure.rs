@@ -926,6 +926,18 @@ impl Procedure {
         Procedure::new(ProcedureDef::jatim_permit()).expect("built-in procedure is valid (tested)")
     }
 
+    /// The definition as pretty JSON (what [`Procedure::from_json`] reads).
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::Procedure::jatim_permit();
+    /// let again = ptsp::Procedure::from_json(&p.to_json()).unwrap();
+    /// assert_eq!(again.def(), p.def());
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.def).expect("procedure definitions always serialize")
+    }
+
     /// The definition.
     ///
     /// # Example

@@ -540,7 +540,8 @@ pub struct Preview {
 pub fn preview(p: &Procedure, cal: &Calendar, at: Instant) -> Result<Preview, CaseError> {
     let mut steps = Vec::new();
     let mut untimed = Vec::new();
-    let mut now = at;
+    // Every instant of the preview in the office's offset.
+    let mut now = at.with_timezone(&cal.utc_offset());
     let mut id = p.def().start.clone();
     for _ in 0..p.def().steps.len() {
         let Some(step) = p.step(&id) else { break };

@@ -38,6 +38,16 @@ impl From<ptsp::Calendar> for Calendar {
     }
 }
 
+impl Calendar {
+    /// The JS name of [`Calendar::share`].
+    pub(crate) const SHARE: &'static str = "__ptspShare";
+
+    /// The core calendar this object stands for.
+    pub(crate) fn core(&self) -> &ptsp::Calendar {
+        &self.inner
+    }
+}
+
 #[wasm_bindgen]
 impl Calendar {
     /// The built-in national calendar of Indonesia: Monday–Friday, national
@@ -223,6 +233,19 @@ impl Calendar {
     pub fn assuming_weekends_only(&self) -> Assuming {
         Assuming {
             cal: Rc::clone(&self.inner),
+        }
+    }
+
+    /// Not part of the JS API (absent from the `.d.ts`): a second handle on
+    /// the same calendar. A binding function given a `Calendar` argument
+    /// takes ownership of this handle instead of the caller's object, so it
+    /// can refuse a wrong argument with `invalid_type` rather than
+    /// wasm-bindgen's untyped error, and leaves the caller's calendar
+    /// usable (see `convert::calendar`).
+    #[wasm_bindgen(js_name = __ptspShare, skip_typescript)]
+    pub fn share(&self) -> Calendar {
+        Calendar {
+            inner: Rc::clone(&self.inner),
         }
     }
 }

@@ -8,21 +8,27 @@
 //! * Counts, years and durations (in seconds) are JS numbers holding safe
 //!   integers (|x| ≤ `Number.MAX_SAFE_INTEGER`); anything else is refused
 //!   with `invalid_type`, never rounded.
-//! * Objects (deadline policies, iCalendar options, holiday layers) and
-//!   results (deadlines, explanations, holidays, estimates) are core's serde
+//! * Objects (deadline policies, iCalendar options, holiday layers,
+//!   submitted documents) and results (deadlines, explanations, holidays,
+//!   estimates, document problems, completion previews) are core's serde
 //!   types, crossing as JSON: `JSON.stringify` then serde on the way in,
 //!   serde then `JSON.parse` on the way out. Field names are therefore
 //!   core's `snake_case` ones, identical to the JSON of the Rust and Python
 //!   layers and of the shared fixtures.
+//! * A `Calendar` argument is borrowed through a second handle on it, so a
+//!   wrong argument is `invalid_type` and the caller's object stays usable
+//!   ([`calendar`]).
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, SecondsFormat};
-use js_sys::JSON;
+use js_sys::{Array, Function, JSON, Reflect};
 use ptsp::calendar::{parse_date, parse_instant};
-use ptsp::{CalendarError, DeadlinePolicy, Estimate, Explanation, Lang};
+use ptsp::{CalendarError, DeadlinePolicy, Estimate, Explanation, Lang, SubmittedDocument};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
+use crate::calendar::Calendar;
 use crate::error::{BindingError, Expected};
 
 /// Results of conversions and binding calls.
@@ -190,6 +196,132 @@ export interface CalendarDef {
 }
 "#;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_PROCEDURE_TYPES: &'static str = r#"
+/** A name in both languages of the standard. */
+export interface Label {
+  /** Bahasa Indonesia. */
+  id: string;
+  /** English. */
+  en: string;
+}
+/** Who a lane's work belongs to: the applicant, the office, or a unit the case is routed to. */
+export type LaneKind = "applicant" | "office" | "routed_unit";
+/** Task, decision or end. */
+export type StepKind = "task" | "decision" | "end";
+/** How a case ends. */
+export type EndKind = "approved" | "rejected" | "withdrawn" | "completed";
+/** The unit an SLA is counted in. */
+export type SlaUnit = "working_days" | "working_hours";
+/** What a step produces (`berita_acara`: an official report). */
+export type OutputKind = "berita_acara" | "rekomendasi" | "izin" | "non_izin" | "answer";
+/** What a step's clock does while the file is back with the applicant. */
+export type CorrectionClock = "pause_resume" | "restart";
+
+/** A role an actor may hold (e.g. `pemohon`, the applicant). */
+export interface RoleDef { id: string; name: Label }
+/** A swimlane of the procedure table. */
+export interface LaneDef { id: string; name: Label; kind: LaneKind; roles: string[] }
+/** One outcome of a step and the step it leads to. */
+export interface OutcomeDef { id: string; name: Label; next: string }
+/** A step's service-level agreement: "at most `amount` working days (or hours)". */
+export interface Sla {
+  amount: number;
+  unit: SlaUnit;
+  /** Warning thresholds, percent of the allowed working time used. */
+  warn_at: number[];
+}
+/** One step of a procedure, as `steps` and `toJson` give it. */
+export interface StepDef {
+  id: string;
+  name: Label;
+  /** The lane that performs it. */
+  lane: string;
+  /** Roles of the lane that may act (absent: any role of the lane). */
+  roles?: string[];
+  kind: StepKind;
+  /** Outcomes (empty for an end step). */
+  outcomes: OutcomeDef[];
+  /** Absent: the step has no SLA. */
+  sla?: Sla;
+  /** Whether the step may return the file to the applicant for correction. */
+  correction: boolean;
+  /** Whether the step may reject the application. */
+  can_reject: boolean;
+  outputs?: OutputKind[];
+  /** For end steps: how the case ends. */
+  end?: EndKind;
+}
+/** A document the applicant must (or may) upload. */
+export interface DocumentRequirement {
+  /** Code, unique within the procedure (e.g. `"ktp"`). */
+  code: string;
+  name: Label;
+  /** Whether a submission without it is incomplete. */
+  mandatory: boolean;
+  /** Accepted formats, lower-case extensions (e.g. `"pdf"`); empty: any. */
+  formats: string[];
+  /** Largest accepted size in bytes (absent: no limit). */
+  max_bytes?: number;
+}
+/** Opt-in deemed approval (*fiktif positif*) of steps that pass their deadline undecided. */
+export interface DeemedApproval { steps: string[]; basis: string }
+/**
+ * A whole procedure as data: what `Procedure.toJson` writes. `fromJson`
+ * also accepts a definition that leaves out fields with defaults
+ * (`assigner_roles`, `documents`, `correction_clock`, `deadline_policy`, and
+ * a step's `outcomes`, `correction`, `can_reject`, an SLA's `warn_at`).
+ */
+export interface ProcedureDef {
+  id: string;
+  version: number;
+  name: Label;
+  roles: RoleDef[];
+  lanes: LaneDef[];
+  /** Roles that may assign a case to a unit or staff member. */
+  assigner_roles: string[];
+  /** The first step (performed by submitting). */
+  start: string;
+  steps: StepDef[];
+  documents: DocumentRequirement[];
+  correction_clock: CorrectionClock;
+  /** How working-day SLAs are counted from the instant a step is entered. */
+  deadline_policy: Required<DeadlinePolicy>;
+  deemed_approval?: DeemedApproval;
+  note?: string;
+}
+
+/** A document about to be submitted: its requirement code and file metadata. */
+export interface SubmittedDocument {
+  /** Requirement code (e.g. `"ktp"`). */
+  code: string;
+  /** File format: the extension, any case (e.g. `"pdf"`). */
+  format: string;
+  /** Size in bytes (a non-negative integer). */
+  bytes: number;
+}
+
+/** One step of a completion preview. */
+export interface PreviewStep {
+  step: string;
+  name: Label;
+  lane: string;
+  /** When the step is entered, at the latest. */
+  entered: Instant;
+  /** Its deadline; `null` when the step has no SLA (counted as taking no time). */
+  due: Instant | null;
+}
+/** The latest completion of an application if every step takes its full SLA. */
+export interface Preview {
+  /** The steps after submission along the main path, in order. */
+  steps: PreviewStep[];
+  /** When the case would end at the latest. */
+  completion: Instant;
+  /** Steps without an SLA: where any are listed, `completion` is a lower bound. */
+  untimed: string[];
+}
+"#;
+
 /// `Number.MAX_SAFE_INTEGER`: the largest integer every JS number below it
 /// holds exactly.
 pub(crate) const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -229,6 +361,21 @@ pub(crate) const ICAL_IMPORT: Expected = Expected {
 pub(crate) const LAYER: Expected = Expected {
     en: "a holiday layer object {id, name, sources?, years?, holidays?}",
     id: "objek lapisan hari libur {id, name, sources?, years?, holidays?}",
+};
+/// See [`POLICY`].
+const SUBMITTED_DOCUMENTS: Expected = Expected {
+    en: "an array of submitted documents [{code, format, bytes}, …]",
+    id: "array dokumen yang diunggah [{code, format, bytes}, …]",
+};
+/// See [`POLICY`].
+const SUBMITTED_DOCUMENT: Expected = Expected {
+    en: "a submitted document object {code, format, bytes}",
+    id: "objek dokumen yang diunggah {code, format, bytes}",
+};
+/// See [`POLICY`].
+const CALENDAR: Expected = Expected {
+    en: "a Calendar (Calendar.jatim(), Calendar.indonesia() or Calendar.fromJson(…))",
+    id: "sebuah Calendar (Calendar.jatim(), Calendar.indonesia() atau Calendar.fromJson(…))",
 };
 
 /// The integer a JS number holds, if it is one within the safe range.
@@ -342,6 +489,50 @@ pub(crate) fn object<T: DeserializeOwned>(v: &JsValue, param: &str, what: Expect
         serde_json::from_str(&json).map_err(|e| BindingError::internal(&e.to_string()))?;
     serde_json::from_value(value)
         .map_err(|e| BindingError::invalid_value(param, &clip(&json, 120), &e.to_string()))
+}
+
+/// An array parameter of submitted documents `{code, format, bytes}`. A
+/// non-array, or an element that is not an object, is `invalid_type`; an
+/// element object that does not fit (a missing field, a fractional or
+/// negative size) is `invalid_value`, both naming the element
+/// (`submitted[2]`).
+pub(crate) fn submitted_documents(v: &JsValue, param: &str) -> Result<Vec<SubmittedDocument>> {
+    if !Array::is_array(v) {
+        return Err(BindingError::invalid_type(
+            param,
+            SUBMITTED_DOCUMENTS,
+            &describe(v),
+        ));
+    }
+    Array::from(v)
+        .iter()
+        .enumerate()
+        .map(|(i, d)| object(&d, &format!("{param}[{i}]"), SUBMITTED_DOCUMENT))
+        .collect()
+}
+
+/// A `Calendar` parameter, borrowed without consuming the caller's object.
+///
+/// wasm-bindgen can take an exported class by reference only with its own
+/// untyped check (`Error: expected instance of Calendar`), and can check a
+/// plain `JsValue` for the class only by taking the object over, which
+/// would leave the caller's calendar freed. So the calendar is asked for a
+/// second handle on itself (the hidden method `Calendar::SHARE`), and that
+/// handle is taken over instead: anything else, or a calendar already
+/// freed, is `invalid_type`.
+pub(crate) fn calendar(v: &JsValue, param: &str) -> Result<Calendar> {
+    let wrong = |found: &str| BindingError::invalid_type(param, CALENDAR, found);
+    if !v.is_object() {
+        return Err(wrong(&describe(v)));
+    }
+    let share = Reflect::get(v, &JsValue::from_str(Calendar::SHARE))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or_else(|| wrong(&describe(v)))?;
+    let handle = share
+        .call0(v)
+        .map_err(|_| wrong("a Calendar that was already freed"))?;
+    Calendar::try_from_js_value(handle).map_err(|_| wrong(&describe(v)))
 }
 
 /// An optional deadline policy: `undefined` or `null` is the default.

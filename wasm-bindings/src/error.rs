@@ -1,9 +1,12 @@
 //! Error mapping: every failure of a binding call becomes a real JS `Error`.
 //!
-//! Core errors keep their stable code, their English message and their
-//! message in Bahasa Indonesia, and validation errors their list of
-//! problems. Mistakes made at the JS boundary itself (a number where a date
-//! string belongs, a fractional working-day count, a missing argument) are
+//! Core errors of every module (calendar, procedure, case) keep their
+//! stable code, their English message and their message in Bahasa
+//! Indonesia, and validation errors their list of problems — whatever
+//! `ptsp::Error::problems` gives (an invalid calendar definition or
+//! procedure, incomplete documents …). Mistakes made at the JS boundary
+//! itself (a number where a date string belongs, a fractional working-day
+//! count, a missing argument, anything but a `Calendar` for a calendar) are
 //! refused here, before core is called, with the code `invalid_type`;
 //! well-typed objects whose content does not fit (an unknown deadline
 //! policy, a malformed holiday layer) with `invalid_value`.
@@ -21,7 +24,7 @@
 //! ```
 
 use js_sys::{Array, Object, Reflect};
-use ptsp::{CalendarError, Lang, Problem};
+use ptsp::{CalendarError, CaseError, Lang, Problem, ProcedureError};
 use wasm_bindgen::prelude::*;
 
 /// The `name` of every error the binding throws.
@@ -30,10 +33,11 @@ pub const ERROR_NAME: &str = "PtspError";
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERRORS: &'static str = r#"
 /**
- * Stable codes of the errors ptsp throws: those of the core library, plus
- * `invalid_type` (a JS value of the wrong type: a number where a date
- * string belongs, a fractional count, a missing argument) and `internal`
- * (a bug in the binding; please report it).
+ * Stable codes of the errors ptsp throws: those of the core library
+ * (calendar, procedure and case errors), plus `invalid_type` (a JS value of
+ * the wrong type: a number where a date string belongs, a fractional count,
+ * a missing argument) and `internal` (a bug in the binding; please report
+ * it).
  */
 export type ErrorCode =
   | "out_of_coverage"
@@ -46,14 +50,27 @@ export type ErrorCode =
   | "invalid_ical"
   | "invalid_value"
   | "shape_mismatch"
+  | "invalid_procedure"
+  | "incomplete_documents"
+  | "invalid_input"
+  | "unauthorized"
+  | "wrong_state"
+  | "wrong_step"
+  | "unknown_outcome"
+  | "not_allowed"
+  | "not_routed"
+  | "inconsistent_log"
   | "invalid_type"
   | "internal";
 
-/** One problem found while validating a definition. */
+/**
+ * One problem found while validating: a definition (calendar, procedure)
+ * or documents about to be submitted.
+ */
 export interface Problem {
-  /** Path to the offending value, e.g. `layers[0].holidays[3].date`. */
+  /** Path to the offending value, e.g. `layers[0].holidays[3].date` or `documents[1].format`. */
   path: string;
-  /** Stable snake_case code, e.g. `conflicting_day`. */
+  /** Stable snake_case code, e.g. `conflicting_day`, `unknown_target`, `wrong_format`. */
   code: string;
   /** Message in English. */
   message: string;
@@ -68,7 +85,11 @@ export interface PtspError extends Error {
   code: ErrorCode;
   /** The message in English (`en`, also `message`) and Bahasa Indonesia (`id`). */
   messages: { en: string; id: string };
-  /** Every validation problem for `invalid_definition`; empty otherwise. */
+  /**
+   * Every validation problem behind the error (`invalid_definition`,
+   * `invalid_procedure`, `incomplete_documents`, `invalid_input`); empty
+   * otherwise.
+   */
   errors: Problem[];
 }
 "#;
@@ -194,8 +215,9 @@ impl BindingError {
         }
     }
 
-    /// The validation problems (empty unless the code is
-    /// `invalid_definition`).
+    /// The validation problems: those of the core error (an invalid
+    /// calendar definition or procedure, incomplete documents …); empty for
+    /// other errors and for errors at the JS boundary.
     ///
     /// # Example
     /// ```
@@ -219,6 +241,18 @@ impl From<ptsp::Error> for BindingError {
 
 impl From<CalendarError> for BindingError {
     fn from(e: CalendarError) -> BindingError {
+        BindingError::from(ptsp::Error::from(e))
+    }
+}
+
+impl From<ProcedureError> for BindingError {
+    fn from(e: ProcedureError) -> BindingError {
+        BindingError::from(ptsp::Error::from(e))
+    }
+}
+
+impl From<CaseError> for BindingError {
+    fn from(e: CaseError) -> BindingError {
         BindingError::from(ptsp::Error::from(e))
     }
 }
@@ -289,6 +323,41 @@ mod tests {
             err.message(Lang::Id)
                 .starts_with("definisi kalender tidak valid")
         );
+    }
+
+    #[test]
+    fn procedure_errors_keep_their_problems() {
+        let mut def = serde_json::to_value(ptsp::ProcedureDef::jatim_permit()).unwrap();
+        def["steps"][1]["outcomes"][0]["next"] = "nowhere".into();
+        let err = BindingError::from(ptsp::Procedure::from_json(&def.to_string()).unwrap_err());
+        assert_eq!(err.code(), "invalid_procedure");
+        assert_eq!(err.problems()[0].code, "unknown_target");
+        assert_eq!(err.problems()[0].path, "steps[1].outcomes[0].next");
+        assert!(
+            err.message(Lang::Id)
+                .starts_with("definisi prosedur tidak valid")
+        );
+        let json = BindingError::from(ptsp::Procedure::from_json("[").unwrap_err());
+        assert_eq!(json.code(), "invalid_json");
+        assert!(json.problems().is_empty());
+    }
+
+    #[test]
+    fn case_errors_keep_their_problems() {
+        let p = ptsp::Procedure::jatim_permit();
+        let problems = ptsp::check_documents(&p.def().documents, &[]);
+        let err = BindingError::from(CaseError::InvalidInput {
+            what: "documents",
+            problems: problems.clone(),
+        });
+        assert_eq!(err.code(), "incomplete_documents");
+        assert_eq!(err.problems(), problems.as_slice());
+        assert_ne!(err.message(Lang::Id), err.message(Lang::En));
+        let cal = BindingError::from(CaseError::Calendar(CalendarError::InvalidCount { n: 0 }));
+        assert_eq!(cal.code(), "invalid_count");
+        let routed = BindingError::from(CaseError::NotRouted { lane: "x".into() });
+        assert_eq!(routed.code(), "not_routed");
+        assert!(routed.problems().is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ import { FIXTURE_FILES, tests } from "./suite.mjs";
 
 ptsp.initSync({ module: readFileSync(new URL("../pkg/ptsp_wasm_bg.wasm", import.meta.url)) });
 
-const fixtureDir = new URL("../../tests/fixtures/calendar/", import.meta.url);
+const fixtureDir = new URL("../../tests/fixtures/", import.meta.url);
 const fixtures = Object.fromEntries(
   FIXTURE_FILES.map((f) => [f, JSON.parse(readFileSync(new URL(f, fixtureDir), "utf8"))]),
 );

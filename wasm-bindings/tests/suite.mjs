@@ -2,18 +2,21 @@
 // and the browser runner (browser.html, driven by browser.mjs). It must stay
 // free of Node-only imports: each runner passes in
 //   ptsp     — the initialised module (pkg/ptsp_wasm.js),
-//   fixtures — the shared golden fixtures, by file name, parsed,
+//   fixtures — the shared golden fixtures, parsed, keyed by their path
+//              under tests/fixtures/ ("calendar/operations.json"),
 //   assert   — node:assert/strict in Node, ./assert.mjs in the browser.
 //
 // The golden cases are those of tests/fixtures.rs (Rust) and the Python
 // suite: the three layers must give the same answers.
 
-/** The fixture files of tests/fixtures/calendar/ each runner loads. */
+/** The fixture files each runner loads, by path under tests/fixtures/. */
 export const FIXTURE_FILES = [
-  "operations.json",
-  "custom-office.json",
-  "invalid-definitions.json",
-  "ical.json",
+  "calendar/operations.json",
+  "calendar/custom-office.json",
+  "calendar/invalid-definitions.json",
+  "calendar/ical.json",
+  "cases/forms.json",
+  "cases/invalid-procedures.json",
 ];
 
 /** Calls `f` and returns what it threw; fails if it returned normally. */
@@ -42,7 +45,7 @@ function calendarFor(ptsp, fixtures, name) {
     case "jatim":
       return ptsp.Calendar.jatim();
     default:
-      return ptsp.Calendar.fromJson(JSON.stringify(fixtures[name]));
+      return ptsp.Calendar.fromJson(JSON.stringify(fixtures[`calendar/${name}`]));
   }
 }
 
@@ -80,6 +83,21 @@ function runOp(cal, op, a) {
   }
 }
 
+/** Sets the value at a JSON pointer (RFC 6901) inside `doc`, in place. */
+function setPointer(doc, pointer, value) {
+  const keys = pointer
+    .split("/")
+    .slice(1)
+    .map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const last = keys.pop();
+  let at = doc;
+  for (const k of keys) {
+    if (at === null || typeof at !== "object" || !(k in at)) throw new Error(`no ${pointer}`);
+    at = at[k];
+  }
+  at[last] = value;
+}
+
 const JATIM_RECEIVED = "2026-12-23T10:00:00+07:00";
 
 export const tests = [
@@ -88,7 +106,7 @@ export const tests = [
     fn(ptsp, fixtures, assert) {
       let n = 0;
       const failures = [];
-      for (const suite of fixtures["operations.json"].suites) {
+      for (const suite of fixtures["calendar/operations.json"].suites) {
         const cal = calendarFor(ptsp, fixtures, suite.calendar);
         for (const c of suite.cases) {
           n += 1;
@@ -119,7 +137,7 @@ export const tests = [
   {
     name: "invalid definitions report every problem at once",
     fn(ptsp, fixtures, assert) {
-      const f = fixtures["invalid-definitions.json"];
+      const f = fixtures["calendar/invalid-definitions.json"];
       assert.ok(f.cases.length > 0);
       for (const c of f.cases) {
         const e = expectCode(
@@ -147,7 +165,7 @@ export const tests = [
   {
     name: "iCalendar import cases",
     fn(ptsp, fixtures, assert) {
-      const f = fixtures["ical.json"];
+      const f = fixtures["calendar/ical.json"];
       for (const c of f.cases) {
         if ("code" in c) {
           expectCode(ptsp, assert, c.code, () => ptsp.layerFromIcal(c.text, f.import), c.name);
@@ -167,7 +185,7 @@ export const tests = [
     fn(ptsp, fixtures, assert) {
       const defs = [
         JSON.parse(ptsp.Calendar.indonesia().toJson()),
-        fixtures["custom-office.json"],
+        fixtures["calendar/custom-office.json"],
       ];
       const opts = { layer_id: "x", layer_name: "x", default_kind: "national_holiday" };
       for (const def of defs) {
@@ -209,7 +227,7 @@ export const tests = [
       assert.deepEqual(custom.coverage, { first: 2026, last: 2026 });
       const def = JSON.parse(custom.toJson());
       assert.equal(def.weekmask, "1111110");
-      assert.deepEqual(def.office_hours, fixtures["custom-office.json"].office_hours);
+      assert.deepEqual(def.office_hours, fixtures["calendar/custom-office.json"].office_hours);
     },
   },
 
@@ -381,7 +399,7 @@ export const tests = [
     name: "wrong JS types are invalid_type, never a trap",
     fn(ptsp, fixtures, assert) {
       const cal = ptsp.Calendar.jatim();
-      const opts = fixtures["ical.json"].import;
+      const opts = fixtures["calendar/ical.json"].import;
       const cases = [
         ["number for a date", () => cal.isWorkingDay(20261223)],
         ["missing date", () => cal.isWorkingDay()],
@@ -518,6 +536,383 @@ export const tests = [
       // Still alive after all of it: no panic aborted the instance.
       assert.equal(view.isWorkingDay("2026-12-23").value, true);
       assert.ok(calls.length > 500);
+    },
+  },
+  {
+    name: "the built-in permit procedure and its definition",
+    fn(ptsp, fixtures, assert) {
+      const p = ptsp.Procedure.jatimPermit();
+      assert.equal(p.id, "jatim-izin");
+      assert.equal(p.version, 1);
+      assert.deepEqual(p.name, {
+        id: "Pelayanan Perizinan DPMPTSP Provinsi Jawa Timur",
+        en: "Permit service of the East Java DPMPTSP",
+      });
+      const docs = p.documents;
+      assert.deepEqual(
+        docs.map((d) => [d.code, d.mandatory]),
+        [
+          ["surat_permohonan", true],
+          ["ktp", true],
+          ["nib", true],
+          ["npwp", true],
+          ["dokumen_teknis", true],
+          ["surat_kuasa", false],
+        ],
+      );
+      assert.deepEqual(docs[1], {
+        code: "ktp",
+        name: { id: "KTP penanggung jawab", en: "Identity card of the person in charge" },
+        mandatory: true,
+        formats: ["pdf", "jpg", "png"],
+        max_bytes: 2097152,
+      });
+      const steps = p.steps;
+      assert.deepEqual(
+        steps.map((s) => [s.id, s.lane, s.kind]),
+        [
+          ["unggah", "pemohon", "task"],
+          ["pemeriksaan", "ptsp", "task"],
+          ["rekomendasi", "opd_teknis", "decision"],
+          ["persetujuan", "ptsp", "decision"],
+          ["cetak", "ptsp", "task"],
+          ["selesai", "ptsp", "end"],
+          ["ditolak", "ptsp", "end"],
+        ],
+      );
+      const check = steps[1];
+      assert.deepEqual(check.sla, { amount: 3, unit: "working_days", warn_at: [50, 75] });
+      assert.deepEqual(check.roles, ["verifikator"]);
+      assert.equal(check.correction, true);
+      assert.equal(check.can_reject, true);
+      assert.deepEqual(check.outcomes[0].next, "rekomendasi");
+      assert.deepEqual(steps[2].outputs, ["berita_acara", "rekomendasi"]);
+      assert.ok(!("sla" in steps[2]), "an untimed step has no sla key");
+      assert.deepEqual([steps[5].end, steps[5].outcomes], ["approved", []]);
+      // Getters give fresh copies: changing one changes nothing inside.
+      docs[0].mandatory = false;
+      assert.equal(p.documents[0].mandatory, true);
+
+      const json = p.toJson();
+      const def = JSON.parse(json);
+      assert.equal(def.start, "unggah");
+      assert.equal(def.correction_clock, "pause_resume");
+      assert.deepEqual(def.deadline_policy, {
+        count_from: "next_working_day",
+        after_hours: "next_working_day",
+      });
+      assert.deepEqual(def.documents, p.documents);
+      assert.deepEqual(def.steps, p.steps);
+      const again = ptsp.Procedure.fromJson(json);
+      assert.equal(again.toJson(), json);
+      assert.equal(again.id, p.id);
+      // Fields with defaults may be left out.
+      for (const k of ["assigner_roles", "documents", "correction_clock", "deadline_policy", "note"]) {
+        delete def[k];
+      }
+      for (const s of def.steps) {
+        delete s.correction;
+        delete s.can_reject;
+      }
+      const bare = ptsp.Procedure.fromJson(JSON.stringify(def));
+      assert.deepEqual(bare.documents, []);
+      assert.equal(bare.steps[1].correction, false);
+      assert.deepEqual(bare.checkDocuments([]), []);
+    },
+  },
+
+  {
+    name: "document checks agree with the golden cases",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["cases/forms.json"];
+      const p = ptsp.Procedure.jatimPermit();
+      assert.ok(f.check_documents.length >= 8);
+      let problems = 0;
+      for (const c of f.check_documents) {
+        const got = p.checkDocuments(c.submitted);
+        assert.ok(Array.isArray(got), c.name);
+        assert.deepEqual(got.map((g) => g.code), c.codes, c.name);
+        assert.deepEqual(got.map((g) => g.path), c.paths, c.name);
+        for (const g of got) {
+          problems += 1;
+          assert.deepEqual(Object.keys(g).sort(), ["code", "message", "message_id", "path"]);
+          assert.ok(g.message && g.message_id, `${c.name}: ${JSON.stringify(g)}`);
+          assert.ok(g.message !== g.message_id, `${c.name}: ${g.message} has no translation`);
+        }
+      }
+      assert.ok(problems > 20, `only ${problems} problems checked`);
+    },
+  },
+
+  {
+    name: "document problems say what is wrong in Bahasa Indonesia and English",
+    fn(ptsp, fixtures, assert) {
+      const p = ptsp.Procedure.jatimPermit();
+      const gaps = p.checkDocuments([{ code: "ktp", format: "docx", bytes: 35000 }]);
+      assert.deepEqual(gaps[0], {
+        path: "documents[0].format",
+        code: "wrong_format",
+        message: 'Identity card of the person in charge must be one of ["pdf", "jpg", "png"], found "docx"',
+        message_id: 'KTP penanggung jawab harus berformat salah satu dari ["pdf", "jpg", "png"], ditemukan "docx"',
+      });
+      assert.deepEqual(gaps[1], {
+        path: "required[0]",
+        code: "missing_document",
+        message: "Application letter (surat_permohonan) is required and missing",
+        message_id: "Surat permohonan (surat_permohonan) wajib dan belum diunggah",
+      });
+      const byCode = (submitted) =>
+        Object.fromEntries(p.checkDocuments(submitted).map((g) => [g.code, g]));
+      const several = byCode([
+        { code: "dokumen_teknis", format: "pdf", bytes: 20971521 },
+        { code: "npwp", format: "pdf", bytes: 0 },
+        { code: "akta", format: "pdf", bytes: 1 },
+        { code: "npwp", format: "png", bytes: 1 },
+      ]);
+      assert.equal(
+        several.file_too_large.message_id,
+        "Dokumen teknis sesuai jenis izin berukuran 20971521 byte: paling besar 20971520",
+      );
+      assert.match(several.file_too_large.message, /is 20971521 bytes: at most 20971520 allowed$/);
+      assert.equal(several.empty_file.message_id, "NPWP adalah berkas kosong");
+      assert.equal(several.empty_file.message, "Taxpayer number (NPWP) is an empty file");
+      assert.equal(several.unknown_document.message_id, 'dokumen "akta" bukan persyaratan layanan ini');
+      assert.equal(several.duplicate_document.message_id, 'dokumen "npwp" diunggah dua kali');
+      assert.equal(several.duplicate_document.path, "documents[3].code");
+    },
+  },
+
+  {
+    name: "completion previews agree with the golden cases",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["cases/forms.json"];
+      const p = ptsp.Procedure.jatimPermit();
+      let errors = 0;
+      for (const c of f.preview) {
+        const cal = calendarFor(ptsp, fixtures, c.calendar);
+        if ("error" in c) {
+          errors += 1;
+          const e = expectCode(ptsp, assert, c.error, () => p.previewCompletion(cal, c.submitted_at), c.name);
+          assert.ok(e.messages.id !== e.messages.en, c.name);
+          assert.deepEqual(e.errors, [], c.name);
+        } else {
+          const v = p.previewCompletion(cal, c.submitted_at);
+          assert.equal(v.completion, c.completion, c.name);
+          assert.deepEqual(v.steps.map((s) => s.due), c.dues, c.name);
+        }
+        // The calendar was only borrowed: it is still usable.
+        assert.equal(cal.isWorkingDay("2026-12-23"), true, c.name);
+        cal.free();
+      }
+      assert.ok(errors >= 1 && f.preview.length - errors >= 4);
+    },
+  },
+
+  {
+    name: "a completion preview lists every step with its name, lane and deadline",
+    fn(ptsp, fixtures, assert) {
+      const p = ptsp.Procedure.jatimPermit();
+      const cal = ptsp.Calendar.jatim();
+      const at = "2026-12-22T09:15:00+07:00";
+      const v = p.previewCompletion(cal, at);
+      assert.deepEqual(Object.keys(v).sort(), ["completion", "steps", "untimed"]);
+      assert.equal(v.completion, "2027-01-06T16:00:00+07:00");
+      assert.deepEqual(v.untimed, ["rekomendasi", "cetak"]);
+      assert.deepEqual(v.steps[0], {
+        step: "pemeriksaan",
+        name: {
+          id: "Pemeriksaan kelengkapan dan kebenaran dokumen persyaratan",
+          en: "Check the documents for completeness and correctness",
+        },
+        lane: "ptsp",
+        entered: at,
+        due: "2026-12-29T16:00:00+07:00",
+      });
+      assert.deepEqual(
+        v.steps.map((s) => [s.step, s.lane]),
+        [
+          ["pemeriksaan", "ptsp"],
+          ["rekomendasi", "opd_teknis"],
+          ["persetujuan", "ptsp"],
+          ["cetak", "ptsp"],
+        ],
+      );
+      // Each step is entered when the one before is due (or entered, if untimed) …
+      for (let i = 1; i < v.steps.length; i++) {
+        const prev = v.steps[i - 1];
+        assert.equal(v.steps[i].entered, prev.due ?? prev.entered, v.steps[i].step);
+      }
+      // … and its deadline is the calendar's statutory deadline from then.
+      assert.equal(v.steps[0].due, cal.deadline(at, 3).due_at);
+      assert.equal(v.steps[2].due, cal.deadline(v.steps[2].entered, 3).due_at);
+      // The same calendar read back from JSON gives the same preview.
+      const copy = ptsp.Calendar.fromJson(cal.toJson());
+      assert.deepEqual(p.previewCompletion(copy, at), v);
+      const e = expectCode(ptsp, assert, "out_of_coverage", () =>
+        p.previewCompletion(cal, "2027-12-23T09:00:00+07:00"),
+      );
+      assert.match(e.messages.id, /di luar cakupan/);
+      assert.match(e.messages.en, /day 2028-01-01 is outside the calendar's coverage/);
+    },
+  },
+
+  {
+    name: "invalid procedures report every problem at once",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["cases/invalid-procedures.json"];
+      const base = ptsp.Procedure.jatimPermit().toJson();
+      assert.ok(f.cases.length > 0);
+      for (const c of f.cases) {
+        const def = JSON.parse(base);
+        for (const [pointer, value] of Object.entries(c.set)) setPointer(def, pointer, value);
+        const e = expectCode(
+          ptsp,
+          assert,
+          "invalid_procedure",
+          () => ptsp.Procedure.fromJson(JSON.stringify(def)),
+          c.name,
+        );
+        // As in tests/cases.rs: the distinct codes, in any order.
+        const got = [...new Set(e.errors.map((x) => x.code))].sort();
+        assert.deepEqual(got, [...c.codes].sort(), c.name);
+        for (const x of e.errors) {
+          assert.deepEqual(Object.keys(x).sort(), ["code", "message", "message_id", "path"]);
+          assert.ok(x.path && x.message && x.message_id !== x.message, `${c.name}: ${JSON.stringify(x)}`);
+        }
+        assert.match(e.messages.id, /^definisi prosedur tidak valid: /);
+        assert.match(e.message, /^invalid procedure definition: /);
+      }
+      const def = JSON.parse(base);
+      def.steps[1].outcomes[0].next = "nowhere";
+      const e = expectCode(ptsp, assert, "invalid_procedure", () =>
+        ptsp.Procedure.fromJson(JSON.stringify(def)),
+      );
+      assert.deepEqual(e.errors, [
+        {
+          path: "steps[1].outcomes[0].next",
+          code: "unknown_target",
+          message: 'step "nowhere" does not exist',
+          message_id: 'langkah "nowhere" tidak ada',
+        },
+      ]);
+      const texts = [
+        ["truncated", "["],
+        ["unknown field", JSON.stringify({ ...JSON.parse(base), owner: "x" })],
+        ["negative version", JSON.stringify({ ...JSON.parse(base), version: -1 })],
+        ["unknown step kind", base.replace('"kind": "decision"', '"kind": "gateway"')],
+      ];
+      for (const [what, text] of texts) {
+        const j = expectCode(ptsp, assert, "invalid_json", () => ptsp.Procedure.fromJson(text), what);
+        assert.deepEqual(j.errors, [], what);
+        assert.match(j.messages.id, /^json tidak valid pada baris \d+, kolom \d+/, what);
+      }
+    },
+  },
+
+  {
+    name: "procedure arguments: wrong JS types are invalid_type, unfit values invalid_value",
+    fn(ptsp, fixtures, assert) {
+      const p = ptsp.Procedure.jatimPermit();
+      const cal = ptsp.Calendar.jatim();
+      const at = "2026-12-22T09:15:00+07:00";
+      const ok = { code: "ktp", format: "pdf", bytes: 1 };
+      const freed = ptsp.Calendar.jatim();
+      freed.free();
+      const types = [
+        ["missing documents", () => p.checkDocuments()],
+        ["null documents", () => p.checkDocuments(null)],
+        ["string documents", () => p.checkDocuments("ktp")],
+        ["object for the array", () => p.checkDocuments(ok)],
+        ["string element", () => p.checkDocuments([ok, "ktp"])],
+        ["null element", () => p.checkDocuments([null])],
+        ["array element", () => p.checkDocuments([["ktp", "pdf", 1]])],
+        ["hole in the array", () => p.checkDocuments([ok, , ok])],
+        ["BigInt size", () => p.checkDocuments([{ ...ok, bytes: 1n }])],
+        ["missing calendar", () => p.previewCompletion()],
+        ["string calendar", () => p.previewCompletion("jatim", at)],
+        ["null calendar", () => p.previewCompletion(null, at)],
+        ["plain object calendar", () => p.previewCompletion({}, at)],
+        ["calendar definition for a calendar", () => p.previewCompletion(JSON.parse(cal.toJson()), at)],
+        ["procedure for a calendar", () => p.previewCompletion(p, at)],
+        ["assuming view for a calendar", () => p.previewCompletion(cal.assumingWeekendsOnly(), at)],
+        ["impostor calendar", () => p.previewCompletion({ __ptspShare: () => 42 }, at)],
+        ["freed calendar", () => p.previewCompletion(freed, at)],
+        ["missing instant", () => p.previewCompletion(cal)],
+        ["Date for an instant", () => p.previewCompletion(cal, new Date(at))],
+        ["number for an instant", () => p.previewCompletion(cal, Date.parse(at))],
+        ["object for JSON text", () => ptsp.Procedure.fromJson({ id: "x" })],
+        ["missing JSON text", () => ptsp.Procedure.fromJson()],
+      ];
+      for (const [what, f] of types) {
+        const e = expectCode(ptsp, assert, "invalid_type", f, what);
+        assert.match(e.messages.en, /^invalid type for [\w[\]]+: expected .+, found /, what);
+        assert.match(e.messages.id, /^tipe [\w[\]]+ tidak valid: seharusnya .+, ditemukan /, what);
+      }
+      const el = expectCode(ptsp, assert, "invalid_type", () => p.checkDocuments([ok, 7]));
+      assert.equal(
+        el.message,
+        "invalid type for submitted[1]: expected a submitted document object {code, format, bytes}, found number 7",
+      );
+      const c = expectCode(ptsp, assert, "invalid_type", () => p.previewCompletion("jatim", at));
+      assert.match(c.message, /^invalid type for calendar: expected a Calendar \(/);
+      const fr = expectCode(ptsp, assert, "invalid_type", () => p.previewCompletion(freed, at));
+      assert.match(fr.message, /found a Calendar that was already freed$/);
+
+      const values = [
+        ["missing bytes", () => p.checkDocuments([{ code: "ktp", format: "pdf" }])],
+        ["negative bytes", () => p.checkDocuments([{ ...ok, bytes: -1 }])],
+        ["fractional bytes", () => p.checkDocuments([{ ...ok, bytes: 1.5 }])],
+        ["bytes beyond 2^64", () => p.checkDocuments([{ ...ok, bytes: 2 ** 64 }])],
+        ["NaN bytes", () => p.checkDocuments([{ ...ok, bytes: NaN }])],
+        ["string bytes", () => p.checkDocuments([{ ...ok, bytes: "100" }])],
+        ["unknown field", () => p.checkDocuments([{ ...ok, name: "ktp.pdf" }])],
+        ["date for an instant", () => p.previewCompletion(cal, "2026-12-22")],
+        ["day-first instant", () => p.previewCompletion(cal, "22/12/2026 09:15")],
+      ];
+      for (const [what, f] of values) {
+        const e = expectCode(ptsp, assert, "invalid_value", f, what);
+        assert.ok(e.messages.en && e.messages.id, what);
+      }
+      const v = expectCode(ptsp, assert, "invalid_value", () =>
+        p.checkDocuments([ok, { code: "nib", format: "pdf" }]),
+      );
+      assert.match(v.message, /^invalid submitted\[1\] \{"code":"nib","format":"pdf"\}: missing field `bytes`/);
+
+      // Refused or not, the calendar and the procedure stay usable.
+      assert.equal(cal.isWorkingDay("2026-12-23"), true);
+      assert.equal(p.previewCompletion(cal, at).completion, "2027-01-06T16:00:00+07:00");
+      assert.equal(p.previewCompletion(cal, at).completion, "2027-01-06T16:00:00+07:00");
+      assert.equal(cal.id, "id-jatim-pemprov");
+    },
+  },
+
+  {
+    name: "extreme procedure inputs are refused with a code, never a panic",
+    fn(ptsp, fixtures, assert) {
+      const p = ptsp.Procedure.jatimPermit();
+      const cal = ptsp.Calendar.jatim();
+      const max = Number.MAX_SAFE_INTEGER;
+      const big = p.checkDocuments([{ code: "ktp", format: "pdf", bytes: max }]);
+      assert.equal(big[0].code, "file_too_large");
+      assert.match(big[0].message, new RegExp(`is ${max} bytes`));
+      const many = Array.from({ length: 2000 }, (_, i) => ({ code: `x${i % 7}`, format: "", bytes: i }));
+      assert.equal(p.checkDocuments(many).length, 2000 + (2000 - 7) + 5);
+      for (const at of [
+        "0001-01-01T00:00:00+00:00",
+        "9999-12-31T23:59:59+14:00",
+        "2026-12-22T09:15:00-23:59",
+        "2026-12-22T09:15:00.999999999+07:00",
+      ]) {
+        try {
+          p.previewCompletion(cal, at);
+        } catch (e) {
+          assert.ok(ptsp.isPtspError(e), `${at}: ${e && e.name}: ${e && e.message}`);
+        }
+      }
+      expectCode(ptsp, assert, "out_of_coverage", () => p.previewCompletion(cal, "0001-01-01T00:00:00+00:00"));
+      assert.ok(p.checkDocuments([{ code: "ktp".repeat(10000), format: "é".repeat(1000), bytes: 0 }]).length > 0);
+      // Still alive.
+      assert.equal(p.previewCompletion(cal, "2026-12-22T09:15:00+07:00").untimed.length, 2);
     },
   },
 ];

@@ -5,6 +5,7 @@
 import init, {
   Assuming,
   Calendar,
+  Procedure,
   isPtspError,
   layerFromIcal,
   layerToIcal,
@@ -12,13 +13,20 @@ import init, {
   type Deadline,
   type ErrorCode,
   type Estimate,
+  type DocumentRequirement,
   type ExplainedDay,
   type Explanation,
   type HolidayInfo,
   type HolidayLayer,
   type Instant,
   type IsoDate,
+  type Label,
+  type Preview,
+  type PreviewStep,
   type Problem,
+  type ProcedureDef,
+  type StepDef,
+  type SubmittedDocument,
   type YearSpan,
   type YearStatus,
 } from "ptsp-wasm";
@@ -82,6 +90,29 @@ export async function check(): Promise<void> {
   const def: CalendarDef = JSON.parse(cal.toJson());
   const national: HolidayLayer = def.layers[0];
 
+  const permit: Procedure = precise(Procedure.jatimPermit());
+  const again: Procedure = precise(Procedure.fromJson(permit.toJson()));
+  const pid: string = precise(permit.id);
+  const version: number = precise(permit.version);
+  const pname: Label = precise(permit.name);
+  const docs: DocumentRequirement[] = precise(permit.documents);
+  const formats: string[] = docs[0].formats;
+  const maxBytes: number | undefined = docs[0].max_bytes;
+  const steps: StepDef[] = precise(permit.steps);
+  const firstNext: string = steps[0].outcomes[0].next;
+  const slaDays: number | undefined = steps[1].sla?.amount;
+  const pdef: ProcedureDef = JSON.parse(permit.toJson());
+  const countFrom: "next_working_day" | "receipt_day" = pdef.deadline_policy.count_from;
+  const submitted: SubmittedDocument[] = [{ code: "ktp", format: "pdf", bytes: 120_000 }];
+  const gaps: Problem[] = precise(permit.checkDocuments(submitted));
+  const gapId: string = gaps[0].message_id;
+  const preview: Preview = precise(permit.previewCompletion(cal, AT));
+  const completion: Instant = preview.completion;
+  const pstep: PreviewStep = preview.steps[0];
+  const pdue: Instant | null = pstep.due;
+  const stepName: string = pstep.name.id;
+  const untimed: string[] = preview.untimed;
+
   try {
     cal.isWorkingDay("2031-01-02");
   } catch (err: unknown) {
@@ -109,7 +140,23 @@ export async function check(): Promise<void> {
   layerFromIcal("", { layer_id: "x", layer_name: "x", default_kind: "holiday" });
   // @ts-expect-error the constructor is private: use indonesia(), jatim() or fromJson()
   new Calendar();
+  // @ts-expect-error the constructor is private: use jatimPermit() or fromJson()
+  new Procedure();
+  // @ts-expect-error a submitted document needs code, format and bytes
+  permit.checkDocuments([{ code: "ktp" }]);
+  // @ts-expect-error sizes are numbers
+  permit.checkDocuments([{ code: "ktp", format: "pdf", bytes: "1" }]);
+  // @ts-expect-error the calendar is a Calendar object, not its id
+  permit.previewCompletion("jatim", AT);
+  // @ts-expect-error the submission instant is required
+  permit.previewCompletion(cal);
+  // @ts-expect-error result fields are snake_case
+  docs[0].maxBytes;
+  // @ts-expect-error not a step kind
+  const kind: StepDef["kind"] = "gateway";
 
   void [id, span, status, working, next, prev, added, count, d2, d3, due, late, from, text, names];
   void [secs, nonWorking, firstAssumed, estDate, estDeadline, estExplained, estSecs, ics, national];
+  void [again, pid, version, pname, formats, maxBytes, firstNext, slaDays, countFrom, gapId, completion];
+  void [pdue, stepName, untimed, kind];
 }
