@@ -54,7 +54,9 @@
 pub mod calendar;
 pub mod case;
 pub mod error;
+pub mod form;
 pub mod procedure;
+pub mod routing;
 pub mod sla;
 
 pub use calendar::{

@@ -1,0 +1,1 @@
+//! Web-form data of the consultation and complaint desk (in progress).

@@ -1,0 +1,1 @@
+//! Routing rules of the consultation and complaint desk (in progress).
