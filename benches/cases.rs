@@ -17,11 +17,7 @@ fn logs(n: usize) -> Vec<Vec<Event>> {
         .map(|c| SubmittedDocument::new(c, "pdf", 10_000))
         .to_vec();
     let base = ptsp::calendar::parse_instant("2026-01-05T08:00:00+07:00").unwrap();
-    let step = |s: &str, o: &str| Command::CompleteStep {
-        step: s.into(),
-        outcome: o.into(),
-        note: None,
-    };
+    let step = Command::complete;
     (0..n)
         .map(|i| {
             let mut at = base + Duration::minutes((i as i64 * 37) % (300 * 24 * 60));

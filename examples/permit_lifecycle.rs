@@ -39,11 +39,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
     let front = Actor::new("fo-01", &["front_office"], None);
     let agency = Actor::new("dinkes-07", &["opd_teknis"], Some("dinkes"));
     let official = Actor::new("kabid-01", &["pejabat_berwenang"], None);
-    let step = |s: &str, o: &str| Command::CompleteStep {
-        step: s.into(),
-        outcome: o.into(),
-        note: None,
-    };
+    let step = Command::complete;
     let script = [
         (
             "2026-12-21T09:00:00+07:00",

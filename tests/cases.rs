@@ -177,11 +177,7 @@ fn actors() -> Vec<Actor> {
 }
 
 fn commands() -> Vec<Command> {
-    let step = |s: &str, o: &str| Command::CompleteStep {
-        step: s.into(),
-        outcome: o.into(),
-        note: None,
-    };
+    let step = Command::complete;
     vec![
         Command::Submit {
             case_id: "C-1".into(),
@@ -385,11 +381,7 @@ fn sample_catalogue_services_run_on_the_permit_procedure() {
         let next = Request {
             actor: Actor::new("v-1", &["verifikator"], None),
             at: req.at + Duration::hours(1),
-            command: Command::CompleteStep {
-                step: "pemeriksaan".into(),
-                outcome: "lengkap".into(),
-                note: None,
-            },
+            command: Command::complete("pemeriksaan", "lengkap"),
         };
         let err = case
             .decide(&next, &Procedure::jatim_permit(), &cal)

@@ -145,9 +145,12 @@ pub enum Command {
         step: String,
         /// The outcome chosen.
         outcome: String,
-        /// A note for the record.
+        /// A note for the record (an answer's text, a validation remark).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        /// The tier (severity), on a step that sets one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tier: Option<String>,
     },
     /// Send the file back to the applicant for correction.
     ReturnForCorrection {
@@ -277,6 +280,15 @@ pub enum EventKind {
         /// How the case ended, if `entered` is an end step.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ended: Option<EndKind>,
+        /// The tier set by this step.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tier: Option<String>,
+        /// The case-level deadline the tier sets.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        case_due: Option<DateTime<FixedOffset>>,
+        /// The unit that completed the step, in a routed lane.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
     },
     /// The file went back to the applicant; the step's clock stopped.
     ReturnedForCorrection {
@@ -317,6 +329,24 @@ pub enum EventKind {
         /// The staff member.
         staff: Option<String>,
     },
+}
+
+impl Command {
+    /// `CompleteStep` with an outcome and nothing else.
+    ///
+    /// # Example
+    /// ```
+    /// let c = ptsp::Command::complete("pemeriksaan", "lengkap");
+    /// assert!(matches!(c, ptsp::Command::CompleteStep { note: None, tier: None, .. }));
+    /// ```
+    pub fn complete(step: &str, outcome: &str) -> Command {
+        Command::CompleteStep {
+            step: step.to_owned(),
+            outcome: outcome.to_owned(),
+            note: None,
+            tier: None,
+        }
+    }
 }
 
 impl EventKind {
@@ -398,6 +428,9 @@ pub struct StepVisit {
     pub ended: Option<DateTime<FixedOffset>>,
     /// How (outcome id, or `rejected` / `withdrawn`).
     pub outcome: Option<String>,
+    /// The unit that completed it, for a step of a routed lane.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// The state of a case: a pure fold of its events.
@@ -443,6 +476,10 @@ pub struct Case {
     pub visits: Vec<StepVisit>,
     /// Number of correction rounds.
     pub corrections: u32,
+    /// The tier (severity), once set.
+    pub tier: Option<String>,
+    /// The case-level deadline of the tier.
+    pub case_due: Option<DateTime<FixedOffset>>,
     /// Working seconds that were left on the current step's clock when the
     /// file last went back to the applicant.
     pub remaining_at_pause: i64,
@@ -794,6 +831,8 @@ impl Case {
             assignments: BTreeMap::new(),
             visits: Vec::new(),
             corrections: 0,
+            tier: None,
+            case_due: None,
             remaining_at_pause: 0,
             events: 0,
             last_at: None,
@@ -959,20 +998,10 @@ impl Case {
         step: &StepDef,
         at: DateTime<FixedOffset>,
     ) -> CaseResult<Option<DateTime<FixedOffset>>> {
-        let Some(sla) = &step.sla else {
-            return Ok(None);
-        };
-        let due = match sla.unit {
-            SlaUnit::WorkingDays => {
-                cal.deadline(at, sla.amount, &p.def().deadline_policy)
-                    .map_err(calendar_err)?
-                    .due_at
-            }
-            SlaUnit::WorkingHours => cal
-                .add_working_time(at, Duration::hours(sla.amount))
-                .map_err(calendar_err)?,
-        };
-        Ok(Some(due))
+        match &step.sla {
+            Some(sla) => sla_due(p, cal, sla, at).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Checks a request and returns the events it causes; changes nothing.
@@ -1047,9 +1076,50 @@ impl Case {
                 step,
                 outcome,
                 note,
+                tier,
             } => {
                 let s = self.current_step(p, step, "complete_step")?;
                 self.authorize(p, s, actor, "complete_step")?;
+                let ends = s
+                    .outcomes
+                    .iter()
+                    .find(|o| o.id == *outcome)
+                    .and_then(|o| p.step(&o.next))
+                    .is_some_and(|n| n.kind == StepKind::End);
+                let case_due = match (s.sets_tier, tier) {
+                    (true, Some(_)) | (true, None) if ends => None,
+                    (true, Some(t)) => {
+                        let Some(def) = p.tier(t) else {
+                            return Err(tier_problem(
+                                "unknown_tier",
+                                format!(
+                                    "tier {t:?} is not one of {:?}",
+                                    p.def().tiers.iter().map(|t| &t.id).collect::<Vec<_>>()
+                                ),
+                                format!(
+                                    "tingkat {t:?} bukan salah satu dari {:?}",
+                                    p.def().tiers.iter().map(|t| &t.id).collect::<Vec<_>>()
+                                ),
+                            ));
+                        };
+                        Some(sla_due(p, cal, &def.sla, at)?)
+                    }
+                    (true, None) => {
+                        return Err(tier_problem(
+                            "tier_required",
+                            format!("step {step:?} sets the case's tier: give one"),
+                            format!("langkah {step:?} menetapkan tingkat kasus: isi tingkatnya"),
+                        ));
+                    }
+                    (false, Some(t)) => {
+                        return Err(tier_problem(
+                            "tier_not_allowed",
+                            format!("step {step:?} does not set a tier, found {t:?}"),
+                            format!("langkah {step:?} tidak menetapkan tingkat, ditemukan {t:?}"),
+                        ));
+                    }
+                    (false, None) => None,
+                };
                 let o = s
                     .outcomes
                     .iter()
@@ -1072,6 +1142,12 @@ impl Case {
                         Case::due_on_entry(p, cal, next, at)?
                     },
                     ended,
+                    tier: tier.clone(),
+                    case_due,
+                    unit: p
+                        .lane(&s.lane)
+                        .filter(|l| l.kind == LaneKind::RoutedUnit)
+                        .and_then(|_| actor.unit.clone()),
                 }
             }
             Command::ReturnForCorrection { step, reasons } => {
@@ -1280,11 +1356,21 @@ impl Case {
                     entered,
                     due,
                     ended,
+                    tier,
+                    case_due,
+                    unit,
                     ..
                 },
                 CaseStatus::Active,
             ) if self.current.as_deref() == Some(step) => {
                 self.finish(e.at, outcome);
+                if let Some(v) = self.visits.last_mut() {
+                    v.unit.clone_from(unit);
+                }
+                if tier.is_some() {
+                    self.tier.clone_from(tier);
+                    self.case_due = *case_due;
+                }
                 match ended {
                     Some(k) => {
                         self.status = CaseStatus::Ended(*k);
@@ -1378,6 +1464,7 @@ impl Case {
             pauses: Vec::new(),
             ended: None,
             outcome: None,
+            unit: None,
         });
     }
 
@@ -1432,6 +1519,31 @@ fn calendar_err(e: crate::Error) -> CaseError {
     }
 }
 
+/// The deadline of an SLA started at `at`.
+fn sla_due(
+    p: &Procedure,
+    cal: &Calendar,
+    sla: &crate::procedure::Sla,
+    at: DateTime<FixedOffset>,
+) -> CaseResult<DateTime<FixedOffset>> {
+    match sla.unit {
+        SlaUnit::WorkingDays => Ok(cal
+            .deadline(at, sla.amount, &p.def().deadline_policy)
+            .map_err(calendar_err)?
+            .due_at),
+        SlaUnit::WorkingHours => cal
+            .add_working_time(at, Duration::hours(sla.amount))
+            .map_err(calendar_err),
+    }
+}
+
+fn tier_problem(code: &str, en: String, id: String) -> CaseError {
+    CaseError::InvalidInput {
+        what: "tier",
+        problems: vec![Problem::new("tier", code, en, id)],
+    }
+}
+
 fn check_complete(p: &Procedure, documents: &[SubmittedDocument]) -> CaseResult<()> {
     let problems = check_documents(&p.def().documents, documents);
     if problems.is_empty() {
@@ -1454,8 +1566,12 @@ fn check_reasons(p: &Procedure, reasons: &[CorrectionReason]) -> CaseResult<()> 
             "perbaikan membutuhkan paling sedikit satu alasan",
         ));
     }
+    // With declared documents a reason names one of them; a procedure
+    // without documents (a complaint asking for more information) takes
+    // any topic there.
+    let documents = &p.def().documents;
     for (i, r) in reasons.iter().enumerate() {
-        if !p.def().documents.iter().any(|d| d.code == r.document) {
+        if !documents.is_empty() && !documents.iter().any(|d| d.code == r.document) {
             problems.push(Problem::new(
                 format!("reasons[{i}].document"),
                 "unknown_document",
@@ -1491,6 +1607,8 @@ pub(crate) fn end_name(k: EndKind) -> &'static str {
         EndKind::Rejected => "rejected",
         EndKind::Withdrawn => "withdrawn",
         EndKind::Completed => "completed",
+        EndKind::Forwarded => "forwarded",
+        EndKind::Archived => "archived",
     }
 }
 
@@ -1597,5 +1715,78 @@ impl Case {
             due: self.due(),
             history,
         }
+    }
+}
+
+/// What replaces a confidential applicant's identity in a redacted view.
+pub const REDACTED: &str = "[dirahasiakan]";
+
+impl Case {
+    /// Whether `actor` may see who the applicant is: the applicant
+    /// themselves, or an actor holding a role of a lane that sees the
+    /// applicant ([`crate::LaneDef::sees_applicant`]). Roles of no lane see
+    /// nothing (least privilege).
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::Procedure::jatim_permit();
+    /// let case = ptsp::Case::new();
+    /// assert!(case.sees_applicant(&ptsp::Actor::new("v", &["verifikator"], None), &p));
+    /// assert!(!case.sees_applicant(&ptsp::Actor::new("x", &[], None), &p));
+    /// ```
+    pub fn sees_applicant(&self, actor: &Actor, p: &Procedure) -> bool {
+        (!self.applicant.is_empty() && actor.id == self.applicant)
+            || p.def()
+                .lanes
+                .iter()
+                .filter(|l| l.sees_applicant)
+                .any(|l| l.roles.iter().any(|r| actor.has_role(r)))
+    }
+
+    /// The case as `actor` may see it: the applicant's identity replaced by
+    /// [`REDACTED`] when [`Case::sees_applicant`] says no.
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::Procedure::jatim_permit();
+    /// let mut case = ptsp::Case::new();
+    /// case.applicant = "p-1".into();
+    /// let seen = case.view_for(&ptsp::Actor::new("x", &["satpam"], None), &p);
+    /// assert_eq!(seen.applicant, ptsp::case::REDACTED);
+    /// ```
+    pub fn view_for(&self, actor: &Actor, p: &Procedure) -> Case {
+        let mut view = self.clone();
+        if !self.sees_applicant(actor, p) {
+            view.applicant = REDACTED.to_owned();
+        }
+        view
+    }
+
+    /// A case's log as `actor` may see it: events by the applicant carry
+    /// [`REDACTED`] as their actor, and the submission hides the applicant,
+    /// when [`Case::sees_applicant`] says no.
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::Procedure::jatim_permit();
+    /// assert!(ptsp::Case::new().events_for(&[], &ptsp::Actor::new("x", &[], None), &p).is_empty());
+    /// ```
+    pub fn events_for(&self, events: &[Event], actor: &Actor, p: &Procedure) -> Vec<Event> {
+        if self.sees_applicant(actor, p) {
+            return events.to_vec();
+        }
+        events
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                if e.actor == self.applicant {
+                    e.actor = REDACTED.to_owned();
+                }
+                if let EventKind::Submitted { applicant, .. } = &mut e.kind {
+                    *applicant = REDACTED.to_owned();
+                }
+                e
+            })
+            .collect()
     }
 }

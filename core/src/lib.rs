@@ -55,6 +55,7 @@ pub mod calendar;
 pub mod case;
 pub mod error;
 pub mod form;
+pub mod helpdesk;
 pub mod procedure;
 pub mod routing;
 pub mod sla;
@@ -73,7 +74,7 @@ pub use error::{Error, Lang, Problem, Result};
 pub use procedure::{
     Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
     LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
-    ServiceType, Sla, SlaUnit, StepDef, StepKind,
+    ServiceType, Sla, SlaUnit, StepDef, StepKind, Tier,
 };
 pub use sla::{
     CaseClock, ClockStatus, DueEvent, LaneClock, Preview, PreviewStep, SlaReport, StepClock,

@@ -113,6 +113,36 @@ pub struct LaneDef {
     pub kind: LaneKind,
     /// Roles that may act in this lane.
     pub roles: Vec<String>,
+    /// Whether actors of this lane may see who the applicant is (a
+    /// complainant's identity is confidential, Perpres 76/2013).
+    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
+    pub sees_applicant: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A severity tier and the case-level deadline it sets, counted from the
+/// completion of the step that sets it (e.g. complaint verification) to the
+/// end of the case.
+///
+/// # Example
+/// ```
+/// let t: ptsp::Tier = serde_json::from_str(
+///     r#"{"id": "biasa", "name": {"id": "Biasa", "en": "Normal"}, "sla": {"amount": 14, "unit": "working_days"}}"#)?;
+/// assert_eq!(t.sla.amount, 14);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: Label,
+    /// The deadline.
+    pub sla: Sla,
 }
 
 /// Task, decision or end.
@@ -155,6 +185,11 @@ pub enum EndKind {
     Withdrawn,
     /// Finished without a grant/refusal meaning (e.g. an answer delivered).
     Completed,
+    /// Passed on to another agency (a complaint outside the office's
+    /// authority).
+    Forwarded,
+    /// Archived without further action (e.g. a complaint that is not one).
+    Archived,
 }
 
 /// One outcome of a step and the step it leads to.
@@ -279,6 +314,10 @@ pub struct StepDef {
     /// Whether the step may reject the application (ending the case).
     #[serde(default)]
     pub can_reject: bool,
+    /// Whether completing this step sets the case's tier (severity), which
+    /// starts the case-level deadline of that tier.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sets_tier: bool,
     /// What the step produces.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<OutputKind>,
@@ -392,12 +431,17 @@ pub struct ProcedureDef {
     /// Opt-in deemed approval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deemed_approval: Option<DeemedApproval>,
+    /// Severity tiers (see [`StepDef::sets_tier`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
     /// Where the definition comes from; what is sample data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 const JATIM_PERMIT_JSON: &str = include_str!("../data/procedure-jatim-permit.json");
+const JATIM_CONSULTATION_JSON: &str = include_str!("../data/procedure-jatim-consultation.json");
+const JATIM_COMPLAINT_JSON: &str = include_str!("../data/procedure-jatim-complaint.json");
 
 impl ProcedureDef {
     /// The permit procedure of the East Java standard (seed §3): upload
@@ -415,6 +459,41 @@ impl ProcedureDef {
     /// ```
     pub fn jatim_permit() -> ProcedureDef {
         serde_json::from_str(JATIM_PERMIT_JSON).expect("built-in procedure is valid (tested)")
+    }
+
+    /// The electronic consultation flow of seed §7, exactly as drawn: the
+    /// asker submits → the Operator classifies and, if able, answers (Ya)
+    /// or not (Tidak) → the head of complaints distributes to a division or
+    /// agency → that unit answers → the head validates (Belum Valid → back
+    /// to whoever drafted it) → the authorised official delivers the answer.
+    /// No SLAs: the seed's time column is empty (an office sets its own).
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::ProcedureDef::jatim_consultation();
+    /// assert!(p.validate().is_empty());
+    /// assert_eq!(p.steps[1].outcomes.len(), 2); // Ya / Tidak
+    /// ```
+    pub fn jatim_consultation() -> ProcedureDef {
+        serde_json::from_str(JATIM_CONSULTATION_JSON).expect("built-in procedure is valid (tested)")
+    }
+
+    /// The electronic complaint flow: the consultation's routing plus admin
+    /// verification (verify, postpone = return to the complainant, not our
+    /// authority = forward, archive), severity tiers with case deadlines of
+    /// 2, 5, 14 and 60 working days (defaults, configurable), the
+    /// complainant's confirmation or reopening, and a unit lane that does not
+    /// see who complained (Perpres 76/2013).
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::ProcedureDef::jatim_complaint();
+    /// assert!(p.validate().is_empty());
+    /// let days: Vec<i64> = p.tiers.iter().map(|t| t.sla.amount).collect();
+    /// assert_eq!(days, [2, 5, 14, 60]);
+    /// ```
+    pub fn jatim_complaint() -> ProcedureDef {
+        serde_json::from_str(JATIM_COMPLAINT_JSON).expect("built-in procedure is valid (tested)")
     }
 
     /// Checks the definition; returns every problem (empty when valid).
@@ -644,6 +723,42 @@ impl ProcedureDef {
                 if !steps.contains_key(s.as_str()) {
                     unknown_target(&mut out, format!("deemed_approval.steps[{j}]"), s);
                 }
+            }
+        }
+        let mut tier_ids = BTreeSet::new();
+        for (i, t) in self.tiers.iter().enumerate() {
+            if !tier_ids.insert(t.id.as_str()) {
+                dup(&mut out, format!("tiers[{i}].id"), "tier", "tingkat", &t.id);
+            }
+            if t.sla.amount <= 0 {
+                out.push(Problem::new(
+                    format!("tiers[{i}].sla.amount"),
+                    "non_positive_sla",
+                    format!(
+                        "tier {:?}: SLA amount {} must be positive",
+                        t.id, t.sla.amount
+                    ),
+                    format!(
+                        "tingkat {:?}: jumlah SLA {} harus positif",
+                        t.id, t.sla.amount
+                    ),
+                ));
+            }
+        }
+        for (i, s) in self.steps.iter().enumerate() {
+            if s.sets_tier && self.tiers.is_empty() {
+                out.push(Problem::new(
+                    format!("steps[{i}].sets_tier"),
+                    "no_tiers",
+                    format!(
+                        "step {:?} sets a tier but the procedure declares none",
+                        s.id
+                    ),
+                    format!(
+                        "langkah {:?} menetapkan tingkat tetapi prosedur tidak mendeklarasikannya",
+                        s.id
+                    ),
+                ));
             }
         }
         let mut codes = BTreeSet::new();
@@ -968,6 +1083,16 @@ impl Procedure {
         self.step(step)
             .and_then(|s| self.lanes.get(&s.lane))
             .map(|&i| &self.def.lanes[i])
+    }
+
+    /// A tier by id.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::Procedure::jatim_permit().tier("biasa").is_none());
+    /// ```
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.def.tiers.iter().find(|t| t.id == id)
     }
 
     /// A lane by id.

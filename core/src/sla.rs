@@ -124,6 +124,10 @@ pub struct CaseClock {
     pub status_worst: Option<ClockStatus>,
     /// Correction rounds.
     pub corrections: u32,
+    /// The case-level deadline set by a tier (severity), if any.
+    pub due: Option<Instant>,
+    /// The status against that deadline.
+    pub due_status: Option<ClockStatus>,
 }
 
 /// Something due that the backend may act on; never applied by the
@@ -339,6 +343,13 @@ pub fn evaluate(
         Some(s) => between(cal, s, ended.unwrap_or(now).max(s))?,
         None => 0,
     };
+    let due_status = case.case_due.map(|due| match ended {
+        Some(e) if e <= due => ClockStatus::MetOnTime,
+        Some(_) => ClockStatus::MetLate,
+        None if now > due => ClockStatus::Breached,
+        None if paused_now => ClockStatus::Paused,
+        None => ClockStatus::Running,
+    });
     let mut due_events = Vec::new();
     if let (Some(d), Some(s)) = (&p.def().deemed_approval, steps.last())
         && s.ended.is_none()
@@ -366,6 +377,8 @@ pub fn evaluate(
             breached,
             status_worst: worst,
             corrections: case.corrections,
+            due: case.case_due,
+            due_status,
         },
         due_events,
     })
