@@ -1,0 +1,257 @@
+//! The consultation and complaint desk (seed §7): a consultation through the
+//! Ya path and through the Tidak path with one "Belum Valid" round, and a
+//! complaint that is forwarded to another agency — printed with routing
+//! suggestions, figures and per-unit summaries.
+//!
+//! ```text
+//! cargo run --example desk              # Bahasa Indonesia
+//! cargo run --example desk -- en
+//! ```
+
+use std::process::ExitCode;
+
+use ptsp::helpdesk::{figures, unit_summaries};
+use ptsp::{Actor, Calendar, Case, Command, Lang, Procedure, ProcedureDef, Request};
+
+fn main() -> ExitCode {
+    let lang = if std::env::args().any(|a| a == "en") {
+        Lang::En
+    } else {
+        Lang::Id
+    };
+    match run(lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error [{}]: {}", e.code(), e.message(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Script<'a> = Vec<(&'a str, &'a Actor, Command)>;
+
+/// Runs a script of requests on a new case, printing each step.
+fn run_case(p: &Procedure, cal: &Calendar, lang: Lang, script: Script<'_>) -> ptsp::Result<Case> {
+    let mut case = Case::new();
+    for (at, actor, command) in script {
+        let req = Request {
+            actor: actor.clone(),
+            at: ptsp::calendar::parse_instant(at)?,
+            command,
+        };
+        match case.execute(&req, p, cal) {
+            Ok(events) => {
+                for e in events {
+                    let now = case
+                        .current
+                        .as_deref()
+                        .and_then(|s| p.step(s))
+                        .map(|s| s.name.get(lang).to_owned())
+                        .unwrap_or_default();
+                    println!("  {at}  {:<24} {:<10} → {now}", e.kind.name(), actor.id);
+                }
+            }
+            Err(e) => println!("  {at}  [{}] {}", e.code(), e.message(lang)),
+        }
+    }
+    Ok(case)
+}
+
+fn run(lang: Lang) -> ptsp::Result<()> {
+    let t = |id: &'static str, en: &'static str| if lang == Lang::Id { id } else { en };
+    let cal = Calendar::jatim();
+    let consult = Procedure::new(ProcedureDef::jatim_consultation())?;
+    let complain = Procedure::new(ProcedureDef::jatim_complaint())?;
+    let asker = Actor::new("penanya-77", &["penanya"], None);
+    let operator = Actor::new("operator-1", &["operator"], None);
+    let head = Actor::new("kabid-pengaduan", &["kepala_pengaduan"], None);
+    let official = Actor::new("pejabat-1", &["pejabat_berwenang"], None);
+    let dinkes = Actor::new("petugas-dinkes", &["petugas_unit"], Some("dinkes"));
+    let dkp = Actor::new("petugas-dkp", &["petugas_unit"], Some("dkp"));
+    let done = |s: &str, o: &str, note: &str| Command::CompleteStep {
+        step: s.into(),
+        outcome: o.into(),
+        note: Some(note.into()),
+        tier: None,
+    };
+    let submit = |id: &str| Command::Submit {
+        case_id: id.into(),
+        documents: vec![],
+    };
+    let assign = |unit: &str| Command::Assign {
+        lane: "unit".into(),
+        unit: Some(unit.into()),
+        staff: None,
+    };
+
+    println!("== {} (Ya)", consult.def().name.get(lang));
+    let ya = run_case(
+        &consult,
+        &cal,
+        lang,
+        vec![
+            (
+                "2026-12-21T09:00:00+07:00",
+                &asker,
+                submit("KONS-2026-1201"),
+            ),
+            (
+                "2026-12-21T09:30:00+07:00",
+                &operator,
+                done(
+                    "klasifikasi",
+                    "ya",
+                    "Izin berlaku 5 tahun dan dapat diperpanjang melalui JOSS.",
+                ),
+            ),
+            (
+                "2026-12-21T10:00:00+07:00",
+                &operator,
+                done("validasi_operator", "valid", ""),
+            ),
+            (
+                "2026-12-21T10:05:00+07:00",
+                &head,
+                done("validasi_operator", "valid", ""),
+            ),
+            (
+                "2026-12-21T10:30:00+07:00",
+                &official,
+                done("penyampaian", "disampaikan", ""),
+            ),
+        ],
+    )?;
+
+    println!("\n== {} (Tidak, Belum Valid)", consult.def().name.get(lang));
+    let tidak = run_case(
+        &consult,
+        &cal,
+        lang,
+        vec![
+            (
+                "2026-12-21T09:00:00+07:00",
+                &asker,
+                submit("KONS-2026-1202"),
+            ),
+            (
+                "2026-12-21T09:30:00+07:00",
+                &operator,
+                done("klasifikasi", "tidak", "Perlu jawaban teknis"),
+            ),
+            ("2026-12-21T10:00:00+07:00", &head, assign("dinkes")),
+            (
+                "2026-12-21T10:01:00+07:00",
+                &head,
+                done("distribusi", "didistribusikan", ""),
+            ),
+            (
+                "2026-12-21T11:00:00+07:00",
+                &dkp,
+                done("jawab", "dijawab", ""),
+            ),
+            (
+                "2026-12-21T13:00:00+07:00",
+                &dinkes,
+                done("jawab", "bukan_kewenangan", "Perizinan perikanan"),
+            ),
+            ("2026-12-21T13:30:00+07:00", &head, assign("dkp")),
+            (
+                "2026-12-21T13:31:00+07:00",
+                &head,
+                done("distribusi", "didistribusikan", ""),
+            ),
+            (
+                "2026-12-22T09:00:00+07:00",
+                &dkp,
+                done(
+                    "jawab",
+                    "dijawab",
+                    "Diajukan 3 bulan sebelum izin berakhir.",
+                ),
+            ),
+            (
+                "2026-12-22T10:00:00+07:00",
+                &head,
+                done("validasi", "belum_valid", "Lengkapi dasar hukumnya"),
+            ),
+            (
+                "2026-12-22T14:00:00+07:00",
+                &dkp,
+                done(
+                    "jawab",
+                    "dijawab",
+                    "Diajukan 3 bulan sebelum izin berakhir (dasar hukum terlampir).",
+                ),
+            ),
+            (
+                "2026-12-22T15:10:00+07:00",
+                &head,
+                done("validasi", "valid", ""),
+            ),
+            (
+                "2026-12-22T15:30:00+07:00",
+                &official,
+                done("penyampaian", "disampaikan", ""),
+            ),
+        ],
+    )?;
+
+    println!("\n== {}", complain.def().name.get(lang));
+    let complainant = Actor::new("pelapor-9", &["penanya"], None);
+    let forwarded = run_case(
+        &complain,
+        &cal,
+        lang,
+        vec![
+            (
+                "2026-12-21T09:00:00+07:00",
+                &complainant,
+                submit("ADU-2026-0301"),
+            ),
+            (
+                "2026-12-21T10:00:00+07:00",
+                &operator,
+                done(
+                    "verifikasi",
+                    "bukan_kewenangan",
+                    "Diteruskan ke Pemerintah Kota Surabaya",
+                ),
+            ),
+        ],
+    )?;
+
+    let now = ptsp::calendar::parse_instant("2026-12-23T08:00:00+07:00")?;
+    println!("\n{}", t("Angka per tiket", "Figures per ticket"));
+    for (p, case) in [(&consult, &ya), (&consult, &tidak), (&complain, &forwarded)] {
+        let f = figures(case, p, &cal, now)?;
+        println!(
+            "  {:<16} {:<22} {} {:>5.2} h  {} {:>5.2} h  {} {}  {} {}",
+            f.case_id,
+            serde_json::to_string(&f.status).unwrap_or_default(),
+            t("respons pertama", "first response"),
+            f.first_response_seconds.unwrap_or(0) as f64 / 3600.0,
+            t("selesai", "resolved"),
+            f.resolution_seconds.unwrap_or(0) as f64 / 3600.0,
+            t("putaran validasi", "validation loops"),
+            f.validation_loops,
+            t("redistribusi", "redistributions"),
+            f.redistributions
+        );
+    }
+    println!("\n{}", t("Ringkasan per unit", "Per-unit summary"));
+    for u in unit_summaries(&[ya, tidak], &consult, &cal, now)? {
+        println!(
+            "  {:<8} {} {}  {} {}  {} {}  {} {}",
+            u.unit,
+            t("tiket", "tickets"),
+            u.tickets,
+            t("dijawab", "answered"),
+            u.answered,
+            t("bukan kewenangan", "not ours"),
+            u.not_ours,
+            t("dikembalikan", "sent back"),
+            u.sent_back
+        );
+    }
+    Ok(())
+}
