@@ -575,7 +575,7 @@ pub enum CaseError {
         status: String,
     },
     /// The command names a step that is not the current one.
-    #[error("step {found:?} is not the current step (current: {expected:?})")]
+    #[error("step {found:?} is not the current step (current: {})", expected.as_deref().unwrap_or("none"))]
     WrongStep {
         /// The current step.
         expected: Option<String>,
@@ -685,15 +685,19 @@ impl CaseError {
                 action,
                 required,
             } => format!(
-                "aktor {actor:?} tidak berwenang untuk {action}: membutuhkan {}",
+                "aktor {actor:?} tidak berwenang untuk {}: membutuhkan {}",
+                action_id(action),
                 required.text(Lang::Id)
             ),
-            CaseError::WrongState { action, status } => {
-                format!("tidak dapat {action} pada kasus berstatus {status}")
-            }
-            CaseError::WrongStep { expected, found } => {
-                format!("langkah {found:?} bukan langkah saat ini (saat ini: {expected:?})")
-            }
+            CaseError::WrongState { action, status } => format!(
+                "tidak dapat {} pada kasus berstatus {}",
+                action_id(action),
+                status_id(status)
+            ),
+            CaseError::WrongStep { expected, found } => format!(
+                "langkah {found:?} bukan langkah saat ini (saat ini: {})",
+                expected.as_deref().unwrap_or("tidak ada")
+            ),
             CaseError::UnknownOutcome {
                 step,
                 outcome,
@@ -702,7 +706,7 @@ impl CaseError {
                 "langkah {step:?} tidak memiliki hasil {outcome:?}: seharusnya salah satu dari {expected:?}"
             ),
             CaseError::NotAllowed { step, action } => {
-                format!("langkah {step:?} tidak mengizinkan {action}")
+                format!("langkah {step:?} tidak mengizinkan {}", action_id(action))
             }
             CaseError::NotRouted { lane } => format!(
                 "lajur {lane:?} belum ditugaskan ke unit mana pun: tugaskan terlebih dahulu"
@@ -720,6 +724,47 @@ impl CaseError {
 }
 
 type CaseResult<T> = Result<T, CaseError>;
+
+/// Indonesian names of the commands named in errors.
+fn action_id(action: &str) -> &str {
+    match action {
+        "submit" => "mengajukan",
+        "complete_step" => "menyelesaikan langkah",
+        "return_for_correction" => "mengembalikan untuk perbaikan",
+        "resubmit" => "mengajukan ulang",
+        "reject" => "menolak",
+        "withdraw" => "menarik permohonan",
+        "assign" => "menugaskan",
+        other => other,
+    }
+}
+
+/// Indonesian form of a case status text (see `Case::status_text`).
+fn status_id(status: &str) -> String {
+    match status {
+        "new" => "baru".into(),
+        "active" => "aktif".into(),
+        "awaiting_correction" => "menunggu perbaikan".into(),
+        other => match other
+            .strip_prefix("ended (")
+            .and_then(|s| s.strip_suffix(')'))
+        {
+            Some(k) => format!(
+                "selesai ({})",
+                match k {
+                    "approved" => "disetujui",
+                    "rejected" => "ditolak",
+                    "withdrawn" => "ditarik",
+                    "completed" => "tuntas",
+                    "forwarded" => "diteruskan",
+                    "archived" => "diarsipkan",
+                    k => k,
+                }
+            ),
+            None => other.into(),
+        },
+    }
+}
 
 /// Checks submitted documents against a procedure's requirements and
 /// returns every gap: missing mandatory documents, unknown codes, wrong

@@ -77,5 +77,6 @@ pub use procedure::{
     ServiceType, Sla, SlaUnit, StepDef, StepKind, Tier,
 };
 pub use sla::{
-    CaseClock, ClockStatus, DueEvent, LaneClock, Preview, PreviewStep, SlaReport, StepClock,
+    CaseClock, ClockStatus, DueEvent, LaneClock, PauseInfo, Preview, PreviewStep, SlaReport,
+    StepClock, StepExplanation,
 };

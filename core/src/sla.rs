@@ -610,11 +610,14 @@ pub fn preview(p: &Procedure, cal: &Calendar, at: Instant) -> Result<Preview, Ca
 /// assert_eq!(reports.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn evaluate_many(
-    cases: &[Case],
+pub fn evaluate_many<'c>(
+    cases: impl IntoIterator<Item = &'c Case>,
     p: &Procedure,
     cal: &Calendar,
     now: Instant,
 ) -> Vec<Result<SlaReport, CaseError>> {
-    cases.iter().map(|c| evaluate(c, p, cal, now)).collect()
+    cases
+        .into_iter()
+        .map(|c| evaluate(c, p, cal, now))
+        .collect()
 }

@@ -39,6 +39,13 @@ impl From<ptsp::Calendar> for PyCalendar {
     }
 }
 
+impl PyCalendar {
+    /// The core calendar, for the other modules' calls.
+    pub(crate) fn core(&self) -> &ptsp::Calendar {
+        &self.inner
+    }
+}
+
 #[pymethods]
 impl PyCalendar {
     /// The built-in national calendar of Indonesia: Monday–Friday, national

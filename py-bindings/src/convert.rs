@@ -8,14 +8,21 @@
 //! * `datetime.timedelta` ⇄ [`Duration`];
 //! * `int` → `i64`/`i32` (too large: `out_of_range`);
 //! * JSON-shaped dicts → [`serde_json::Value`] → the core's serde types
-//!   (definitions, layers, policies); the core's serde types → JSON text →
-//!   Python objects via `json.loads` (holidays, explanations, `to_dict()`);
+//!   (definitions, layers, policies, requests, events, submitted
+//!   documents); the core's serde types → JSON text → Python objects via
+//!   `json.loads` (holidays, explanations, events, SLA reports,
+//!   `to_dict()`);
+//! * `ptsp.Calendar`, `ptsp.Procedure` and `ptsp.Case` arguments → the core
+//!   values they wrap;
 //! * numpy `datetime64[D]` and `int64` arrays ⇄ `&[i64]` / `Vec<i64>` for the
 //!   batch calls, without copying when the input is already a contiguous
 //!   one-dimensional array of that dtype.
 //!
 //! A Python value of the wrong type raises `InvalidTypeError` (code
-//! `invalid_type`, also a `TypeError`).
+//! `invalid_type`, also a `TypeError`). A dict of the wrong shape raises
+//! `invalid_json` for definitions and policies, and `invalid_input` with one
+//! `invalid_json` problem per bad dict for the inputs of the case engine
+//! (requests, events, submitted documents).
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use numpy::datetime::{Datetime, units::Days};
@@ -27,15 +34,19 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
     PyBool, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat, PyList,
-    PyString, PyTimeAccess, PyTuple, PyTzInfo,
+    PyNone, PyString, PyTimeAccess, PyTuple, PyTzInfo,
 };
+use pyo3::{PyClass, PyTypeCheck};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use ptsp::{DeadlinePolicy, HolidayKind, Lang, YearSpan};
+use ptsp::{DeadlinePolicy, HolidayKind, Lang, ProcedureDef, YearSpan};
 
-use crate::error;
+use crate::calendar::PyCalendar;
+use crate::case::PyCase;
+use crate::error::{self, Shape};
+use crate::procedure::PyProcedure;
 
 /// Day number (as [`Datelike::num_days_from_ce`]) of 1970-01-01, numpy's
 /// `datetime64` epoch.
@@ -109,6 +120,17 @@ pub(crate) fn instant_out<'py>(
 ) -> PyResult<Bound<'py, PyDateTime>> {
     t.into_pyobject(py)
         .map_err(|_| error::out_of_range("result instant", t.to_rfc3339()))
+}
+
+/// An optional instant as an aware `datetime.datetime` or `None`.
+pub(crate) fn optional_instant_out(
+    py: Python<'_>,
+    t: Option<DateTime<FixedOffset>>,
+) -> PyResult<Bound<'_, PyAny>> {
+    match t {
+        Some(t) => Ok(instant_out(py, t)?.into_any()),
+        None => Ok(PyNone::get(py).to_owned().into_any()),
+    }
 }
 
 /// A UTC offset as a `datetime.timezone`.
@@ -250,6 +272,122 @@ pub(crate) fn dict_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
         return Err(error::invalid_type(what, "dict", &type_name(ob)));
     }
     json_in(ob, what)
+}
+
+/// A procedure definition dict, read through its JSON text as
+/// `Procedure.from_json` reads it: the wrong shape raises `ProcedureError`
+/// with code `invalid_json`.
+pub(crate) fn procedure_def_in(ob: &Bound<'_, PyAny>) -> PyResult<ProcedureDef> {
+    let text = json_text_in(ob, "definition")?;
+    serde_json::from_str(&text).map_err(|e| error::procedure_json(&e))
+}
+
+/// An input dict of the case engine (a request or an event) as its core
+/// type; `what` names the argument. The wrong shape raises `CaseInputError`
+/// (`invalid_input`) with one `invalid_json` problem at `what`.
+pub(crate) fn input_in<T: DeserializeOwned>(
+    ob: &Bound<'_, PyAny>,
+    what: &'static str,
+    shape: Shape,
+) -> PyResult<T> {
+    serde_json::from_value(dict_in(ob, what)?).map_err(|e| {
+        error::invalid_input(what, vec![error::shape_problem(what.to_owned(), shape, &e)])
+    })
+}
+
+/// A list (or tuple) of input dicts of the case engine (events, submitted
+/// documents) as their core type. Every dict of the wrong shape is reported
+/// at once, each at `what[i]`; `path` names the list in those paths.
+pub(crate) fn inputs_in<T: DeserializeOwned>(
+    ob: &Bound<'_, PyAny>,
+    what: &'static str,
+    path: &str,
+    shape: Shape,
+) -> PyResult<Vec<T>> {
+    let items: Vec<Bound<'_, PyAny>> = if let Ok(l) = ob.cast::<PyList>() {
+        l.iter().collect()
+    } else if let Ok(t) = ob.cast::<PyTuple>() {
+        t.iter().collect()
+    } else {
+        return Err(error::invalid_type(what, "a list of dict", &type_name(ob)));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        match serde_json::from_value(dict_in(item, &at)?) {
+            Ok(v) => out.push(v),
+            Err(e) => problems.push(error::shape_problem(at, shape, &e)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(error::invalid_input(what, problems))
+    }
+}
+
+/// An instance of one of the binding's classes (`ptsp.Calendar`,
+/// `ptsp.Procedure`, `ptsp.Case`); `expected` names it in the error.
+pub(crate) fn class_in<'a, 'py, T: PyClass + PyTypeCheck>(
+    ob: &'a Bound<'py, PyAny>,
+    what: &str,
+    expected: &str,
+) -> PyResult<&'a Bound<'py, T>> {
+    ob.cast::<T>()
+        .map_err(|_| error::invalid_type(what, expected, &type_name(ob)))
+}
+
+/// A `ptsp.Calendar` argument as the core calendar it wraps.
+pub(crate) fn calendar_in<'a>(ob: &'a Bound<'_, PyAny>) -> PyResult<&'a ptsp::Calendar> {
+    Ok(class_in::<PyCalendar>(ob, "calendar", "ptsp.Calendar")?
+        .get()
+        .core())
+}
+
+/// A `ptsp.Procedure` argument as the core procedure it wraps.
+pub(crate) fn procedure_in<'a>(ob: &'a Bound<'_, PyAny>) -> PyResult<&'a ptsp::Procedure> {
+    Ok(class_in::<PyProcedure>(ob, "procedure", "ptsp.Procedure")?
+        .get()
+        .core())
+}
+
+/// A `ptsp.Case` argument, borrowed.
+pub(crate) fn case_in<'py>(ob: &Bound<'py, PyAny>) -> PyResult<PyRef<'py, PyCase>> {
+    Ok(class_in::<PyCase>(ob, "case", "ptsp.Case")?.try_borrow()?)
+}
+
+/// A list (or tuple) of `ptsp.Case` as owned core cases (copied: the core's
+/// batch call takes a slice of cases).
+pub(crate) fn cases_in(ob: &Bound<'_, PyAny>) -> PyResult<Vec<ptsp::Case>> {
+    classes_in::<PyCase>(ob, "cases", "ptsp.Case")?
+        .iter()
+        .map(|c| Ok(c.try_borrow()?.core().clone()))
+        .collect()
+}
+
+/// A list (or tuple) of instances of one of the binding's classes.
+pub(crate) fn classes_in<'py, T: PyClass + PyTypeCheck>(
+    ob: &Bound<'py, PyAny>,
+    what: &str,
+    expected: &str,
+) -> PyResult<Vec<Bound<'py, T>>> {
+    let items: Vec<Bound<'py, PyAny>> = if let Ok(l) = ob.cast::<PyList>() {
+        l.iter().collect()
+    } else if let Ok(t) = ob.cast::<PyTuple>() {
+        t.iter().collect()
+    } else {
+        return Err(error::invalid_type(
+            what,
+            &format!("a list of {expected}"),
+            &type_name(ob),
+        ));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| class_in::<T>(item, &format!("{what}[{i}]"), expected).cloned())
+        .collect()
 }
 
 /// A deadline policy: `None` (the default policy) or a dict such as

@@ -6,20 +6,28 @@
 //! | class | raised for |
 //! |---|---|
 //! | `PtspError(ValueError)` | the root; errors of a future core module |
-//! | `CalendarError(PtspError)` | every [`ptsp::CalendarError`] |
-//! | `ValidationError(CalendarError)` | code `invalid_definition`, with `.errors()` |
+//! | `CalendarError(PtspError)` | every [`ptsp::CalendarError`], also when a case operation meets one (e.g. `out_of_coverage` while computing a deadline) |
+//! | `ValidationError(CalendarError)` | code `invalid_definition` |
+//! | `ProcedureError(PtspError)` | every [`ptsp::ProcedureError`]: `invalid_procedure`, `invalid_json` |
+//! | `CaseError(PtspError)` | every other [`ptsp::CaseError`] (`wrong_state`, `wrong_step`, `not_routed`, …) |
+//! | `UnauthorizedError(CaseError)` | code `unauthorized` |
+//! | `CaseInputError(CaseError)` | codes `incomplete_documents`, `invalid_input` |
 //! | `InvalidTypeError(PtspError, TypeError)` | code `invalid_type`: an argument of the wrong Python type |
 //!
-//! Every instance carries `.code` (the core's stable code) and `.messages`
-//! (`{"en": …, "id": …}` from [`ptsp::Error::message`]); `str(e)` is the
-//! English message. The messages of `invalid_type`, the only error the core
-//! cannot know of, are written here in both languages.
+//! Every instance carries `.code` (the core's stable code), `.messages`
+//! (`{"en": …, "id": …}` from [`ptsp::Error::message`]) and `.errors()`
+//! (the core's [`ptsp::Error::problems`], empty for most codes); `str(e)` is
+//! the English message. The messages of `invalid_type`, the only error the
+//! core cannot know of, and of a dict that does not have the shape of a
+//! request, event or document (reported as a problem with code
+//! `invalid_json` inside the core's `invalid_input`) are written here in
+//! both languages.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
 
-use ptsp::{CalendarError, Lang, Problem};
+use ptsp::{CalendarError, CaseError, Lang, Problem, ProcedureError};
 
 const ERRORS_MODULE: &str = "ptsp._errors";
 
@@ -27,6 +35,10 @@ static PTSP_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CALENDAR_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INVALID_TYPE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static PROCEDURE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static CASE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static UNAUTHORIZED_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static CASE_INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// The exception classes of `ptsp._errors`.
 #[derive(Clone, Copy)]
@@ -35,6 +47,10 @@ enum Class {
     Calendar,
     Validation,
     InvalidType,
+    Procedure,
+    Case,
+    Unauthorized,
+    CaseInput,
 }
 
 impl Class {
@@ -44,48 +60,96 @@ impl Class {
             Class::Calendar => (&CALENDAR_ERROR, "CalendarError"),
             Class::Validation => (&VALIDATION_ERROR, "ValidationError"),
             Class::InvalidType => (&INVALID_TYPE_ERROR, "InvalidTypeError"),
+            Class::Procedure => (&PROCEDURE_ERROR, "ProcedureError"),
+            Class::Case => (&CASE_ERROR, "CaseError"),
+            Class::Unauthorized => (&UNAUTHORIZED_ERROR, "UnauthorizedError"),
+            Class::CaseInput => (&CASE_INPUT_ERROR, "CaseInputError"),
         };
         cell.import(py, ERRORS_MODULE, name)
     }
 }
 
+/// Builds the exception instance `cls(code, {"en": en, "id": id}, errors)`.
+fn instance<'py>(
+    py: Python<'py>,
+    class: Class,
+    code: &str,
+    en: &str,
+    id: &str,
+    problems: &[Problem],
+) -> PyResult<Bound<'py, PyAny>> {
+    let messages = PyDict::new(py);
+    messages.set_item("en", en)?;
+    messages.set_item("id", id)?;
+    let errors = PyList::empty(py);
+    for p in problems {
+        let item = PyDict::new(py);
+        item.set_item("path", &p.path)?;
+        item.set_item("code", &p.code)?;
+        item.set_item("message", &p.message)?;
+        item.set_item("message_id", &p.message_id)?;
+        errors.append(item)?;
+    }
+    class.get(py)?.call1((code, messages, errors))
+}
+
 /// Builds `cls(code, {"en": en, "id": id}, errors)` as a Python exception.
 fn raise(class: Class, code: &str, en: &str, id: &str, problems: &[Problem]) -> PyErr {
-    Python::attach(|py| {
-        let build = || -> PyResult<PyErr> {
-            let messages = PyDict::new(py);
-            messages.set_item("en", en)?;
-            messages.set_item("id", id)?;
-            let errors = PyList::empty(py);
-            for p in problems {
-                let item = PyDict::new(py);
-                item.set_item("path", &p.path)?;
-                item.set_item("code", &p.code)?;
-                item.set_item("message", &p.message)?;
-                item.set_item("message_id", &p.message_id)?;
-                errors.append(item)?;
-            }
-            let instance = class.get(py)?.call1((code, messages, errors))?;
-            Ok(PyErr::from_value(instance))
-        };
-        build().unwrap_or_else(|e| e)
+    Python::attach(|py| match instance(py, class, code, en, id, problems) {
+        Ok(value) => PyErr::from_value(value),
+        Err(e) => e,
     })
+}
+
+/// The exception class of a core error.
+fn class_of(err: &ptsp::Error) -> Class {
+    match err {
+        ptsp::Error::Calendar(CalendarError::Invalid { .. })
+        | ptsp::Error::Case(CaseError::Calendar(CalendarError::Invalid { .. })) => {
+            Class::Validation
+        }
+        ptsp::Error::Calendar(_) | ptsp::Error::Case(CaseError::Calendar(_)) => Class::Calendar,
+        ptsp::Error::Procedure(_) => Class::Procedure,
+        ptsp::Error::Case(CaseError::Unauthorized { .. }) => Class::Unauthorized,
+        ptsp::Error::Case(CaseError::InvalidInput { .. }) => Class::CaseInput,
+        ptsp::Error::Case(_) => Class::Case,
+        _ => Class::Ptsp,
+    }
 }
 
 /// Maps a core error to its Python exception.
 pub(crate) fn core(err: ptsp::Error) -> PyErr {
-    let class = match &err {
-        ptsp::Error::Calendar(CalendarError::Invalid { .. }) => Class::Validation,
-        ptsp::Error::Calendar(_) => Class::Calendar,
-        _ => Class::Ptsp,
-    };
     raise(
-        class,
+        class_of(&err),
         err.code(),
         &err.message(Lang::En),
         &err.message(Lang::Id),
         err.problems(),
     )
+}
+
+/// Maps a core error to its Python exception *instance*, not raised: the
+/// entry of a batch result for an item that failed.
+pub(crate) fn core_value(py: Python<'_>, err: ptsp::Error) -> PyResult<Bound<'_, PyAny>> {
+    instance(
+        py,
+        class_of(&err),
+        err.code(),
+        &err.message(Lang::En),
+        &err.message(Lang::Id),
+        err.problems(),
+    )
+}
+
+/// Maps an error of the case engine (or of an SLA clock) to its Python
+/// exception.
+pub(crate) fn case(err: CaseError) -> PyErr {
+    core(err.into())
+}
+
+/// Maps an error of a procedure definition to its Python exception.
+pub(crate) fn procedure(err: ProcedureError) -> PyErr {
+    core(err.into())
 }
 
 /// Maps a calendar error (one the binding found while converting) to its
@@ -130,6 +194,65 @@ pub(crate) fn serde(err: &serde_json::Error) -> PyErr {
         column: err.column(),
         detail: err.to_string(),
     })
+}
+
+/// `invalid_json` of a procedure: a definition dict that does not have the
+/// shape of [`ptsp::ProcedureDef`], read from its JSON text (as
+/// `Procedure.from_definition` reads it, so both report alike).
+pub(crate) fn procedure_json(err: &serde_json::Error) -> PyErr {
+    procedure(ProcedureError::InvalidJson {
+        line: err.line(),
+        column: err.column(),
+        detail: err.to_string(),
+    })
+}
+
+/// The core type an input dict should have the shape of, named in both
+/// languages for the problem's message.
+#[derive(Clone, Copy)]
+pub(crate) enum Shape {
+    /// [`ptsp::Request`].
+    Request,
+    /// [`ptsp::Event`].
+    Event,
+    /// [`ptsp::SubmittedDocument`].
+    Document,
+}
+
+impl Shape {
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Shape::Request => (
+                "a request {actor, at, command}",
+                "permintaan {actor, at, command}",
+            ),
+            Shape::Event => ("an event", "peristiwa"),
+            Shape::Document => (
+                "a submitted document {code, format, bytes}",
+                "dokumen unggahan {code, format, bytes}",
+            ),
+        }
+    }
+}
+
+/// One problem of an input dict (a request, an event, a submitted
+/// document) that does not have the shape of its core type: code
+/// `invalid_json` at `path` (e.g. `events[3]`), serde's detail quoted.
+pub(crate) fn shape_problem(path: String, shape: Shape, err: &serde_json::Error) -> Problem {
+    let (en, id) = shape.names();
+    Problem {
+        message: format!("expected {en}: {err}"),
+        message_id: format!("seharusnya {id}: {err}"),
+        path,
+        code: "invalid_json".to_owned(),
+    }
+}
+
+/// `invalid_input` of the case engine (`CaseInputError`), listing every
+/// input dict that does not have the shape of its core type. `what` names
+/// the argument (`request`, `event`, `events`, `submitted documents`).
+pub(crate) fn invalid_input(what: &'static str, problems: Vec<Problem>) -> PyErr {
+    case(CaseError::InvalidInput { what, problems })
 }
 
 /// `invalid_value`: a text that should name one of a fixed set of values.

@@ -1,11 +1,14 @@
 //! # ptsp — Python binding
 //!
 //! The extension module `ptsp._ptsp` of the Python package `ptsp`, built
-//! with [pyo3] and [maturin]. It registers the classes and functions of
-//! `calendar.rs` (the core's `ptsp::calendar`); all conversions live in
-//! `convert.rs` and all error mapping in `error.rs`. The exception classes
-//! themselves are defined in Python (`ptsp/_errors.py`), and the Python
-//! package re-exports everything as `ptsp.*`.
+//! with [pyo3] and [maturin]. It registers one Rust file per exposed core
+//! module: `calendar.rs` (the core's `ptsp::calendar`), `procedure.rs`
+//! (`ptsp::procedure`), `case.rs` (`ptsp::case`) and `sla.rs`
+//! (`ptsp::sla`, as the native submodule `sla`, re-exported by the Python
+//! module `ptsp.sla`). All conversions live in `convert.rs` and all error
+//! mapping in `error.rs`. The exception classes themselves are defined in
+//! Python (`ptsp/_errors.py`), and the Python package re-exports everything
+//! as `ptsp.*`.
 //!
 //! [pyo3]: https://pyo3.rs
 //! [maturin]: https://www.maturin.rs
@@ -13,8 +16,11 @@
 use pyo3::prelude::*;
 
 mod calendar;
+mod case;
 mod convert;
 mod error;
+mod procedure;
+mod sla;
 
 /// The extension module `ptsp._ptsp`.
 #[pymodule]
@@ -27,5 +33,8 @@ fn _ptsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<calendar::PyExplanation>()?;
     m.add_function(wrap_pyfunction!(calendar::layer_from_ical, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::layer_to_ical, m)?)?;
+    m.add_class::<procedure::PyProcedure>()?;
+    m.add_class::<case::PyCase>()?;
+    sla::register(m)?;
     Ok(())
 }

@@ -4,7 +4,8 @@ executable. Python binding of the ``ptsp`` Rust library.
 Working days (*hari kerja*) on the Indonesian holiday calendar — national
 holidays and collective leave (*cuti bersama*) with the decree behind each —,
 statutory deadlines with a day-by-day explanation, working time within office
-hours, and numpy-compatible vectorised day arithmetic::
+hours, numpy-compatible vectorised day arithmetic, procedures as data,
+event-sourced cases and their SLA clocks (``ptsp.sla``)::
 
     >>> import datetime as dt, ptsp
     >>> cal = ptsp.Calendar.jatim()
@@ -13,16 +14,41 @@ hours, and numpy-compatible vectorised day arithmetic::
     >>> wib = dt.timezone(dt.timedelta(hours=7))
     >>> cal.deadline(dt.datetime(2026, 12, 23, 14, 20, tzinfo=wib), 3).due_at.isoformat()
     '2026-12-30T16:00:00+07:00'
+    >>> permit = ptsp.Procedure.jatim_permit()
+    >>> case = ptsp.Case()
+    >>> events = case.execute({
+    ...     "actor": {"id": "p-1", "roles": ["pemohon"]},
+    ...     "at": "2026-12-22T09:15:00+07:00",
+    ...     "command": {"type": "submit", "case_id": "IZN-1", "documents": [
+    ...         {"code": c, "format": "pdf", "bytes": 10_000}
+    ...         for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]]},
+    ... }, permit, cal)
+    >>> case.current, case.due.isoformat()
+    ('pemeriksaan', '2026-12-29T16:00:00+07:00')
+    >>> report = ptsp.sla.evaluate(case, permit, cal, dt.datetime(2026, 12, 28, 12, tzinfo=wib))
+    >>> report["steps"][0]["status"]
+    'at_risk'
 """
 
-from . import types
-from ._errors import CalendarError, InvalidTypeError, PtspError, ValidationError
+from . import sla, types
+from ._errors import (
+    CalendarError,
+    CaseError,
+    CaseInputError,
+    InvalidTypeError,
+    ProcedureError,
+    PtspError,
+    UnauthorizedError,
+    ValidationError,
+)
 from ._ptsp import (
     AssumingCalendar,
     Calendar,
+    Case,
     Deadline,
     Estimate,
     Explanation,
+    Procedure,
     __version__,
     layer_from_ical,
     layer_to_ical,
@@ -32,14 +58,21 @@ __all__ = [
     "AssumingCalendar",
     "Calendar",
     "CalendarError",
+    "Case",
+    "CaseError",
+    "CaseInputError",
     "Deadline",
     "Estimate",
     "Explanation",
     "InvalidTypeError",
+    "Procedure",
+    "ProcedureError",
     "PtspError",
+    "UnauthorizedError",
     "ValidationError",
     "__version__",
     "layer_from_ical",
     "layer_to_ical",
+    "sla",
     "types",
 ]

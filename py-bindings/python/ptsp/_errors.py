@@ -3,14 +3,27 @@
 Every error carries a stable snake_case ``code`` (the same in Rust, Python
 and JavaScript) and its message in English and Bahasa Indonesia::
 
-    PtspError(ValueError)                 root; .code, .messages
+    PtspError(ValueError)                 root; .code, .messages, .errors()
     ├── CalendarError                     errors of the working-day calendar
-    │   └── ValidationError               code "invalid_definition"; .errors()
+    │   └── ValidationError               code "invalid_definition"
+    ├── ProcedureError                    "invalid_procedure", "invalid_json"
+    ├── CaseError                         errors of the case engine
+    │   ├── UnauthorizedError             code "unauthorized"
+    │   └── CaseInputError                "incomplete_documents", "invalid_input"
     └── InvalidTypeError(..., TypeError)  code "invalid_type": wrong argument type
 
 ``str(error)`` is the English message; ``error.messages["id"]`` the Indonesian
-one. The binding raises these; they can also be built by hand (for tests or
-to re-raise).
+one. ``error.errors()`` lists the problems behind a validation error
+(``invalid_definition``, ``invalid_procedure``, ``incomplete_documents``,
+``invalid_input``) and is empty for the other codes.
+
+A calendar error met by a case operation (``out_of_coverage`` or
+``no_office_hours`` while computing a deadline) is raised as a
+``CalendarError`` with its own code. ``ptsp.sla.evaluate_many`` returns these
+exceptions, unraised, in place of the cases that failed.
+
+The binding raises these; they can also be built by hand (for tests or to
+re-raise).
 """
 
 from __future__ import annotations
@@ -21,6 +34,10 @@ __all__ = [
     "PtspError",
     "CalendarError",
     "ValidationError",
+    "ProcedureError",
+    "CaseError",
+    "UnauthorizedError",
+    "CaseInputError",
     "InvalidTypeError",
 ]
 
@@ -48,6 +65,12 @@ class PtspError(ValueError):
         self._errors: List[Dict[str, str]] = [dict(e) for e in errors]
         super().__init__(self.messages.get("en", code))
 
+    def errors(self) -> List[Dict[str, str]]:
+        """Every problem behind the error: ``{"path", "code", "message",
+        "message_id"}`` (``message`` in English, ``message_id`` in Bahasa
+        Indonesia). Empty unless the error is a validation error."""
+        return [dict(e) for e in self._errors]
+
     def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (self.code, self.messages, self._errors))
 
@@ -66,10 +89,33 @@ class ValidationError(CalendarError):
     ``errors()`` lists every problem found, not just the first.
     """
 
-    def errors(self) -> List[Dict[str, str]]:
-        """Every problem: ``{"path", "code", "message", "message_id"}``
-        (``message`` in English, ``message_id`` in Bahasa Indonesia)."""
-        return [dict(e) for e in self._errors]
+
+class ProcedureError(PtspError):
+    """A procedure definition failed validation (code ``invalid_procedure``;
+    ``errors()`` lists every problem found) or could not be read (code
+    ``invalid_json``: JSON text or a dict of the wrong shape)."""
+
+
+class CaseError(PtspError):
+    """The case engine refused a request or an event: ``wrong_state``,
+    ``wrong_step``, ``unknown_outcome``, ``not_allowed``, ``not_routed``,
+    ``inconsistent_log`` — and the codes of the subclasses. A refused request
+    changes nothing."""
+
+
+class UnauthorizedError(CaseError):
+    """The actor may not do this (code ``unauthorized``); the message names
+    what was required (a role, being the case's own applicant, membership of
+    the unit the lane is routed to, being the assigned staff member)."""
+
+
+class CaseInputError(CaseError):
+    """The input of a request is not acceptable; ``errors()`` lists every
+    problem. Codes: ``incomplete_documents`` (documents missing, of the wrong
+    format, too large, empty, duplicated or unknown) and ``invalid_input``
+    (correction reasons, an assignment, a visit number — or a request, event
+    or document dict of the wrong shape, one problem with code
+    ``invalid_json`` per bad dict)."""
 
 
 class InvalidTypeError(PtspError, TypeError):

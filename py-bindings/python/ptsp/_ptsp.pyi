@@ -7,8 +7,11 @@ Conventions:
   one raises ``CalendarError`` with code ``invalid_value``. Returned instants
   are aware, in the office's UTC offset.
 * Dicts returned by ``definition``, ``holidays()``, ``Explanation.days``,
-  ``to_dict()`` and ``layer_from_ical()`` have the core's JSON shape: dates
-  and instants are ISO 8601 strings, enums are snake_case strings.
+  ``to_dict()``, ``layer_from_ical()``, the case engine and ``ptsp.sla`` have
+  the core's JSON shape: dates and instants are ISO 8601 strings, enums are
+  snake_case strings. Dicts given (definitions, requests, events, documents)
+  have the same shape; an aware datetime or a date is accepted where a string
+  instant or date is expected.
 * Arguments of the wrong Python type raise ``InvalidTypeError`` (code
   ``invalid_type``; also a ``TypeError``); every other failure raises a
   ``PtspError`` subclass with a stable ``code``.
@@ -18,13 +21,24 @@ The ``TypedDict`` classes and aliases of the JSON-shaped values live in
 """
 
 import datetime
-from typing import Any, Generic, List, Optional, Tuple, TypeVar, final
+from typing import Any, Generic, List, Optional, Sequence, Tuple, TypeVar, final
 
 import numpy as np
 import numpy.typing as npt
 
+from . import sla as sla
 from .types import (
     CalendarDefinition,
+    CaseDict,
+    CaseStatus,
+    Event,
+    Label,
+    Preview,
+    Problem,
+    ProcedureDefinition,
+    Request,
+    SubmittedDocument,
+    Tracking,
     CountsLike,
     DatesLike,
     DeadlineDict,
@@ -41,12 +55,15 @@ from .types import (
 __all__ = [
     "AssumingCalendar",
     "Calendar",
+    "Case",
     "Deadline",
     "Estimate",
     "Explanation",
+    "Procedure",
     "__version__",
     "layer_from_ical",
     "layer_to_ical",
+    "sla",
 ]
 
 __version__: str
@@ -218,3 +235,108 @@ def layer_from_ical(
 
 def layer_to_ical(layer: HolidayLayerDict) -> str:
     """Writes a holiday layer dict as an iCalendar text."""
+
+@final
+class Procedure:
+    """A validated procedure definition: lanes and roles, steps with outcomes
+    and SLAs, required documents, the correction clock and the opt-in deemed
+    approval (*fiktif positif*)."""
+
+    @staticmethod
+    def jatim_permit() -> Procedure:
+        """The built-in permit procedure of the East Java standard: upload
+        (Pemohon) → check, ≤ 3 working days (PTSP) → recommendation (OPD
+        Teknis) → approval, ≤ 3 working days (PTSP) → print."""
+    @staticmethod
+    def from_json(text: str) -> Procedure:
+        """Builds a procedure from a JSON definition. Raises
+        ``ProcedureError`` (``invalid_json`` or ``invalid_procedure``, the
+        latter listing every problem in ``errors()``)."""
+    @staticmethod
+    def from_definition(definition: ProcedureDefinition) -> Procedure:
+        """Builds a procedure from a definition dict; raises as
+        ``from_json``."""
+    @staticmethod
+    def validate_definition(definition: ProcedureDefinition) -> List[Problem]:
+        """Every problem of a definition dict (empty when valid). Raises only
+        for a dict that is not shaped like a definition (``ProcedureError``,
+        ``invalid_json``)."""
+    @property
+    def definition(self) -> ProcedureDefinition:
+        """The definition as a dict."""
+    def to_json(self) -> str:
+        """The definition as pretty JSON text."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> int:
+        """A case pins the version it started on."""
+    @property
+    def name(self) -> Label:
+        """``{"id": ..., "en": ...}``."""
+    def check_documents(self, documents: Sequence[SubmittedDocument]) -> List[Problem]:
+        """Every gap between submitted documents and the requirements:
+        ``missing_document``, ``unknown_document``, ``wrong_format``,
+        ``file_too_large``, ``empty_file``, ``duplicate_document``."""
+    def preview(self, calendar: Calendar, submitted_at: datetime.datetime) -> Preview:
+        """``ptsp.sla.preview(self, calendar, submitted_at)``."""
+    def __eq__(self, value: object, /) -> bool:
+        """Equal definitions."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+
+@final
+class Case:
+    """One application running through a procedure, event-sourced: the
+    state is a pure fold of its events. The engine never reads the clock:
+    every request carries its instant."""
+
+    def __init__(self) -> None:
+        """A case not yet submitted (status ``"new"``)."""
+    @staticmethod
+    def replay(events: Sequence[Event]) -> Case:
+        """Rebuilds a case from its log. Raises ``CaseError``
+        (``inconsistent_log``) for an event that does not fit, and
+        ``CaseInputError`` (``invalid_input``) listing every event dict of
+        the wrong shape."""
+    def decide(self, request: Request, procedure: Procedure, calendar: Calendar) -> List[Event]:
+        """The events ``request`` would cause; changes nothing. Raises a
+        ``CaseError`` (``UnauthorizedError``, ``CaseInputError``) for a
+        refused request, a ``CalendarError`` for a deadline the calendar
+        cannot compute (``out_of_coverage``, ``no_office_hours``)."""
+    def execute(self, request: Request, procedure: Procedure, calendar: Calendar) -> List[Event]:
+        """``decide`` and apply, atomically: on error the case is unchanged.
+        Returns the events applied."""
+    def apply(self, event: Event) -> None:
+        """Folds one event (``CaseError``, ``inconsistent_log``, if it does
+        not fit)."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def procedure(self) -> str:
+        """The procedure id the case runs on."""
+    @property
+    def version(self) -> int:
+        """The procedure version, pinned for the case's life."""
+    @property
+    def applicant(self) -> str:
+        """The applicant's actor id."""
+    @property
+    def status(self) -> CaseStatus:
+        """``"new"``, ``"active"``, ``"awaiting_correction"`` or
+        ``{"ended": kind}``."""
+    @property
+    def current(self) -> Optional[str]:
+        """The current step (for an ended case, the step it ended at)."""
+    @property
+    def due(self) -> Optional[datetime.datetime]:
+        """The current step's deadline, or ``None``."""
+    @property
+    def corrections(self) -> int:
+        """The number of correction rounds."""
+    def to_dict(self) -> CaseDict:
+        """The full state."""
+    def tracking(self, procedure: Procedure) -> Tracking:
+        """The public view: no actor ids, applicant, notes, reasons or
+        documents."""
+    def __eq__(self, value: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]

@@ -1,31 +1,94 @@
 """Types of the JSON-shaped values ptsp takes and gives, for annotations.
 
 Dicts returned by ``Calendar.definition``, ``Calendar.holidays()``,
-``Explanation.days``, ``to_dict()`` and ``layer_from_ical()`` have the core's
-JSON shape: dates and instants are ISO 8601 strings, enums snake_case
-strings, the same in Rust, Python and JavaScript. These ``TypedDict`` classes
+``Explanation.days``, ``to_dict()``, ``layer_from_ical()``,
+``Procedure.definition``, the case engine (events, tracking) and ``ptsp.sla``
+have the core's JSON shape: dates and instants are ISO 8601 strings (instants
+RFC 3339 with their offset), enums snake_case strings, durations working
+seconds, the same in Rust, Python and JavaScript. These ``TypedDict`` classes
 and aliases describe them; they are plain dicts at run time.
+
+Dicts *given* to ptsp (definitions, requests, events, submitted documents)
+have the same shape; where an instant or a date is expected, an aware
+``datetime.datetime`` or a ``datetime.date`` is accepted in place of the
+string.
 """
 
 import datetime
-from typing import Any, Dict, List, Literal, Optional, Sequence, TypedDict, Union
+from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple, TypedDict, Union
 
 import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "Actor",
+    "AssignCommand",
+    "Assigned",
+    "Assignment",
     "CalendarDefinition",
+    "CaseClock",
+    "CaseDict",
+    "CaseStatus",
+    "ClockStatus",
+    "Command",
+    "CompleteStepCommand",
+    "CorrectionClock",
+    "CorrectionReason",
     "CountsLike",
     "DatesLike",
     "DeadlineDict",
     "DeadlinePolicy",
+    "DeemedApproval",
+    "DeemedApprovalDue",
+    "DocumentRequirement",
+    "DueEvent",
+    "EndKind",
+    "Ended",
+    "Event",
     "ExplainedDay",
     "ExplanationDict",
     "HolidayInfo",
     "HolidayKind",
     "HolidayLayerDict",
+    "Instant",
+    "Label",
+    "LaneClock",
+    "LaneDef",
+    "LaneKind",
     "Lang",
+    "OutcomeDef",
+    "OutputKind",
+    "PauseInfo",
+    "Preview",
+    "PreviewStep",
+    "Problem",
+    "ProcedureDefinition",
+    "RejectCommand",
+    "Rejected",
+    "Request",
+    "ResubmitCommand",
+    "Resubmitted",
+    "ReturnForCorrectionCommand",
+    "ReturnedForCorrection",
+    "RoleDef",
+    "SlaDef",
+    "SlaReport",
+    "SlaUnit",
     "Source",
+    "StepClock",
+    "StepCompleted",
+    "StepDef",
+    "StepExplanation",
+    "StepKind",
+    "StepVisit",
+    "SubmitCommand",
+    "Submitted",
+    "SubmittedDocument",
+    "Tier",
+    "Tracking",
+    "TrackingEntry",
+    "WithdrawCommand",
+    "Withdrawn",
     "YearStatus",
 ]
 
@@ -125,3 +188,586 @@ class ExplanationDict(TypedDict):
 
     deadline: DeadlineDict
     days: List[ExplainedDay]
+
+
+Instant = Union[str, datetime.datetime]
+"""An instant in a dict given to ptsp: an RFC 3339 string such as
+``"2026-12-22T09:15:00+07:00"`` or an aware ``datetime.datetime``. Dicts
+returned by ptsp always hold the string."""
+
+
+class Problem(TypedDict):
+    """One problem found by a validation (a definition, documents, input):
+    where, a stable code, and the message in English (``message``) and Bahasa
+    Indonesia (``message_id``). The same shape as ``PtspError.errors()``."""
+
+    path: str
+    code: str
+    message: str
+    message_id: str
+
+
+# ---- procedures -----------------------------------------------------------
+
+
+class Label(TypedDict):
+    """A name in both languages of the standard: ``id`` (Bahasa Indonesia)
+    and ``en`` (English)."""
+
+    id: str
+    en: str
+
+
+LaneKind = Literal["applicant", "office", "routed_unit"]
+"""Who works a lane: the applicant (*pemohon*), the office, or a unit the case
+is routed to (a technical agency, *OPD teknis*, or a division, *bidang*)."""
+
+StepKind = Literal["task", "decision", "end"]
+"""A step with one outcome, a choice between outcomes, or an end."""
+
+EndKind = Literal["approved", "rejected", "withdrawn", "completed", "forwarded", "archived"]
+"""How a case ended: approved, rejected, withdrawn, completed (e.g. an answer
+delivered), forwarded to another agency, archived without further action."""
+
+SlaUnit = Literal["working_days", "working_hours"]
+"""The unit of a step's SLA."""
+
+OutputKind = Literal["berita_acara", "rekomendasi", "izin", "non_izin", "answer"]
+"""What a step produces: an official report (*berita acara*), a
+recommendation, a permit (*izin*), a non-permit document, an answer."""
+
+CorrectionClock = Literal["pause_resume", "restart"]
+"""The SLA clock while the file is back with the applicant: stop and continue
+with the time left, or stop and start again from zero."""
+
+
+class RoleDef(TypedDict):
+    """A role actors may hold."""
+
+    id: str
+    name: Label
+
+
+class _LaneDef(TypedDict):
+    id: str
+    name: Label
+    kind: LaneKind
+    roles: List[str]
+
+
+class LaneDef(_LaneDef, total=False):
+    """A lane of the flow and the roles that work it; ``sees_applicant``
+    (default true) whether its actors may see who the applicant is."""
+
+    sees_applicant: bool
+
+
+class OutcomeDef(TypedDict):
+    """An outcome of a step and the step it leads to."""
+
+    id: str
+    name: Label
+    next: str
+
+
+class _SlaDef(TypedDict):
+    amount: int
+    unit: SlaUnit
+
+
+class SlaDef(_SlaDef, total=False):
+    """A step's service level: at most ``amount`` working days or hours;
+    ``warn_at`` the warning thresholds in percent (default ``[50, 75]``)."""
+
+    warn_at: List[int]
+
+
+class Tier(TypedDict):
+    """A severity tier and the case-level deadline it sets, counted from the
+    completion of the step that sets it."""
+
+    id: str
+    name: Label
+    sla: SlaDef
+
+
+class _StepDef(TypedDict):
+    id: str
+    name: Label
+    lane: str
+    kind: StepKind
+
+
+class StepDef(_StepDef, total=False):
+    """A step: its lane, kind, outcomes, optional SLA, whether it may return
+    the file for correction or reject, whether completing it sets the case's
+    tier, outputs, per-step roles narrowing the lane's, and for an end step
+    how the case ends."""
+
+    roles: List[str]
+    outcomes: List[OutcomeDef]
+    sla: SlaDef
+    correction: bool
+    can_reject: bool
+    sets_tier: bool
+    outputs: List[OutputKind]
+    end: EndKind
+
+
+class _DocumentRequirement(TypedDict):
+    code: str
+    name: Label
+
+
+class DocumentRequirement(_DocumentRequirement, total=False):
+    """A required document (*persyaratan*): ``formats`` lower-case
+    extensions (empty: any), ``max_bytes`` the size limit."""
+
+    mandatory: bool
+    formats: List[str]
+    max_bytes: Optional[int]
+
+
+class DeemedApproval(TypedDict):
+    """Opt-in deemed approval (*fiktif positif*): the steps whose lapse means
+    deemed approval and the legal basis. Never applied by ptsp."""
+
+    steps: List[str]
+    basis: str
+
+
+class _ProcedureDefinition(TypedDict):
+    id: str
+    version: int
+    name: Label
+    roles: List[RoleDef]
+    lanes: List[LaneDef]
+    start: str
+    steps: List[StepDef]
+
+
+class ProcedureDefinition(_ProcedureDefinition, total=False):
+    """A procedure definition (``Procedure.definition``,
+    ``Procedure.from_definition``)."""
+
+    assigner_roles: List[str]
+    documents: List[DocumentRequirement]
+    correction_clock: CorrectionClock
+    deadline_policy: DeadlinePolicy
+    deemed_approval: DeemedApproval
+    tiers: List[Tier]
+    note: str
+
+
+# ---- cases: requests --------------------------------------------------------
+
+
+class SubmittedDocument(TypedDict):
+    """A document as submitted: its requirement code, file format
+    (extension) and size in bytes."""
+
+    code: str
+    format: str
+    bytes: int
+
+
+class _Actor(TypedDict):
+    id: str
+
+
+class Actor(_Actor, total=False):
+    """Who performs a command: an id, the roles held, the unit (division or
+    agency) the actor belongs to."""
+
+    roles: List[str]
+    unit: str
+
+
+class CorrectionReason(TypedDict):
+    """Why one document goes back to the applicant."""
+
+    document: str
+    reason: str
+
+
+class SubmitCommand(TypedDict):
+    """File the application (performs the start step)."""
+
+    type: Literal["submit"]
+    case_id: str
+    documents: List[SubmittedDocument]
+
+
+class _CompleteStepCommand(TypedDict):
+    type: Literal["complete_step"]
+    step: str
+    outcome: str
+
+
+class CompleteStepCommand(_CompleteStepCommand, total=False):
+    """Finish the current step with one of its outcomes; ``tier`` on (and
+    only on) a step that sets the case's tier."""
+
+    note: str
+    tier: str
+
+
+class ReturnForCorrectionCommand(TypedDict):
+    """Send the file back to the applicant for correction."""
+
+    type: Literal["return_for_correction"]
+    step: str
+    reasons: List[CorrectionReason]
+
+
+class ResubmitCommand(TypedDict):
+    """The applicant sends the full, corrected set of documents."""
+
+    type: Literal["resubmit"]
+    documents: List[SubmittedDocument]
+
+
+class RejectCommand(TypedDict):
+    """Refuse the application at the current step."""
+
+    type: Literal["reject"]
+    step: str
+    reason: str
+
+
+class _WithdrawCommand(TypedDict):
+    type: Literal["withdraw"]
+
+
+class WithdrawCommand(_WithdrawCommand, total=False):
+    """The applicant withdraws."""
+
+    reason: str
+
+
+class _AssignCommand(TypedDict):
+    type: Literal["assign"]
+    lane: str
+
+
+class AssignCommand(_AssignCommand, total=False):
+    """Assign (or reassign) a lane's work to a unit and/or staff member."""
+
+    unit: str
+    staff: str
+
+
+Command = Union[
+    SubmitCommand,
+    CompleteStepCommand,
+    ReturnForCorrectionCommand,
+    ResubmitCommand,
+    RejectCommand,
+    WithdrawCommand,
+    AssignCommand,
+]
+"""What an actor asks a case to do, tagged by ``type``."""
+
+
+class Request(TypedDict):
+    """A command with its actor and instant (``Case.decide``,
+    ``Case.execute``)."""
+
+    actor: Actor
+    at: Instant
+    command: Command
+
+
+# ---- cases: events and state -----------------------------------------------
+
+
+class Submitted(TypedDict):
+    """The application was filed; the case entered ``entered`` (due
+    ``due``)."""
+
+    at: str
+    actor: str
+    type: Literal["submitted"]
+    case_id: str
+    procedure: str
+    version: int
+    applicant: str
+    documents: List[SubmittedDocument]
+    entered: str
+    due: Optional[str]
+
+
+class _StepCompleted(TypedDict):
+    at: str
+    actor: str
+    type: Literal["step_completed"]
+    step: str
+    outcome: str
+    entered: str
+    due: Optional[str]
+
+
+class StepCompleted(_StepCompleted, total=False):
+    """A step finished with an outcome; ``ended`` when ``entered`` is an end
+    step; ``tier`` and the case-level deadline ``case_due`` it sets; ``unit``
+    the unit that completed a step of a routed lane."""
+
+    note: str
+    ended: EndKind
+    tier: str
+    case_due: str
+    unit: str
+
+
+class ReturnedForCorrection(TypedDict):
+    """The file went back to the applicant; ``remaining_seconds`` is the
+    working time that was left on the step's clock."""
+
+    at: str
+    actor: str
+    type: Literal["returned_for_correction"]
+    step: str
+    reasons: List[CorrectionReason]
+    remaining_seconds: int
+
+
+class Resubmitted(TypedDict):
+    """Corrected documents came back; the step's new deadline."""
+
+    at: str
+    actor: str
+    type: Literal["resubmitted"]
+    step: str
+    documents: List[SubmittedDocument]
+    due: Optional[str]
+
+
+class Rejected(TypedDict):
+    """Refused at a step."""
+
+    at: str
+    actor: str
+    type: Literal["rejected"]
+    step: str
+    reason: str
+
+
+class Withdrawn(TypedDict):
+    """Withdrawn by the applicant."""
+
+    at: str
+    actor: str
+    type: Literal["withdrawn"]
+    reason: Optional[str]
+
+
+class Assigned(TypedDict):
+    """A lane's work was (re)assigned."""
+
+    at: str
+    actor: str
+    type: Literal["assigned"]
+    lane: str
+    unit: Optional[str]
+    staff: Optional[str]
+
+
+Event = Union[Submitted, StepCompleted, ReturnedForCorrection, Resubmitted, Rejected, Withdrawn, Assigned]
+"""Something that happened to a case, tagged by ``type``; a case's log is a
+list of these (``Case.replay``)."""
+
+
+class Ended(TypedDict):
+    """The status of an ended case: ``{"ended": "approved"}`` …"""
+
+    ended: EndKind
+
+
+CaseStatus = Union[Literal["new", "active", "awaiting_correction"], Ended]
+"""Where a case stands."""
+
+
+class Assignment(TypedDict):
+    """Who a lane's work is assigned to."""
+
+    unit: Optional[str]
+    staff: Optional[str]
+
+
+class _StepVisit(TypedDict):
+    step: str
+    started: str
+    due: Optional[str]
+    first_due: Optional[str]
+    pauses: List[List[Optional[str]]]
+    ended: Optional[str]
+    outcome: Optional[str]
+
+
+class StepVisit(_StepVisit, total=False):
+    """One visit of a step: entered, deadline in force and as first
+    computed, correction pauses ``[returned, resubmitted or None]``, end and
+    outcome (an outcome id, ``"rejected"`` or ``"withdrawn"``), and for a
+    step of a routed lane the unit that completed it."""
+
+    unit: str
+
+
+class CaseDict(TypedDict):
+    """``Case.to_dict()``: the full state of a case."""
+
+    id: str
+    procedure: str
+    version: int
+    applicant: str
+    status: CaseStatus
+    current: Optional[str]
+    documents: List[SubmittedDocument]
+    assignments: Dict[str, Assignment]
+    visits: List[StepVisit]
+    corrections: int
+    tier: Optional[str]
+    case_due: Optional[str]
+    remaining_at_pause: int
+    events: int
+    last_at: Optional[str]
+
+
+class _TrackingEntry(TypedDict):
+    at: str
+    what: Literal["step_entered", "step_completed", "returned_for_correction", "resubmitted", "rejected", "withdrawn"]
+
+
+class TrackingEntry(_TrackingEntry, total=False):
+    """One line of a case's public history."""
+
+    step: str
+    outcome: str
+
+
+class _Tracking(TypedDict):
+    case_id: str
+    procedure: Label
+    status: CaseStatus
+    history: List[TrackingEntry]
+
+
+class Tracking(_Tracking, total=False):
+    """``Case.tracking()``: the public view of a case (no actor ids,
+    applicant, notes, reasons or documents). ``current_step`` is
+    ``[step id, name]``."""
+
+    current_step: Tuple[str, Label]
+    due: str
+
+
+# ---- SLA clocks -------------------------------------------------------------
+
+ClockStatus = Literal["running", "at_risk", "breached", "paused", "met_on_time", "met_late", "untimed", "done"]
+"""The state of one SLA clock."""
+
+
+class StepClock(TypedDict):
+    """The clock of one step visit (working seconds; ``remaining_seconds``
+    negative when breached, ``None`` for finished or untimed steps;
+    ``threshold`` the highest warning threshold passed, in percent)."""
+
+    step: str
+    lane: str
+    visit: int
+    started: str
+    due: Optional[str]
+    ended: Optional[str]
+    elapsed_seconds: int
+    paused_seconds: int
+    remaining_seconds: Optional[int]
+    status: ClockStatus
+    threshold: Optional[int]
+
+
+class LaneClock(TypedDict):
+    """Working time per lane; ``breached`` counts visits breached or met
+    late."""
+
+    lane: str
+    elapsed_seconds: int
+    visits: int
+    breached: int
+
+
+class CaseClock(TypedDict):
+    """The whole case's clock."""
+
+    status: CaseStatus
+    started: Optional[str]
+    ended: Optional[str]
+    elapsed_seconds: int
+    correction_seconds: int
+    breached: int
+    status_worst: Optional[ClockStatus]
+    corrections: int
+    due: Optional[str]
+    due_status: Optional[ClockStatus]
+
+
+class DeemedApprovalDue(TypedDict):
+    """The deadline of a deemed-approval step passed undecided (*fiktif
+    positif*); for the backend to act on, never applied by ptsp."""
+
+    type: Literal["deemed_approval"]
+    step: str
+    due: str
+    basis: str
+
+
+DueEvent = DeemedApprovalDue
+"""Something due that the backend may act on, tagged by ``type``."""
+
+
+class SlaReport(TypedDict):
+    """``ptsp.sla.evaluate()``: every clock of a case at ``at``."""
+
+    case_id: str
+    at: str
+    steps: List[StepClock]
+    lanes: List[LaneClock]
+    case: CaseClock
+    due_events: List[DueEvent]
+
+
+class PauseInfo(TypedDict):
+    """One correction pause of a step."""
+
+    returned: str
+    resubmitted: Optional[str]
+
+
+class StepExplanation(TypedDict):
+    """``ptsp.sla.explain()``: why a step visit is due when it is."""
+
+    step: str
+    name: Label
+    first_due: Optional[str]
+    due: Optional[str]
+    explanation: Optional[ExplanationDict]
+    pauses: List[PauseInfo]
+
+
+class PreviewStep(TypedDict):
+    """One step of a completion preview (``due`` None: no SLA, counted as
+    taking no time)."""
+
+    step: str
+    name: Label
+    lane: str
+    entered: str
+    due: Optional[str]
+
+
+class Preview(TypedDict):
+    """``ptsp.sla.preview()``: the latest completion along the main path;
+    a lower bound where ``untimed`` lists steps."""
+
+    steps: List[PreviewStep]
+    completion: str
+    untimed: List[str]

@@ -1,0 +1,180 @@
+//! The core's `case` module, exposed: [`PyCase`] (`ptsp.Case`), one
+//! application running through a procedure, event-sourced.
+//!
+//! Requests and events travel as dicts in the core's JSON shape (instants
+//! as RFC 3339 strings; aware `datetime` objects are accepted too). Every
+//! method converts its arguments in ([`convert`]), calls the core once and
+//! converts the result out; errors map through [`error`].
+
+use pyo3::prelude::*;
+
+use ptsp::{Event, Request};
+
+use crate::convert;
+use crate::error::{self, Shape};
+
+/// A case: the state of one application, a pure fold of its events.
+///
+/// `Case()` is a case not yet submitted. `decide(request, procedure,
+/// calendar)` checks a request (who, when, what) and returns the events it
+/// would cause, changing nothing; `execute(...)` also applies them — or
+/// raises and leaves the case unchanged; `apply(event)` folds one event;
+/// `Case.replay(events)` rebuilds a case from its log. The engine never
+/// reads the clock: every request carries its instant.
+#[pyclass(name = "Case", module = "ptsp", eq)]
+#[derive(PartialEq)]
+pub struct PyCase {
+    inner: ptsp::Case,
+}
+
+impl PyCase {
+    /// The core case, for the other modules' calls.
+    pub(crate) fn core(&self) -> &ptsp::Case {
+        &self.inner
+    }
+}
+
+#[pymethods]
+impl PyCase {
+    /// A case not yet submitted (status `"new"`).
+    #[new]
+    fn new() -> Self {
+        PyCase {
+            inner: ptsp::Case::new(),
+        }
+    }
+
+    /// Rebuilds a case from its log (a list of event dicts, as `decide` and
+    /// `execute` return them). An event that does not fit the state raises
+    /// `CaseError` with code `inconsistent_log`.
+    #[staticmethod]
+    fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let events: Vec<Event> = convert::inputs_in(events, "events", "events", Shape::Event)?;
+        ptsp::Case::replay(&events)
+            .map(|inner| PyCase { inner })
+            .map_err(error::case)
+    }
+
+    /// The events `request` (a dict `{actor, at, command}`) would cause,
+    /// as dicts; changes nothing. A refused request raises a `CaseError`
+    /// (or `UnauthorizedError`, `CaseInputError`) naming why.
+    fn decide<'py>(
+        &self,
+        py: Python<'py>,
+        request: &Bound<'py, PyAny>,
+        procedure: &Bound<'py, PyAny>,
+        calendar: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let req: Request = convert::input_in(request, "request", Shape::Request)?;
+        let p = convert::procedure_in(procedure)?;
+        let cal = convert::calendar_in(calendar)?;
+        let events = self.inner.decide(&req, p, cal).map_err(error::case)?;
+        convert::serde_out(py, &events)
+    }
+
+    /// `decide` and apply the events, atomically: on error the case is
+    /// unchanged. Returns the events applied, as dicts (append them to the
+    /// case's log).
+    fn execute<'py>(
+        &mut self,
+        py: Python<'py>,
+        request: &Bound<'py, PyAny>,
+        procedure: &Bound<'py, PyAny>,
+        calendar: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let req: Request = convert::input_in(request, "request", Shape::Request)?;
+        let p = convert::procedure_in(procedure)?;
+        let cal = convert::calendar_in(calendar)?;
+        let events = self.inner.execute(&req, p, cal).map_err(error::case)?;
+        convert::serde_out(py, &events)
+    }
+
+    /// Folds one event (a dict) into the case. An event that does not fit
+    /// the state raises `CaseError` with code `inconsistent_log`.
+    fn apply(&mut self, event: &Bound<'_, PyAny>) -> PyResult<()> {
+        let event: Event = convert::input_in(event, "event", Shape::Event)?;
+        self.inner.apply(&event).map_err(error::case)
+    }
+
+    /// The case id (empty before submission).
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The id of the procedure the case runs on (empty before submission).
+    #[getter]
+    fn procedure(&self) -> &str {
+        &self.inner.procedure
+    }
+
+    /// The procedure version, pinned for the case's life.
+    #[getter]
+    fn version(&self) -> u32 {
+        self.inner.version
+    }
+
+    /// The applicant's actor id.
+    #[getter]
+    fn applicant(&self) -> &str {
+        &self.inner.applicant
+    }
+
+    /// The status in its JSON shape: `"new"`, `"active"`,
+    /// `"awaiting_correction"`, or `{"ended": kind}` with kind
+    /// `"approved"`, `"rejected"`, `"withdrawn"` or `"completed"`.
+    #[getter]
+    fn status<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::serde_out(py, &self.inner.status)
+    }
+
+    /// The current step's id (for an ended case, the step it ended at).
+    #[getter]
+    fn current(&self) -> Option<&str> {
+        self.inner.current.as_deref()
+    }
+
+    /// The deadline of the current step as an aware datetime, or `None`
+    /// (no SLA, or the case is not running).
+    #[getter]
+    fn due<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::optional_instant_out(py, self.inner.due())
+    }
+
+    /// The number of correction rounds.
+    #[getter]
+    fn corrections(&self) -> u32 {
+        self.inner.corrections
+    }
+
+    /// The full state in its JSON shape: id, procedure, version, applicant,
+    /// status, current, documents, assignments, visits, corrections,
+    /// remaining_at_pause, events (the number applied) and last_at.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::serde_out(py, &self.inner)
+    }
+
+    /// The public view of the case (status, current step, due date,
+    /// history) for `procedure`: no actor ids, applicant, notes, reasons or
+    /// documents.
+    fn tracking<'py>(
+        &self,
+        py: Python<'py>,
+        procedure: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = convert::procedure_in(procedure)?;
+        convert::serde_out(py, &self.inner.tracking(p))
+    }
+
+    fn __repr__(&self) -> String {
+        let status = serde_json::to_string(&self.inner.status).unwrap_or_default();
+        let current = match &self.inner.current {
+            Some(step) => format!("{step:?}"),
+            None => "None".to_owned(),
+        };
+        format!(
+            "Case(id={:?}, status={status}, current={current})",
+            self.inner.id
+        )
+    }
+}

@@ -1,0 +1,220 @@
+"""ptsp.Case: decide / execute / apply / replay, the state's properties, the
+public tracking view, events as plain JSON."""
+
+import datetime as dt
+import json
+
+import pytest
+
+import ptsp
+
+DOCS = [{"code": c, "format": "pdf", "bytes": 10_000} for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]]
+APPLICANT = {"id": "p-1", "roles": ["pemohon"]}
+VERIFIER = {"id": "v-1", "roles": ["verifikator"]}
+FRONT = {"id": "f-1", "roles": ["front_office"]}
+OPD = {"id": "o-1", "roles": ["opd_teknis"], "unit": "dinkes"}
+OFFICIAL = {"id": "k-1", "roles": ["pejabat_berwenang"]}
+
+
+def request(actor, at, command):
+    return {"actor": actor, "at": at, "command": command}
+
+
+def submit(at="2026-12-22T09:15:00+07:00", case_id="IZN-1"):
+    return request(APPLICANT, at, {"type": "submit", "case_id": case_id, "documents": DOCS})
+
+
+def complete(actor, at, step, outcome, **extra):
+    return request(actor, at, {"type": "complete_step", "step": step, "outcome": outcome, **extra})
+
+
+@pytest.fixture(scope="module")
+def permit():
+    return ptsp.Procedure.jatim_permit()
+
+
+def approved_case(permit, cal):
+    """A case run to approval; returns (case, log)."""
+    case, log = ptsp.Case(), []
+    for req in [
+        submit(),
+        complete(VERIFIER, "2026-12-23T10:00:00+07:00", "pemeriksaan", "lengkap", note="Berkas lengkap"),
+        request(FRONT, "2026-12-23T10:30:00+07:00", {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}),
+        complete(OPD, "2026-12-28T09:00:00+07:00", "rekomendasi", "direkomendasikan"),
+        complete(OFFICIAL, "2026-12-29T11:00:00+07:00", "persetujuan", "disetujui"),
+        complete(FRONT, "2026-12-29T14:00:00+07:00", "cetak", "dicetak"),
+    ]:
+        log.extend(case.execute(req, permit, cal))
+    return case, log
+
+
+def test_a_new_case():
+    case = ptsp.Case()
+    assert case.status == "new"
+    assert case.current is None and case.due is None
+    assert case.id == "" and case.corrections == 0
+    assert case == ptsp.Case() == ptsp.Case.replay([])
+    assert repr(case) == 'Case(id="", status="new", current=None)'
+    with pytest.raises(TypeError):
+        hash(case)
+
+
+def test_decide_changes_nothing_and_execute_applies_the_same_events(permit, jatim, wib):
+    case = ptsp.Case()
+    events = case.decide(submit(), permit, jatim)
+    assert case == ptsp.Case()
+    assert [e["type"] for e in events] == ["submitted"]
+    assert events[0]["due"] == "2026-12-29T16:00:00+07:00"
+    assert case.execute(submit(), permit, jatim) == events
+    assert case.status == "active" and case.current == "pemeriksaan"
+    assert case.id == "IZN-1" and case.applicant == "p-1"
+    assert case.procedure == "jatim-izin" and case.version == 1
+    assert case.due == dt.datetime(2026, 12, 29, 16, tzinfo=wib)
+    assert case.due.utcoffset() == dt.timedelta(hours=7)
+    assert repr(case) == 'Case(id="IZN-1", status="active", current="pemeriksaan")'
+
+
+def test_instants_in_requests_may_be_aware_datetimes(permit, jatim, wib):
+    a, b = ptsp.Case(), ptsp.Case()
+    a.execute(submit(), permit, jatim)
+    b.execute(submit(at=dt.datetime(2026, 12, 22, 9, 15, tzinfo=wib)), permit, jatim)
+    assert a == b
+    c = ptsp.Case()
+    c.execute(submit(at=dt.datetime(2026, 12, 22, 2, 15, tzinfo=dt.timezone.utc)), permit, jatim)
+    assert c.due == a.due
+
+
+def test_execute_through_approval(permit, jatim):
+    case, log = approved_case(permit, jatim)
+    assert case.status == {"ended": "approved"}
+    assert case.current == "selesai" and case.due is None
+    assert [e["type"] for e in log] == [
+        "submitted",
+        "step_completed",
+        "assigned",
+        "step_completed",
+        "step_completed",
+        "step_completed",
+    ]
+    assert log[-1]["ended"] == "approved"
+    state = case.to_dict()
+    assert set(state) >= {
+        "id",
+        "procedure",
+        "version",
+        "applicant",
+        "status",
+        "current",
+        "documents",
+        "assignments",
+        "visits",
+        "corrections",
+        "remaining_at_pause",
+        "events",
+        "last_at",
+    }
+    assert state["events"] == len(log)
+    assert state["assignments"] == {"opd_teknis": {"unit": "dinkes", "staff": None}}
+    assert [v["step"] for v in state["visits"]] == ["pemeriksaan", "rekomendasi", "persetujuan", "cetak"]
+    assert state["last_at"] == "2026-12-29T14:00:00+07:00"
+
+
+def test_replay_equals_the_executed_case_also_through_json(permit, jatim):
+    case, log = approved_case(permit, jatim)
+    assert ptsp.Case.replay(log) == case
+    text = json.dumps(log)
+    assert ptsp.Case.replay(json.loads(text)) == case
+    assert json.loads(json.dumps(case.to_dict())) == case.to_dict()
+    # A prefix of the log is an earlier state.
+    assert ptsp.Case.replay(log[:1]).current == "pemeriksaan"
+    assert ptsp.Case.replay(tuple(log)) == case
+
+
+def test_apply_refuses_an_event_that_does_not_fit_and_changes_nothing(permit, jatim):
+    case, log = approved_case(permit, jatim)
+    before = case.to_dict()
+    with pytest.raises(ptsp.CaseError) as info:
+        case.apply(log[0])  # a second submission, and earlier than the last event
+    assert info.value.code == "inconsistent_log"
+    assert "peristiwa" in info.value.messages["id"]
+    assert case.to_dict() == before
+    with pytest.raises(ptsp.CaseError) as info:
+        ptsp.Case.replay(log[1:])
+    assert info.value.code == "inconsistent_log"
+
+
+def test_a_refused_request_changes_nothing(permit, jatim):
+    case = ptsp.Case()
+    case.execute(submit(), permit, jatim)
+    before = case.to_dict()
+    with pytest.raises(ptsp.UnauthorizedError) as info:
+        case.execute(complete(APPLICANT, "2026-12-22T10:00:00+07:00", "pemeriksaan", "lengkap"), permit, jatim)
+    assert info.value.code == "unauthorized"
+    assert "verifikator" in str(info.value) and "tidak berwenang" in info.value.messages["id"]
+    assert case.to_dict() == before
+    with pytest.raises(ptsp.CaseError) as info:
+        case.execute(complete(VERIFIER, "2026-12-22T10:00:00+07:00", "pemeriksaan", "lulus"), permit, jatim)
+    assert info.value.code == "unknown_outcome"
+    assert case.to_dict() == before
+
+
+def test_a_correction_round(permit, jatim, wib):
+    case = ptsp.Case()
+    case.execute(submit(), permit, jatim)
+    case.execute(
+        request(
+            VERIFIER,
+            "2026-12-23T10:00:00+07:00",
+            {"type": "return_for_correction", "step": "pemeriksaan", "reasons": [{"document": "npwp", "reason": "buram"}]},
+        ),
+        permit,
+        jatim,
+    )
+    assert case.status == "awaiting_correction" and case.corrections == 1
+    assert case.to_dict()["remaining_at_pause"] > 0
+    events = case.execute(request(APPLICANT, "2026-12-28T09:00:00+07:00", {"type": "resubmit", "documents": DOCS}), permit, jatim)
+    assert events[0]["type"] == "resubmitted"
+    assert case.status == "active"
+    assert case.due == dt.datetime.fromisoformat(events[0]["due"])
+    assert case.due > dt.datetime(2026, 12, 29, 16, tzinfo=wib)
+
+
+def test_a_case_keeps_its_procedure_version(permit, jatim):
+    case = ptsp.Case()
+    case.execute(submit(), permit, jatim)
+    d = permit.definition
+    d["version"] = 2
+    v2 = ptsp.Procedure.from_definition(d)
+    with pytest.raises(ptsp.CaseError) as info:
+        case.execute(complete(VERIFIER, "2026-12-23T10:00:00+07:00", "pemeriksaan", "lengkap"), v2, jatim)
+    assert info.value.code == "inconsistent_log"
+    assert "v1" in str(info.value)
+
+
+def test_tracking_is_public_and_carries_no_actor_ids(permit, jatim):
+    case, _ = approved_case(permit, jatim)
+    t = case.tracking(permit)
+    assert t["case_id"] == "IZN-1"
+    assert t["status"] == {"ended": "approved"}
+    assert t["procedure"] == permit.name
+    assert t["current_step"] == ["selesai", {"id": "Izin terbit", "en": "Permit issued"}]
+    assert "due" not in t
+    assert t["history"][0] == {"at": "2026-12-22T09:15:00+07:00", "what": "step_entered", "step": "pemeriksaan"}
+    text = json.dumps(t)
+    for private in ["p-1", "v-1", "f-1", "o-1", "k-1", "dinkes", "Berkas lengkap", "surat_permohonan"]:
+        assert private not in text, private
+    running = ptsp.Case()
+    running.execute(submit(), permit, jatim)
+    assert running.tracking(permit)["due"] == "2026-12-29T16:00:00+07:00"
+
+
+def test_equality_compares_the_whole_state(permit, jatim):
+    a, b = ptsp.Case(), ptsp.Case()
+    a.execute(submit(), permit, jatim)
+    assert a != b
+    b.execute(submit(), permit, jatim)
+    assert a == b
+    c = ptsp.Case()
+    c.execute(submit(case_id="IZN-2"), permit, jatim)
+    assert a != c
+    assert a != "IZN-1" and a != a.to_dict()

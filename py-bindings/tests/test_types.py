@@ -1,0 +1,136 @@
+"""The TypedDicts of ptsp.types describe the dicts the binding really gives:
+every required key is present, no key is undeclared (checked recursively for
+the shapes of procedures, cases, events, tracking and SLA reports)."""
+
+import datetime as dt
+import typing
+
+import pytest
+
+import ptsp
+from ptsp import types as T
+
+DOCS = [{"code": c, "format": "pdf", "bytes": 10_000} for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]]
+
+EVENTS = {
+    "submitted": T.Submitted,
+    "step_completed": T.StepCompleted,
+    "returned_for_correction": T.ReturnedForCorrection,
+    "resubmitted": T.Resubmitted,
+    "rejected": T.Rejected,
+    "withdrawn": T.Withdrawn,
+    "assigned": T.Assigned,
+}
+
+
+def is_typeddict(typ):
+    # typing.is_typeddict is Python 3.10+.
+    return isinstance(typ, type) and issubclass(typ, dict) and hasattr(typ, "__required_keys__")
+
+
+def check(value, typ, path="$"):
+    """Asserts that value fits the annotation typ (TypedDicts by their keys,
+    lists item by item, unions by any member)."""
+    origin = typing.get_origin(typ)
+    if typ is typing.Any:
+        return
+    if is_typeddict(typ):
+        assert isinstance(value, dict), (path, value)
+        keys = set(value)
+        assert typ.__required_keys__ <= keys, (path, typ.__name__, typ.__required_keys__ - keys)
+        assert keys <= typ.__required_keys__ | typ.__optional_keys__, (path, typ.__name__, keys - typ.__required_keys__ - typ.__optional_keys__)
+        hints = typing.get_type_hints(typ)
+        for k, v in value.items():
+            check(v, hints[k], f"{path}.{k}")
+    elif origin is typing.Union:
+        errors = []
+        for member in typing.get_args(typ):
+            try:
+                check(value, member, path)
+                return
+            except AssertionError as e:
+                errors.append(e)
+        raise AssertionError((path, value, errors))
+    elif origin is typing.Literal:
+        assert value in typing.get_args(typ), (path, value)
+    elif origin in (list, typing.List):
+        assert isinstance(value, list), (path, value)
+        (item,) = typing.get_args(typ)
+        for i, v in enumerate(value):
+            check(v, item, f"{path}[{i}]")
+    elif origin in (tuple, typing.Tuple):
+        assert isinstance(value, list) and len(value) == len(typing.get_args(typ)), (path, value)
+        for i, (v, t) in enumerate(zip(value, typing.get_args(typ))):
+            check(v, t, f"{path}[{i}]")
+    elif origin in (dict, typing.Dict):
+        assert isinstance(value, dict), (path, value)
+        _, item = typing.get_args(typ)
+        for k, v in value.items():
+            check(v, item, f"{path}.{k}")
+    elif typ is type(None):
+        assert value is None, (path, value)
+    elif typ is int:
+        assert isinstance(value, int) and not isinstance(value, bool), (path, value)
+    elif isinstance(typ, type):
+        assert isinstance(value, typ), (path, value, typ)
+
+
+def req(actor, roles, at, command, unit=None):
+    a = {"id": actor, "roles": [roles]}
+    if unit:
+        a["unit"] = unit
+    return {"actor": a, "at": at, "command": command}
+
+
+@pytest.fixture(scope="module")
+def story(jatim):
+    p = ptsp.Procedure.jatim_permit()
+    case, log = ptsp.Case(), []
+    for r in [
+        req("p-1", "pemohon", "2026-12-22T09:15:00+07:00", {"type": "submit", "case_id": "IZN-1", "documents": DOCS}),
+        req("v-1", "verifikator", "2026-12-22T10:00:00+07:00", {"type": "return_for_correction", "step": "pemeriksaan", "reasons": [{"document": "ktp", "reason": "buram"}]}),
+        req("p-1", "pemohon", "2026-12-23T09:00:00+07:00", {"type": "resubmit", "documents": DOCS}),
+        req("f-1", "front_office", "2026-12-23T09:30:00+07:00", {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}),
+        req("v-1", "verifikator", "2026-12-23T10:00:00+07:00", {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap", "note": "ok"}),
+        req("o-1", "opd_teknis", "2026-12-28T10:00:00+07:00", {"type": "complete_step", "step": "rekomendasi", "outcome": "tidak_direkomendasikan"}, unit="dinkes"),
+    ]:
+        log.extend(case.execute(r, p, jatim))
+    other = ptsp.Case()
+    log2 = other.execute(req("p-1", "pemohon", "2026-12-22T09:15:00+07:00", {"type": "submit", "case_id": "IZN-2", "documents": DOCS}), p, jatim)
+    log2 += other.execute(req("v-1", "verifikator", "2026-12-22T10:00:00+07:00", {"type": "reject", "step": "pemeriksaan", "reason": "palsu"}), p, jatim)
+    third = ptsp.Case()
+    log3 = third.execute(req("p-1", "pemohon", "2026-12-22T09:15:00+07:00", {"type": "submit", "case_id": "IZN-3", "documents": DOCS}), p, jatim)
+    log3 += third.execute(req("p-1", "pemohon", "2026-12-22T11:00:00+07:00", {"type": "withdraw"}), p, jatim)
+    return p, [case, other, third, ptsp.Case()], log + log2 + log3
+
+
+def test_procedure_shapes(story):
+    p, _, _ = story
+    check(p.definition, T.ProcedureDefinition)
+    check(p.name, T.Label)
+    check(p.check_documents([{"code": "x", "format": "y", "bytes": 0}]), typing.List[T.Problem])
+
+
+def test_event_shapes(story):
+    _, _, log = story
+    assert {e["type"] for e in log} == set(EVENTS)
+    for e in log:
+        check(e, EVENTS[e["type"]])
+        check(e, T.Event)
+
+
+def test_case_and_tracking_shapes(story):
+    p, cases, _ = story
+    for case in cases:
+        check(case.to_dict(), T.CaseDict)
+        check(case.status, T.CaseStatus)
+        check(case.tracking(p), T.Tracking)
+
+
+def test_sla_shapes(story, jatim, wib):
+    p, cases, _ = story
+    now = dt.datetime(2026, 12, 29, 12, tzinfo=wib)
+    for report in ptsp.sla.evaluate_many(cases, p, jatim, now):
+        check(report, T.SlaReport)
+    check(ptsp.sla.explain(cases[0], 0, p, jatim), T.StepExplanation)
+    check(ptsp.sla.preview(p, jatim, now), T.Preview)
