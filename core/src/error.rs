@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::CalendarError;
 use crate::case::CaseError;
+use crate::form::FormError;
 use crate::procedure::ProcedureError;
 
 /// The language of a user-facing message.
@@ -127,6 +128,9 @@ pub enum Error {
     /// An error of the case engine.
     #[error(transparent)]
     Case(#[from] CaseError),
+    /// An error of the web form.
+    #[error(transparent)]
+    Form(#[from] FormError),
 }
 
 impl Error {
@@ -142,6 +146,7 @@ impl Error {
             Error::Calendar(e) => e.code(),
             Error::Procedure(e) => e.code(),
             Error::Case(e) => e.code(),
+            Error::Form(e) => e.code(),
         }
     }
 
@@ -158,6 +163,7 @@ impl Error {
             Error::Calendar(e) => e.message(lang),
             Error::Procedure(e) => e.message(lang),
             Error::Case(e) => e.message(lang),
+            Error::Form(e) => e.message(lang),
         }
     }
 
@@ -173,6 +179,7 @@ impl Error {
             Error::Calendar(e) => e.problems(),
             Error::Procedure(e) => e.problems(),
             Error::Case(e) => e.problems(),
+            Error::Form(e) => e.problems(),
         }
     }
 }

@@ -71,6 +71,10 @@ pub use case::{
     Request, Requirement, StepVisit, SubmittedDocument, Tracking, TrackingEntry, check_documents,
 };
 pub use error::{Error, Lang, Problem, Result};
+pub use form::{
+    AttachmentMeta, CharRange, FormError, FormLimits, KindRules, Nik, Province, RegencyKind, Sex,
+    TicketKind, ValidForm, WebForm,
+};
 pub use procedure::{
     Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
     LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
