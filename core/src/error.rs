@@ -11,6 +11,7 @@ use crate::calendar::CalendarError;
 use crate::case::CaseError;
 use crate::form::FormError;
 use crate::procedure::ProcedureError;
+use crate::routing::RoutingError;
 
 /// The language of a user-facing message.
 ///
@@ -131,6 +132,9 @@ pub enum Error {
     /// An error of the web form.
     #[error(transparent)]
     Form(#[from] FormError),
+    /// An error of a routing rule set.
+    #[error(transparent)]
+    Routing(#[from] RoutingError),
 }
 
 impl Error {
@@ -147,6 +151,7 @@ impl Error {
             Error::Procedure(e) => e.code(),
             Error::Case(e) => e.code(),
             Error::Form(e) => e.code(),
+            Error::Routing(e) => e.code(),
         }
     }
 
@@ -164,6 +169,7 @@ impl Error {
             Error::Procedure(e) => e.message(lang),
             Error::Case(e) => e.message(lang),
             Error::Form(e) => e.message(lang),
+            Error::Routing(e) => e.message(lang),
         }
     }
 
@@ -180,6 +186,7 @@ impl Error {
             Error::Procedure(e) => e.problems(),
             Error::Case(e) => e.problems(),
             Error::Form(e) => e.problems(),
+            Error::Routing(e) => e.problems(),
         }
     }
 }

@@ -80,6 +80,9 @@ pub use procedure::{
     LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
     ServiceType, Sla, SlaUnit, StepDef, StepKind, Tier,
 };
+pub use routing::{
+    Router, RoutingError, RoutingInput, RoutingRule, RuleSet, StaffLoad, Suggestion,
+};
 pub use sla::{
     CaseClock, ClockStatus, DueEvent, LaneClock, PauseInfo, Preview, PreviewStep, SlaReport,
     StepClock, StepExplanation,

@@ -1053,6 +1053,28 @@ impl Procedure {
         serde_json::to_string_pretty(&self.def).expect("procedure definitions always serialize")
     }
 
+    /// The built-in consultation flow (see [`ProcedureDef::jatim_consultation`]).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Procedure::jatim_consultation().def().id, "jatim-konsultasi");
+    /// ```
+    pub fn jatim_consultation() -> Procedure {
+        Procedure::new(ProcedureDef::jatim_consultation())
+            .expect("built-in procedure is valid (tested)")
+    }
+
+    /// The built-in complaint flow (see [`ProcedureDef::jatim_complaint`]).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Procedure::jatim_complaint().def().tiers.len(), 4);
+    /// ```
+    pub fn jatim_complaint() -> Procedure {
+        Procedure::new(ProcedureDef::jatim_complaint())
+            .expect("built-in procedure is valid (tested)")
+    }
+
     /// The definition.
     ///
     /// # Example

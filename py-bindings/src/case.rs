@@ -147,9 +147,65 @@ impl PyCase {
         self.inner.corrections
     }
 
+    /// The severity tier (complaints), set by the step that classifies the
+    /// case; `None` before.
+    #[getter]
+    fn tier(&self) -> Option<&str> {
+        self.inner.tier.as_deref()
+    }
+
+    /// The case-level deadline the tier sets, as an aware datetime, or
+    /// `None`.
+    #[getter]
+    fn case_due<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::optional_instant_out(py, self.inner.case_due)
+    }
+
+    /// Whether `actor` (a dict `{id, roles, unit}`) may see who the
+    /// applicant is under `procedure`: the applicant themselves, or an
+    /// actor holding a role of a lane that sees the applicant.
+    fn sees_applicant(
+        &self,
+        actor: &Bound<'_, PyAny>,
+        procedure: &Bound<'_, PyAny>,
+    ) -> PyResult<bool> {
+        let actor = convert::actor_in(actor)?;
+        let p = convert::procedure_in(procedure)?;
+        Ok(self.inner.sees_applicant(&actor, p))
+    }
+
+    /// The case as `actor` may see it (a new `Case`): the applicant's
+    /// identity replaced by `"[dirahasiakan]"` when `sees_applicant` says
+    /// no (e.g. a unit answering a complaint).
+    fn view_for(&self, actor: &Bound<'_, PyAny>, procedure: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let actor = convert::actor_in(actor)?;
+        let p = convert::procedure_in(procedure)?;
+        Ok(PyCase {
+            inner: self.inner.view_for(&actor, p),
+        })
+    }
+
+    /// The case's log (a list of event dicts) as `actor` may see it: when
+    /// `sees_applicant` says no, events by the applicant carry
+    /// `"[dirahasiakan]"` as their actor and the submission hides the
+    /// applicant.
+    fn events_for<'py>(
+        &self,
+        py: Python<'py>,
+        events: &Bound<'py, PyAny>,
+        actor: &Bound<'py, PyAny>,
+        procedure: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let events: Vec<Event> = convert::inputs_in(events, "events", "events", Shape::Event)?;
+        let actor = convert::actor_in(actor)?;
+        let p = convert::procedure_in(procedure)?;
+        convert::serde_out(py, &self.inner.events_for(&events, &actor, p))
+    }
+
     /// The full state in its JSON shape: id, procedure, version, applicant,
-    /// status, current, documents, assignments, visits, corrections,
-    /// remaining_at_pause, events (the number applied) and last_at.
+    /// status, current, documents, assignments, visits, corrections, tier,
+    /// case_due, remaining_at_pause, events (the number applied) and
+    /// last_at.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         convert::serde_out(py, &self.inner)
     }

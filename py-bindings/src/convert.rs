@@ -12,8 +12,16 @@
 //!   documents); the core's serde types → JSON text → Python objects via
 //!   `json.loads` (holidays, explanations, events, SLA reports,
 //!   `to_dict()`);
-//! * `ptsp.Calendar`, `ptsp.Procedure` and `ptsp.Case` arguments → the core
-//!   values they wrap;
+//! * web forms and form limits (dicts) → [`WebForm`] / [`FormLimits`]
+//!   through their JSON text and the core's `from_json` (the wrong shape:
+//!   `FormError`, `invalid_json`; inconsistent limits: `invalid_limits`);
+//! * routing tickets and staff lists (dicts) → [`RoutingInput`] /
+//!   [`StaffLoad`] (the wrong shape: `RoutingError`, `invalid_json`);
+//!   routing suggestions → dicts in the core's JSON shape, each reason with
+//!   its sentence in both languages (`text`) and the ticket text it points
+//!   at (`excerpt`), keyword spans as Python string indices;
+//! * `ptsp.Calendar`, `ptsp.Procedure`, `ptsp.Case` and
+//!   `ptsp.routing.Router` arguments → the core values they wrap;
 //! * numpy `datetime64[D]` and `int64` arrays ⇄ `&[i64]` / `Vec<i64>` for the
 //!   batch calls, without copying when the input is already a contiguous
 //!   one-dimensional array of that dtype.
@@ -41,7 +49,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use ptsp::{DeadlinePolicy, HolidayKind, Lang, ProcedureDef, YearSpan};
+use ptsp::routing::{Reason, RoutingInput, StaffLoad, Suggestion};
+use ptsp::{
+    Actor, DeadlinePolicy, FormLimits, HolidayKind, Lang, ProcedureDef, ServiceType, WebForm,
+    YearSpan,
+};
 
 use crate::calendar::PyCalendar;
 use crate::case::PyCase;
@@ -295,6 +307,141 @@ pub(crate) fn input_in<T: DeserializeOwned>(
     })
 }
 
+/// An actor dict `{id, roles, unit}` as a core [`Actor`]; the wrong shape
+/// raises `CaseInputError` (`invalid_input`) with one `invalid_json`
+/// problem at `actor`.
+pub(crate) fn actor_in(ob: &Bound<'_, PyAny>) -> PyResult<Actor> {
+    input_in(ob, "actor", Shape::Actor)
+}
+
+/// A service type dict of a requirements catalogue as a core
+/// [`ServiceType`]; the wrong shape raises `ProcedureError` with code
+/// `invalid_json`.
+pub(crate) fn service_in(ob: &Bound<'_, PyAny>) -> PyResult<ServiceType> {
+    let text = json_text_in(ob, "service")?;
+    serde_json::from_str(&text).map_err(|e| error::procedure_json(&e))
+}
+
+/// A web-form dict as a core [`WebForm`], read from its JSON text by
+/// [`WebForm::from_json`]: a dict of the wrong shape (an unknown key, a
+/// `kind` other than `konsultasi`/`pengaduan`, a number for a text) raises
+/// `FormError` with code `invalid_json`. Missing keys are not an error here.
+pub(crate) fn form_in(ob: &Bound<'_, PyAny>) -> PyResult<WebForm> {
+    let text = json_text_in(ob, "form")?;
+    WebForm::from_json(&text).map_err(error::form)
+}
+
+/// Form limits: `None` (the defaults) or a dict read by
+/// [`FormLimits::from_json`] (missing keys take their defaults; the
+/// settings are checked: `FormError` with code `invalid_limits` or
+/// `invalid_json`).
+pub(crate) fn limits_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<FormLimits> {
+    match ob {
+        Some(l) if !l.is_none() => {
+            let text = json_text_in(l, "limits")?;
+            FormLimits::from_json(&text).map_err(error::form)
+        }
+        _ => Ok(FormLimits::default()),
+    }
+}
+
+/// A ticket dict `{service, sector, category, subject, text}` (every key
+/// optional) as a core [`RoutingInput`]; the wrong shape raises
+/// `RoutingError` with code `invalid_json`.
+pub(crate) fn routing_input_in(ob: &Bound<'_, PyAny>) -> PyResult<RoutingInput> {
+    let text = json_text_in(ob, "input")?;
+    serde_json::from_str(&text).map_err(|e| error::routing_json("input", &e))
+}
+
+/// A list (or tuple) of staff dicts `{id, unit, open_tickets, active,
+/// competences}` as core [`StaffLoad`]s; the first dict of the wrong shape
+/// raises `RoutingError` with code `invalid_json`, naming it (`staff[2]`).
+pub(crate) fn staff_in(ob: &Bound<'_, PyAny>) -> PyResult<Vec<StaffLoad>> {
+    let items = items_in(ob, "staff", "a list of dict")?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let at = format!("staff[{i}]");
+            let text = json_text_in(item, &at)?;
+            serde_json::from_str(&text).map_err(|e| error::routing_json(&at, &e))
+        })
+        .collect()
+}
+
+/// A list (or tuple) of `str`; a lone `str` is refused (it would be read as
+/// its characters).
+pub(crate) fn strings_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
+    items_in(ob, what, "a list of str")?
+        .iter()
+        .enumerate()
+        .map(|(i, item)| str_in(item, &format!("{what}[{i}]")).map(str::to_owned))
+        .collect()
+}
+
+/// The items of a list or tuple; anything else raises `invalid_type`
+/// naming `expected`.
+fn items_in<'py>(
+    ob: &Bound<'py, PyAny>,
+    what: &str,
+    expected: &str,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if let Ok(l) = ob.cast::<PyList>() {
+        Ok(l.iter().collect())
+    } else if let Ok(t) = ob.cast::<PyTuple>() {
+        Ok(t.iter().collect())
+    } else {
+        Err(error::invalid_type(what, expected, &type_name(ob)))
+    }
+}
+
+/// Routing suggestions as dicts in the core's JSON shape (`unit`, `rule`,
+/// `priority`, `score`, `reasons` tagged by `kind`), each reason completed
+/// with what the core computes for it but does not serialise — `text`, its
+/// sentence in both languages as a label `{"id": …, "en": …}`
+/// ([`ptsp::routing::Reason::text`]), and for a keyword `excerpt`, the
+/// ticket text it matched ([`ptsp::routing::Reason::excerpt`]) — and a
+/// keyword's `start`/`end` turned from the core's UTF-8 byte offsets into
+/// Python string indices (code points), so that
+/// `input[field][start:end] == excerpt`. (The JS binding does the same
+/// with its UTF-16 indices.)
+pub(crate) fn suggestions_out<'py>(
+    py: Python<'py>,
+    suggestions: &[Suggestion<'_>],
+    input: &RoutingInput,
+) -> PyResult<Bound<'py, PyAny>> {
+    let out = serde_out(py, &suggestions)?;
+    for (i, s) in suggestions.iter().enumerate() {
+        let reasons = out.get_item(i)?.get_item(intern!(py, "reasons"))?;
+        for (j, r) in s.reasons.iter().enumerate() {
+            let reason = reasons.get_item(j)?;
+            let text = PyDict::new(py);
+            text.set_item(intern!(py, "id"), r.text(Lang::Id))?;
+            text.set_item(intern!(py, "en"), r.text(Lang::En))?;
+            reason.set_item(intern!(py, "text"), text)?;
+            if let Reason::Keyword {
+                field, start, end, ..
+            } = r
+            {
+                let field = input.field(*field);
+                reason.set_item(intern!(py, "start"), char_index(field, *start))?;
+                reason.set_item(intern!(py, "end"), char_index(field, *end))?;
+            }
+            if let Some(excerpt) = r.excerpt(input) {
+                reason.set_item(intern!(py, "excerpt"), excerpt)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The Python string index (code points) of UTF-8 byte offset `byte` of
+/// `text` (an offset past the end, or inside a character, counts the
+/// characters that start before it).
+fn char_index(text: &str, byte: usize) -> usize {
+    text.char_indices().take_while(|&(b, _)| b < byte).count()
+}
+
 /// A list (or tuple) of input dicts of the case engine (events, submitted
 /// documents) as their core type. Every dict of the wrong shape is reported
 /// at once, each at `what[i]`; `path` names the list in those paths.
@@ -409,7 +556,10 @@ pub(crate) fn json_text_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String
 /// bool, None) in its JSON shape: dates and instants as ISO 8601 strings,
 /// enums as `snake_case` strings, keys in the core's field order. Goes
 /// through JSON text and Python's `json.loads` (C speed, order kept).
-pub(crate) fn serde_out<'py, T: Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn serde_out<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    v: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let text = serde_json::to_string(v).map_err(|e| error::serde(&e))?;
     LOADS.import(py, "json", "loads")?.call1((text,))

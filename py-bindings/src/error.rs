@@ -12,14 +12,18 @@
 //! | `CaseError(PtspError)` | every other [`ptsp::CaseError`] (`wrong_state`, `wrong_step`, `not_routed`, …) |
 //! | `UnauthorizedError(CaseError)` | code `unauthorized` |
 //! | `CaseInputError(CaseError)` | codes `incomplete_documents`, `invalid_input` |
+//! | `FormError(PtspError)` | every [`ptsp::FormError`]: `invalid_form`, `invalid_limits`, `invalid_json` |
+//! | `RoutingError(PtspError)` | every [`ptsp::routing::RoutingError`]: `invalid_rule_set`, `invalid_json` |
 //! | `InvalidTypeError(PtspError, TypeError)` | code `invalid_type`: an argument of the wrong Python type |
 //!
 //! Every instance carries `.code` (the core's stable code), `.messages`
 //! (`{"en": …, "id": …}` from [`ptsp::Error::message`]) and `.errors()`
 //! (the core's [`ptsp::Error::problems`], empty for most codes); `str(e)` is
-//! the English message. The messages of `invalid_type`, the only error the
+//! the English message. Routing errors, which [`ptsp::Error`] does not wrap
+//! (yet), are mapped the same way through their own `code()`, `message()`
+//! and `problems()`. The messages of `invalid_type`, the only error the
 //! core cannot know of, and of a dict that does not have the shape of a
-//! request, event or document (reported as a problem with code
+//! request, event, document or actor (reported as a problem with code
 //! `invalid_json` inside the core's `invalid_input`) are written here in
 //! both languages.
 
@@ -27,7 +31,8 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
 
-use ptsp::{CalendarError, CaseError, Lang, Problem, ProcedureError};
+use ptsp::routing::RoutingError;
+use ptsp::{CalendarError, CaseError, FormError, Lang, Problem, ProcedureError};
 
 const ERRORS_MODULE: &str = "ptsp._errors";
 
@@ -39,6 +44,8 @@ static PROCEDURE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CASE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static UNAUTHORIZED_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static CASE_INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static FORM_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ROUTING_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// The exception classes of `ptsp._errors`.
 #[derive(Clone, Copy)]
@@ -51,6 +58,8 @@ enum Class {
     Case,
     Unauthorized,
     CaseInput,
+    Form,
+    Routing,
 }
 
 impl Class {
@@ -64,6 +73,8 @@ impl Class {
             Class::Case => (&CASE_ERROR, "CaseError"),
             Class::Unauthorized => (&UNAUTHORIZED_ERROR, "UnauthorizedError"),
             Class::CaseInput => (&CASE_INPUT_ERROR, "CaseInputError"),
+            Class::Form => (&FORM_ERROR, "FormError"),
+            Class::Routing => (&ROUTING_ERROR, "RoutingError"),
         };
         cell.import(py, ERRORS_MODULE, name)
     }
@@ -113,6 +124,8 @@ fn class_of(err: &ptsp::Error) -> Class {
         ptsp::Error::Case(CaseError::Unauthorized { .. }) => Class::Unauthorized,
         ptsp::Error::Case(CaseError::InvalidInput { .. }) => Class::CaseInput,
         ptsp::Error::Case(_) => Class::Case,
+        ptsp::Error::Form(_) => Class::Form,
+        ptsp::Error::Routing(_) => Class::Routing,
         _ => Class::Ptsp,
     }
 }
@@ -150,6 +163,28 @@ pub(crate) fn case(err: CaseError) -> PyErr {
 /// Maps an error of a procedure definition to its Python exception.
 pub(crate) fn procedure(err: ProcedureError) -> PyErr {
     core(err.into())
+}
+
+/// Maps an error of the web form to its Python exception (`FormError`).
+pub(crate) fn form(err: FormError) -> PyErr {
+    core(err.into())
+}
+
+/// Maps an error of a routing rule set to its Python exception
+/// (`RoutingError`).
+pub(crate) fn routing(err: RoutingError) -> PyErr {
+    core(err.into())
+}
+
+/// `invalid_json` of routing: an input dict (a ticket, a staff list) that
+/// does not have the shape of its core type; `what` names it (`input`,
+/// `staff[2]`).
+pub(crate) fn routing_json(what: &str, err: &serde_json::Error) -> PyErr {
+    routing(RoutingError::InvalidJson {
+        line: err.line(),
+        column: err.column(),
+        detail: format!("{what}: {err}"),
+    })
 }
 
 /// Maps a calendar error (one the binding found while converting) to its
@@ -217,6 +252,8 @@ pub(crate) enum Shape {
     Event,
     /// [`ptsp::SubmittedDocument`].
     Document,
+    /// [`ptsp::Actor`].
+    Actor,
 }
 
 impl Shape {
@@ -231,6 +268,7 @@ impl Shape {
                 "a submitted document {code, format, bytes}",
                 "dokumen unggahan {code, format, bytes}",
             ),
+            Shape::Actor => ("an actor {id, roles, unit}", "pelaku {id, roles, unit}"),
         }
     }
 }

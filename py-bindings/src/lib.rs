@@ -3,10 +3,12 @@
 //! The extension module `ptsp._ptsp` of the Python package `ptsp`, built
 //! with [pyo3] and [maturin]. It registers one Rust file per exposed core
 //! module: `calendar.rs` (the core's `ptsp::calendar`), `procedure.rs`
-//! (`ptsp::procedure`), `case.rs` (`ptsp::case`) and `sla.rs`
-//! (`ptsp::sla`, as the native submodule `sla`, re-exported by the Python
-//! module `ptsp.sla`). All conversions live in `convert.rs` and all error
-//! mapping in `error.rs`. The exception classes themselves are defined in
+//! (`ptsp::procedure`), `case.rs` (`ptsp::case`), and as native submodules
+//! re-exported by the Python modules of the same name: `sla.rs`
+//! (`ptsp::sla` → `ptsp.sla`), `form.rs` (`ptsp::form` → `ptsp.form`),
+//! `routing.rs` (`ptsp::routing` → `ptsp.routing`) and `helpdesk.rs`
+//! (`ptsp::helpdesk` → `ptsp.helpdesk`). All conversions live in
+//! `convert.rs` and all error mapping in `error.rs`. The exception classes themselves are defined in
 //! Python (`ptsp/_errors.py`), and the Python package re-exports everything
 //! as `ptsp.*`.
 //!
@@ -19,7 +21,10 @@ mod calendar;
 mod case;
 mod convert;
 mod error;
+mod form;
+mod helpdesk;
 mod procedure;
+mod routing;
 mod sla;
 
 /// The extension module `ptsp._ptsp`.
@@ -34,7 +39,11 @@ fn _ptsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::layer_from_ical, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::layer_to_ical, m)?)?;
     m.add_class::<procedure::PyProcedure>()?;
+    m.add_function(wrap_pyfunction!(procedure::sample_catalogue, m)?)?;
     m.add_class::<case::PyCase>()?;
     sla::register(m)?;
+    form::register(m)?;
+    routing::register(m)?;
+    helpdesk::register(m)?;
     Ok(())
 }

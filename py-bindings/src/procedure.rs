@@ -8,17 +8,27 @@
 
 use pyo3::prelude::*;
 
-use ptsp::SubmittedDocument;
+use ptsp::{ProcedureDef, SubmittedDocument};
 
 use crate::convert;
 use crate::error::{self, Shape};
 use crate::sla;
 
+/// The sample requirements catalogue (three service types on the East Java
+/// permit procedure, each with its documents and recommending agency), as
+/// a dict `{note, services}`. **Sample data**: an office replaces it with
+/// its own.
+#[pyfunction]
+pub fn sample_catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    convert::serde_out(py, &ptsp::Catalogue::sample())
+}
+
 /// A validated procedure definition: lanes and roles, steps with outcomes
 /// and SLAs, required documents, the correction clock and the opt-in deemed
 /// approval (*fiktif positif*).
 ///
-/// Build one with `Procedure.jatim_permit()`, `Procedure.from_json(text)`
+/// Build one with `Procedure.jatim_permit()`, `Procedure.jatim_consultation()`,
+/// `Procedure.jatim_complaint()`, `Procedure.from_json(text)`
 /// or `Procedure.from_definition(dict)`; a definition with problems raises
 /// `ProcedureError` (code `invalid_procedure`) listing every problem in
 /// `.errors()`. `Procedure.validate_definition(dict)` returns the problems
@@ -59,6 +69,30 @@ impl PyProcedure {
         ptsp::Procedure::jatim_permit().into()
     }
 
+    /// The built-in electronic consultation flow (seed §7): the asker
+    /// submits → the Operator classifies and answers (Ya) or not (Tidak) →
+    /// the head of complaints distributes to a unit → the unit answers →
+    /// validation (Belum Valid: back to whoever drafted) → the authorised
+    /// official delivers the answer. No SLAs.
+    #[staticmethod]
+    fn jatim_consultation() -> PyResult<Self> {
+        ptsp::Procedure::new(ProcedureDef::jatim_consultation())
+            .map(Self::from)
+            .map_err(error::procedure)
+    }
+
+    /// The built-in electronic complaint flow: the consultation's routing
+    /// plus admin verification (verify, postpone, forward, archive),
+    /// severity tiers with case deadlines of 2, 5, 14 and 60 working days,
+    /// the complainant's confirmation or reopening, and a unit lane that
+    /// does not see who complained.
+    #[staticmethod]
+    fn jatim_complaint() -> PyResult<Self> {
+        ptsp::Procedure::new(ProcedureDef::jatim_complaint())
+            .map(Self::from)
+            .map_err(error::procedure)
+    }
+
     /// Reads a procedure definition from JSON text and validates it.
     #[staticmethod]
     fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
@@ -88,6 +122,17 @@ impl PyProcedure {
     ) -> PyResult<Bound<'py, PyAny>> {
         let def = convert::procedure_def_in(definition)?;
         convert::serde_out(py, &def.validate())
+    }
+
+    /// This procedure specialised to one service type of a requirements
+    /// catalogue (a dict, as in `ptsp.sample_catalogue()["services"]`): the
+    /// service's documents, and the id `"{procedure}/{service}"` so that a
+    /// case pins exactly what it ran on.
+    fn for_service(&self, service: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let service = convert::service_in(service)?;
+        ptsp::Procedure::new(service.procedure_def(self.inner.def()))
+            .map(Self::from)
+            .map_err(error::procedure)
     }
 
     /// The definition as a dict (the JSON definition as Python objects).

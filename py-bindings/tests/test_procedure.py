@@ -147,3 +147,26 @@ def test_preview_of_the_core_example(permit, jatim, wib):
 def test_preview_accepts_any_aware_datetime(permit, jatim):
     utc = dt.datetime(2026, 12, 22, 2, 15, tzinfo=dt.timezone.utc)
     assert permit.preview(jatim, utc)["completion"] == "2027-01-06T16:00:00+07:00"
+
+
+def test_sample_catalogue_and_for_service(permit, jatim):
+    catalogue = ptsp.sample_catalogue()
+    assert "SAMPLE" in catalogue["note"] and len(catalogue["services"]) == 3
+    assert ptsp.sample_catalogue() == catalogue  # a fresh dict each time
+    for service in catalogue["services"]:
+        p = permit.for_service(service)
+        assert isinstance(p, ptsp.Procedure) and p != permit
+        assert p.id == f"{permit.id}/{service['id']}"
+        assert p.definition["documents"] == service["documents"]
+        assert p.definition["steps"] == permit.definition["steps"]
+        assert p.check_documents([]) and all(g["code"] == "missing_document" for g in p.check_documents([]))
+    # The service's documents decide what a submission needs.
+    service = catalogue["services"][0]
+    docs = [{"code": d["code"], "format": (d.get("formats") or ["pdf"])[0], "bytes": 1000}
+            for d in service["documents"] if d.get("mandatory", True)]
+    p = permit.for_service(service)
+    assert p.check_documents(docs) == []
+    case = ptsp.Case()
+    case.execute({"actor": {"id": "p-1", "roles": ["pemohon"]}, "at": "2026-12-22T09:15:00+07:00",
+                  "command": {"type": "submit", "case_id": "IZN-9", "documents": docs}}, p, jatim)
+    assert case.procedure == p.id

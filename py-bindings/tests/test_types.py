@@ -134,3 +134,57 @@ def test_sla_shapes(story, jatim, wib):
         check(report, T.SlaReport)
     check(ptsp.sla.explain(cases[0], 0, p, jatim), T.StepExplanation)
     check(ptsp.sla.preview(p, jatim, now), T.Preview)
+
+
+def test_desk_shapes(jatim, wib):
+    today = dt.date(2026, 12, 1)
+    check(ptsp.sample_catalogue(), T.Catalogue)
+    check(ptsp.form.default_limits(), T.FormLimits)
+    check(ptsp.form.provinces(), typing.List[T.Province])
+    check(ptsp.form.parse_nik("3515144508680002", today), T.NikInfo)
+    form = {
+        "kind": "pengaduan", "name": "Siti", "nik": "3515144508680002", "phone": "0812 3456 7890",
+        "subject": "Izin belum terbit", "text": "Berkas saya lengkap tetapi izin belum terbit.",
+        "attachments": [{"file_name": "a.pdf", "format": "pdf", "bytes": 10}],
+    }
+    check(form, T.WebForm)
+    valid = ptsp.form.validate(form, today=today)
+    check(valid, T.ValidForm)
+    del form["nik"]
+    check(ptsp.form.validate(form, {"complaint": {"nik_required": False}}, today=today), T.ValidForm)
+
+    router = ptsp.routing.Router.sample()
+    check(router.rule_set, T.RuleSet)
+    check(router.fallback, T.Unit)
+    kinds = set()
+    for ticket in [
+        {"subject": "Izin tambak", "text": "Perpanjangan izin usaha perikanan", "sector": "Perikanan"},
+        {"service": "izin-operasional-rs-kelas-b"},
+        {"category": "pengaduan", "text": "Petugas loket tidak ramah"},
+        {"text": "halo"},
+    ]:
+        for s in router.suggest(ticket) + router.redistribute(ticket, ["dkp", "dinkes", "bidang-perizinan"]):
+            check(s, T.Suggestion)
+            kinds |= {r["kind"] for r in s["reasons"]}
+    assert kinds >= {"keyword", "sector", "service", "category", "no_match", "all_rejected"}
+    staff = [{"id": "a", "unit": "dkp", "open_tickets": 0, "competences": ["x"]}]
+    check(staff[0], T.StaffLoad)
+    check(ptsp.routing.pick_staff("dkp", staff), T.StaffLoad)
+
+    p = ptsp.Procedure.jatim_consultation()
+    check(p.definition, T.ProcedureDefinition)
+    check(ptsp.Procedure.jatim_complaint().definition, T.ProcedureDefinition)
+    case = ptsp.Case()
+    log = case.execute(req("q-1", "penanya", "2026-12-21T09:00:00+07:00", {"type": "submit", "case_id": "K-1", "documents": []}), p, jatim)
+    log += case.execute(req("op-1", "operator", "2026-12-21T09:30:00+07:00", {"type": "complete_step", "step": "klasifikasi", "outcome": "tidak"}), p, jatim)
+    log += case.execute(req("kp-1", "kepala_pengaduan", "2026-12-21T10:00:00+07:00", {"type": "assign", "lane": "unit", "unit": "dkp"}), p, jatim)
+    log += case.execute(req("kp-1", "kepala_pengaduan", "2026-12-21T10:01:00+07:00", {"type": "complete_step", "step": "distribusi", "outcome": "didistribusikan"}), p, jatim)
+    log += case.execute(req("u-1", "petugas_unit", "2026-12-21T11:00:00+07:00", {"type": "complete_step", "step": "jawab", "outcome": "dijawab"}, unit="dkp"), p, jatim)
+    now = dt.datetime(2026, 12, 22, 12, tzinfo=wib)
+    check(ptsp.helpdesk.figures(case, p, jatim, now), T.TicketFigures)
+    summaries = ptsp.helpdesk.unit_summaries([case], p, jatim, now)
+    assert summaries
+    check(summaries, typing.List[T.UnitSummary])
+    for e in case.events_for(log, {"id": "u-1", "roles": ["petugas_unit"], "unit": "dkp"}, p):
+        check(e, T.Event)
+    check(case.view_for({"id": "x"}, p).to_dict(), T.CaseDict)

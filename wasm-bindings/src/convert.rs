@@ -15,21 +15,34 @@
 //!   serde then `JSON.parse` on the way out. Field names are therefore
 //!   core's `snake_case` ones, identical to the JSON of the Rust and Python
 //!   layers and of the shared fixtures.
-//! * A `Calendar` argument is borrowed through a second handle on it, so a
-//!   wrong argument is `invalid_type` and the caller's object stays usable
-//!   ([`calendar`]).
+//! * Web forms, form limits, routing inputs, requests, actors and events
+//!   cross the same way, as core's serde types; arrays of them element by
+//!   element, so a bad element is named by its index (`events[3]`).
+//! * Routing suggestions go out as core's JSON with two additions to every
+//!   reason — `text` (`{id, en}`, core's `Reason::text`) and, for keywords,
+//!   `excerpt` (core's `Reason::excerpt`) — and keyword spans as JS string
+//!   indices (UTF-16 code units) rather than core's byte offsets, so
+//!   `input.text.slice(r.start, r.end) === r.excerpt` ([`suggestions`]).
+//! * A `Calendar`, `Procedure` or `Case` argument is borrowed through a
+//!   second handle on it, so a wrong argument is `invalid_type` and the
+//!   caller's object stays usable ([`handle`]).
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, SecondsFormat};
 use js_sys::{Array, Function, JSON, Reflect};
 use ptsp::calendar::{parse_date, parse_instant};
-use ptsp::{CalendarError, DeadlinePolicy, Estimate, Explanation, Lang, SubmittedDocument};
+use ptsp::routing::{Reason, RoutingInput, Suggestion};
+use ptsp::{
+    CalendarError, DeadlinePolicy, Estimate, Explanation, FormLimits, Lang, SubmittedDocument,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
+use crate::case::Case;
 use crate::error::{BindingError, Expected};
+use crate::procedure::Procedure;
 
 /// Results of conversions and binding calls.
 pub(crate) type Result<T, E = BindingError> = std::result::Result<T, E>;
@@ -209,8 +222,11 @@ export interface Label {
 export type LaneKind = "applicant" | "office" | "routed_unit";
 /** Task, decision or end. */
 export type StepKind = "task" | "decision" | "end";
-/** How a case ends. */
-export type EndKind = "approved" | "rejected" | "withdrawn" | "completed";
+/**
+ * How a case ends: `forwarded` passes a complaint on to another agency,
+ * `archived` files it without further action.
+ */
+export type EndKind = "approved" | "rejected" | "withdrawn" | "completed" | "forwarded" | "archived";
 /** The unit an SLA is counted in. */
 export type SlaUnit = "working_days" | "working_hours";
 /** What a step produces (`berita_acara`: an official report). */
@@ -221,7 +237,19 @@ export type CorrectionClock = "pause_resume" | "restart";
 /** A role an actor may hold (e.g. `pemohon`, the applicant). */
 export interface RoleDef { id: string; name: Label }
 /** A swimlane of the procedure table. */
-export interface LaneDef { id: string; name: Label; kind: LaneKind; roles: string[] }
+export interface LaneDef {
+  id: string;
+  name: Label;
+  kind: LaneKind;
+  roles: string[];
+  /**
+   * Whether actors of this lane may see who the applicant is; absent means
+   * `true` (a complaint's unit lane does not: Perpres 76/2013).
+   */
+  sees_applicant?: boolean;
+}
+/** A severity tier and the case deadline it sets (complaints: 2, 5, 14, 60 working days). */
+export interface Tier { id: string; name: Label; sla: Sla }
 /** One outcome of a step and the step it leads to. */
 export interface OutcomeDef { id: string; name: Label; next: string }
 /** A step's service-level agreement: "at most `amount` working days (or hours)". */
@@ -248,6 +276,8 @@ export interface StepDef {
   correction: boolean;
   /** Whether the step may reject the application. */
   can_reject: boolean;
+  /** Whether completing the step sets the case's tier (absent: no). */
+  sets_tier?: boolean;
   outputs?: OutputKind[];
   /** For end steps: how the case ends. */
   end?: EndKind;
@@ -288,6 +318,8 @@ export interface ProcedureDef {
   /** How working-day SLAs are counted from the instant a step is entered. */
   deadline_policy: Required<DeadlinePolicy>;
   deemed_approval?: DeemedApproval;
+  /** Severity tiers (absent: none). */
+  tiers?: Tier[];
   note?: string;
 }
 
@@ -319,6 +351,392 @@ export interface Preview {
   completion: Instant;
   /** Steps without an SLA: where any are listed, `completion` is a lower bound. */
   untimed: string[];
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FORM_TYPES: &'static str = r#"
+/**
+ * What the applicant files: `"konsultasi"` (a consultation, a question) or
+ * `"pengaduan"` (a complaint). Results always use these names; a form may
+ * also say `"consultation"` or `"complaint"`.
+ */
+export type TicketKind = "konsultasi" | "pengaduan";
+/** Metadata of one attached file as a validated form gives it back. */
+export interface Attachment {
+  /** The file's name, trimmed, without a folder path. */
+  file_name: string;
+  /** The format as a lower-case extension without a dot (e.g. `"pdf"`). */
+  format: string;
+  /** Size in bytes. */
+  bytes: number;
+}
+/**
+ * A consultation or complaint web form as submitted. Every field may be
+ * left out: a missing `kind`, `name`, `subject` or `text` is a `required`
+ * problem of `validateForm`, like any other field problem. Blank optional
+ * fields count as absent.
+ */
+export interface WebForm {
+  kind?: TicketKind | "consultation" | "complaint" | null;
+  /** The applicant's name. */
+  name?: string;
+  /** NIK, the 16-digit population number; spaces, dots and hyphens are ignored. */
+  nik?: string | null;
+  email?: string | null;
+  /** An Indonesian phone number in any usual notation (`0812-…`, `+62 812 …`, `(031) …`). */
+  phone?: string | null;
+  /** Subject line (*perihal*). */
+  subject?: string;
+  /** The question or complaint. */
+  text?: string;
+  /** Attached files (metadata only; the upload is the transport's business). */
+  attachments?: Partial<Attachment>[];
+  /** The service the ticket is about (an id from the office's catalogue). */
+  service?: string | null;
+  /** A category chosen by the applicant. */
+  category?: string | null;
+}
+/** An inclusive range of lengths in characters (Unicode scalar values). */
+export interface CharRange { min: number; max: number }
+/** Which fields one kind of ticket requires. */
+export interface KindRules {
+  nik_required: boolean;
+  email_required: boolean;
+  phone_required: boolean;
+  service_required: boolean;
+}
+/** The office's settings for the web form (settings, not regulation): what `defaultFormLimits()` gives. */
+export interface FormLimits {
+  /** Length of the name (default 2–100). */
+  name: CharRange;
+  /** Length of the subject (default 5–150). */
+  subject: CharRange;
+  /** Length of the text (default 20–5000). */
+  text: CharRange;
+  /** Most characters of `service` and `category` (default 100). */
+  label_max: number;
+  /** Most attachments (default 5). */
+  max_attachments: number;
+  /** Accepted formats, lower-case extensions (default pdf, jpg, jpeg, png); empty: any. */
+  formats: string[];
+  /** Largest attachment in bytes (default 5 MiB). */
+  max_file_bytes: number;
+  /** Largest total of attachments in bytes (default 10 MiB). */
+  max_total_bytes: number;
+  /** At least one of email and phone (default `true`). */
+  require_contact: boolean;
+  /** Required fields of a consultation (default: none beyond the contact). */
+  consultation: KindRules;
+  /** Required fields of a complaint (default: the NIK). */
+  complaint: KindRules;
+}
+/** Form limits as `validateForm` takes them: fields left out take their defaults. */
+export type FormLimitsInput = Partial<Omit<FormLimits, "consultation" | "complaint">> & {
+  consultation?: Partial<KindRules>;
+  complaint?: Partial<KindRules>;
+};
+/** A checked and decoded NIK (*Nomor Induk Kependudukan*). */
+export interface Nik {
+  /** The 16 digits. */
+  nik: string;
+  /** Digits 1–2, the Kemendagri province code (e.g. `"35"`). */
+  province_code: string;
+  /** The province's name (e.g. `"Jawa Timur"`). */
+  province: string;
+  /** Digits 1–4. */
+  regency_code: string;
+  /** A regency (*kabupaten*, 01–69) or a city (*kota*, 71–99). */
+  regency_kind: "regency" | "city";
+  /** Digits 1–6 (*kecamatan*). */
+  district_code: string;
+  /** The decoded birth date (the century from the reference date). */
+  birth_date: IsoDate;
+  /** Women's birth day is written plus 40. */
+  sex: "male" | "female";
+  /** Digits 13–16. */
+  serial: string;
+}
+/** A validated form, normalised: text trimmed, phone in E.164, email domain lower-cased, NIK decoded; blank optional fields `null`. */
+export interface ValidForm {
+  kind: TicketKind;
+  name: string;
+  nik: Nik | null;
+  email: string | null;
+  /** E.164, `+62…`. */
+  phone: string | null;
+  subject: string;
+  /** Line breaks as LF. */
+  text: string;
+  attachments: Attachment[];
+  service: string | null;
+  category: string | null;
+}
+/** One Kemendagri province code and the instrument that set it. */
+export interface Province { code: string; name: string; source: string }
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ROUTING_TYPES: &'static str = r#"
+/** A division (*Bidang*), a technical agency (*OPD*) or the head of complaints. */
+export type UnitKind = "bidang" | "opd" | "head_of_complaints";
+/** A unit that answers tickets. */
+export interface Unit { id: string; name: Label; kind: UnitKind }
+/** One routing rule: criteria on a ticket and the unit it goes to. */
+export interface RoutingRule {
+  id: string;
+  /** The unit id the ticket goes to. */
+  target: string;
+  /** Higher first (default 0). */
+  priority?: number;
+  service?: string;
+  sector?: string;
+  category?: string;
+  /** Words or phrases, any of which must occur in the subject or text. */
+  keywords?: string[];
+  note?: string;
+}
+/** A routing rule set: what `Router.toJson` writes and `Router.fromJson` reads. */
+export interface RuleSet {
+  note?: string;
+  units: Unit[];
+  rules: RoutingRule[];
+  /** The unit (of kind `head_of_complaints`) that receives what no rule routes. */
+  fallback: string;
+}
+/** The part of a ticket routing looks at; fields left out or empty are "not given". */
+export interface RoutingInput {
+  service?: string;
+  sector?: string;
+  category?: string;
+  subject?: string;
+  text?: string;
+}
+/** Why a unit was suggested; every reason has `text` in both languages. */
+export type Reason = { text: Label } & (
+  | { kind: "service" | "sector" | "category"; value: string }
+  | {
+      kind: "keyword";
+      /** The keyword as written in the rule. */
+      keyword: string;
+      /** The stems it matched, space-separated. */
+      normalized: string;
+      /** The field it was found in (first occurrence). */
+      field: "subject" | "text";
+      /**
+       * Where, as JS string indices (UTF-16 code units) into that field:
+       * `input[field].slice(start, end) === excerpt`. (Core and Python give
+       * byte offsets.)
+       */
+      start: number;
+      end: number;
+      /** The ticket text matched. */
+      excerpt: string;
+    }
+  | { kind: "no_match" | "all_rejected" }
+);
+/** One ranked suggestion: a unit, the rule that put it there, and why. */
+export interface Suggestion {
+  /** The unit id. */
+  unit: string;
+  /** The rule id; `null` for the fallback (head of complaints). */
+  rule: string | null;
+  priority: number;
+  /** The rule's criteria plus the keywords found (0 for the fallback). */
+  score: number;
+  reasons: Reason[];
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CASE_TYPES: &'static str = r#"
+/** Who performs a command: an id, the roles held, and the unit (Bidang or OPD). */
+export interface Actor { id: string; roles?: string[]; unit?: string }
+/** What one document of a correction needs. */
+export interface CorrectionReason { document: string; reason: string }
+/** What an actor asks a case to do, tagged by `type`. */
+export type Command =
+  | { type: "submit"; case_id: string; documents: SubmittedDocument[] }
+  | { type: "complete_step"; step: string; outcome: string; note?: string; tier?: string }
+  | { type: "return_for_correction"; step: string; reasons: CorrectionReason[] }
+  | { type: "resubmit"; documents: SubmittedDocument[] }
+  | { type: "reject"; step: string; reason: string }
+  | { type: "withdraw"; reason?: string }
+  | { type: "assign"; lane: string; unit?: string; staff?: string };
+/** A command with its actor and instant (the engine never reads the clock). */
+export interface Request { actor: Actor; at: Instant; command: Command }
+/** Something that happened to a case: the log `Case.replay` reads. */
+export type Event = { at: Instant; actor: string } & (
+  | {
+      type: "submitted";
+      case_id: string;
+      procedure: string;
+      version: number;
+      applicant: string;
+      documents: SubmittedDocument[];
+      entered: string;
+      due: Instant | null;
+    }
+  | {
+      type: "step_completed";
+      step: string;
+      outcome: string;
+      note?: string;
+      entered: string;
+      due: Instant | null;
+      ended?: EndKind;
+      tier?: string;
+      case_due?: Instant;
+      unit?: string;
+    }
+  | { type: "returned_for_correction"; step: string; reasons: CorrectionReason[]; remaining_seconds: number }
+  | { type: "resubmitted"; step: string; documents: SubmittedDocument[]; due: Instant | null }
+  | { type: "rejected"; step: string; reason: string }
+  | { type: "withdrawn"; reason: string | null }
+  | { type: "assigned"; lane: string; unit: string | null; staff: string | null }
+);
+/** Where a case stands. */
+export type CaseStatus = "new" | "active" | "awaiting_correction" | { ended: EndKind };
+/** Who a lane's work is assigned to. */
+export interface Assignment { unit: string | null; staff: string | null }
+/** One visit of a step. */
+export interface StepVisit {
+  step: string;
+  started: Instant;
+  /** The deadline in force (recomputed on resubmission). */
+  due: Instant | null;
+  /** The deadline computed on entry. */
+  first_due: Instant | null;
+  /** Correction rounds: [returned, resubmitted]. */
+  pauses: [Instant, Instant | null][];
+  ended: Instant | null;
+  /** Outcome id, or `rejected` / `withdrawn`. */
+  outcome: string | null;
+  /** The unit that completed it, in a routed lane. */
+  unit?: string;
+}
+/** The state of a case: a pure fold of its events (`case.state`, `case.toJson()`). */
+export interface CaseState {
+  id: string;
+  procedure: string;
+  version: number;
+  /** The applicant's actor id (`"[dirahasiakan]"` in a redacted view). */
+  applicant: string;
+  status: CaseStatus;
+  current: string | null;
+  documents: SubmittedDocument[];
+  assignments: Record<string, Assignment>;
+  visits: StepVisit[];
+  corrections: number;
+  tier: string | null;
+  case_due: Instant | null;
+  remaining_at_pause: number;
+  /** Number of events applied. */
+  events: number;
+  last_at: Instant | null;
+}
+/** One line of the public history. */
+export interface TrackingEntry {
+  at: Instant;
+  what: "step_entered" | "step_completed" | "returned_for_correction" | "resubmitted" | "rejected" | "withdrawn";
+  step?: string;
+  outcome?: string;
+}
+/** The public view of a case: status, current step, due date, history — no personal data. */
+export interface Tracking {
+  case_id: string;
+  procedure: Label;
+  status: CaseStatus;
+  /** The current step's id and name. */
+  current_step?: [string, Label];
+  due?: Instant;
+  history: TrackingEntry[];
+}
+
+/** The state of one SLA clock. */
+export type ClockStatus =
+  | "running" | "at_risk" | "breached" | "paused" | "met_on_time" | "met_late" | "untimed" | "done";
+/** The clock of one step visit; times in working seconds. */
+export interface StepClock {
+  step: string;
+  lane: string;
+  /** Position among the case's visits. */
+  visit: number;
+  started: Instant;
+  due: Instant | null;
+  ended: Instant | null;
+  elapsed_seconds: number;
+  paused_seconds: number;
+  /** Until the deadline (negative when breached), for running or paused timed steps. */
+  remaining_seconds: number | null;
+  status: ClockStatus;
+  /** The highest warning threshold passed (percent). */
+  threshold: number | null;
+}
+/** Working time per lane. */
+export interface LaneClock { lane: string; elapsed_seconds: number; visits: number; breached: number }
+/** The whole case's clock. */
+export interface CaseClock {
+  status: CaseStatus;
+  started: Instant | null;
+  ended: Instant | null;
+  elapsed_seconds: number;
+  correction_seconds: number;
+  breached: number;
+  status_worst: ClockStatus | null;
+  corrections: number;
+  /** The case deadline set by a tier. */
+  due: Instant | null;
+  due_status: ClockStatus | null;
+}
+/** Something due the backend may act on (never applied by the library). */
+export type DueEvent = { type: "deemed_approval"; step: string; due: Instant; basis: string };
+/** Every SLA clock of a case at one instant. */
+export interface SlaReport {
+  case_id: string;
+  at: Instant;
+  steps: StepClock[];
+  lanes: LaneClock[];
+  case: CaseClock;
+  due_events: DueEvent[];
+}
+
+/** Figures of one consultation or complaint at an instant; times in working seconds. */
+export interface TicketFigures {
+  case_id: string;
+  status: CaseStatus;
+  submitted: Instant | null;
+  /** From submission to the first step the office completed. */
+  first_response_seconds: number | null;
+  /** From submission to the end, once ended. */
+  resolution_seconds: number | null;
+  /** "Belum Valid" rounds. */
+  validation_loops: number;
+  /** Times a unit said "not ours". */
+  redistributions: number;
+  /** Times the complainant reopened. */
+  reopened: number;
+  /** Times the ticket went back to the asker. */
+  corrections: number;
+  outcome_counts: Record<string, number>;
+  lane_seconds: Record<string, number>;
+  /** The unit that last worked on it. */
+  unit: string | null;
+  tier: string | null;
+  /** The tier's deadline and the status against it. */
+  due: Instant | null;
+  due_status: ClockStatus | null;
+}
+/** Figures of one unit over many tickets. */
+export interface UnitSummary {
+  unit: string;
+  tickets: number;
+  answered: number;
+  not_ours: number;
+  /** Its answers sent back as not yet valid. */
+  sent_back: number;
+  working_seconds: number;
+  mean_seconds_per_visit: number | null;
 }
 "#;
 
@@ -376,6 +794,61 @@ const SUBMITTED_DOCUMENT: Expected = Expected {
 const CALENDAR: Expected = Expected {
     en: "a Calendar (Calendar.jatim(), Calendar.indonesia() or Calendar.fromJson(…))",
     id: "sebuah Calendar (Calendar.jatim(), Calendar.indonesia() atau Calendar.fromJson(…))",
+};
+/// See [`POLICY`].
+const PROCEDURE: Expected = Expected {
+    en: "a Procedure (Procedure.jatimPermit(), Procedure.jatimComplaint(), Procedure.fromJson(…) …)",
+    id: "sebuah Procedure (Procedure.jatimPermit(), Procedure.jatimComplaint(), Procedure.fromJson(…) …)",
+};
+/// See [`POLICY`].
+const CASE: Expected = Expected {
+    en: "a Case (new Case(), Case.replay(…) or Case.fromJson(…))",
+    id: "sebuah Case (new Case(), Case.replay(…) atau Case.fromJson(…))",
+};
+/// See [`POLICY`].
+pub(crate) const CASES: Expected = Expected {
+    en: "an array of Case objects",
+    id: "array objek Case",
+};
+/// See [`POLICY`].
+pub(crate) const WEB_FORM: Expected = Expected {
+    en: "a web form object {kind, name, nik?, email?, phone?, subject, text, attachments?, service?, category?}",
+    id: "objek formulir web {kind, name, nik?, email?, phone?, subject, text, attachments?, service?, category?}",
+};
+/// See [`POLICY`].
+const FORM_LIMITS: Expected = Expected {
+    en: "a form limits object {name?, subject?, text?, max_attachments?, formats?, …}",
+    id: "objek batas formulir {name?, subject?, text?, max_attachments?, formats?, …}",
+};
+/// See [`POLICY`].
+pub(crate) const ROUTING_INPUT: Expected = Expected {
+    en: "a routing input object {subject?, text?, service?, sector?, category?}",
+    id: "objek masukan perutean {subject?, text?, service?, sector?, category?}",
+};
+/// See [`POLICY`].
+pub(crate) const UNIT_IDS: Expected = Expected {
+    en: "an array of unit id strings",
+    id: "array string id unit",
+};
+/// See [`POLICY`].
+pub(crate) const REQUEST: Expected = Expected {
+    en: "a request object {actor, at, command}",
+    id: "objek permintaan {actor, at, command}",
+};
+/// See [`POLICY`].
+pub(crate) const ACTOR: Expected = Expected {
+    en: "an actor object {id, roles?, unit?}",
+    id: "objek aktor {id, roles?, unit?}",
+};
+/// See [`POLICY`].
+pub(crate) const EVENTS: Expected = Expected {
+    en: "an array of case events [{at, actor, type, …}, …]",
+    id: "array peristiwa kasus [{at, actor, type, …}, …]",
+};
+/// See [`POLICY`].
+pub(crate) const EVENT: Expected = Expected {
+    en: "a case event object {at, actor, type, …}",
+    id: "objek peristiwa kasus {at, actor, type, …}",
 };
 
 /// The integer a JS number holds, if it is one within the safe range.
@@ -485,8 +958,10 @@ pub(crate) fn object<T: DeserializeOwned>(v: &JsValue, param: &str, what: Expect
         })?
         .as_string()
         .ok_or_else(|| BindingError::invalid_type(param, what, &describe(v)))?;
-    let value: serde_json::Value =
-        serde_json::from_str(&json).map_err(|e| BindingError::internal(&e.to_string()))?;
+    // JSON.stringify output always parses, but for one thing JS strings
+    // may hold and JSON text may not: a lone UTF-16 surrogate ("\ud800").
+    let value: serde_json::Value = serde_json::from_str(&json)
+        .map_err(|e| BindingError::invalid_value(param, &clip(&json, 120), &e.to_string()))?;
     serde_json::from_value(value)
         .map_err(|e| BindingError::invalid_value(param, &clip(&json, 120), &e.to_string()))
 }
@@ -497,42 +972,104 @@ pub(crate) fn object<T: DeserializeOwned>(v: &JsValue, param: &str, what: Expect
 /// negative size) is `invalid_value`, both naming the element
 /// (`submitted[2]`).
 pub(crate) fn submitted_documents(v: &JsValue, param: &str) -> Result<Vec<SubmittedDocument>> {
-    if !Array::is_array(v) {
-        return Err(BindingError::invalid_type(
-            param,
-            SUBMITTED_DOCUMENTS,
-            &describe(v),
-        ));
-    }
-    Array::from(v)
-        .iter()
-        .enumerate()
-        .map(|(i, d)| object(&d, &format!("{param}[{i}]"), SUBMITTED_DOCUMENT))
-        .collect()
+    objects(v, param, SUBMITTED_DOCUMENTS, SUBMITTED_DOCUMENT)
 }
 
-/// A `Calendar` parameter, borrowed without consuming the caller's object.
+/// An object of one of the binding's classes (`Calendar`, `Procedure`,
+/// `Case`) as a parameter, borrowed without consuming the caller's object.
 ///
 /// wasm-bindgen can take an exported class by reference only with its own
 /// untyped check (`Error: expected instance of Calendar`), and can check a
 /// plain `JsValue` for the class only by taking the object over, which
-/// would leave the caller's calendar freed. So the calendar is asked for a
-/// second handle on itself (the hidden method `Calendar::SHARE`), and that
-/// handle is taken over instead: anything else, or a calendar already
-/// freed, is `invalid_type`.
-pub(crate) fn calendar(v: &JsValue, param: &str) -> Result<Calendar> {
-    let wrong = |found: &str| BindingError::invalid_type(param, CALENDAR, found);
+/// would leave the caller's object freed. So the object is asked for a
+/// second handle on itself (the hidden method named `share`, e.g.
+/// `Calendar::SHARE`), and that handle is taken over instead: anything
+/// else, or an object already freed, is `invalid_type`. The handles of the
+/// classes have different names, so an object of another class is refused
+/// before any handle is made.
+fn handle<T: TryFromJsValue>(
+    v: &JsValue,
+    param: &str,
+    share: &str,
+    what: Expected,
+    class: &str,
+) -> Result<T> {
+    let wrong = |found: &str| BindingError::invalid_type(param, what, found);
     if !v.is_object() {
         return Err(wrong(&describe(v)));
     }
-    let share = Reflect::get(v, &JsValue::from_str(Calendar::SHARE))
+    let share = Reflect::get(v, &JsValue::from_str(share))
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())
         .ok_or_else(|| wrong(&describe(v)))?;
     let handle = share
         .call0(v)
-        .map_err(|_| wrong("a Calendar that was already freed"))?;
-    Calendar::try_from_js_value(handle).map_err(|_| wrong(&describe(v)))
+        .map_err(|_| wrong(&format!("a {class} that was already freed")))?;
+    T::try_from_js_value(handle).map_err(|_| wrong(&describe(v)))
+}
+
+/// A `Calendar` parameter, borrowed ([`handle`]).
+pub(crate) fn calendar(v: &JsValue, param: &str) -> Result<Calendar> {
+    handle(v, param, Calendar::SHARE, CALENDAR, "Calendar")
+}
+
+/// A `Procedure` parameter, borrowed ([`handle`]).
+pub(crate) fn procedure(v: &JsValue, param: &str) -> Result<Procedure> {
+    handle(v, param, Procedure::SHARE, PROCEDURE, "Procedure")
+}
+
+/// A `Case` parameter, borrowed ([`handle`]).
+pub(crate) fn case(v: &JsValue, param: &str) -> Result<Case> {
+    handle(v, param, Case::SHARE, CASE, "Case")
+}
+
+/// An array parameter whose elements are converted by `item` (given the
+/// element and its name, `param[i]`). A non-array is `invalid_type`.
+pub(crate) fn list<T>(
+    v: &JsValue,
+    param: &str,
+    what: Expected,
+    item: impl Fn(&JsValue, &str) -> Result<T>,
+) -> Result<Vec<T>> {
+    if !Array::is_array(v) {
+        return Err(BindingError::invalid_type(param, what, &describe(v)));
+    }
+    Array::from(v)
+        .iter()
+        .enumerate()
+        .map(|(i, x)| item(&x, &format!("{param}[{i}]")))
+        .collect()
+}
+
+/// An array of objects read as a core serde type, element by element (see
+/// [`list`] and [`object`]).
+pub(crate) fn objects<T: DeserializeOwned>(
+    v: &JsValue,
+    param: &str,
+    what: Expected,
+    item: Expected,
+) -> Result<Vec<T>> {
+    list(v, param, what, |x, name| object(x, name, item))
+}
+
+/// An array of strings.
+pub(crate) fn strings(v: &JsValue, param: &str, what: Expected) -> Result<Vec<String>> {
+    list(v, param, what, |x, name| {
+        x.as_string()
+            .ok_or_else(|| BindingError::invalid_type(name, STRING, &describe(x)))
+    })
+}
+
+/// Optional web-form limits: `undefined` or `null` is the default; an
+/// object is read with defaults for the fields it leaves out, then checked
+/// by core (`invalid_limits` with every problem).
+pub(crate) fn form_limits(v: &JsValue) -> Result<FormLimits> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(FormLimits::default());
+    }
+    let limits: FormLimits = object(v, "limits", FORM_LIMITS)?;
+    limits.check()?;
+    Ok(limits)
 }
 
 /// An optional deadline policy: `undefined` or `null` is the default.
@@ -615,6 +1152,60 @@ pub(crate) fn explanation_estimate(e: &Estimate<Explanation>, lang: Lang) -> Res
         },
         assumed: e.assumed.clone(),
     })
+}
+
+/// Where byte offset `byte` of `text` falls in JS string indices (UTF-16
+/// code units).
+fn utf16_index(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.encode_utf16().count())
+}
+
+/// One routing reason going out: core's JSON, plus `text: {id, en}`, and
+/// for a keyword its `excerpt` and its span in UTF-16 code units.
+fn reason(r: &Reason<'_>, input: &RoutingInput) -> Result<serde_json::Value> {
+    let mut v = serde_json::to_value(r).map_err(|e| BindingError::internal(&e.to_string()))?;
+    let Some(o) = v.as_object_mut() else {
+        return Err(BindingError::internal(
+            "a routing reason is not a JSON object",
+        ));
+    };
+    o.insert(
+        "text".to_owned(),
+        serde_json::json!({ "id": r.text(Lang::Id), "en": r.text(Lang::En) }),
+    );
+    if let Reason::Keyword {
+        field, start, end, ..
+    } = r
+    {
+        let text = input.field(*field);
+        o.insert("start".to_owned(), utf16_index(text, *start).into());
+        o.insert("end".to_owned(), utf16_index(text, *end).into());
+        o.insert(
+            "excerpt".to_owned(),
+            r.excerpt(input).unwrap_or_default().into(),
+        );
+    }
+    Ok(v)
+}
+
+/// Ranked routing suggestions going out (see the module docs for what is
+/// added to core's JSON).
+pub(crate) fn suggestions(list: &[Suggestion<'_>], input: &RoutingInput) -> Result<JsValue> {
+    let out = list
+        .iter()
+        .map(|s| {
+            let mut v =
+                serde_json::to_value(s).map_err(|e| BindingError::internal(&e.to_string()))?;
+            let reasons = s
+                .reasons
+                .iter()
+                .map(|r| reason(r, input))
+                .collect::<Result<Vec<_>>>()?;
+            v["reasons"] = serde_json::Value::Array(reasons);
+            Ok(v)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    to_js(&out)
 }
 
 #[cfg(test)]

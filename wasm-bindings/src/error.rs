@@ -1,10 +1,12 @@
 //! Error mapping: every failure of a binding call becomes a real JS `Error`.
 //!
-//! Core errors of every module (calendar, procedure, case) keep their
-//! stable code, their English message and their message in Bahasa
-//! Indonesia, and validation errors their list of problems — whatever
-//! `ptsp::Error::problems` gives (an invalid calendar definition or
-//! procedure, incomplete documents …). Mistakes made at the JS boundary
+//! Core errors of every module (calendar, procedure, case, form, routing)
+//! keep their stable code, their English message and their message in
+//! Bahasa Indonesia, and validation errors their list of problems — an
+//! invalid calendar definition, procedure or routing rule set, incomplete
+//! documents, every field problem of a web form … Every core error type is
+//! mapped the same way, through its `code()`, `message(lang)` and
+//! `problems()` ([`CoreError`]). Mistakes made at the JS boundary
 //! itself (a number where a date string belongs, a fractional working-day
 //! count, a missing argument, anything but a `Calendar` for a calendar) are
 //! refused here, before core is called, with the code `invalid_type`;
@@ -24,7 +26,8 @@
 //! ```
 
 use js_sys::{Array, Object, Reflect};
-use ptsp::{CalendarError, CaseError, Lang, Problem, ProcedureError};
+use ptsp::routing::RoutingError;
+use ptsp::{CalendarError, CaseError, FormError, Lang, Problem, ProcedureError};
 use wasm_bindgen::prelude::*;
 
 /// The `name` of every error the binding throws.
@@ -34,10 +37,10 @@ pub const ERROR_NAME: &str = "PtspError";
 const TS_ERRORS: &'static str = r#"
 /**
  * Stable codes of the errors ptsp throws: those of the core library
- * (calendar, procedure and case errors), plus `invalid_type` (a JS value of
- * the wrong type: a number where a date string belongs, a fractional count,
- * a missing argument) and `internal` (a bug in the binding; please report
- * it).
+ * (calendar, procedure, case, web-form and routing errors), plus
+ * `invalid_type` (a JS value of the wrong type: a number where a date string
+ * belongs, a fractional count, a missing argument) and `internal` (a bug in
+ * the binding; please report it).
  */
 export type ErrorCode =
   | "out_of_coverage"
@@ -60,17 +63,23 @@ export type ErrorCode =
   | "not_allowed"
   | "not_routed"
   | "inconsistent_log"
+  | "invalid_form"
+  | "invalid_limits"
+  | "invalid_rule_set"
   | "invalid_type"
   | "internal";
 
 /**
- * One problem found while validating: a definition (calendar, procedure)
- * or documents about to be submitted.
+ * One problem found while validating: a definition (calendar, procedure,
+ * routing rule set), documents about to be submitted, or a web form.
  */
 export interface Problem {
-  /** Path to the offending value, e.g. `layers[0].holidays[3].date` or `documents[1].format`. */
+  /**
+   * Path to the offending value, e.g. `layers[0].holidays[3].date`,
+   * `documents[1].format`, `nik` or `attachments[2].bytes`.
+   */
   path: string;
-  /** Stable snake_case code, e.g. `conflicting_day`, `unknown_target`, `wrong_format`. */
+  /** Stable snake_case code, e.g. `conflicting_day`, `unknown_target`, `wrong_format`, `invalid_nik_serial`. */
   code: string;
   /** Message in English. */
   message: string;
@@ -87,8 +96,9 @@ export interface PtspError extends Error {
   messages: { en: string; id: string };
   /**
    * Every validation problem behind the error (`invalid_definition`,
-   * `invalid_procedure`, `incomplete_documents`, `invalid_input`); empty
-   * otherwise.
+   * `invalid_procedure`, `incomplete_documents`, `invalid_input`,
+   * `invalid_form`, `invalid_limits`, `invalid_rule_set`), in the order core
+   * found them; empty otherwise.
    */
   errors: Problem[];
 }
@@ -176,6 +186,26 @@ impl BindingError {
         }
     }
 
+    /// JSON text that does not read as the type asked for, worded as core
+    /// words its own `invalid_json` errors (line, column, serde's detail).
+    ///
+    /// # Example
+    /// ```
+    /// let err = serde_json::from_str::<ptsp::Case>("{").unwrap_err();
+    /// let e = ptsp_wasm::BindingError::invalid_json(&err);
+    /// assert_eq!(e.code(), "invalid_json");
+    /// assert!(e.message(ptsp::Lang::Id).starts_with("json tidak valid pada baris 1, kolom 1"));
+    /// ```
+    pub fn invalid_json(e: &serde_json::Error) -> BindingError {
+        let (line, column) = (e.line(), e.column());
+        BindingError {
+            code: "invalid_json",
+            en: format!("invalid json at line {line}, column {column}: {e}"),
+            id: format!("json tidak valid pada baris {line}, kolom {column}: {e}"),
+            problems: Vec::new(),
+        }
+    }
+
     /// A failure that is a bug in the binding, never the caller's fault.
     ///
     /// # Example
@@ -228,32 +258,53 @@ impl BindingError {
     }
 }
 
-impl From<ptsp::Error> for BindingError {
-    fn from(e: ptsp::Error) -> BindingError {
+/// A core error: anything with a stable code, a message in both languages
+/// and (for validation errors) its problems. Every error type of core has
+/// these three methods; the binding maps them all alike, so a module or a
+/// variant added to core needs one line here and nothing else.
+pub trait CoreError {
+    /// The stable `snake_case` code.
+    fn code(&self) -> &'static str;
+    /// The message in `lang`.
+    fn message(&self, lang: Lang) -> String;
+    /// The validation problems behind the error (empty otherwise).
+    fn problems(&self) -> &[Problem];
+}
+
+/// Implements [`CoreError`] for core error types by their own methods.
+macro_rules! core_errors {
+    ($($t:ty),* $(,)?) => {$(
+        impl CoreError for $t {
+            fn code(&self) -> &'static str {
+                <$t>::code(self)
+            }
+            fn message(&self, lang: Lang) -> String {
+                <$t>::message(self, lang)
+            }
+            fn problems(&self) -> &[Problem] {
+                <$t>::problems(self)
+            }
+        }
+    )*};
+}
+
+core_errors!(
+    ptsp::Error,
+    CalendarError,
+    ProcedureError,
+    CaseError,
+    FormError,
+    RoutingError,
+);
+
+impl<E: CoreError> From<E> for BindingError {
+    fn from(e: E) -> BindingError {
         BindingError {
             code: e.code(),
             en: e.message(Lang::En),
             id: e.message(Lang::Id),
             problems: e.problems().to_vec(),
         }
-    }
-}
-
-impl From<CalendarError> for BindingError {
-    fn from(e: CalendarError) -> BindingError {
-        BindingError::from(ptsp::Error::from(e))
-    }
-}
-
-impl From<ProcedureError> for BindingError {
-    fn from(e: ProcedureError) -> BindingError {
-        BindingError::from(ptsp::Error::from(e))
-    }
-}
-
-impl From<CaseError> for BindingError {
-    fn from(e: CaseError) -> BindingError {
-        BindingError::from(ptsp::Error::from(e))
     }
 }
 
@@ -358,6 +409,59 @@ mod tests {
         let routed = BindingError::from(CaseError::NotRouted { lane: "x".into() });
         assert_eq!(routed.code(), "not_routed");
         assert!(routed.problems().is_empty());
+    }
+
+    #[test]
+    fn form_errors_keep_every_field_problem() {
+        let form = ptsp::WebForm::default();
+        let today = "2026-12-01".parse().unwrap();
+        let err = ptsp::form::validate(&form, &ptsp::FormLimits::default(), today).unwrap_err();
+        let e = BindingError::from(err.clone());
+        assert_eq!(e.code(), "invalid_form");
+        assert_eq!(e.problems(), err.problems());
+        assert_eq!(e.problems()[0].path, "kind");
+        assert!(
+            e.message(Lang::Id)
+                .starts_with("formulir tidak valid: kind: ")
+        );
+        assert!(e.message(Lang::En).starts_with("invalid form: kind: "));
+        // The same error through ptsp::Error maps identically.
+        assert_eq!(BindingError::from(ptsp::Error::from(err)), e);
+    }
+
+    #[test]
+    fn routing_errors_keep_their_problems() {
+        let mut set = ptsp::routing::RuleSet::sample();
+        set.fallback = "nobody".into();
+        let err = ptsp::routing::Router::new(set).unwrap_err();
+        let e = BindingError::from(err.clone());
+        assert_eq!(BindingError::from(ptsp::Error::from(err)), e);
+        assert_eq!(e.code(), "invalid_rule_set");
+        assert_eq!(e.problems()[0].code, "unknown_fallback");
+        assert!(
+            e.message(Lang::Id)
+                .starts_with("aturan perutean tidak valid")
+        );
+        let json = BindingError::from(ptsp::routing::Router::from_json("[").unwrap_err());
+        assert_eq!(json.code(), "invalid_json");
+        assert!(json.problems().is_empty());
+    }
+
+    #[test]
+    fn binding_json_errors_read_like_core_ones() {
+        let serde = serde_json::from_str::<ptsp::Case>("[").unwrap_err();
+        let core = BindingError::from(ptsp::Procedure::from_json("[").unwrap_err());
+        let ours = BindingError::invalid_json(&serde);
+        assert_eq!(ours.code(), core.code());
+        let prefix = |s: &str| s.split(':').next().unwrap_or_default().to_owned();
+        assert_eq!(
+            prefix(ours.message(Lang::En)),
+            prefix(core.message(Lang::En))
+        );
+        assert_eq!(
+            prefix(ours.message(Lang::Id)),
+            prefix(core.message(Lang::Id))
+        );
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! # ptsp-wasm — the WebAssembly binding of `ptsp`
 //!
-//! The working-day calendar and the service procedures of [`ptsp`] for
-//! browsers and Node, built with wasm-bindgen (`--target web`) into the ES
-//! module package `ptsp-wasm`.
+//! The working-day calendar, the service procedures and the consultation
+//! and complaint desk of [`ptsp`] — its web form, routing, cases, SLA
+//! clocks and figures — for browsers and Node, built with wasm-bindgen
+//! (`--target web`) into the ES module package `ptsp-wasm`.
 //! It is a thin layer: each function converts its arguments in, calls core
 //! once and converts the result out; the rules live in core.
 //!
 //! ## Quick start (JavaScript)
 //! ```js
-//! import init, { Calendar, Procedure, layerFromIcal, isPtspError } from "ptsp-wasm";
+//! import init, { Calendar, Case, Procedure, Router, deskFigures, isPtspError, validateForm }
+//!   from "ptsp-wasm";
 //! await init(); // fetches ptsp_wasm_bg.wasm next to the module
 //!
 //! const cal = Calendar.jatim(); // national holidays + East Java office hours, WIB
@@ -33,6 +35,31 @@
 //! gaps[0].message_id;       // "KTP penanggung jawab harus berformat salah satu dari …"
 //! permit.previewCompletion(cal, "2026-12-22T09:15:00+07:00").completion;
 //! // "2027-01-06T16:00:00+07:00"
+//!
+//! // The complaint desk: one validator for browser and backend …
+//! try {
+//!   validateForm({ kind: "pengaduan", name: "Siti", nik: "3515143108680000",
+//!                  phone: "12345", subject: "Izin", text: "…" }, null, "2026-12-01");
+//! } catch (e) {
+//!   e.code;                                  // "invalid_form"
+//!   e.errors.map((p) => [p.path, p.code]);   // every field problem at once:
+//!   // [["nik", "invalid_nik_serial"], ["phone", "invalid_phone"], ["subject", "too_short"], …]
+//! }
+//! // … where a ticket should go, and why …
+//! const router = Router.sample(); // SAMPLE routing rules
+//! const [best] = router.suggest({ subject: "", text: "Limbah pabrik mencemari sungai" });
+//! [best.unit, best.reasons[0].excerpt, best.reasons[0].text.id];
+//! // ["dlh", "Limbah", 'kata kunci "limbah" ditemukan sebagai "limbah" pada isi']
+//! // … and the case it becomes, event-sourced.
+//! const complaint = Procedure.jatimComplaint();
+//! const ticket = new Case();
+//! const log = ticket.execute({ actor: { id: "c-1", roles: ["penanya"] },
+//!   at: "2026-12-21T09:00:00+07:00",
+//!   command: { type: "submit", case_id: "ADU-1", documents: [] } }, complaint, cal);
+//! ticket.tracking(complaint).history;        // the public history, no personal data
+//! // [{ at: "2026-12-21T09:00:00+07:00", what: "step_entered", step: "verifikasi" }]
+//! deskFigures(ticket, complaint, cal, "2026-12-22T09:00:00+07:00").lane_seconds;
+//! // { operator: 30600 }: working seconds so far, per lane
 //! ```
 //!
 //! ## Conventions
@@ -43,24 +70,53 @@
 //!   are `camelCase`.
 //! * Every failure is a real `Error` named `PtspError` with a stable
 //!   `code`, `messages.en` / `messages.id`, and `errors` (every problem of
-//!   an invalid calendar definition or procedure). Wrong JS types are
-//!   `invalid_type`.
+//!   an invalid calendar definition, procedure or routing rule set, of
+//!   incomplete documents, of a web form). Wrong JS types — including an
+//!   object of the wrong class where a `Calendar`, `Procedure` or `Case`
+//!   belongs — are `invalid_type`.
+//! * Class arguments are borrowed: a calendar, procedure or case passed to
+//!   a function stays usable, and is still the caller's to `free()`.
+//! * Routing keyword spans are JS string indices (UTF-16 code units), not
+//!   core's byte offsets.
 //!
 //! ## Modules
 //! * `calendar` — the classes `Calendar` and `Assuming`, and
 //!   `layerFromIcal` / `layerToIcal` (core module `ptsp::calendar`).
-//! * `procedure` — the class `Procedure`: its definition, the document
-//!   check and the completion preview (core modules `ptsp::procedure`,
-//!   with `ptsp::check_documents` and `ptsp::sla::preview`).
+//! * `procedure` — the class `Procedure`: the built-in permit,
+//!   consultation and complaint flows, the definition, the document check
+//!   and the completion preview (core modules `ptsp::procedure`, with
+//!   `ptsp::check_documents` and `ptsp::sla::preview`).
+//! * `form` — `validateForm`, `defaultFormLimits`, `parseNik`,
+//!   `normalizePhone`, `normalizeEmail`, `provinces` (core module
+//!   `ptsp::form`).
+//! * `routing` — the class `Router`, `normalizeText` and `stem` (core
+//!   module `ptsp::routing`).
+//! * `case` — the class `Case`: decide, execute, replay, JSON, tracking and
+//!   the confidential views (core module `ptsp::case`).
+//! * `sla` — `slaEvaluate` (core module `ptsp::sla`).
+//! * `helpdesk` — `deskFigures`, `deskUnitSummaries` (core module
+//!   `ptsp::helpdesk`).
 //! * `convert` — every conversion between JS values and core types, and the
 //!   TypeScript declarations of the data shapes.
 //! * `error` — every error mapping, and the `PtspError` declaration.
 
 mod calendar;
+mod case;
 mod convert;
 mod error;
+mod form;
+mod helpdesk;
 mod procedure;
+mod routing;
+mod sla;
 
 pub use calendar::{Assuming, Calendar, layer_from_ical, layer_to_ical};
-pub use error::{BindingError, ERROR_NAME, Expected, is_ptsp_error};
+pub use case::Case;
+pub use error::{BindingError, CoreError, ERROR_NAME, Expected, is_ptsp_error};
+pub use form::{
+    default_form_limits, normalize_email, normalize_phone, parse_nik, provinces, validate_form,
+};
+pub use helpdesk::{desk_figures, desk_unit_summaries};
 pub use procedure::Procedure;
+pub use routing::{Router, normalize_text, stem};
+pub use sla::sla_evaluate;

@@ -1,5 +1,6 @@
 //! Procedure definitions (core module `ptsp::procedure`) as the JS class
-//! `Procedure`, with the two questions a browser form asks before an
+//! `Procedure` — the permit flow and the consultation and complaint flows
+//! of the desk — with the two questions a browser form asks before an
 //! application is filed: are the documents complete
 //! (`ptsp::check_documents`), and when would it be done at the latest
 //! (`ptsp::sla::preview`).
@@ -7,6 +8,8 @@
 //! Every method converts its arguments in ([`crate::convert`]), calls core
 //! once, and converts the result out; every failure is thrown as a
 //! `PtspError` ([`crate::error`]).
+
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
@@ -25,12 +28,22 @@ use crate::convert::{self, Result};
 /// ```
 #[wasm_bindgen]
 pub struct Procedure {
-    inner: ptsp::Procedure,
+    inner: Rc<ptsp::Procedure>,
 }
 
 impl From<ptsp::Procedure> for Procedure {
     fn from(p: ptsp::Procedure) -> Procedure {
-        Procedure { inner: p }
+        Procedure { inner: Rc::new(p) }
+    }
+}
+
+impl Procedure {
+    /// The JS name of [`Procedure::share`].
+    pub(crate) const SHARE: &'static str = "__ptspShareProcedure";
+
+    /// The core procedure this object stands for.
+    pub(crate) fn core(&self) -> &ptsp::Procedure {
+        &self.inner
     }
 }
 
@@ -44,6 +57,28 @@ impl Procedure {
     #[wasm_bindgen(js_name = jatimPermit)]
     pub fn jatim_permit() -> Procedure {
         ptsp::Procedure::jatim_permit().into()
+    }
+
+    /// The consultation flow of the desk (*konsultasi*): the Operator
+    /// classifies the question (answers it, "Ya", or not, "Tidak"); the head
+    /// of complaints (*Kepala Bidang Pengaduan*) validates the Operator's
+    /// answer or distributes the question to a unit, which answers or says
+    /// it is not theirs; "Belum Valid" sends an answer back; the authorised
+    /// official delivers it. No step has an SLA (the standard gives none).
+    #[wasm_bindgen(js_name = jatimConsultation)]
+    pub fn jatim_consultation() -> Procedure {
+        ptsp::Procedure::jatim_consultation().into()
+    }
+
+    /// The complaint flow of the desk (*pengaduan*): the consultation's
+    /// routing plus the admin's verification (verify with a severity tier,
+    /// postpone back to the complainant, forward to another agency, archive),
+    /// tier deadlines of 2, 5, 14 and 60 working days, the complainant's
+    /// confirmation or reopening, and a unit lane that does not see who
+    /// complained (Perpres 76/2013).
+    #[wasm_bindgen(js_name = jatimComplaint)]
+    pub fn jatim_complaint() -> Procedure {
+        ptsp::Procedure::jatim_complaint().into()
     }
 
     /// Reads a procedure definition (`ProcedureDef`) from JSON text and
@@ -95,6 +130,19 @@ impl Procedure {
         convert::to_js(&self.inner.def().steps)
     }
 
+    /// The lanes (who does what), in definition order.
+    #[wasm_bindgen(getter, unchecked_return_type = "LaneDef[]")]
+    pub fn lanes(&self) -> Result<JsValue> {
+        convert::to_js(&self.inner.def().lanes)
+    }
+
+    /// The severity tiers and their case deadlines (empty for a procedure
+    /// without tiers).
+    #[wasm_bindgen(getter, unchecked_return_type = "Tier[]")]
+    pub fn tiers(&self) -> Result<JsValue> {
+        convert::to_js(&self.inner.def().tiers)
+    }
+
     /// Checks documents about to be submitted (`[{code, format, bytes}]`)
     /// against the requirements and returns every gap at once — a missing
     /// mandatory document, an unknown code, a wrong format, a file too large
@@ -126,5 +174,15 @@ impl Procedure {
         let calendar = convert::calendar(calendar, "calendar")?;
         let at = convert::instant(submitted_at, "submittedAt")?;
         convert::to_js(&ptsp::sla::preview(&self.inner, calendar.core(), at)?)
+    }
+
+    /// Not part of the JS API (absent from the `.d.ts`): a second handle on
+    /// the same procedure, taken over by a function given a `Procedure`
+    /// argument (see `Calendar.__ptspShare` and `convert::handle`).
+    #[wasm_bindgen(js_name = __ptspShareProcedure, skip_typescript)]
+    pub fn share(&self) -> Procedure {
+        Procedure {
+            inner: Rc::clone(&self.inner),
+        }
     }
 }

@@ -6,8 +6,9 @@
 //              under tests/fixtures/ ("calendar/operations.json"),
 //   assert   — node:assert/strict in Node, ./assert.mjs in the browser.
 //
-// The golden cases are those of tests/fixtures.rs (Rust) and the Python
-// suite: the three layers must give the same answers.
+// The golden cases are those of tests/fixtures.rs, tests/form.rs,
+// tests/routing.rs and tests/helpdesk.rs (Rust) and of the Python suite:
+// the three layers must give the same answers.
 
 /** The fixture files each runner loads, by path under tests/fixtures/. */
 export const FIXTURE_FILES = [
@@ -17,6 +18,9 @@ export const FIXTURE_FILES = [
   "calendar/ical.json",
   "cases/forms.json",
   "cases/invalid-procedures.json",
+  "helpdesk/forms/cases.json",
+  "helpdesk/routing/cases.json",
+  "helpdesk/scenarios.json",
 ];
 
 /** Calls `f` and returns what it threw; fails if it returned normally. */
@@ -913,6 +917,874 @@ export const tests = [
       assert.ok(p.checkDocuments([{ code: "ktp".repeat(10000), format: "é".repeat(1000), bytes: 0 }]).length > 0);
       // Still alive.
       assert.equal(p.previewCompletion(cal, "2026-12-22T09:15:00+07:00").untimed.length, 2);
+    },
+  },
+  // -------------------------------------------------------------------------
+  // The web form of the consultation and complaint desk (ptsp::form)
+  // -------------------------------------------------------------------------
+
+  {
+    name: "web forms agree with the golden cases",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["helpdesk/forms/cases.json"];
+      assert.ok(f.cases.length >= 100, `${f.cases.length} cases`);
+      const failures = [];
+      let valid = 0;
+      let problems = 0;
+      for (const c of f.cases) {
+        const limits = c.limits ?? null;
+        let got;
+        let err;
+        try {
+          got = ptsp.validateForm(c.form, limits, c.today);
+        } catch (e) {
+          if (!ptsp.isPtspError(e)) throw e;
+          err = e;
+        }
+        if ("normalized" in c) {
+          if (err) {
+            failures.push(`${c.name}: expected valid, got ${err.code}: ${err.message}`);
+            continue;
+          }
+          valid += 1;
+          for (const [k, want] of Object.entries(c.normalized)) {
+            try {
+              assert.deepEqual(got[k], want);
+            } catch {
+              failures.push(`${c.name}: ${k}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got[k])}`);
+            }
+          }
+          // Idempotence, as in tests/form.rs: the normalised form (the NIK as
+          // its digits) validates to itself.
+          const again = ptsp.validateForm({ ...got, nik: got.nik && got.nik.nik }, limits, c.today);
+          try {
+            assert.deepEqual(again, got);
+          } catch {
+            failures.push(`${c.name}: the normalised form does not validate to itself`);
+          }
+        } else if (!err) {
+          failures.push(`${c.name}: expected problems, got ${JSON.stringify(got)}`);
+        } else {
+          const codes = err.errors.map((p) => p.code);
+          const paths = err.errors.map((p) => p.path);
+          if (
+            err.code !== "invalid_form" ||
+            JSON.stringify(codes) !== JSON.stringify(c.codes) ||
+            JSON.stringify(paths) !== JSON.stringify(c.paths)
+          ) {
+            failures.push(
+              `${c.name}: expected invalid_form ${JSON.stringify(c.codes)} at ${JSON.stringify(c.paths)}, ` +
+                `got ${err.code} ${JSON.stringify(codes)} at ${JSON.stringify(paths)}`,
+            );
+          }
+          for (const p of err.errors) {
+            problems += 1;
+            assert.deepEqual(Object.keys(p).sort(), ["code", "message", "message_id", "path"]);
+            assert.ok(p.message && p.message_id, `${c.name}: ${JSON.stringify(p)}`);
+          }
+          assert.match(err.messages.id, /^formulir tidak valid: /, c.name);
+          assert.match(err.message, /^invalid form: /, c.name);
+        }
+      }
+      assert.deepEqual(failures, []);
+      assert.ok(valid >= 30 && problems >= 80, `${valid} valid, ${problems} problems`);
+    },
+  },
+
+  {
+    name: "an invalid form throws every field problem at once, in both languages",
+    fn(ptsp, fixtures, assert) {
+      const today = "2026-12-01";
+      const bad = { kind: "pengaduan", name: "", subject: "Hi", text: "short", nik: "3515143108680000", phone: "12345" };
+      const e = expectCode(ptsp, assert, "invalid_form", () => ptsp.validateForm(bad, null, today));
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, "PtspError");
+      assert.deepEqual(
+        e.errors.map((p) => [p.path, p.code]),
+        [
+          ["name", "required"],
+          ["nik", "invalid_nik_serial"],
+          ["phone", "invalid_phone"],
+          ["subject", "too_short"],
+          ["text", "too_short"],
+        ],
+      );
+      assert.deepEqual(e.errors[0], {
+        path: "name",
+        code: "required",
+        message: "name is required",
+        message_id: "nama wajib diisi",
+      });
+      assert.equal(e.errors[3].message_id, "perihal berisi 2 karakter: paling sedikit 5");
+      assert.equal(e.message, e.messages.en);
+      assert.match(e.messages.en, /^invalid form: name: name is required; nik: /);
+      assert.match(e.messages.id, /^formulir tidak valid: name: nama wajib diisi; nik: NIK "3515143108680000" /);
+      assert.ok(String(e).startsWith("PtspError: invalid form: "));
+
+      // Lengths count characters (Unicode scalar values), not UTF-16 units.
+      const ok = {
+        kind: "konsultasi",
+        name: "Budi",
+        email: "budi@example.com",
+        subject: "Syarat izin",
+        text: "Apa saja syarat izin operasional klinik pratama?",
+      };
+      const emoji = expectCode(ptsp, assert, "invalid_form", () =>
+        ptsp.validateForm({ ...ok, name: "🙂" }, null, today),
+      );
+      assert.deepEqual(emoji.errors.map((p) => p.message), ["name has 1 characters: at least 2 required"]);
+      assert.equal(ptsp.validateForm({ ...ok, name: "🙂🙂" }, null, today).name, "🙂🙂");
+      // Without a kind the consultation rules apply, and kind is reported first.
+      const none = expectCode(ptsp, assert, "invalid_form", () => ptsp.validateForm({}, undefined, today));
+      assert.deepEqual(
+        none.errors.map((p) => p.path),
+        ["kind", "name", "contact", "subject", "text"],
+      );
+      // The English aliases of the kind are accepted; results use the standard's names.
+      assert.equal(ptsp.validateForm({ ...ok, kind: "consultation" }, null, today).kind, "konsultasi");
+    },
+  },
+
+  {
+    name: "NIK, phone, email and provinces, for field-by-field checks",
+    fn(ptsp, fixtures, assert) {
+      const today = "2026-12-01";
+      assert.deepEqual(ptsp.parseNik("35 15 14 450868 0002", today), {
+        nik: "3515144508680002",
+        province_code: "35",
+        province: "Jawa Timur",
+        regency_code: "3515",
+        regency_kind: "regency",
+        district_code: "351514",
+        birth_date: "1968-08-05",
+        sex: "female",
+        serial: "0002",
+      });
+      assert.equal(ptsp.parseNik("3578010101900001", today).regency_kind, "city");
+      // The reference date resolves the century.
+      assert.equal(ptsp.parseNik("3515140101260001", "2026-01-01").birth_date, "2026-01-01");
+      assert.equal(ptsp.parseNik("3515140101260001", "2025-12-31").birth_date, "1926-01-01");
+      const nik = expectCode(ptsp, assert, "invalid_form", () => ptsp.parseNik("2015143102990000", today));
+      assert.deepEqual(
+        nik.errors.map((p) => [p.path, p.code]),
+        [
+          ["nik", "invalid_nik_region"],
+          ["nik", "invalid_nik_birth_date"],
+          ["nik", "invalid_nik_serial"],
+        ],
+      );
+      assert.match(nik.errors[0].message_id, /kode provinsi 20/);
+
+      for (const [input, want] of [
+        ["0812-3456-7890", "+6281234567890"],
+        ["+62 812 3456 7890", "+6281234567890"],
+        ["(031) 3520 7000", "+623135207000"],
+        ["+62 (0)21 5790 1234", "+622157901234"],
+        ["812 3456 7890", "+6281234567890"],
+      ]) {
+        assert.equal(ptsp.normalizePhone(input), want, input);
+      }
+      const phone = expectCode(ptsp, assert, "invalid_form", () => ptsp.normalizePhone("+65 6123 4567"));
+      assert.deepEqual(phone.errors.map((p) => [p.path, p.code]), [["phone", "invalid_phone"]]);
+      assert.match(phone.errors[0].message_id, /bukan nomor Indonesia/);
+
+      assert.equal(ptsp.normalizeEmail(" Budi.Santoso@Jatimprov.GO.ID "), "Budi.Santoso@jatimprov.go.id");
+      const email = expectCode(ptsp, assert, "invalid_form", () => ptsp.normalizeEmail("budi@localhost"));
+      assert.deepEqual(email.errors.map((p) => [p.path, p.code]), [["email", "invalid_email"]]);
+      assert.match(email.messages.id, /^formulir tidak valid: email: /);
+
+      const all = ptsp.provinces();
+      assert.equal(all.length, 38);
+      assert.deepEqual(Object.keys(all[0]).sort(), ["code", "name", "source"]);
+      assert.deepEqual([all[0].code, all[0].name], ["11", "Aceh"]);
+      assert.equal(all.find((p) => p.code === "35").name, "Jawa Timur");
+      assert.equal(all[37].code, "96");
+    },
+  },
+
+  {
+    name: "form limits: defaults, partial settings, and every problem of bad ones",
+    fn(ptsp, fixtures, assert) {
+      const today = "2026-12-01";
+      const no = { nik_required: false, email_required: false, phone_required: false, service_required: false };
+      assert.deepEqual(ptsp.defaultFormLimits(), {
+        name: { min: 2, max: 100 },
+        subject: { min: 5, max: 150 },
+        text: { min: 20, max: 5000 },
+        label_max: 100,
+        max_attachments: 5,
+        formats: ["pdf", "jpg", "jpeg", "png"],
+        max_file_bytes: 5242880,
+        max_total_bytes: 10485760,
+        require_contact: true,
+        consultation: no,
+        complaint: { ...no, nik_required: true },
+      });
+      const complaint = {
+        kind: "pengaduan",
+        name: "Siti Rahayu",
+        email: "siti@example.co.id",
+        subject: "Izin belum terbit",
+        text: "Berkas saya lengkap sejak Oktober tetapi izin belum terbit.",
+      };
+      const e = expectCode(ptsp, assert, "invalid_form", () => ptsp.validateForm(complaint, null, today));
+      assert.deepEqual(e.errors.map((p) => p.code), ["required"]);
+      // An office that takes anonymous complaints: one setting, the rest default.
+      const anon = ptsp.validateForm(complaint, { complaint: { nik_required: false } }, today);
+      assert.equal(anon.nik, null);
+      // The default limits given explicitly are the defaults.
+      assert.deepEqual(
+        ptsp.validateForm({ ...complaint, nik: "3515144508680002" }, ptsp.defaultFormLimits(), today),
+        ptsp.validateForm({ ...complaint, nik: "3515144508680002" }, null, today),
+      );
+      const limits = expectCode(ptsp, assert, "invalid_limits", () =>
+        ptsp.validateForm(complaint, { subject: { min: 200, max: 150 }, label_max: 0, formats: ["PDF", ".jpg"] }, today),
+      );
+      assert.deepEqual(
+        limits.errors.map((p) => [p.path, p.code]),
+        [
+          ["subject", "invalid_range"],
+          ["label_max", "invalid_range"],
+          ["formats[0]", "invalid_format"],
+          ["formats[1]", "invalid_format"],
+        ],
+      );
+      assert.match(limits.messages.id, /^pengaturan formulir tidak valid: /);
+      for (const [what, bad] of [
+        ["unknown setting", { colour: "red" }],
+        ["half a range", { name: { min: 1 } }],
+        ["negative count", { max_attachments: -1 }],
+        ["string size", { max_file_bytes: "5MB" }],
+      ]) {
+        expectCode(ptsp, assert, "invalid_value", () => ptsp.validateForm(complaint, bad, today), what);
+      }
+    },
+  },
+
+  {
+    name: "form arguments: wrong JS types are invalid_type, unfit values invalid_value",
+    fn(ptsp, fixtures, assert) {
+      const today = "2026-12-01";
+      const ok = {
+        kind: "konsultasi",
+        name: "Budi",
+        email: "budi@example.com",
+        subject: "Syarat izin",
+        text: "Apa saja syarat izin operasional klinik pratama?",
+      };
+      const types = [
+        ["missing form", () => ptsp.validateForm()],
+        ["string form", () => ptsp.validateForm("Budi", null, today)],
+        ["array form", () => ptsp.validateForm([ok], null, today)],
+        ["string limits", () => ptsp.validateForm(ok, "strict", today)],
+        ["array limits", () => ptsp.validateForm(ok, [], today)],
+        ["missing today", () => ptsp.validateForm(ok, null)],
+        ["Date for today", () => ptsp.validateForm(ok, null, new Date(0))],
+        ["BigInt in a form", () => ptsp.validateForm({ ...ok, attachments: [{ file_name: "a.pdf", format: "pdf", bytes: 1n }] }, null, today)],
+        ["number NIK", () => ptsp.parseNik(3515144508680002, today)],
+        ["missing today for a NIK", () => ptsp.parseNik("3515144508680002")],
+        ["number phone", () => ptsp.normalizePhone(81234567890)],
+        ["null email", () => ptsp.normalizeEmail(null)],
+      ];
+      for (const [what, f] of types) {
+        const e = expectCode(ptsp, assert, "invalid_type", f, what);
+        assert.match(e.messages.en, /^invalid type for \w+: expected .+, found /, what);
+        assert.match(e.messages.id, /^tipe \w+ tidak valid: seharusnya .+, ditemukan /, what);
+        assert.deepEqual(e.errors, [], what);
+      }
+      const t = expectCode(ptsp, assert, "invalid_type", () => ptsp.validateForm("Budi", null, today));
+      assert.match(t.message, /^invalid type for form: expected a web form object \{kind, name, /);
+      const values = [
+        ["unknown kind", () => ptsp.validateForm({ ...ok, kind: "saran" }, null, today)],
+        ["unknown field", () => ptsp.validateForm({ ...ok, nama: "Budi" }, null, today)],
+        ["null name", () => ptsp.validateForm({ ...ok, name: null }, null, today)],
+        ["number subject", () => ptsp.validateForm({ ...ok, subject: 5 }, null, today)],
+        ["string attachments", () => ptsp.validateForm({ ...ok, attachments: "bukti.pdf" }, null, today)],
+        ["negative size", () => ptsp.validateForm({ ...ok, attachments: [{ file_name: "a.pdf", format: "pdf", bytes: -1 }] }, null, today)],
+        ["lone surrogate", () => ptsp.validateForm({ ...ok, name: "Bu\ud800di" }, null, today)],
+        ["day-first today", () => ptsp.validateForm(ok, null, "01/12/2026")],
+        ["day-first today for a NIK", () => ptsp.parseNik("3515144508680002", "01/12/2026")],
+      ];
+      for (const [what, f] of values) {
+        const e = expectCode(ptsp, assert, "invalid_value", f, what);
+        assert.ok(e.messages.en && e.messages.id, what);
+      }
+      const k = expectCode(ptsp, assert, "invalid_value", () => ptsp.validateForm({ ...ok, kind: "saran" }, null, today));
+      assert.match(k.message, /unknown variant `saran`/);
+      // Refused or not, the module is still alive.
+      assert.equal(ptsp.validateForm(ok, null, today).kind, "konsultasi");
+    },
+  },
+
+  // -------------------------------------------------------------------------
+  // Routing (ptsp::routing)
+  // -------------------------------------------------------------------------
+
+  {
+    name: "routing agrees with the golden cases",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["helpdesk/routing/cases.json"];
+      const wrong = f.stems.filter(([word, want]) => ptsp.stem(word) !== want);
+      assert.deepEqual(wrong.map(([w]) => `${w}: ${ptsp.stem(w)}`), []);
+      assert.ok(f.stems.length >= 50);
+
+      const router = ptsp.Router.fromJson(JSON.stringify(f.rule_set));
+      const failures = [];
+      for (const c of f.cases) {
+        const got = "rejected" in c ? router.redistribute(c.input, c.rejected) : router.suggest(c.input);
+        const summary = {
+          units: got.map((s) => s.unit),
+          rules: got.map((s) => s.rule),
+          scores: got.map((s) => s.score),
+          first_reason: got[0].reasons[0].kind,
+        };
+        try {
+          assert.deepEqual(summary, c.expected);
+        } catch {
+          failures.push(`${c.name}: got ${JSON.stringify(summary)}, want ${JSON.stringify(c.expected)}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+      assert.ok(f.cases.length >= 20);
+
+      for (const c of f.invalid) {
+        const e = expectCode(ptsp, assert, "invalid_rule_set", () =>
+          ptsp.Router.fromJson(JSON.stringify(c.rule_set)), c.name);
+        assert.deepEqual(e.errors.map((p) => ({ path: p.path, code: p.code })), c.problems, c.name);
+        for (const p of e.errors) {
+          assert.ok(p.message && p.message_id && p.message !== p.message_id, `${c.name}: ${JSON.stringify(p)}`);
+        }
+        assert.match(e.messages.id, /^aturan perutean tidak valid: /, c.name);
+        assert.match(e.message, /^invalid routing rule set: /, c.name);
+      }
+      for (const c of f.valid) {
+        const r = ptsp.Router.fromJson(JSON.stringify(c.rule_set));
+        assert.equal(r.ruleSet.rules.length, c.rule_set.rules.length, c.name);
+        r.free();
+      }
+      router.free();
+    },
+  },
+
+  {
+    name: "routing reasons carry bilingual text, the excerpt and JS string spans",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["helpdesk/routing/cases.json"];
+      const router = ptsp.Router.fromJson(JSON.stringify(f.rule_set));
+      const text = "Soal «PENCEMÁRAN» sungai di desa";
+      const [first] = router.suggest({ subject: "", text });
+      const r = first.reasons[0];
+      assert.equal(r.kind, "keyword");
+      assert.equal(r.field, "text");
+      assert.equal(r.excerpt, "PENCEMÁRAN");
+      assert.equal(text.slice(r.start, r.end), r.excerpt);
+      assert.deepEqual(Object.keys(r.text).sort(), ["en", "id"]);
+      assert.match(r.text.en, /^keyword ".+" found as "cemar" in the text$/);
+      assert.match(r.text.id, /^kata kunci ".+" ditemukan sebagai "cemar" pada isi$/);
+      // Spans count UTF-16 code units, as JS strings do (core counts bytes).
+      const emoji = "🙂🙂 limbah";
+      const k = router.suggest({ text: emoji })[0].reasons[0];
+      assert.deepEqual([k.start, k.end, k.excerpt], [5, 11, "limbah"]);
+      // A phrase spans from its first word to its last, in the subject.
+      const air = router.suggest({ subject: "Air  tanah!", text: "" })[0].reasons[0];
+      assert.deepEqual([air.field, air.excerpt, air.start, air.end], ["subject", "Air  tanah", 0, 10]);
+      // No match: the head of complaints, and why, in both languages.
+      assert.deepEqual(router.suggest({}), [
+        {
+          unit: "kabid",
+          rule: null,
+          priority: 0,
+          score: 0,
+          reasons: [
+            {
+              kind: "no_match",
+              text: {
+                id: "tidak ada aturan yang cocok: Kepala Bidang Pengaduan mendistribusikannya",
+                en: "no rule matched: the head of complaints distributes it",
+              },
+            },
+          ],
+        },
+      ]);
+      const [cat] = router.suggest({ text: "Halo", category: "konsultasi" });
+      assert.deepEqual(cat.reasons, [
+        { kind: "category", value: "konsultasi", text: { id: 'kategori "konsultasi"', en: 'category "konsultasi"' } },
+      ]);
+      const declined = router.redistribute({ text: "Ada calo" }, ["kabid"]);
+      assert.equal(declined[0].reasons[0].kind, "all_rejected");
+      assert.match(declined[0].reasons[0].text.id, /^semua unit yang cocok menolak/);
+
+      // The rule set as JSON and as an object; units by id.
+      const json = router.toJson();
+      assert.equal(ptsp.Router.fromJson(json).toJson(), json);
+      assert.deepEqual(router.ruleSet, JSON.parse(json));
+      assert.deepEqual(router.unit("dkp"), f.rule_set.units.find((u) => u.id === "dkp"));
+      assert.equal(router.unit("nope"), null);
+
+      // Normalisation: the built-in lexicon, and a router's own keywords.
+      assert.deepEqual(ptsp.normalizeText("Perpanjangan izin usaha PERIKANAN!"), ["panjang", "izin", "usaha", "ikan"]);
+      assert.deepEqual(ptsp.normalizeText(" ,.;  "), []);
+      assert.equal(ptsp.stem("pemeriksaan"), "periksa");
+      assert.equal(ptsp.stem("pemberantasan"), "antas");
+      const own = ptsp.Router.fromJson(
+        JSON.stringify({
+          units: [
+            { id: "kabid", name: { id: "Kepala", en: "Head" }, kind: "head_of_complaints" },
+            { id: "inspektorat", name: { id: "Inspektorat", en: "Inspectorate" }, kind: "opd" },
+          ],
+          rules: [{ id: "r", target: "inspektorat", keywords: ["berantas"] }],
+          fallback: "kabid",
+        }),
+      );
+      assert.equal(own.stem("pemberantasan"), "berantas");
+      assert.deepEqual(own.normalize("Program pemberantasan pungli"), ["program", "berantas", "pungli"]);
+      assert.equal(own.suggest({ text: "Program pemberantasan pungli" })[0].unit, "inspektorat");
+
+      // The sample rule set (sample data, marked as such).
+      const sample = ptsp.Router.sample();
+      assert.match(sample.ruleSet.note, /SAMPLE/);
+      const ranked = sample.suggest({
+        subject: "Perpanjangan izin",
+        text: "Bagaimana cara memperpanjang izin usaha perikanan tangkap kapal saya?",
+      });
+      assert.equal(ranked[0].unit, "dkp");
+      assert.equal(sample.suggest({ text: "Halo, selamat pagi." })[0].unit, "kabid-pengaduan");
+      sample.free();
+    },
+  },
+
+  {
+    name: "routing arguments: wrong JS types are invalid_type, unfit values invalid_value",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["helpdesk/routing/cases.json"];
+      const router = ptsp.Router.fromJson(JSON.stringify(f.rule_set));
+      const input = { text: "Limbah pabrik" };
+      const types = [
+        ["missing input", () => router.suggest()],
+        ["string input", () => router.suggest("Limbah pabrik")],
+        ["array input", () => router.suggest(["Limbah"])],
+        ["missing rejected units", () => router.redistribute(input)],
+        ["string for the rejected units", () => router.redistribute(input, "dlh")],
+        ["number among the rejected units", () => router.redistribute(input, ["dlh", 7])],
+        ["number unit id", () => router.unit(7)],
+        ["missing word", () => router.stem()],
+        ["object for JSON text", () => ptsp.Router.fromJson(f.rule_set)],
+        ["number text", () => ptsp.normalizeText(42)],
+        ["missing word (stem)", () => ptsp.stem()],
+      ];
+      for (const [what, f] of types) {
+        const e = expectCode(ptsp, assert, "invalid_type", f, what);
+        assert.match(e.messages.en, /^invalid type for [\w[\]]+: expected .+, found /, what);
+        assert.match(e.messages.id, /^tipe [\w[\]]+ tidak valid: seharusnya .+, ditemukan /, what);
+      }
+      const el = expectCode(ptsp, assert, "invalid_type", () => router.redistribute(input, ["dlh", 7]));
+      assert.equal(el.message, "invalid type for rejectedUnits[1]: expected a string, found number 7");
+      for (const [what, f] of [
+        ["unknown input field", () => router.suggest({ body: "Limbah" })],
+        ["number text", () => router.suggest({ text: 5 })],
+      ]) {
+        expectCode(ptsp, assert, "invalid_value", f, what);
+      }
+      const j = expectCode(ptsp, assert, "invalid_json", () => ptsp.Router.fromJson("["));
+      assert.match(j.messages.id, /^json tidak valid pada baris 1/);
+      expectCode(ptsp, assert, "invalid_json", () => ptsp.Router.fromJson(JSON.stringify({ ...f.rule_set, owner: "x" })));
+      // Still usable.
+      assert.equal(router.suggest(input)[0].unit, "dlh");
+    },
+  },
+
+  // -------------------------------------------------------------------------
+  // The desk's procedures, cases, SLA clocks and figures
+  // -------------------------------------------------------------------------
+
+  {
+    name: "the built-in consultation and complaint procedures",
+    fn(ptsp, fixtures, assert) {
+      const c = ptsp.Procedure.jatimConsultation();
+      assert.equal(c.id, "jatim-konsultasi");
+      assert.deepEqual(c.name, { id: "Konsultasi secara elektronik (JOSS)", en: "Electronic consultation (JOSS)" });
+      assert.deepEqual(c.lanes.map((l) => l.id), ["penanya", "operator", "kepala_pengaduan", "unit", "pejabat"]);
+      const klas = c.steps.find((s) => s.id === "klasifikasi");
+      assert.deepEqual(klas.outcomes.map((o) => o.next), ["validasi_operator", "distribusi"]);
+      assert.ok(c.steps.every((s) => !("sla" in s)), "the seed's time column is empty");
+      assert.deepEqual(c.tiers, []);
+
+      const p = ptsp.Procedure.jatimComplaint();
+      assert.equal(p.id, "jatim-pengaduan");
+      const unit = p.lanes.find((l) => l.id === "unit");
+      assert.equal(unit.sees_applicant, false);
+      assert.ok(p.lanes.filter((l) => l.id !== "unit").every((l) => !("sees_applicant" in l)));
+      assert.deepEqual(p.tiers.map((t) => [t.id, t.sla.amount, t.sla.unit]), [
+        ["mendesak", 2, "working_days"],
+        ["tinggi", 5, "working_days"],
+        ["biasa", 14, "working_days"],
+        ["kompleks", 60, "working_days"],
+      ]);
+      const v = p.steps.find((s) => s.id === "verifikasi");
+      assert.equal(v.correction, true);
+      assert.equal(v.sets_tier, true);
+      assert.deepEqual(
+        p.steps.filter((s) => s.kind === "end").map((s) => s.end),
+        ["completed", "forwarded", "archived"],
+      );
+      for (const proc of [c, p]) {
+        const json = proc.toJson();
+        assert.equal(ptsp.Procedure.fromJson(json).toJson(), json, proc.id);
+        assert.deepEqual(JSON.parse(json).tiers ?? [], proc.tiers);
+      }
+      assert.equal(ptsp.Procedure.jatimPermit().tiers.length, 0);
+    },
+  },
+
+  {
+    name: "desk scenarios agree with the golden cases",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["helpdesk/scenarios.json"];
+      assert.equal(f.calendar, "jatim");
+      const cal = ptsp.Calendar.jatim();
+      const procedures = {
+        consultation: ptsp.Procedure.jatimConsultation(),
+        complaint: ptsp.Procedure.jatimComplaint(),
+      };
+      const finished = [];
+      let refusals = 0;
+      for (const sc of f.scenarios) {
+        const p = procedures[sc.procedure];
+        assert.ok(p, `${sc.name}: unknown procedure ${sc.procedure}`);
+        const c = new ptsp.Case();
+        const log = [];
+        sc.steps.forEach((step, i) => {
+          const what = `${sc.name} #${i}`;
+          if (step.expect === "ok") {
+            log.push(...c.execute(step.request, p, cal));
+          } else {
+            refusals += 1;
+            const before = c.state;
+            const e = expectCode(ptsp, assert, step.expect, () => c.execute(step.request, p, cal), what);
+            assert.ok(e.messages.en !== e.messages.id, what);
+            assert.deepEqual(c.state, before, `${what}: a refused request changed the case`);
+          }
+        });
+        assert.equal(ptsp.Case.replay(log).toJson(), c.toJson(), `${sc.name}: replay`);
+        const state = c.state;
+        const fin = sc.final;
+        assert.deepEqual(state.status, fin.status, sc.name);
+        assert.equal(state.current, fin.current, sc.name);
+        if ("tier" in fin) {
+          assert.equal(state.tier, fin.tier, sc.name);
+          assert.equal(state.case_due, fin.case_due, sc.name);
+        }
+        const want = sc.figures;
+        const got = ptsp.deskFigures(c, p, cal, want.at);
+        for (const [k, v] of Object.entries(want)) {
+          if (k !== "at") assert.deepEqual(got[k], v, `${sc.name}: figure ${k}`);
+        }
+        // Figures rest on the SLA evaluation of the same case.
+        const report = ptsp.slaEvaluate(c, p, cal, want.at);
+        assert.equal(report.case_id, state.id, sc.name);
+        assert.equal(report.steps.length, state.visits.length, sc.name);
+        assert.deepEqual(got.lane_seconds, Object.fromEntries(report.lanes.map((l) => [l.lane, l.elapsed_seconds])));
+        if ("units" in sc) {
+          const units = ptsp.deskUnitSummaries([c], p, cal, want.at);
+          assert.equal(units.length, sc.units.length, sc.name);
+          units.forEach((u, i) => {
+            for (const [k, v] of Object.entries(sc.units[i])) {
+              assert.deepEqual(u[k], v, `${sc.name}: unit ${sc.units[i].unit} ${k}`);
+            }
+          });
+        }
+        if ("confidential" in sc) {
+          const { unit_actor: unit, office_actor: office } = sc.confidential;
+          assert.equal(c.viewFor(unit, p).applicant, "[dirahasiakan]", sc.name);
+          assert.equal(c.viewFor(office, p).applicant, state.applicant, sc.name);
+          const seen = JSON.stringify(c.eventsFor(log, unit, p));
+          assert.ok(!seen.includes(`"${state.applicant}"`), `${sc.name}: ${seen}`);
+          assert.ok(JSON.stringify(c.eventsFor(log, office, p)).includes(state.applicant), sc.name);
+          assert.ok(!JSON.stringify(c.tracking(p)).includes(state.applicant), sc.name);
+        }
+        finished.push([sc.procedure, state]);
+      }
+      assert.ok(refusals >= 5, `only ${refusals} refusals`);
+      // Every branch of both flows was taken by some scenario (as tests/helpdesk.rs).
+      for (const [name, p] of Object.entries(procedures)) {
+        const start = JSON.parse(p.toJson()).start;
+        for (const s of p.steps.filter((s) => s.id !== start)) {
+          for (const o of s.outcomes) {
+            const taken = finished.some(
+              ([n, st]) => n === name && st.visits.some((v) => v.step === s.id && v.outcome === o.id),
+            );
+            assert.ok(taken, `${name}: branch ${s.id}.${o.id} never taken`);
+          }
+        }
+      }
+      // The calendar and procedures were only borrowed.
+      assert.equal(cal.isWorkingDay("2026-12-23"), true);
+      assert.equal(procedures.complaint.id, "jatim-pengaduan");
+    },
+  },
+
+  {
+    name: "a case: decide, execute, replay, JSON, tracking and SLA clocks",
+    fn(ptsp, fixtures, assert) {
+      const permit = ptsp.Procedure.jatimPermit();
+      const cal = ptsp.Calendar.jatim();
+      const documents = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"].map((code) => ({
+        code,
+        format: "pdf",
+        bytes: 10000,
+      }));
+      const applicant = { id: "p-1", roles: ["pemohon"] };
+      const submit = {
+        actor: applicant,
+        at: "2026-12-22T09:15:00+07:00",
+        command: { type: "submit", case_id: "IZN-1", documents },
+      };
+      const c = new ptsp.Case();
+      const fresh = c.state;
+      assert.equal(fresh.status, "new");
+      assert.equal(c.due, null);
+      // decide: the events, and no change.
+      const decided = c.decide(submit, permit, cal);
+      assert.deepEqual(c.state, fresh);
+      assert.equal(decided[0].type, "submitted");
+      assert.equal(decided[0].due, "2026-12-29T16:00:00+07:00");
+      const gaps = expectCode(ptsp, assert, "incomplete_documents", () =>
+        c.decide({ ...submit, command: { ...submit.command, documents: [] } }, permit, cal),
+      );
+      assert.deepEqual(gaps.errors.map((p) => p.code), Array(5).fill("missing_document"));
+      // execute: the same events, applied.
+      const log = c.execute(submit, permit, cal);
+      assert.deepEqual(log, decided);
+      assert.equal(c.state.current, "pemeriksaan");
+      assert.equal(c.due, "2026-12-29T16:00:00+07:00");
+      // A refused request changes nothing.
+      const before = c.toJson();
+      const e = expectCode(ptsp, assert, "unauthorized", () =>
+        c.execute({ actor: { id: "x", roles: ["pemohon"] }, at: "2026-12-22T10:00:00+07:00", command: { type: "withdraw" } }, permit, cal),
+      );
+      assert.match(e.messages.id, /tidak berwenang/);
+      assert.equal(c.toJson(), before);
+      expectCode(ptsp, assert, "wrong_step", () =>
+        c.execute({ actor: { id: "v-1", roles: ["verifikator"] }, at: "2026-12-22T10:00:00+07:00",
+          command: { type: "complete_step", step: "cetak", outcome: "x" } }, permit, cal),
+      );
+      assert.equal(c.toJson(), before);
+      // Replay and JSON give the identical state.
+      assert.equal(ptsp.Case.replay(log).toJson(), before);
+      assert.deepEqual(ptsp.Case.fromJson(before).state, c.state);
+      assert.deepEqual(JSON.parse(before), c.state);
+      assert.deepEqual(ptsp.Case.replay([]).state, fresh);
+      const inconsistent = expectCode(ptsp, assert, "inconsistent_log", () =>
+        ptsp.Case.replay([{ at: "2026-12-22T09:15:00+07:00", actor: "p", type: "withdrawn", reason: null }]),
+      );
+      assert.match(inconsistent.messages.id, /^log kasus tidak konsisten/);
+      const json = expectCode(ptsp, assert, "invalid_json", () => ptsp.Case.fromJson("{"));
+      assert.match(json.messages.id, /^json tidak valid pada baris 1, kolom 1/);
+      expectCode(ptsp, assert, "invalid_json", () => ptsp.Case.fromJson('{"id": 1}'));
+      // The public view: no personal data.
+      const t = c.tracking(permit);
+      assert.deepEqual(t, {
+        case_id: "IZN-1",
+        procedure: permit.name,
+        status: "active",
+        current_step: ["pemeriksaan", permit.steps[1].name],
+        due: "2026-12-29T16:00:00+07:00",
+        history: [{ at: "2026-12-22T09:15:00+07:00", what: "step_entered", step: "pemeriksaan" }],
+      });
+      assert.ok(!JSON.stringify(t).includes("p-1"));
+      // SLA clocks: day 2 of 3 is past the 50 % warning; then breached.
+      const atRisk = ptsp.slaEvaluate(c, permit, cal, "2026-12-28T12:00:00+07:00");
+      assert.deepEqual(Object.keys(atRisk).sort(), ["at", "case", "case_id", "due_events", "lanes", "steps"]);
+      assert.equal(atRisk.steps[0].status, "at_risk");
+      assert.equal(atRisk.steps[0].threshold, 50);
+      assert.equal(atRisk.steps[0].due, "2026-12-29T16:00:00+07:00");
+      const breached = ptsp.slaEvaluate(c, permit, cal, "2026-12-30T08:00:00+07:00");
+      assert.equal(breached.steps[0].status, "breached");
+      assert.ok(breached.steps[0].remaining_seconds < 0);
+      assert.equal(breached.case.status_worst, "breached");
+      // Borrowed, not taken: the case still works.
+      assert.equal(c.state.current, "pemeriksaan");
+      const figures = ptsp.deskFigures(c, permit, cal, "2026-12-28T12:00:00+07:00");
+      assert.equal(figures.case_id, "IZN-1");
+      assert.equal(figures.submitted, "2026-12-22T09:15:00+07:00");
+      assert.deepEqual(ptsp.deskUnitSummaries([c, new ptsp.Case()], permit, cal, "2026-12-28T12:00:00+07:00"), []);
+    },
+  },
+
+  {
+    name: "case arguments: wrong JS types are invalid_type, unfit values invalid_value",
+    fn(ptsp, fixtures, assert) {
+      const p = ptsp.Procedure.jatimConsultation();
+      const cal = ptsp.Calendar.jatim();
+      const at = "2026-12-21T09:00:00+07:00";
+      const req = { actor: { id: "q-1", roles: ["penanya"] }, at, command: { type: "submit", case_id: "K-1", documents: [] } };
+      const c = new ptsp.Case();
+      const log = c.execute(req, p, cal);
+      const freedCase = new ptsp.Case();
+      freedCase.free();
+      const freedProcedure = ptsp.Procedure.jatimComplaint();
+      freedProcedure.free();
+      const actor = { id: "kp-1", roles: ["kepala_pengaduan"] };
+      const types = [
+        ["missing request", () => c.decide()],
+        ["string request", () => c.decide("submit", p, cal)],
+        ["calendar for the procedure", () => c.execute(req, cal, p)],
+        ["procedure definition for a procedure", () => c.decide(req, JSON.parse(p.toJson()), cal)],
+        ["procedure id for a procedure", () => c.tracking("jatim-konsultasi")],
+        ["case for a procedure", () => c.tracking(c)],
+        ["impostor procedure", () => c.tracking({ __ptspShareProcedure: () => 42 })],
+        ["calendar handle for a procedure", () => c.tracking({ __ptspShareProcedure: () => cal })],
+        ["freed procedure", () => c.tracking(freedProcedure)],
+        ["missing calendar", () => c.decide(req, p)],
+        ["string actor", () => c.viewFor("kp-1", p)],
+        ["missing events", () => c.eventsFor(undefined, actor, p)],
+        ["events object", () => ptsp.Case.replay({ events: log })],
+        ["number event", () => ptsp.Case.replay([1])],
+        ["missing JSON text", () => ptsp.Case.fromJson()],
+        ["state object for JSON text", () => ptsp.Case.fromJson(c.state)],
+        ["state for a case", () => ptsp.slaEvaluate(c.state, p, cal, at)],
+        ["calendar for a case", () => ptsp.deskFigures(cal, p, cal, at)],
+        ["freed case", () => ptsp.slaEvaluate(freedCase, p, cal, at)],
+        ["missing now", () => ptsp.slaEvaluate(c, p, cal)],
+        ["Date for now", () => ptsp.deskFigures(c, p, cal, new Date(at))],
+        ["one case for the list", () => ptsp.deskUnitSummaries(c, p, cal, at)],
+        ["plain object among the cases", () => ptsp.deskUnitSummaries([c, {}], p, cal, at)],
+      ];
+      for (const [what, f] of types) {
+        const e = expectCode(ptsp, assert, "invalid_type", f, what);
+        assert.match(e.messages.en, /^invalid type for [\w[\]]+: expected .+, found /, what);
+        assert.match(e.messages.id, /^tipe [\w[\]]+ tidak valid: seharusnya .+, ditemukan /, what);
+      }
+      const fc = expectCode(ptsp, assert, "invalid_type", () => ptsp.slaEvaluate(freedCase, p, cal, at));
+      assert.match(fc.message, /^invalid type for case: expected a Case \(.+found a Case that was already freed$/);
+      const fp = expectCode(ptsp, assert, "invalid_type", () => c.tracking(freedProcedure));
+      assert.match(fp.message, /found a Procedure that was already freed$/);
+      const el = expectCode(ptsp, assert, "invalid_type", () => ptsp.deskUnitSummaries([c, {}], p, cal, at));
+      assert.match(el.message, /^invalid type for cases\[1\]: expected a Case /);
+      const ev = expectCode(ptsp, assert, "invalid_type", () => ptsp.Case.replay([log[0], 1]));
+      assert.equal(ev.message, "invalid type for events[1]: expected a case event object {at, actor, type, …}, found number 1");
+
+      const values = [
+        ["request without an instant", () => c.decide({ actor: req.actor, command: req.command }, p, cal)],
+        ["date for an instant", () => c.decide({ ...req, at: "2026-12-21" }, p, cal)],
+        ["unknown command", () => c.decide({ ...req, command: { type: "escalate" } }, p, cal)],
+        ["unknown request field", () => c.decide({ ...req, by: "q-1" }, p, cal)],
+        ["actor without an id", () => c.viewFor({ roles: ["operator"] }, p)],
+        ["unknown event type", () => ptsp.Case.replay([{ ...log[0], type: "escalated" }])],
+        ["day-first now", () => ptsp.slaEvaluate(c, p, cal, "21/12/2026 09:00")],
+      ];
+      for (const [what, f] of values) {
+        const e = expectCode(ptsp, assert, "invalid_value", f, what);
+        assert.ok(e.messages.en && e.messages.id, what);
+      }
+      // Refused or not, everything stays usable and unchanged.
+      assert.equal(c.state.current, "klasifikasi");
+      assert.equal(c.state.events, 1);
+      assert.equal(ptsp.slaEvaluate(c, p, cal, "2026-12-21T10:00:00+07:00").steps[0].elapsed_seconds, 3600);
+      assert.equal(p.id, "jatim-konsultasi");
+      assert.equal(cal.isWorkingDay("2026-12-23"), true);
+    },
+  },
+  {
+    name: "extreme desk inputs are refused with a code, never a panic",
+    fn(ptsp, fixtures, assert) {
+      const today = "2026-12-01";
+      const max = Number.MAX_SAFE_INTEGER;
+      const ok = {
+        kind: "pengaduan",
+        name: "Siti Rahayu",
+        nik: "3515144508680002",
+        email: "siti@example.co.id",
+        subject: "Izin belum terbit",
+        text: "Berkas saya lengkap sejak Oktober tetapi izin belum terbit.",
+      };
+      const huge = expectCode(ptsp, assert, "invalid_form", () =>
+        ptsp.validateForm({ ...ok, text: "é".repeat(1_000_000), name: "\u0000".repeat(3) }, null, today),
+      );
+      assert.deepEqual(huge.errors.map((p) => p.code), ["invalid_characters", "too_long"]);
+      const many = Array.from({ length: 500 }, (_, i) => ({ file_name: `f${i}.pdf`, format: "pdf", bytes: max }));
+      const big = expectCode(ptsp, assert, "invalid_form", () => ptsp.validateForm({ ...ok, attachments: many }, null, today));
+      assert.deepEqual(big.errors.slice(0, 2).map((p) => p.code), ["too_many_attachments", "attachments_too_large"]);
+      expectCode(ptsp, assert, "invalid_value", () =>
+        ptsp.validateForm({ ...ok, attachments: [{ file_name: "a.pdf", format: "pdf", bytes: 2 ** 64 }] }, null, today),
+      );
+      for (const t of ["0001-01-01", "9999-12-31", "+12345-01-01", "-0001-01-01"]) {
+        try {
+          ptsp.parseNik("3515140508680001", t);
+          ptsp.validateForm(ok, null, t);
+        } catch (e) {
+          assert.ok(ptsp.isPtspError(e), `${t}: ${e && e.name}: ${e && e.message}`);
+        }
+      }
+      for (const x of ["", "+", "0".repeat(10000), "+62" + "8".repeat(100), "@".repeat(300), "a@" + "b.".repeat(200) + "id"]) {
+        for (const f of [ptsp.normalizePhone, ptsp.normalizeEmail, (s) => ptsp.parseNik(s, today)]) {
+          try {
+            f(x);
+          } catch (e) {
+            assert.ok(ptsp.isPtspError(e) && e.code === "invalid_form", `${x.slice(0, 20)}: ${e && e.message}`);
+          }
+        }
+      }
+
+      const router = ptsp.Router.fromJson(JSON.stringify(fixtures["helpdesk/routing/cases.json"].rule_set));
+      const long = "limbah 🙂 sungai izin ".repeat(20000);
+      const s = router.suggest({ subject: long, text: long, service: long, category: "\u0000" });
+      assert.ok(s.length >= 1);
+      const r = s[0].reasons[0];
+      assert.equal(long.slice(r.start, r.end), r.excerpt);
+      assert.deepEqual(router.redistribute({ text: long }, Array(1000).fill("dlh")).map((x) => x.unit).includes("dlh"), false);
+      assert.equal(ptsp.normalizeText(long).length, 60000);
+
+      const p = ptsp.Procedure.jatimComplaint();
+      const cal = ptsp.Calendar.jatim();
+      const c = new ptsp.Case();
+      const submit = (at) => ({ actor: { id: "c-1", roles: ["penanya"] }, at, command: { type: "submit", case_id: "X", documents: [] } });
+      for (const at of ["0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+14:00", "2026-12-21T09:00:00-23:59"]) {
+        try {
+          c.decide(submit(at), p, cal);
+        } catch (e) {
+          assert.ok(ptsp.isPtspError(e), `${at}: ${e && e.name}: ${e && e.message}`);
+        }
+      }
+      c.execute(submit("2026-12-21T09:00:00+07:00"), p, cal);
+      for (const now of ["0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+14:00", "2026-12-20T09:00:00+07:00"]) {
+        for (const f of [ptsp.slaEvaluate, ptsp.deskFigures]) {
+          try {
+            f(c, p, cal, now);
+          } catch (e) {
+            assert.ok(ptsp.isPtspError(e), `${now}: ${e && e.name}: ${e && e.message}`);
+          }
+        }
+      }
+      expectCode(ptsp, assert, "out_of_coverage", () => ptsp.slaEvaluate(c, p, cal, "9999-12-31T23:59:59+14:00"));
+      // Forged logs and states are refused or carried, never a trap.
+      assert.deepEqual(c.eventsFor([], { id: "x" }, p), []);
+      const forged = [
+        [{ at: "2026-12-21T09:00:00+07:00", actor: "c", type: "returned_for_correction", step: "x", reasons: [], remaining_seconds: max }],
+        [{ at: "2026-12-21T09:00:00+07:00", actor: "c", type: "submitted", case_id: "X", procedure: "jatim-pengaduan",
+           version: 4294967295, applicant: "c", documents: [], entered: "nowhere", due: "9999-12-31T23:59:59+14:00" }],
+      ];
+      for (const log of forged) {
+        try {
+          const f = ptsp.Case.replay(log);
+          for (const g of [ptsp.slaEvaluate, ptsp.deskFigures]) {
+            try {
+              g(f, p, cal, "2026-12-22T09:00:00+07:00");
+            } catch (e) {
+              assert.ok(ptsp.isPtspError(e), `${e && e.name}: ${e && e.message}`);
+            }
+          }
+          f.tracking(p);
+        } catch (e) {
+          assert.ok(ptsp.isPtspError(e), `${e && e.name}: ${e && e.message}`);
+        }
+      }
+      expectCode(ptsp, assert, "invalid_value", () =>
+        ptsp.Case.replay([{ ...forged[1][0], version: 4294967296 }]),
+      );
+      // Still alive.
+      assert.equal(c.state.current, "verifikasi");
+      assert.equal(ptsp.slaEvaluate(c, p, cal, "2026-12-21T10:00:00+07:00").steps[0].elapsed_seconds, 3600);
     },
   },
 ];

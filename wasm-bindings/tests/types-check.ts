@@ -5,11 +5,47 @@
 import init, {
   Assuming,
   Calendar,
+  Case,
   Procedure,
+  Router,
+  defaultFormLimits,
+  deskFigures,
+  deskUnitSummaries,
   isPtspError,
   layerFromIcal,
   layerToIcal,
+  normalizeEmail,
+  normalizePhone,
+  normalizeText,
+  parseNik,
+  provinces,
+  slaEvaluate,
+  stem,
+  validateForm,
+  type Actor,
   type CalendarDef,
+  type CaseState,
+  type CaseStatus,
+  type ClockStatus,
+  type Command,
+  type Event,
+  type FormLimits,
+  type FormLimitsInput,
+  type LaneDef,
+  type Nik,
+  type Province,
+  type Reason,
+  type Request,
+  type RuleSet,
+  type SlaReport,
+  type Suggestion,
+  type TicketFigures,
+  type Tier,
+  type Tracking,
+  type Unit,
+  type UnitSummary,
+  type ValidForm,
+  type WebForm,
   type Deadline,
   type ErrorCode,
   type Estimate,
@@ -154,6 +190,111 @@ export async function check(): Promise<void> {
   docs[0].maxBytes;
   // @ts-expect-error not a step kind
   const kind: StepDef["kind"] = "gateway";
+
+  // The desk: web form, routing, cases, SLA clocks and figures.
+  const TODAY: IsoDate = "2026-12-01";
+  const form: WebForm = {
+    kind: "pengaduan",
+    name: "Siti Rahayu",
+    nik: "3515144508680002",
+    phone: "0812-3456-7890",
+    subject: "Izin belum terbit",
+    text: "Berkas saya lengkap sejak Oktober tetapi izin belum terbit.",
+    attachments: [{ file_name: "bukti.pdf", format: "pdf", bytes: 120_000 }],
+  };
+  const valid: ValidForm = precise(validateForm(form, null, TODAY));
+  const valid2: ValidForm = validateForm({ kind: "consultation" }, undefined, TODAY);
+  const limits: FormLimits = precise(defaultFormLimits());
+  const partial: FormLimitsInput = { complaint: { nik_required: false }, formats: ["pdf"] };
+  const valid3: ValidForm = validateForm(form, partial, TODAY);
+  const kindOut: "konsultasi" | "pengaduan" = valid.kind;
+  const nikOut: Nik | null = valid.nik;
+  const birth: IsoDate | undefined = nikOut?.birth_date;
+  const phoneOut: string | null = valid.phone;
+  const nik: Nik = precise(parseNik("3515144508680002", TODAY));
+  const sex: "male" | "female" = nik.sex;
+  const e164: string = precise(normalizePhone("0812-3456-7890"));
+  const mail: string = precise(normalizeEmail("budi@example.com"));
+  const provs: Province[] = precise(provinces());
+
+  const router: Router = precise(Router.sample());
+  const router2: Router = precise(Router.fromJson(router.toJson()));
+  const rules: RuleSet = precise(router.ruleSet);
+  const unit: Unit | null = precise(router.unit("dkp"));
+  const ranked: Suggestion[] = precise(router.suggest({ subject: "Izin", text: "Limbah pabrik" }));
+  const again2: Suggestion[] = precise(router.redistribute({ text: "Limbah" }, ["dlh"]));
+  const rule: string | null = ranked[0].rule;
+  const reason: Reason = ranked[0].reasons[0];
+  const reasonText: string = reason.text.id;
+  if (reason.kind === "keyword") {
+    const span: [number, number, string] = [reason.start, reason.end, reason.excerpt];
+    const field: "subject" | "text" = reason.field;
+    void [span, field];
+  }
+  const words: string[] = precise(normalizeText("Perpanjangan izin"));
+  const root: string = precise(stem("perizinan"));
+  const ownRoot: string = precise(router.stem("perizinan"));
+  const ownWords: string[] = precise(router.normalize("Perpanjangan izin"));
+
+  const desk: Procedure = precise(Procedure.jatimComplaint());
+  const consult: Procedure = precise(Procedure.jatimConsultation());
+  const lanes: LaneDef[] = precise(desk.lanes);
+  const seesApplicant: boolean | undefined = lanes[3].sees_applicant;
+  const tiers: Tier[] = precise(desk.tiers);
+  const tierDays: number = tiers[0].sla.amount;
+  const actor: Actor = { id: "q-1", roles: ["penanya"] };
+  const command: Command = { type: "submit", case_id: "K-1", documents: [] };
+  const request: Request = { actor, at: AT, command };
+  const kase: Case = precise(new Case());
+  const decided: Event[] = precise(kase.decide(request, consult, cal));
+  const events: Event[] = precise(kase.execute(request, consult, cal));
+  const replayed: Case = precise(Case.replay(events));
+  const restored: Case = precise(Case.fromJson(kase.toJson()));
+  const state: CaseState = precise(kase.state);
+  const caseStatus: CaseStatus = state.status;
+  const current: string | null = state.current;
+  const due2: Instant | null = precise(kase.due);
+  const tracking: Tracking = precise(kase.tracking(consult));
+  const redacted: CaseState = precise(kase.viewFor(actor, consult));
+  const seen: Event[] = precise(kase.eventsFor(events, actor, consult));
+  const firstType: Event["type"] = events[0].type;
+  const report: SlaReport = precise(slaEvaluate(kase, consult, cal, AT));
+  const clock: ClockStatus = report.steps[0].status;
+  const figures: TicketFigures = precise(deskFigures(kase, consult, cal, AT));
+  const firstResponse: number | null = figures.first_response_seconds;
+  const summaries: UnitSummary[] = precise(deskUnitSummaries([kase, replayed], consult, cal, AT));
+
+  // @ts-expect-error not a ticket kind
+  validateForm({ kind: "saran" }, null, TODAY);
+  // @ts-expect-error web-form fields are snake_case and known
+  validateForm({ fileName: "x" }, null, TODAY);
+  // @ts-expect-error today is required
+  validateForm(form, null);
+  // @ts-expect-error a range needs min and max
+  validateForm(form, { name: { min: 1 } }, TODAY);
+  // @ts-expect-error the NIK is a string
+  parseNik(3515144508680002, TODAY);
+  // @ts-expect-error routing inputs have no body field
+  router.suggest({ body: "Limbah" });
+  // @ts-expect-error rejected units are ids
+  router.redistribute({ text: "Limbah" }, "dlh");
+  // @ts-expect-error the constructor is private: use sample() or fromJson()
+  new Router();
+  // @ts-expect-error not a command
+  const bad: Command = { type: "escalate" };
+  // @ts-expect-error the procedure is a Procedure object
+  kase.execute(request, "jatim-konsultasi", cal);
+  // @ts-expect-error a case, not its state
+  slaEvaluate(kase.state, consult, cal, AT);
+  // @ts-expect-error result fields are snake_case
+  figures.firstResponseSeconds;
+  // @ts-expect-error not a clock status
+  const clock2: ClockStatus = "late";
+
+  void [valid2, limits, valid3, kindOut, birth, phoneOut, sex, e164, mail, provs, router2, rules, unit];
+  void [again2, rule, reasonText, words, root, ownRoot, ownWords, seesApplicant, tierDays, decided];
+  void [restored, caseStatus, current, due2, tracking, redacted, seen, firstType, clock, firstResponse];
+  void [summaries, bad, clock2];
 
   void [id, span, status, working, next, prev, added, count, d2, d3, due, late, from, text, names];
   void [secs, nonWorking, firstAssumed, estDate, estDeadline, estExplained, estSecs, ics, national];

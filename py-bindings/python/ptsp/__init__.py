@@ -5,7 +5,9 @@ Working days (*hari kerja*) on the Indonesian holiday calendar — national
 holidays and collective leave (*cuti bersama*) with the decree behind each —,
 statutory deadlines with a day-by-day explanation, working time within office
 hours, numpy-compatible vectorised day arithmetic, procedures as data,
-event-sourced cases and their SLA clocks (``ptsp.sla``)::
+event-sourced cases and their SLA clocks (``ptsp.sla``), and the consultation
+and complaint desk: web-form validation (``ptsp.form``), routing to the unit
+responsible (``ptsp.routing``) and desk figures (``ptsp.helpdesk``)::
 
     >>> import datetime as dt, ptsp
     >>> cal = ptsp.Calendar.jatim()
@@ -30,14 +32,16 @@ event-sourced cases and their SLA clocks (``ptsp.sla``)::
     'at_risk'
 """
 
-from . import sla, types
+from . import form, helpdesk, routing, sla, types
 from ._errors import (
     CalendarError,
     CaseError,
     CaseInputError,
+    FormError,
     InvalidTypeError,
     ProcedureError,
     PtspError,
+    RoutingError,
     UnauthorizedError,
     ValidationError,
 )
@@ -52,6 +56,7 @@ from ._ptsp import (
     __version__,
     layer_from_ical,
     layer_to_ical,
+    sample_catalogue,
 )
 
 __all__ = [
@@ -64,15 +69,21 @@ __all__ = [
     "Deadline",
     "Estimate",
     "Explanation",
+    "FormError",
     "InvalidTypeError",
     "Procedure",
     "ProcedureError",
     "PtspError",
+    "RoutingError",
     "UnauthorizedError",
     "ValidationError",
     "__version__",
     "layer_from_ical",
     "layer_to_ical",
+    "form",
+    "helpdesk",
+    "routing",
+    "sample_catalogue",
     "sla",
     "types",
 ]

@@ -10,12 +10,15 @@ and JavaScript) and its message in English and Bahasa Indonesia::
     ├── CaseError                         errors of the case engine
     │   ├── UnauthorizedError             code "unauthorized"
     │   └── CaseInputError                "incomplete_documents", "invalid_input"
+    ├── FormError                         "invalid_form", "invalid_limits", "invalid_json"
+    ├── RoutingError                      "invalid_rule_set", "invalid_json"
     └── InvalidTypeError(..., TypeError)  code "invalid_type": wrong argument type
 
 ``str(error)`` is the English message; ``error.messages["id"]`` the Indonesian
 one. ``error.errors()`` lists the problems behind a validation error
 (``invalid_definition``, ``invalid_procedure``, ``incomplete_documents``,
-``invalid_input``) and is empty for the other codes.
+``invalid_input``, ``invalid_form``, ``invalid_limits``,
+``invalid_rule_set``) and is empty for the other codes.
 
 A calendar error met by a case operation (``out_of_coverage`` or
 ``no_office_hours`` while computing a deadline) is raised as a
@@ -38,6 +41,8 @@ __all__ = [
     "CaseError",
     "UnauthorizedError",
     "CaseInputError",
+    "FormError",
+    "RoutingError",
     "InvalidTypeError",
 ]
 
@@ -116,6 +121,25 @@ class CaseInputError(CaseError):
     (correction reasons, an assignment, a visit number — or a request, event
     or document dict of the wrong shape, one problem with code
     ``invalid_json`` per bad dict)."""
+
+
+class FormError(PtspError):
+    """A consultation or complaint web form failed validation (code
+    ``invalid_form``; ``errors()`` lists every problem, each with its path
+    such as ``nik`` or ``attachments[2].bytes`` and a code such as
+    ``invalid_nik_birth_date``), the form settings are inconsistent (code
+    ``invalid_limits``), or a form or limits dict has the wrong shape (code
+    ``invalid_json``: an unknown key, a ``kind`` other than ``konsultasi`` /
+    ``pengaduan``, a number where a text is expected). ``ptsp.form.parse_nik``,
+    ``normalize_phone`` and ``normalize_email`` raise it with one field's
+    problems."""
+
+
+class RoutingError(PtspError):
+    """A routing rule set failed validation (code ``invalid_rule_set``;
+    ``errors()`` lists every problem: ``unknown_unit``, ``duplicate_id``,
+    ``shadowed_rule``, ``fallback_not_head``, ...) or a rule set, ticket or
+    staff dict could not be read (code ``invalid_json``)."""
 
 
 class InvalidTypeError(PtspError, TypeError):

@@ -7,7 +7,8 @@ Conventions:
   one raises ``CalendarError`` with code ``invalid_value``. Returned instants
   are aware, in the office's UTC offset.
 * Dicts returned by ``definition``, ``holidays()``, ``Explanation.days``,
-  ``to_dict()``, ``layer_from_ical()``, the case engine and ``ptsp.sla`` have
+  ``to_dict()``, ``layer_from_ical()``, the case engine, ``ptsp.sla``,
+  ``ptsp.form``, ``ptsp.routing`` and ``ptsp.helpdesk`` have
   the core's JSON shape: dates and instants are ISO 8601 strings, enums are
   snake_case strings. Dicts given (definitions, requests, events, documents)
   have the same shape; an aware datetime or a date is accepted where a string
@@ -26,8 +27,14 @@ from typing import Any, Generic, List, Optional, Sequence, Tuple, TypeVar, final
 import numpy as np
 import numpy.typing as npt
 
+from . import form as form
+from . import helpdesk as helpdesk
+from . import routing as routing
 from . import sla as sla
 from .types import (
+    Actor,
+    Catalogue,
+    ServiceType,
     CalendarDefinition,
     CaseDict,
     CaseStatus,
@@ -63,6 +70,10 @@ __all__ = [
     "__version__",
     "layer_from_ical",
     "layer_to_ical",
+    "form",
+    "helpdesk",
+    "routing",
+    "sample_catalogue",
     "sla",
 ]
 
@@ -248,6 +259,21 @@ class Procedure:
         (Pemohon) → check, ≤ 3 working days (PTSP) → recommendation (OPD
         Teknis) → approval, ≤ 3 working days (PTSP) → print."""
     @staticmethod
+    def jatim_consultation() -> Procedure:
+        """The built-in electronic consultation flow (seed §7): submit →
+        the Operator classifies and answers (``ya``) or not (``tidak``) →
+        the head of complaints distributes to a unit → the unit answers →
+        validation (``belum_valid``: back to whoever drafted) → the
+        authorised official delivers the answer. No SLAs."""
+    @staticmethod
+    def jatim_complaint() -> Procedure:
+        """The built-in electronic complaint flow: the consultation's routing
+        plus admin verification (verify, postpone, forward, archive),
+        severity tiers with case deadlines of 2, 5, 14 and 60 working days
+        (set by ``complete_step`` with a ``tier`` at verification), the
+        complainant's confirmation or reopening, and a unit lane that does
+        not see who complained."""
+    @staticmethod
     def from_json(text: str) -> Procedure:
         """Builds a procedure from a JSON definition. Raises
         ``ProcedureError`` (``invalid_json`` or ``invalid_procedure``, the
@@ -280,6 +306,12 @@ class Procedure:
         ``file_too_large``, ``empty_file``, ``duplicate_document``."""
     def preview(self, calendar: Calendar, submitted_at: datetime.datetime) -> Preview:
         """``ptsp.sla.preview(self, calendar, submitted_at)``."""
+    def for_service(self, service: ServiceType) -> Procedure:
+        """This procedure specialised to one service type of a requirements
+        catalogue: the service's documents, and the id
+        ``"{procedure}/{service}"``. Raises ``ProcedureError``
+        (``invalid_json``) for a dict that is not shaped like a service
+        type."""
     def __eq__(self, value: object, /) -> bool:
         """Equal definitions."""
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
@@ -333,6 +365,24 @@ class Case:
     @property
     def corrections(self) -> int:
         """The number of correction rounds."""
+    @property
+    def tier(self) -> Optional[str]:
+        """The severity tier (complaints), once the classifying step set it."""
+    @property
+    def case_due(self) -> Optional[datetime.datetime]:
+        """The case-level deadline the tier sets, or ``None``."""
+    def sees_applicant(self, actor: Actor, procedure: Procedure) -> bool:
+        """Whether ``actor`` may see who the applicant is: the applicant
+        themselves, or an actor holding a role of a lane that sees the
+        applicant (``LaneDef["sees_applicant"]``, default true)."""
+    def view_for(self, actor: Actor, procedure: Procedure) -> Case:
+        """The case as ``actor`` may see it: the applicant replaced by
+        ``"[dirahasiakan]"`` when ``sees_applicant`` says no."""
+    def events_for(self, events: Sequence[Event], actor: Actor, procedure: Procedure) -> List[Event]:
+        """The log as ``actor`` may see it: when ``sees_applicant`` says no,
+        the applicant's events carry ``"[dirahasiakan]"`` as their actor and
+        the submission hides the applicant. Raises ``CaseInputError``
+        (``invalid_input``) for an event or actor dict of the wrong shape."""
     def to_dict(self) -> CaseDict:
         """The full state."""
     def tracking(self, procedure: Procedure) -> Tracking:
@@ -340,3 +390,8 @@ class Case:
         documents."""
     def __eq__(self, value: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
+
+def sample_catalogue() -> Catalogue:
+    """The sample requirements catalogue: three service types on the East
+    Java permit procedure (**sample data**; an office replaces it with its
+    own)."""

@@ -2,8 +2,9 @@
 
 Dicts returned by ``Calendar.definition``, ``Calendar.holidays()``,
 ``Explanation.days``, ``to_dict()``, ``layer_from_ical()``,
-``Procedure.definition``, the case engine (events, tracking) and ``ptsp.sla``
-have the core's JSON shape: dates and instants are ISO 8601 strings (instants
+``Procedure.definition``, the case engine (events, tracking), ``ptsp.sla``,
+``ptsp.form``, ``ptsp.routing`` and ``ptsp.helpdesk`` have the core's JSON
+shape: dates and instants are ISO 8601 strings (instants
 RFC 3339 with their offset), enums snake_case strings, durations working
 seconds, the same in Rust, Python and JavaScript. These ``TypedDict`` classes
 and aliases describe them; they are plain dicts at run time.
@@ -25,10 +26,13 @@ __all__ = [
     "AssignCommand",
     "Assigned",
     "Assignment",
+    "AttachmentMeta",
     "CalendarDefinition",
     "CaseClock",
     "CaseDict",
     "CaseStatus",
+    "Catalogue",
+    "CharRange",
     "ClockStatus",
     "Command",
     "CompleteStepCommand",
@@ -47,15 +51,20 @@ __all__ = [
     "Event",
     "ExplainedDay",
     "ExplanationDict",
+    "FallbackReason",
+    "FormLimits",
     "HolidayInfo",
     "HolidayKind",
     "HolidayLayerDict",
     "Instant",
+    "KeywordReason",
+    "KindRules",
     "Label",
     "LaneClock",
     "LaneDef",
     "LaneKind",
     "Lang",
+    "NikInfo",
     "OutcomeDef",
     "OutputKind",
     "PauseInfo",
@@ -63,6 +72,9 @@ __all__ = [
     "PreviewStep",
     "Problem",
     "ProcedureDefinition",
+    "Province",
+    "Reason",
+    "RegencyKind",
     "RejectCommand",
     "Rejected",
     "Request",
@@ -71,10 +83,17 @@ __all__ = [
     "ReturnForCorrectionCommand",
     "ReturnedForCorrection",
     "RoleDef",
+    "RoutingField",
+    "RoutingInput",
+    "RoutingRule",
+    "RuleSet",
+    "ServiceType",
+    "Sex",
     "SlaDef",
     "SlaReport",
     "SlaUnit",
     "Source",
+    "StaffLoad",
     "StepClock",
     "StepCompleted",
     "StepDef",
@@ -84,9 +103,18 @@ __all__ = [
     "SubmitCommand",
     "Submitted",
     "SubmittedDocument",
+    "Suggestion",
+    "TicketFigures",
+    "TicketKind",
     "Tier",
     "Tracking",
     "TrackingEntry",
+    "Unit",
+    "UnitKind",
+    "UnitSummary",
+    "ValidForm",
+    "ValueReason",
+    "WebForm",
     "WithdrawCommand",
     "Withdrawn",
     "YearStatus",
@@ -771,3 +799,311 @@ class Preview(TypedDict):
     steps: List[PreviewStep]
     completion: str
     untimed: List[str]
+
+
+# ---- catalogue ----------------------------------------------------------------
+
+
+class _ServiceType(TypedDict):
+    id: str
+    name: Label
+    procedure: str
+    documents: List[DocumentRequirement]
+
+
+class ServiceType(_ServiceType, total=False):
+    """One service type of a requirements catalogue: the procedure id it
+    runs on, the technical agency (unit) that recommends, and its documents
+    (``Procedure.for_service``)."""
+
+    agency: str
+
+
+class Catalogue(TypedDict):
+    """A requirements catalogue (``ptsp.sample_catalogue()``)."""
+
+    note: str
+    services: List[ServiceType]
+
+
+# ---- web form (ptsp.form) -------------------------------------------------------
+
+TicketKind = Literal["konsultasi", "pengaduan"]
+"""What the applicant files: a consultation (a question) or a complaint. The
+English ``"consultation"`` and ``"complaint"`` are accepted in a form given to
+``ptsp.form.validate``; results always hold the Indonesian name."""
+
+Sex = Literal["male", "female"]
+"""Sex as encoded in a NIK (women's birth day is written plus 40)."""
+
+RegencyKind = Literal["regency", "city"]
+"""Whether digits 3–4 of a NIK name a regency (*kabupaten*, 01–69) or a city
+(*kota*, 71–99)."""
+
+
+class AttachmentMeta(TypedDict, total=False):
+    """Metadata of one attached file (the upload itself is the transport's
+    business): name, format (a file extension) and size in bytes. Every key
+    is present in results."""
+
+    file_name: str
+    format: str
+    bytes: int
+
+
+class WebForm(TypedDict, total=False):
+    """A consultation or complaint web form as submitted
+    (``ptsp.form.validate``). Every key is optional: a missing ``kind``,
+    ``name``, ``subject`` or ``text`` is a ``required`` problem, not a shape
+    error; blank optional fields count as absent."""
+
+    kind: Optional[Union[TicketKind, Literal["consultation", "complaint"]]]
+    name: str
+    nik: Optional[str]
+    email: Optional[str]
+    phone: Optional[str]
+    subject: str
+    text: str
+    attachments: List[AttachmentMeta]
+    service: Optional[str]
+    category: Optional[str]
+
+
+class CharRange(TypedDict):
+    """An inclusive range of lengths in characters (Unicode scalar values)."""
+
+    min: int
+    max: int
+
+
+class KindRules(TypedDict, total=False):
+    """Which fields one kind of ticket requires."""
+
+    nik_required: bool
+    email_required: bool
+    phone_required: bool
+    service_required: bool
+
+
+class FormLimits(TypedDict, total=False):
+    """The office's settings for the web form (``ptsp.form.default_limits()``;
+    every key present there, every key optional in ``limits``): lengths,
+    attachments (count, formats, sizes), whether a contact is required, and
+    the required fields per kind."""
+
+    name: CharRange
+    subject: CharRange
+    text: CharRange
+    label_max: int
+    max_attachments: int
+    formats: List[str]
+    max_file_bytes: int
+    max_total_bytes: int
+    require_contact: bool
+    consultation: KindRules
+    complaint: KindRules
+
+
+class NikInfo(TypedDict):
+    """A checked and decoded NIK (*Nomor Induk Kependudukan*)
+    (``ptsp.form.parse_nik``, ``ValidForm["nik"]``); ``birth_date`` ISO."""
+
+    nik: str
+    province_code: str
+    province: str
+    regency_code: str
+    regency_kind: RegencyKind
+    district_code: str
+    birth_date: str
+    sex: Sex
+    serial: str
+
+
+class ValidForm(TypedDict):
+    """A validated form, normalised (``ptsp.form.validate``): text trimmed,
+    the phone in E.164 (``+62…``), the email's domain lower-cased, the NIK
+    decoded, attachment formats lower-case; blank optional fields ``None``."""
+
+    kind: TicketKind
+    name: str
+    nik: Optional[NikInfo]
+    email: Optional[str]
+    phone: Optional[str]
+    subject: str
+    text: str
+    attachments: List[AttachmentMeta]
+    service: Optional[str]
+    category: Optional[str]
+
+
+class Province(TypedDict):
+    """A Kemendagri province code with its name and the instrument that set
+    it (``ptsp.form.provinces()``)."""
+
+    code: str
+    name: str
+    source: str
+
+
+# ---- routing (ptsp.routing) -----------------------------------------------------
+
+UnitKind = Literal["bidang", "opd", "head_of_complaints"]
+"""A division of the office (*Bidang*), a technical agency (*OPD teknis*), or
+the head of the complaints division (*Kepala Bidang Pengaduan*), who
+distributes what no rule routes."""
+
+RoutingField = Literal["subject", "text"]
+"""The free-text field of a ticket a keyword was found in."""
+
+
+class Unit(TypedDict):
+    """A division or agency that answers tickets."""
+
+    id: str
+    name: Label
+    kind: UnitKind
+
+
+class _RoutingRule(TypedDict):
+    id: str
+    target: str
+
+
+class RoutingRule(_RoutingRule, total=False):
+    """A routing rule: criteria (service, sector, category that must equal
+    the ticket's; keywords any of which must occur in its subject or text)
+    and the unit the ticket goes to; higher ``priority`` ranks first."""
+
+    priority: int
+    service: str
+    sector: str
+    category: str
+    keywords: List[str]
+    note: str
+
+
+class _RuleSet(TypedDict):
+    units: List[Unit]
+    rules: List[RoutingRule]
+    fallback: str
+
+
+class RuleSet(_RuleSet, total=False):
+    """A routing rule set (``Router.rule_set``, ``Router.from_rule_set``)."""
+
+    note: str
+
+
+class RoutingInput(TypedDict, total=False):
+    """The part of a ticket routing looks at; missing or empty: not given."""
+
+    service: str
+    sector: str
+    category: str
+    subject: str
+    text: str
+
+
+class _ReasonText(TypedDict):
+    text: Label
+
+
+class ValueReason(_ReasonText):
+    """The rule's ``service``, ``sector`` or ``category`` criterion matched
+    ``value``."""
+
+    kind: Literal["service", "sector", "category"]
+    value: str
+
+
+class _KeywordReason(_ReasonText):
+    kind: Literal["keyword"]
+    keyword: str
+    normalized: str
+    field: RoutingField
+    start: int
+    end: int
+
+
+class KeywordReason(_KeywordReason, total=False):
+    """One of the rule's keywords was found (its first occurrence):
+    ``normalized`` the stems it matched, ``start`` and ``end`` Python string
+    indices in ``field`` (``input[field][start:end] == excerpt``; the core's
+    JSON has UTF-8 byte offsets there), ``excerpt`` the text matched."""
+
+    excerpt: str
+
+
+class FallbackReason(_ReasonText):
+    """No rule matched (``no_match``), or every unit that matched declined
+    (``all_rejected``): the head of complaints distributes the ticket."""
+
+    kind: Literal["no_match", "all_rejected"]
+
+
+Reason = Union[ValueReason, KeywordReason, FallbackReason]
+"""Why a unit was suggested, tagged by ``kind``; ``message`` and
+``text`` is the sentence in Bahasa Indonesia (``id``) and English (``en``)."""
+
+
+class Suggestion(TypedDict):
+    """One ranked suggestion (``Router.suggest``): the unit, the rule that
+    put it there (``None`` for the fallback), the rule's priority, its score
+    (criteria plus keywords found) and the reasons."""
+
+    unit: str
+    rule: Optional[str]
+    priority: int
+    score: int
+    reasons: List[Reason]
+
+
+class _StaffLoad(TypedDict):
+    id: str
+    unit: str
+    open_tickets: int
+
+
+class StaffLoad(_StaffLoad, total=False):
+    """A staff member's current load (``ptsp.routing.pick_staff``);
+    ``active`` defaults to true."""
+
+    active: bool
+    competences: List[str]
+
+
+# ---- desk figures (ptsp.helpdesk) -----------------------------------------------
+
+
+class TicketFigures(TypedDict):
+    """``ptsp.helpdesk.figures()``: one ticket at an instant. Durations in
+    working seconds; ``due`` and ``due_status`` are the tier's deadline."""
+
+    case_id: str
+    status: CaseStatus
+    submitted: Optional[str]
+    first_response_seconds: Optional[int]
+    resolution_seconds: Optional[int]
+    validation_loops: int
+    redistributions: int
+    reopened: int
+    corrections: int
+    outcome_counts: Dict[str, int]
+    lane_seconds: Dict[str, int]
+    unit: Optional[str]
+    tier: Optional[str]
+    due: Optional[str]
+    due_status: Optional[ClockStatus]
+
+
+class UnitSummary(TypedDict):
+    """``ptsp.helpdesk.unit_summaries()``: one unit's work over many
+    tickets."""
+
+    unit: str
+    tickets: int
+    answered: int
+    not_ours: int
+    sent_back: int
+    working_seconds: int
+    mean_seconds_per_visit: Optional[int]
