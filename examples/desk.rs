@@ -10,8 +10,11 @@
 
 use std::process::ExitCode;
 
+use ptsp::form::{FormLimits, TicketKind, WebForm, validate};
 use ptsp::helpdesk::{figures, unit_summaries};
-use ptsp::{Actor, Calendar, Case, Command, Lang, Procedure, ProcedureDef, Request};
+use ptsp::{
+    Actor, Calendar, Case, Command, Lang, Procedure, ProcedureDef, Request, Router, RoutingInput,
+};
 
 fn main() -> ExitCode {
     let lang = if std::env::args().any(|a| a == "en") {
@@ -84,7 +87,37 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         staff: None,
     };
 
-    println!("== {} (Ya)", consult.def().name.get(lang));
+    // The web form, checked by the same validator the browser runs, then
+    // routed by the (sample) rule set.
+    let today = ptsp::calendar::parse_date("2026-12-21")?;
+    let bad = WebForm::new(TicketKind::Complaint, "B", "Izin", "Kapal")
+        .with_nik("3578011234560000")
+        .with_phone("0812-34");
+    match validate(&bad, &FormLimits::default(), today) {
+        Ok(_) => println!("?"),
+        Err(e) => {
+            println!("{}:", t("Formulir ditolak", "Form refused"));
+            for p in e.problems() {
+                println!("  {:<10} {:<24} {}", p.path, p.code, p.text(lang));
+            }
+        }
+    }
+    let form = WebForm::new(
+        TicketKind::Consultation,
+        "Siti Aminah",
+        "Perpanjangan izin usaha perikanan tangkap",
+        "Kapan paling lambat perpanjangan izin usaha perikanan tangkap kapal kami diajukan?",
+    )
+    .with_phone("0812-3456-7890");
+    let valid = validate(&form, &FormLimits::default(), today)?;
+    let router = Router::sample();
+    println!("\n{}:", t("Saran tujuan distribusi", "Routing suggestions"));
+    for s in router.suggest(&RoutingInput::from(&valid)).iter().take(3) {
+        let why: Vec<String> = s.reasons.iter().map(|r| r.text(lang)).collect();
+        println!("  {:<10} {}", s.unit, why.join("; "));
+    }
+
+    println!("\n== {} (Ya)", consult.def().name.get(lang));
     let ya = run_case(
         &consult,
         &cal,
