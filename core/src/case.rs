@@ -1554,7 +1554,9 @@ impl Case {
     }
 }
 
-fn calendar_err(e: crate::Error) -> CaseError {
+/// A calendar operation's error inside the case engine (and its SLA
+/// clocks): calendar errors keep their code.
+pub(crate) fn calendar_err(e: crate::Error) -> CaseError {
     match e {
         crate::Error::Calendar(c) => CaseError::Calendar(c),
         other => CaseError::InconsistentLog {
@@ -1565,7 +1567,7 @@ fn calendar_err(e: crate::Error) -> CaseError {
 }
 
 /// The deadline of an SLA started at `at`.
-fn sla_due(
+pub(crate) fn sla_due(
     p: &Procedure,
     cal: &Calendar,
     sla: &crate::procedure::Sla,

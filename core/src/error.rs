@@ -107,6 +107,12 @@ pub(crate) fn summary(problems: &[Problem], lang: Lang) -> String {
     out
 }
 
+/// The Indonesian message of every module's `InvalidJson` error (the
+/// English one is each variant's `Display`).
+pub(crate) fn json_message_id(line: usize, column: usize, detail: &str) -> String {
+    format!("json tidak valid pada baris {line}, kolom {column}: {detail}")
+}
+
 /// Any error of this crate.
 ///
 /// # Example

@@ -665,7 +665,7 @@ impl FormError {
                     detail,
                 },
                 Lang::Id,
-            ) => format!("json tidak valid pada baris {line}, kolom {column}: {detail}"),
+            ) => crate::error::json_message_id(*line, *column, detail),
         }
     }
 }

@@ -111,19 +111,8 @@ pub fn figures(
         .iter()
         .find(|v| v.ended.is_some() && office(&v.step))
         .and_then(|v| v.ended);
-    let between = |a: Instant, b: Instant| -> Result<i64, CaseError> {
-        cal.working_time_between(a, b)
-            .map(|d| d.num_seconds())
-            .map_err(|e| match e {
-                crate::Error::Calendar(c) => CaseError::Calendar(c),
-                other => CaseError::InconsistentLog {
-                    index: 0,
-                    detail: other.to_string(),
-                },
-            })
-    };
     let first_response_seconds = match (submitted, first_response) {
-        (Some(s), Some(r)) => Some(between(s, r)?),
+        (Some(s), Some(r)) => Some(sla::between(cal, s, r)?),
         _ => None,
     };
     Ok(TicketFigures {

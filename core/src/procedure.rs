@@ -963,9 +963,7 @@ impl ProcedureError {
                     detail,
                 },
                 Lang::Id,
-            ) => {
-                format!("json tidak valid pada baris {line}, kolom {column}: {detail}")
-            }
+            ) => crate::error::json_message_id(*line, *column, detail),
         }
     }
 }

@@ -797,7 +797,7 @@ impl RoutingError {
                     detail,
                 },
                 Lang::Id,
-            ) => format!("json tidak valid pada baris {line}, kolom {column}: {detail}"),
+            ) => crate::error::json_message_id(*line, *column, detail),
         }
     }
 }

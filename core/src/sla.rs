@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, Explanation};
-use crate::case::{Case, CaseError, CaseStatus, StepVisit};
+use crate::case::{Case, CaseError, CaseStatus, StepVisit, calendar_err, sla_due};
 use crate::procedure::{Label, Procedure, SlaUnit};
 
 type Instant = DateTime<FixedOffset>;
@@ -185,20 +185,11 @@ pub struct SlaReport {
     pub due_events: Vec<DueEvent>,
 }
 
-fn cal_err(e: crate::Error) -> CaseError {
-    match e {
-        crate::Error::Calendar(c) => CaseError::Calendar(c),
-        other => CaseError::InconsistentLog {
-            index: 0,
-            detail: other.to_string(),
-        },
-    }
-}
-
-fn between(cal: &Calendar, a: Instant, b: Instant) -> Result<i64, CaseError> {
+/// Working seconds between two instants, as the case engine reports errors.
+pub(crate) fn between(cal: &Calendar, a: Instant, b: Instant) -> Result<i64, CaseError> {
     Ok(cal
         .working_time_between(a, b)
-        .map_err(cal_err)?
+        .map_err(calendar_err)?
         .num_seconds())
 }
 
@@ -467,7 +458,7 @@ pub fn explain(
     let explanation = match &step.sla {
         Some(sla) if sla.unit == SlaUnit::WorkingDays => Some(
             cal.explain_deadline(v.started, sla.amount, &p.def().deadline_policy)
-                .map_err(cal_err)?,
+                .map_err(calendar_err)?,
         ),
         _ => None,
     };
@@ -564,16 +555,7 @@ pub fn preview(p: &Procedure, cal: &Calendar, at: Instant) -> Result<Preview, Ca
         if id != p.def().start {
             let due = match &step.sla {
                 None => None,
-                Some(sla) => Some(match sla.unit {
-                    SlaUnit::WorkingDays => {
-                        cal.deadline(now, sla.amount, &p.def().deadline_policy)
-                            .map_err(cal_err)?
-                            .due_at
-                    }
-                    SlaUnit::WorkingHours => cal
-                        .add_working_time(now, chrono::Duration::hours(sla.amount))
-                        .map_err(cal_err)?,
-                }),
+                Some(sla) => Some(sla_due(p, cal, sla, now)?),
             };
             if due.is_none() {
                 untimed.push(id.clone());

@@ -199,7 +199,7 @@ impl CalendarError {
                 line,
                 column,
                 detail,
-            } => format!("json tidak valid pada baris {line}, kolom {column}: {detail}"),
+            } => crate::error::json_message_id(*line, *column, detail),
             CalendarError::InvalidIcal { location, detail } => {
                 format!("icalendar tidak valid pada {location}: {detail}")
             }
