@@ -76,6 +76,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         outcome: o.into(),
         note: Some(note.into()),
         tier: None,
+        outputs: vec![],
     };
     let submit = |id: &str| Command::Submit {
         case_id: id.into(),
@@ -85,6 +86,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         lane: "unit".into(),
         unit: Some(unit.into()),
         staff: None,
+        reason: None,
     };
 
     // The web form, checked by the same validator the browser runs, then

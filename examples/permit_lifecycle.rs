@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 use ptsp::sla::{self, evaluate};
 use ptsp::{
-    Actor, Calendar, Case, Command, CorrectionReason, Lang, Procedure, Request, SubmittedDocument,
+    Actor, Calendar, Case, Command, CorrectionReason, Lang, OutputKind, OutputRecord, Procedure,
+    Request, SubmittedDocument,
 };
 
 fn main() -> ExitCode {
@@ -66,6 +67,21 @@ fn run(lang: Lang) -> ptsp::Result<()> {
             Command::Resubmit { documents: docs },
         ),
         (
+            "2026-12-28T09:50:00+07:00",
+            &verifier,
+            step("pemeriksaan", "lengkap"),
+        ),
+        (
+            "2026-12-28T09:55:00+07:00",
+            &front,
+            Command::Assign {
+                lane: "opd_teknis".into(),
+                unit: Some("dinkes".into()),
+                staff: None,
+                reason: None,
+            },
+        ),
+        (
             "2026-12-28T10:00:00+07:00",
             &verifier,
             step("pemeriksaan", "lengkap"),
@@ -76,18 +92,14 @@ fn run(lang: Lang) -> ptsp::Result<()> {
             step("rekomendasi", "direkomendasikan"),
         ),
         (
-            "2026-12-28T10:10:00+07:00",
-            &front,
-            Command::Assign {
-                lane: "opd_teknis".into(),
-                unit: Some("dinkes".into()),
-                staff: None,
-            },
-        ),
-        (
             "2026-12-29T09:00:00+07:00",
             &agency,
-            step("rekomendasi", "direkomendasikan"),
+            with_output(
+                step("rekomendasi", "direkomendasikan"),
+                OutputKind::Rekomendasi,
+                "445/REK/0412/2026",
+                "2026-12-29",
+            ),
         ),
         (
             "2026-12-31T14:00:00+07:00",
@@ -97,7 +109,12 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         (
             "2026-12-31T15:00:00+07:00",
             &front,
-            step("cetak", "dicetak"),
+            with_output(
+                step("cetak", "dicetak"),
+                OutputKind::Izin,
+                "503/IZN/0412/2026",
+                "2026-12-31",
+            ),
         ),
     ];
 
@@ -124,9 +141,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
                         .map(|s| s.name.get(lang).to_owned())
                         .unwrap_or_default();
                     print!("{at}  {:<24} {:<14} → {step}", e.kind.name(), actor.id);
-                    if let Some(due) = case.due() {
-                        print!("  [{} {}]", t("tenggat", "due"), due.to_rfc3339());
-                    }
+                    print!("  [{}]", case.tracking(&p).clock_text(lang));
                     println!();
                 }
                 log.extend(events);
@@ -141,7 +156,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         }
     }
     assert_eq!(
-        Case::replay(&log)?,
+        Case::replay(&log, &p)?,
         case,
         "replaying the log gives the same case"
     );
@@ -190,4 +205,29 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         serde_json::to_string_pretty(&case.tracking(&p)).expect("tracking serializes")
     );
     Ok(())
+}
+
+/// A completion that records the document the step produced.
+fn with_output(c: Command, kind: OutputKind, number: &str, date: &str) -> Command {
+    match c {
+        Command::CompleteStep {
+            step,
+            outcome,
+            note,
+            tier,
+            ..
+        } => Command::CompleteStep {
+            step,
+            outcome,
+            note,
+            tier,
+            outputs: vec![OutputRecord {
+                kind,
+                number: number.into(),
+                date: date.parse().expect("a valid date"),
+                file: None,
+            }],
+        },
+        other => other,
+    }
 }

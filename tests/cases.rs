@@ -60,7 +60,7 @@ fn fixture_scenarios() {
         // The log replays to the same state, also through JSON.
         let json = serde_json::to_string(&log).unwrap();
         let back: Vec<Event> = serde_json::from_str(&json).unwrap();
-        assert_eq!(Case::replay(&back).unwrap(), case, "{name}");
+        assert_eq!(Case::replay(&back, &p).unwrap(), case, "{name}");
         let fin = &sc["final"];
         assert_eq!(
             serde_json::to_value(case.status).unwrap(),
@@ -90,6 +90,13 @@ fn fixture_scenarios() {
         }
         assert_eq!(report["case"]["breached"], want["breached"], "{name}");
         assert_eq!(report["due_events"], want["due_events"], "{name}");
+        if let Some(n) = fin.get("permit_number") {
+            assert_eq!(
+                case.tracking(&p).permit_number.as_deref(),
+                n.as_str(),
+                "{name}"
+            );
+        }
         // The public view carries no personal data.
         let tracking = serde_json::to_string(&case.tracking(&p)).unwrap();
         assert!(
@@ -184,11 +191,14 @@ fn commands() -> Vec<Command> {
             documents: docs(),
         },
         step("pemeriksaan", "lengkap"),
-        step("rekomendasi", "direkomendasikan"),
-        step("rekomendasi", "tidak_direkomendasikan"),
+        with_output(step("rekomendasi", "direkomendasikan"), "rekomendasi"),
+        with_output(
+            step("rekomendasi", "tidak_direkomendasikan"),
+            "berita_acara",
+        ),
         step("persetujuan", "disetujui"),
         step("persetujuan", "ditolak"),
-        step("cetak", "dicetak"),
+        with_output(step("cetak", "dicetak"), "izin"),
         Command::ReturnForCorrection {
             step: "pemeriksaan".into(),
             reasons: vec![CorrectionReason {
@@ -206,8 +216,42 @@ fn commands() -> Vec<Command> {
             lane: "opd_teknis".into(),
             unit: Some("dinkes".into()),
             staff: None,
+            reason: None,
+        },
+        Command::Assign {
+            lane: "ptsp".into(),
+            unit: None,
+            staff: Some("v-1".into()),
+            reason: None,
+        },
+        Command::Lapse {
+            step: "pemeriksaan".into(),
         },
     ]
+}
+
+fn with_output(c: Command, kind: &str) -> Command {
+    match c {
+        Command::CompleteStep {
+            step,
+            outcome,
+            note,
+            tier,
+            ..
+        } => Command::CompleteStep {
+            step,
+            outcome,
+            note,
+            tier,
+            outputs: vec![
+                serde_json::from_value(
+                    json!({"kind": kind, "number": "503/17/2026", "date": "2026-01-05"}),
+                )
+                .unwrap(),
+            ],
+        },
+        other => other,
+    }
 }
 
 fn start() -> DateTime<FixedOffset> {
@@ -216,7 +260,7 @@ fn start() -> DateTime<FixedOffset> {
 
 /// Random sequences of (actor, command, minutes later).
 fn script() -> impl Strategy<Value = Vec<(usize, usize, i64)>> {
-    prop::collection::vec((0usize..8, 0usize..12, 1i64..3000), 1..40)
+    prop::collection::vec((0usize..8, 0usize..14, 1i64..3000), 1..40)
 }
 
 proptest! {
@@ -243,26 +287,43 @@ proptest! {
                 Err(_) => prop_assert_eq!(&case, &before),
             }
         }
-        prop_assert_eq!(Case::replay(&log).unwrap(), case.clone());
+        prop_assert_eq!(Case::replay(&log, &p).unwrap(), case.clone());
+        prop_assert_eq!(Case::replay_trusted(&log).unwrap(), case.clone());
         let json = serde_json::to_string(&log).unwrap();
         let back: Vec<Event> = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(back, log);
         // SLA status is never "met on time" after the due instant, and every
         // running clock past its due is breached.
         let report = evaluate(&case, &p, &cal, at).unwrap();
-        for s in &report.steps {
-            if let (Some(due), Some(ended)) = (s.due, s.ended) {
-                prop_assert_eq!(s.status == ClockStatus::MetOnTime, ended <= due);
+        for (s, v) in report.steps.iter().zip(&case.visits) {
+            // A visit that ended while its file was with the applicant is
+            // judged when its clock stopped (the file went back).
+            let stopped = match v.pauses.last() {
+                Some(&(from, Some(to))) if Some(to) == v.ended => Some(from),
+                _ => v.ended,
+            };
+            if let (Some(due), Some(stopped)) = (s.due, stopped) {
+                prop_assert_eq!(s.status == ClockStatus::MetOnTime, stopped <= due);
             }
             if let (Some(due), None) = (s.due, s.ended) {
-                prop_assert_eq!(s.status == ClockStatus::Breached, at > due);
+                if case.status == CaseStatus::AwaitingCorrection {
+                    // Frozen: never breached, the time left as it was.
+                    prop_assert_eq!(s.status, ClockStatus::Paused);
+                    prop_assert_eq!(s.remaining_seconds, Some(case.remaining_at_pause));
+                } else {
+                    prop_assert_eq!(s.status == ClockStatus::Breached, at > due);
+                }
             }
             prop_assert!(s.elapsed_seconds >= 0 && s.paused_seconds >= 0);
+        }
+        if case.status == CaseStatus::AwaitingCorrection {
+            prop_assert!(case.due().is_none());
+            prop_assert_eq!(report.case.breached, report.steps.iter().filter(|s| s.status == ClockStatus::MetLate).count() as u32);
         }
     }
 
     #[test]
-    fn no_command_from_outside_the_lane_changes_a_case(script in script(), c in 1usize..12) {
+    fn no_command_from_outside_the_lane_changes_a_case(script in script(), c in 1usize..14) {
         // Drive a case somewhere with the right actors, then try command `c`
         // from an actor holding no role: it must be refused, change nothing.
         let p = Procedure::jatim_permit();
@@ -337,7 +398,7 @@ fn finished_cases_keep_what_they_recorded() {
         .holidays
         .retain(|h| h.date.to_string() != "2026-12-24");
     let other = Calendar::new(other).unwrap();
-    let replayed = Case::replay(&log).unwrap();
+    let replayed = Case::replay(&log, &p).unwrap();
     let at = ptsp::calendar::parse_instant("2027-01-04T08:00:00+07:00").unwrap();
     let a = evaluate(&replayed, &p, &other, at).unwrap();
     let b = evaluate(&case, &p, &cal, at).unwrap();

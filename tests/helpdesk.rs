@@ -19,6 +19,7 @@ fn procedure(name: &str) -> Procedure {
     Procedure::new(match name {
         "consultation" => ProcedureDef::jatim_consultation(),
         "complaint" => ProcedureDef::jatim_complaint(),
+        "suggestion" => ProcedureDef::jatim_suggestion(),
         other => panic!("unknown procedure {other}"),
     })
     .unwrap()
@@ -46,7 +47,7 @@ fn desk_scenarios() {
                 (got, want) => panic!("{name} #{i}: expected {want}, got {got:?}"),
             }
         }
-        assert_eq!(Case::replay(&log).unwrap(), case, "{name}");
+        assert_eq!(Case::replay(&log, &p).unwrap(), case, "{name}");
         let fin = &sc["final"];
         assert_eq!(
             serde_json::to_value(case.status).unwrap(),
@@ -104,6 +105,7 @@ fn desk_scenarios() {
     for (name, def) in [
         ("consultation", ProcedureDef::jatim_consultation()),
         ("complaint", ProcedureDef::jatim_complaint()),
+        ("suggestion", ProcedureDef::jatim_suggestion()),
     ] {
         // The start step is performed by submitting; every other branch is checked.
         for s in def.steps.iter().filter(|s| s.id != def.start) {

@@ -12,13 +12,14 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, CalendarError};
 use crate::error::{Lang, Problem};
 use crate::procedure::{
-    CorrectionClock, DocumentRequirement, EndKind, LaneKind, Procedure, SlaUnit, StepDef, StepKind,
+    CorrectionClock, DocumentRequirement, EndKind, LaneDef, LaneKind, OutputKind, Procedure, Sla,
+    SlaUnit, StepDef, StepKind, TierAnchor,
 };
 
 /// Who performs a command: an id, the roles held, and the unit (division or
@@ -151,6 +152,10 @@ pub enum Command {
         /// The tier (severity), on a step that sets one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         tier: Option<String>,
+        /// The documents the step produced (its official report,
+        /// recommendation or permit), on a step that declares outputs.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        outputs: Vec<OutputRecord>,
     },
     /// Send the file back to the applicant for correction.
     ReturnForCorrection {
@@ -184,10 +189,50 @@ pub enum Command {
         /// The unit (required for a routed lane).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
-        /// The staff member.
+        /// The staff member: bound to the lane's current (or next) step
+        /// visit only, released when that visit ends.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         staff: Option<String>,
+        /// Why a unit that declined the case is assigned it again (required
+        /// for that, refused otherwise).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
+    /// Act on a lapsed window (a [`crate::DueEvent`] the SLA evaluation
+    /// reported): the applicant's step takes its lapse outcome
+    /// ([`crate::StepDef::on_lapse`]), or a file not resubmitted within the
+    /// correction window ends the case as lapsed. Any office actor may
+    /// record it, and only once the window has passed at the request's
+    /// instant.
+    Lapse {
+        /// The current step.
+        step: String,
+    },
+}
+
+/// A document a step produced, as recorded on completion: the official
+/// report (*berita acara*), the recommendation, the permit.
+///
+/// # Example
+/// ```
+/// let o: ptsp::OutputRecord = serde_json::from_str(r#"{"kind": "izin",
+///   "number": "503/1234/IZN/2026", "date": "2026-12-30"}"#)?;
+/// assert_eq!(o.kind, ptsp::OutputKind::Izin);
+/// assert!(o.file.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputRecord {
+    /// What it is (one the step declares).
+    pub kind: OutputKind,
+    /// Its official number.
+    pub number: String,
+    /// Its date (not after the day it is recorded).
+    pub date: NaiveDate,
+    /// Where the file is kept (a document-store reference).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// A command with its actor and instant.
@@ -218,8 +263,8 @@ pub struct Request {
 /// # Example
 /// ```
 /// let e: ptsp::Event = serde_json::from_str(r#"{
-///   "at": "2026-12-22T09:15:00+07:00", "actor": "p-1",
-///   "type": "withdrawn", "reason": null
+///   "at": "2026-12-22T09:15:00+07:00", "case": "IZN-1", "actor": "p-1",
+///   "actor_role": "pemohon", "type": "withdrawn", "reason": null
 /// }"#)?;
 /// assert!(matches!(e.kind, ptsp::EventKind::Withdrawn { .. }));
 /// # Ok::<(), serde_json::Error>(())
@@ -228,8 +273,16 @@ pub struct Request {
 pub struct Event {
     /// When.
     pub at: DateTime<FixedOffset>,
+    /// The case the event belongs to.
+    pub case: String,
     /// Actor id.
     pub actor: String,
+    /// The role the actor acted under (checked on replay).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_role: Option<String>,
+    /// The unit the actor acted for, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_unit: Option<String>,
     /// What.
     #[serde(flatten)]
     pub kind: EventKind,
@@ -289,6 +342,20 @@ pub enum EventKind {
         /// The unit that completed the step, in a routed lane.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
+        /// The documents the step produced.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        outputs: Vec<OutputRecord>,
+        /// The routed lane whose unit declined the matter with this outcome
+        /// (its assignment ends).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        declined: Option<String>,
+        /// Whether the outcome was taken because the applicant's window
+        /// lapsed ([`Command::Lapse`]) rather than by the applicant.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        by_lapse: bool,
+        /// What happened to the case-level (tier) clock.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        case_clock: Option<CaseClockChange>,
     },
     /// The file went back to the applicant; the step's clock stopped.
     ReturnedForCorrection {
@@ -298,6 +365,12 @@ pub enum EventKind {
         reasons: Vec<CorrectionReason>,
         /// Working seconds that were left until the deadline (0 if late).
         remaining_seconds: i64,
+        /// The end of the correction window, if the procedure sets one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        window_due: Option<DateTime<FixedOffset>>,
+        /// What happened to the case-level (tier) clock.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        case_clock: Option<CaseClockChange>,
     },
     /// Corrected documents came back; the step's clock runs again.
     Resubmitted {
@@ -307,6 +380,15 @@ pub enum EventKind {
         documents: Vec<SubmittedDocument>,
         /// The step's new deadline.
         due: Option<DateTime<FixedOffset>>,
+        /// What happened to the case-level (tier) clock.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        case_clock: Option<CaseClockChange>,
+    },
+    /// The correction window passed without a resubmission: the case ended
+    /// as lapsed.
+    CorrectionLapsed {
+        /// The step the file was returned from.
+        step: String,
     },
     /// Refused at a step.
     Rejected {
@@ -328,6 +410,49 @@ pub enum EventKind {
         unit: Option<String>,
         /// The staff member.
         staff: Option<String>,
+        /// The step the staff member is bound to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+        /// Why a unit that declined is assigned again.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+/// A change of the case-level (tier) clock recorded in an event: it stops
+/// while the case is with the applicant (an answer delivered and awaiting
+/// confirmation, a file returned for correction) and runs again when the
+/// case comes back to the office.
+///
+/// # Example
+/// ```
+/// let c: ptsp::CaseClockChange = serde_json::from_str(r#"{"change": "paused", "remaining_seconds": 3600}"#)?;
+/// assert_eq!(c, ptsp::CaseClockChange::Paused { remaining_seconds: 3600 });
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum CaseClockChange {
+    /// The tier was set: the clock runs from `from` (the tier's anchor).
+    Started {
+        /// The anchor instant.
+        from: DateTime<FixedOffset>,
+    },
+    /// Stopped; the working seconds that were left (0 if late).
+    Paused {
+        /// Working seconds left until the tier deadline.
+        remaining_seconds: i64,
+    },
+    /// Runs again with the time that was left: the new deadline.
+    Resumed {
+        /// The new deadline.
+        due: DateTime<FixedOffset>,
+    },
+    /// Starts again with the tier's full SLA: the new deadline.
+    Restarted {
+        /// The new deadline.
+        due: DateTime<FixedOffset>,
     },
 }
 
@@ -345,6 +470,26 @@ impl Command {
             outcome: outcome.to_owned(),
             note: None,
             tier: None,
+            outputs: Vec::new(),
+        }
+    }
+
+    /// The `snake_case` name of the command.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Command::complete("a", "b").name(), "complete_step");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Submit { .. } => "submit",
+            Command::CompleteStep { .. } => "complete_step",
+            Command::ReturnForCorrection { .. } => "return_for_correction",
+            Command::Resubmit { .. } => "resubmit",
+            Command::Reject { .. } => "reject",
+            Command::Withdraw { .. } => "withdraw",
+            Command::Assign { .. } => "assign",
+            Command::Lapse { .. } => "lapse",
         }
     }
 }
@@ -365,6 +510,7 @@ impl EventKind {
             EventKind::Rejected { .. } => "rejected",
             EventKind::Withdrawn { .. } => "withdrawn",
             EventKind::Assigned { .. } => "assigned",
+            EventKind::CorrectionLapsed { .. } => "correction_lapsed",
         }
     }
 }
@@ -394,15 +540,20 @@ pub enum CaseStatus {
 ///
 /// # Example
 /// ```
-/// let a = ptsp::Assignment { unit: Some("dinkes".into()), staff: None };
+/// let a = ptsp::Assignment { unit: Some("dinkes".into()), staff: None, step: None };
 /// assert!(a.staff.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Assignment {
-    /// Unit.
+    /// The unit a routed lane's work belongs to, for the whole case (until
+    /// the unit declines).
     pub unit: Option<String>,
-    /// Staff member.
+    /// The staff member bound to one visit of `step`; released when that
+    /// visit ends.
     pub staff: Option<String>,
+    /// The step the staff member is bound to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
 }
 
 /// One visit of a step: entered, deadline, pauses, finished.
@@ -431,6 +582,9 @@ pub struct StepVisit {
     /// The unit that completed it, for a step of a routed lane.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The documents it produced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<OutputRecord>,
 }
 
 /// The state of a case: a pure fold of its events.
@@ -448,10 +602,10 @@ pub struct StepVisit {
 /// };
 /// let mut case = Case::new();
 /// let events = case.decide(&req, &proc_, &cal)?;
-/// for e in &events { case.apply(e)?; }
+/// for e in &events { case.apply(e, &proc_)?; }
 /// assert_eq!(case.current.as_deref(), Some("pemeriksaan"));
 /// assert_eq!(case.due().unwrap().to_rfc3339(), "2026-12-29T16:00:00+07:00");
-/// assert_eq!(Case::replay(&events)?, case);
+/// assert_eq!(Case::replay(&events, &proc_)?, case);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -483,6 +637,25 @@ pub struct Case {
     /// Working seconds that were left on the current step's clock when the
     /// file last went back to the applicant.
     pub remaining_at_pause: i64,
+    /// The end of the current correction window, while the file is with
+    /// the applicant and the procedure sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_due: Option<DateTime<FixedOffset>>,
+    /// Units that declined the case, per routed lane.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declined: BTreeMap<String, Vec<String>>,
+    /// When the current period of the case-level (tier) clock started: the
+    /// tier's anchor, or the last restart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_started: Option<DateTime<FixedOffset>>,
+    /// Stops of the case-level clock in its current period: (stopped,
+    /// running again).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub case_pauses: Vec<(DateTime<FixedOffset>, Option<DateTime<FixedOffset>>)>,
+    /// Working seconds that were left on the case-level clock when it last
+    /// stopped.
+    #[serde(default)]
+    pub case_remaining_at_pause: i64,
     /// Number of events applied.
     pub events: u64,
     /// Instant of the last event applied.
@@ -518,11 +691,13 @@ pub enum Requirement {
         /// The unit.
         unit: String,
     },
-    /// Being the staff member the lane is assigned to.
+    /// Being the staff member the step is assigned to.
     Staff {
         /// The staff member.
         staff: String,
     },
+    /// Not being the case's own applicant (separation of duties).
+    NotApplicant,
 }
 
 impl fmt::Display for Requirement {
@@ -542,6 +717,12 @@ impl Requirement {
             (Requirement::Unit { unit }, Lang::Id) => format!("keanggotaan unit {unit:?}"),
             (Requirement::Staff { staff }, Lang::En) => format!("being staff member {staff:?}"),
             (Requirement::Staff { staff }, Lang::Id) => format!("petugas {staff:?} sendiri"),
+            (Requirement::NotApplicant, Lang::En) => {
+                "someone other than the case's own applicant (separation of duties)".into()
+            }
+            (Requirement::NotApplicant, Lang::Id) => {
+                "pihak selain pemohon kasus ini (pemisahan tugas)".into()
+            }
         }
     }
 }
@@ -623,6 +804,14 @@ pub enum CaseError {
         /// What does not fit.
         detail: String,
     },
+    /// A lapse recorded before the window it ends has passed.
+    #[error("the window of step {step:?} is open until {due}: nothing has lapsed yet")]
+    NotDue {
+        /// The step.
+        step: String,
+        /// The end of the window (`None`: the step has no window).
+        due: String,
+    },
     /// A calendar error while computing a deadline.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -649,6 +838,7 @@ impl CaseError {
                 _ => "invalid_input",
             },
             CaseError::InconsistentLog { .. } => "inconsistent_log",
+            CaseError::NotDue { .. } => "not_due",
             CaseError::Calendar(e) => e.code(),
         }
     }
@@ -718,6 +908,9 @@ impl CaseError {
             CaseError::InconsistentLog { index, detail } => {
                 format!("log kasus tidak konsisten pada peristiwa {index}: {detail}")
             }
+            CaseError::NotDue { step, due } => format!(
+                "jangka waktu langkah {step:?} masih berjalan sampai {due}: belum ada yang lewat waktu"
+            ),
             CaseError::Calendar(e) => e.message(Lang::Id),
         }
     }
@@ -735,6 +928,7 @@ fn action_id(action: &str) -> &str {
         "reject" => "menolak",
         "withdraw" => "menarik permohonan",
         "assign" => "menugaskan",
+        "lapse" => "mencatat lewat waktu",
         other => other,
     }
 }
@@ -758,6 +952,7 @@ fn status_id(status: &str) -> String {
                     "completed" => "tuntas",
                     "forwarded" => "diteruskan",
                     "archived" => "diarsipkan",
+                    "lapsed" => "lewat waktu",
                     k => k,
                 }
             ),
@@ -857,6 +1052,266 @@ pub fn check_documents(
     out
 }
 
+/// The years an instant may fall in when it crosses the engine's boundary
+/// (a request's instant, every instant of an event, the `now` of an SLA
+/// evaluation): far wider than any case, narrow enough that no deadline
+/// or offset arithmetic can overflow.
+pub const INSTANT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Whether an instant is inside [`INSTANT_YEARS`].
+pub(crate) fn instant_in_range(t: DateTime<FixedOffset>) -> bool {
+    INSTANT_YEARS.contains(&t.naive_utc().year())
+}
+
+/// The refusal of an instant outside [`INSTANT_YEARS`].
+pub(crate) fn instant_problem(path: &str, t: DateTime<FixedOffset>) -> Problem {
+    Problem::new(
+        path,
+        "instant_out_of_range",
+        format!(
+            "instant {} is outside the years {} to {}",
+            t.to_rfc3339(),
+            INSTANT_YEARS.start(),
+            INSTANT_YEARS.end()
+        ),
+        format!(
+            "waktu {} berada di luar tahun {} sampai {}",
+            t.to_rfc3339(),
+            INSTANT_YEARS.start(),
+            INSTANT_YEARS.end()
+        ),
+    )
+}
+
+/// Checks one instant parameter (e.g. the `now` of an SLA evaluation).
+pub(crate) fn check_instant(path: &str, t: DateTime<FixedOffset>) -> CaseResult<()> {
+    if instant_in_range(t) {
+        Ok(())
+    } else {
+        Err(CaseError::InvalidInput {
+            what: "instant",
+            problems: vec![instant_problem(path, t)],
+        })
+    }
+}
+
+/// Collects length and count problems of a request's fields.
+struct Limits<'a> {
+    limits: &'a crate::procedure::TextLimits,
+    out: Vec<Problem>,
+}
+
+impl Limits<'_> {
+    fn text(&mut self, path: &str, value: &str, max: usize) {
+        if value.len() > max && value.chars().count() > max {
+            self.out.push(Problem::new(
+                path,
+                "too_long",
+                format!("{path} is too long: at most {max} characters allowed"),
+                format!("{path} terlalu panjang: paling banyak {max} karakter"),
+            ));
+        }
+    }
+
+    fn id(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.out.push(Problem::new(
+                path,
+                "empty_id",
+                format!("{path} is empty or blank: an identifier is required"),
+                format!("{path} kosong: pengenal wajib diisi"),
+            ));
+        } else {
+            self.text(path, value, self.limits.id);
+        }
+    }
+
+    fn opt_id(&mut self, path: &str, value: Option<&String>) {
+        if let Some(v) = value {
+            self.id(path, v);
+        }
+    }
+
+    fn count(&mut self, path: &str, n: usize) {
+        let max = self.limits.items;
+        if n > max {
+            self.out.push(Problem::new(
+                path,
+                "too_many",
+                format!("{path} has {n} items: at most {max} allowed"),
+                format!("{path} berisi {n} butir: paling banyak {max}"),
+            ));
+        }
+    }
+
+    fn documents(&mut self, documents: &[SubmittedDocument]) {
+        self.count("command.documents", documents.len());
+        for (i, d) in documents.iter().enumerate().take(self.limits.items) {
+            self.text(
+                &format!("command.documents[{i}].code"),
+                &d.code,
+                self.limits.id,
+            );
+            self.text(
+                &format!("command.documents[{i}].format"),
+                &d.format,
+                self.limits.id,
+            );
+        }
+    }
+}
+
+/// Every bound a request must keep, checked before anything else: blank
+/// or over-long identifiers, over-long text, too many items, an instant
+/// out of range or before the case's last event.
+fn check_request(case: &Case, p: &Procedure, req: &Request) -> CaseResult<()> {
+    let limits = &p.def().limits;
+    let mut l = Limits {
+        limits,
+        out: Vec::new(),
+    };
+    l.id("actor.id", &req.actor.id);
+    l.count("actor.roles", req.actor.roles.len());
+    for (i, r) in req.actor.roles.iter().enumerate().take(limits.items) {
+        l.text(&format!("actor.roles[{i}]"), r, limits.id);
+    }
+    l.opt_id("actor.unit", req.actor.unit.as_ref());
+    if !instant_in_range(req.at) {
+        l.out.push(instant_problem("at", req.at));
+    } else if let Some(last) = case.last_at
+        && req.at < last
+    {
+        l.out.push(Problem::new(
+            "at",
+            "before_last_event",
+            format!(
+                "instant {} is earlier than the case's last event ({})",
+                req.at.to_rfc3339(),
+                last.to_rfc3339()
+            ),
+            format!(
+                "waktu {} lebih awal daripada peristiwa terakhir kasus ({})",
+                req.at.to_rfc3339(),
+                last.to_rfc3339()
+            ),
+        ));
+    }
+    match &req.command {
+        Command::Submit { case_id, documents } => {
+            l.id("command.case_id", case_id);
+            l.documents(documents);
+        }
+        Command::Resubmit { documents } => l.documents(documents),
+        Command::CompleteStep {
+            step,
+            outcome,
+            note,
+            tier,
+            outputs,
+        } => {
+            l.text("command.step", step, limits.id);
+            l.text("command.outcome", outcome, limits.id);
+            if let Some(n) = note {
+                l.text("command.note", n, limits.note);
+            }
+            if let Some(t) = tier {
+                l.text("command.tier", t, limits.id);
+            }
+            l.count("command.outputs", outputs.len());
+            for (i, o) in outputs.iter().enumerate().take(limits.items) {
+                l.id(&format!("command.outputs[{i}].number"), &o.number);
+                if let Some(f) = &o.file {
+                    l.id(&format!("command.outputs[{i}].file"), f);
+                }
+            }
+        }
+        Command::ReturnForCorrection { step, reasons } => {
+            l.text("command.step", step, limits.id);
+            l.count("command.reasons", reasons.len());
+            for (i, r) in reasons.iter().enumerate().take(limits.items) {
+                l.text(
+                    &format!("command.reasons[{i}].document"),
+                    &r.document,
+                    limits.id,
+                );
+                l.text(
+                    &format!("command.reasons[{i}].reason"),
+                    &r.reason,
+                    limits.reason,
+                );
+            }
+        }
+        Command::Reject { step, reason } => {
+            l.text("command.step", step, limits.id);
+            l.text("command.reason", reason, limits.reason);
+        }
+        Command::Withdraw { reason } => {
+            if let Some(r) = reason {
+                l.text("command.reason", r, limits.reason);
+            }
+        }
+        Command::Assign {
+            lane,
+            unit,
+            staff,
+            reason,
+        } => {
+            l.text("command.lane", lane, limits.id);
+            l.opt_id("command.unit", unit.as_ref());
+            l.opt_id("command.staff", staff.as_ref());
+            if let Some(r) = reason {
+                l.text("command.reason", r, limits.reason);
+            }
+        }
+        Command::Lapse { step } => l.text("command.step", step, limits.id),
+    }
+    if l.out.is_empty() {
+        Ok(())
+    } else {
+        Err(CaseError::InvalidInput {
+            what: "request",
+            problems: l.out,
+        })
+    }
+}
+
+/// What a step's completion with an outcome leads to, as far as the
+/// procedure and the case's state decide it (the calendar fills in the
+/// deadlines).
+struct Transition<'p> {
+    next: &'p StepDef,
+    ended: Option<EndKind>,
+    /// The lane whose unit declines with this outcome.
+    declines: Option<String>,
+    /// What the case-level clock does.
+    case_clock: ClockMove,
+}
+
+/// The expected move of the case-level (tier) clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClockMove {
+    None,
+    Pause,
+    Resume,
+    Restart,
+}
+
+impl ClockMove {
+    fn matches(self, change: Option<&CaseClockChange>) -> bool {
+        matches!(
+            (self, change),
+            (ClockMove::None, None)
+                | (ClockMove::Pause, Some(CaseClockChange::Paused { .. }))
+                | (ClockMove::Resume, Some(CaseClockChange::Resumed { .. }))
+                | (ClockMove::Restart, Some(CaseClockChange::Restarted { .. }))
+        )
+    }
+}
+
+fn lane_kind(p: &Procedure, step: &StepDef) -> Option<LaneKind> {
+    p.lane(&step.lane).map(|l| l.kind)
+}
+
 impl Case {
     /// A case not yet submitted.
     ///
@@ -879,27 +1334,58 @@ impl Case {
             tier: None,
             case_due: None,
             remaining_at_pause: 0,
+            window_due: None,
+            declined: BTreeMap::new(),
+            case_started: None,
+            case_pauses: Vec::new(),
+            case_remaining_at_pause: 0,
             events: 0,
             last_at: None,
         }
     }
 
-    /// Replays a log from the start.
+    /// Replays a log from the start, checking every event against the
+    /// procedure: a log that [`Case::decide`] could not have produced
+    /// (another case's event, a step completed by someone whose role, unit
+    /// or lane does not allow it, an outcome that leads elsewhere, an
+    /// absurd recorded time) is refused as `inconsistent_log`.
     ///
     /// # Example
     /// ```
-    /// assert_eq!(ptsp::Case::replay(&[])?, ptsp::Case::new());
+    /// let p = ptsp::Procedure::jatim_permit();
+    /// assert_eq!(ptsp::Case::replay(&[], &p)?, ptsp::Case::new());
     /// # Ok::<(), ptsp::CaseError>(())
     /// ```
-    pub fn replay(events: &[Event]) -> CaseResult<Case> {
+    pub fn replay(events: &[Event], p: &Procedure) -> CaseResult<Case> {
         let mut case = Case::new();
         for e in events {
-            case.apply(e)?;
+            case.apply(e, p)?;
         }
         Ok(case)
     }
 
-    /// The deadline of the current step, if it has one.
+    /// Replays a log without checking it against a procedure: the fast
+    /// path for a store the backend trusts (its own append-only log,
+    /// written only from [`Case::execute`]). Events that cannot be folded
+    /// at all (out of order, not fitting the status, instants or times
+    /// out of range) are still refused as `inconsistent_log`.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Case::replay_trusted(&[])?, ptsp::Case::new());
+    /// # Ok::<(), ptsp::CaseError>(())
+    /// ```
+    pub fn replay_trusted(events: &[Event]) -> CaseResult<Case> {
+        let mut case = Case::new();
+        for e in events {
+            case.apply_trusted(e)?;
+        }
+        Ok(case)
+    }
+
+    /// The deadline of the current step, if it has one and its clock runs.
+    /// While the file is with the applicant for correction the clock is
+    /// stopped and there is no deadline: see [`Case::paused_remaining`].
     ///
     /// # Example
     /// ```
@@ -907,9 +1393,39 @@ impl Case {
     /// ```
     pub fn due(&self) -> Option<DateTime<FixedOffset>> {
         match self.status {
-            CaseStatus::Active | CaseStatus::AwaitingCorrection => self.visits.last()?.due,
+            CaseStatus::Active => self.visits.last()?.due,
             _ => None,
         }
+    }
+
+    /// The working seconds left on the current step's clock while it is
+    /// stopped (the file is with the applicant for correction); `None`
+    /// otherwise or when the step has no SLA.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::Case::new().paused_remaining().is_none());
+    /// ```
+    pub fn paused_remaining(&self) -> Option<i64> {
+        match self.status {
+            CaseStatus::AwaitingCorrection => self
+                .visits
+                .last()
+                .and_then(|v| v.due)
+                .map(|_| self.remaining_at_pause),
+            _ => None,
+        }
+    }
+
+    /// Whether the case-level (tier) clock is stopped (the case is with the
+    /// applicant).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(!ptsp::Case::new().case_clock_paused());
+    /// ```
+    pub fn case_clock_paused(&self) -> bool {
+        self.case_pauses.last().is_some_and(|p| p.1.is_none())
     }
 
     fn status_text(&self) -> String {
@@ -928,6 +1444,13 @@ impl Case {
         }
     }
 
+    fn inconsistent(&self, detail: String) -> CaseError {
+        CaseError::InconsistentLog {
+            index: self.events,
+            detail,
+        }
+    }
+
     fn current_step<'p>(
         &self,
         p: &'p Procedure,
@@ -943,81 +1466,96 @@ impl Case {
                 found: named.to_owned(),
             });
         }
-        p.step(named).ok_or_else(|| CaseError::InconsistentLog {
-            index: self.events,
-            detail: format!("current step {named:?} is not in the procedure"),
+        p.step(named).ok_or_else(|| {
+            self.inconsistent(format!("current step {named:?} is not in the procedure"))
         })
     }
 
-    /// Whether `actor` may act on `step`; the error names what was needed.
+    fn lane<'p>(&self, p: &'p Procedure, step: &StepDef) -> CaseResult<&'p LaneDef> {
+        p.lane(&step.lane).ok_or_else(|| {
+            self.inconsistent(format!("lane {:?} is not in the procedure", step.lane))
+        })
+    }
+
+    /// Whether `actor` may act on `step`; returns the role the actor acts
+    /// under, or an error naming what was needed.
     fn authorize(
         &self,
         p: &Procedure,
         step: &StepDef,
         actor: &Actor,
         action: &'static str,
-    ) -> CaseResult<()> {
-        let lane = p
-            .lane(&step.lane)
-            .ok_or_else(|| CaseError::InconsistentLog {
-                index: self.events,
-                detail: format!("lane {:?} is not in the procedure", step.lane),
-            })?;
+    ) -> CaseResult<String> {
+        let lane = self.lane(p, step)?;
         let roles = if step.roles.is_empty() {
             &lane.roles
         } else {
             &step.roles
         };
-        let deny = |required| {
-            Err(CaseError::Unauthorized {
-                actor: actor.id.clone(),
-                action,
-                required,
-            })
+        let deny = |required| CaseError::Unauthorized {
+            actor: actor.id.clone(),
+            action,
+            required,
         };
-        if !roles.iter().any(|r| actor.has_role(r)) {
-            return deny(Requirement::Role {
-                roles: roles.clone(),
-            });
+        if lane.kind != LaneKind::Applicant
+            && p.def().separation_of_duties
+            && !self.applicant.is_empty()
+            && actor.id == self.applicant
+        {
+            return Err(deny(Requirement::NotApplicant));
         }
+        let role = roles
+            .iter()
+            .find(|r| actor.has_role(r))
+            .cloned()
+            .ok_or_else(|| {
+                deny(Requirement::Role {
+                    roles: roles.clone(),
+                })
+            })?;
         match lane.kind {
-            LaneKind::Applicant if actor.id != self.applicant => deny(Requirement::Applicant),
-            LaneKind::RoutedUnit => {
-                let Some(a) = self.assignments.get(&lane.id).filter(|a| a.unit.is_some()) else {
-                    return Err(CaseError::NotRouted {
-                        lane: lane.id.clone(),
-                    });
-                };
-                let unit = a.unit.clone().unwrap_or_default();
-                if actor.unit.as_deref() != Some(unit.as_str()) {
-                    return deny(Requirement::Unit { unit });
-                }
-                self.check_staff(a, actor, action)
+            LaneKind::Applicant if actor.id != self.applicant => {
+                return Err(deny(Requirement::Applicant));
             }
-            _ => match self.assignments.get(&lane.id) {
-                Some(a) => self.check_staff(a, actor, action),
-                None => Ok(()),
-            },
+            LaneKind::RoutedUnit => {
+                let unit = self
+                    .assignments
+                    .get(&lane.id)
+                    .and_then(|a| a.unit.clone())
+                    .ok_or_else(|| CaseError::NotRouted {
+                        lane: lane.id.clone(),
+                    })?;
+                if actor.unit.as_deref() != Some(unit.as_str()) {
+                    return Err(deny(Requirement::Unit { unit }));
+                }
+            }
+            _ => {}
         }
+        if let Some(a) = self.assignments.get(&lane.id)
+            && a.step.as_deref() == Some(step.id.as_str())
+            && let Some(staff) = &a.staff
+            && *staff != actor.id
+        {
+            return Err(deny(Requirement::Staff {
+                staff: staff.clone(),
+            }));
+        }
+        Ok(role)
     }
 
-    fn check_staff(&self, a: &Assignment, actor: &Actor, action: &'static str) -> CaseResult<()> {
-        match &a.staff {
-            Some(staff) if *staff != actor.id => Err(CaseError::Unauthorized {
-                actor: actor.id.clone(),
-                action,
-                required: Requirement::Staff {
-                    staff: staff.clone(),
-                },
-            }),
-            _ => Ok(()),
-        }
-    }
-
-    fn applicant_only(&self, p: &Procedure, actor: &Actor, action: &'static str) -> CaseResult<()> {
-        let start = p.step(&p.def().start).expect("validated start step");
-        let lane = p.lane(&start.lane).expect("validated lane");
-        if !lane.roles.iter().any(|r| actor.has_role(r)) {
+    /// The applicant's own commands (submit, resubmit, withdraw): a role of
+    /// the start step's lane, and the case's own applicant once submitted.
+    fn applicant_only(
+        &self,
+        p: &Procedure,
+        actor: &Actor,
+        action: &'static str,
+    ) -> CaseResult<String> {
+        let start = p
+            .step(&p.def().start)
+            .ok_or_else(|| self.inconsistent("the start step is not in the procedure".into()))?;
+        let lane = self.lane(p, start)?;
+        let Some(role) = lane.roles.iter().find(|r| actor.has_role(r)) else {
             return Err(CaseError::Unauthorized {
                 actor: actor.id.clone(),
                 action,
@@ -1025,7 +1563,7 @@ impl Case {
                     roles: lane.roles.clone(),
                 },
             });
-        }
+        };
         if !self.applicant.is_empty() && actor.id != self.applicant {
             return Err(CaseError::Unauthorized {
                 actor: actor.id.clone(),
@@ -1033,7 +1571,216 @@ impl Case {
                 required: Requirement::Applicant,
             });
         }
-        Ok(())
+        Ok(role.clone())
+    }
+
+    /// Who may record a lapse: a role of any lane but the applicant's,
+    /// and not the case's own applicant.
+    fn lapse_role(&self, p: &Procedure, actor: &Actor) -> CaseResult<String> {
+        let roles: Vec<String> = p
+            .def()
+            .lanes
+            .iter()
+            .filter(|l| l.kind != LaneKind::Applicant)
+            .flat_map(|l| l.roles.iter().cloned())
+            .collect();
+        if actor.id == self.applicant {
+            return Err(CaseError::Unauthorized {
+                actor: actor.id.clone(),
+                action: "lapse",
+                required: Requirement::NotApplicant,
+            });
+        }
+        roles
+            .iter()
+            .find(|r| actor.has_role(r))
+            .cloned()
+            .ok_or_else(|| CaseError::Unauthorized {
+                actor: actor.id.clone(),
+                action: "lapse",
+                required: Requirement::Role { roles },
+            })
+    }
+
+    /// What completing `step` with `outcome` leads to; refuses an unknown
+    /// outcome and entering a routed lane nobody was assigned.
+    fn transition<'p>(
+        &self,
+        p: &'p Procedure,
+        step: &StepDef,
+        outcome: &str,
+    ) -> CaseResult<Transition<'p>> {
+        let o = step
+            .outcomes
+            .iter()
+            .find(|o| o.id == outcome)
+            .ok_or_else(|| CaseError::UnknownOutcome {
+                step: step.id.clone(),
+                outcome: outcome.to_owned(),
+                expected: step.outcomes.iter().map(|o| o.id.clone()).collect(),
+            })?;
+        let next = p.step(&o.next).ok_or_else(|| {
+            self.inconsistent(format!("step {:?} is not in the procedure", o.next))
+        })?;
+        let ended = (next.kind == StepKind::End).then_some(next.end).flatten();
+        let here = self.lane(p, step)?;
+        let there = self.lane(p, next)?;
+        let declines = (o.declines && here.kind == LaneKind::RoutedUnit).then(|| here.id.clone());
+        // A routed lane's step can only be entered once a unit has it (the
+        // head of complaints distributes by assigning first). A unit that
+        // declines loses the lane, so the distribution must assign anew.
+        if ended.is_none() && there.kind == LaneKind::RoutedUnit {
+            let still = self
+                .assignments
+                .get(&there.id)
+                .is_some_and(|a| a.unit.is_some())
+                && declines.as_deref() != Some(there.id.as_str());
+            if !still {
+                return Err(CaseError::NotRouted {
+                    lane: there.id.clone(),
+                });
+            }
+        }
+        let case_clock = if self.case_due.is_none() || ended.is_some() {
+            ClockMove::None
+        } else if here.kind != LaneKind::Applicant
+            && there.kind == LaneKind::Applicant
+            && !self.case_clock_paused()
+        {
+            ClockMove::Pause
+        } else if here.kind == LaneKind::Applicant
+            && there.kind != LaneKind::Applicant
+            && self.case_clock_paused()
+        {
+            match p.def().reopen_clock {
+                CorrectionClock::PauseResume => ClockMove::Resume,
+                CorrectionClock::Restart => ClockMove::Restart,
+            }
+        } else {
+            ClockMove::None
+        };
+        Ok(Transition {
+            next,
+            ended,
+            declines,
+            case_clock,
+        })
+    }
+
+    /// The case-level clock change of a move, with the calendar's figures.
+    fn clock_change(
+        &self,
+        p: &Procedure,
+        cal: &Calendar,
+        mv: ClockMove,
+        at: DateTime<FixedOffset>,
+    ) -> CaseResult<Option<CaseClockChange>> {
+        Ok(match (mv, self.case_due) {
+            (ClockMove::Pause, Some(due)) => Some(CaseClockChange::Paused {
+                remaining_seconds: cal
+                    .working_time_between(at, due)
+                    .map_err(calendar_err)?
+                    .num_seconds()
+                    .max(0),
+            }),
+            (ClockMove::Resume, Some(_)) => Some(CaseClockChange::Resumed {
+                due: cal
+                    .add_working_time(at, Duration::seconds(self.case_remaining_at_pause))
+                    .map_err(calendar_err)?,
+            }),
+            (ClockMove::Restart, Some(_)) => {
+                let tier = self
+                    .tier
+                    .as_deref()
+                    .and_then(|t| p.tier(t))
+                    .ok_or_else(|| {
+                        self.inconsistent("the case's tier is not in the procedure".into())
+                    })?;
+                Some(CaseClockChange::Restarted {
+                    due: sla_due(p, cal, &tier.sla, at)?,
+                })
+            }
+            _ => None,
+        })
+    }
+
+    /// The tier a step sets, checked: required on a step that sets one
+    /// (unless the outcome ends the case), refused elsewhere.
+    fn tier_of<'p>(
+        &self,
+        p: &'p Procedure,
+        step: &StepDef,
+        tier: Option<&String>,
+        ends: bool,
+    ) -> CaseResult<Option<&'p crate::procedure::Tier>> {
+        match (step.sets_tier, tier) {
+            (true, _) if ends => Ok(None),
+            (true, Some(t)) => {
+                let ids: Vec<&str> = p.def().tiers.iter().map(|t| t.id.as_str()).collect();
+                p.tier(t).map(Some).ok_or_else(|| {
+                    tier_problem(
+                        "unknown_tier",
+                        format!("tier {t:?} is not one of {}", ids.join(", ")),
+                        format!("tingkat {t:?} bukan salah satu dari {}", ids.join(", ")),
+                    )
+                })
+            }
+            (true, None) => Err(tier_problem(
+                "tier_required",
+                format!("step {:?} sets the case's tier: give one", step.id),
+                format!(
+                    "langkah {:?} menetapkan tingkat kasus: isi tingkatnya",
+                    step.id
+                ),
+            )),
+            (false, Some(t)) => Err(tier_problem(
+                "tier_not_allowed",
+                format!("step {:?} does not set a tier, found {t:?}", step.id),
+                format!(
+                    "langkah {:?} tidak menetapkan tingkat, ditemukan {t:?}",
+                    step.id
+                ),
+            )),
+            (false, None) => Ok(None),
+        }
+    }
+
+    /// The tier deadline and its anchor for a tier set at `at`.
+    fn tier_due(
+        &self,
+        p: &Procedure,
+        cal: &Calendar,
+        tier: &crate::procedure::Tier,
+        at: DateTime<FixedOffset>,
+    ) -> CaseResult<(DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+        match p.def().tier_anchor {
+            TierAnchor::TierStep => Ok((at, sla_due(p, cal, &tier.sla, at)?)),
+            TierAnchor::Submission => {
+                let from = self.visits.first().map_or(at, |v| v.started);
+                let due = sla_due(p, cal, &tier.sla, from)?;
+                // The complainant's time before the tier was set (a
+                // postponement) does not count against the office.
+                let mut paused = 0;
+                for v in &self.visits {
+                    for &(a, b) in &v.pauses {
+                        let b = b.unwrap_or(at).min(at);
+                        if b > a {
+                            paused += cal
+                                .working_time_between(a, b)
+                                .map_err(calendar_err)?
+                                .num_seconds();
+                        }
+                    }
+                }
+                let due = if paused > 0 {
+                    cal.add_working_time(due, Duration::seconds(paused))
+                        .map_err(calendar_err)?
+                } else {
+                    due
+                };
+                Ok((from, due))
+            }
+        }
     }
 
     /// The deadline of entering `step` at `at` (None without an SLA).
@@ -1046,6 +1793,242 @@ impl Case {
         match &step.sla {
             Some(sla) => sla_due(p, cal, sla, at).map(Some),
             None => Ok(None),
+        }
+    }
+
+    /// Checks an assignment; returns the assigner's role and the step a
+    /// staff member is bound to.
+    fn check_assign(
+        &self,
+        p: &Procedure,
+        actor: &Actor,
+        lane: &str,
+        unit: Option<&String>,
+        staff: Option<&String>,
+        reason: Option<&String>,
+    ) -> CaseResult<(String, Option<String>)> {
+        if !matches!(
+            self.status,
+            CaseStatus::Active | CaseStatus::AwaitingCorrection
+        ) {
+            return Err(self.wrong_state("assign"));
+        }
+        let roles = &p.def().assigner_roles;
+        let Some(role) = roles.iter().find(|r| actor.has_role(r)) else {
+            return Err(CaseError::Unauthorized {
+                actor: actor.id.clone(),
+                action: "assign",
+                required: Requirement::Role {
+                    roles: roles.clone(),
+                },
+            });
+        };
+        if p.def().separation_of_duties && actor.id == self.applicant {
+            return Err(CaseError::Unauthorized {
+                actor: actor.id.clone(),
+                action: "assign",
+                required: Requirement::NotApplicant,
+            });
+        }
+        let problem = |path: &str, code: &str, en: String, id: String| CaseError::InvalidInput {
+            what: "assignment",
+            problems: vec![Problem::new(path, code, en, id)],
+        };
+        let Some(l) = p.lane(lane) else {
+            return Err(problem(
+                "command.lane",
+                "unknown_lane",
+                format!("lane {lane:?} is not in the procedure"),
+                format!("lajur {lane:?} tidak ada di prosedur"),
+            ));
+        };
+        let blank = |v: Option<&String>| v.is_none_or(|s| s.trim().is_empty());
+        match l.kind {
+            LaneKind::Applicant => {
+                return Err(problem(
+                    "command.lane",
+                    "invalid_assignment",
+                    format!("lane {lane:?} is the applicant's: it cannot be assigned"),
+                    format!("lajur {lane:?} milik pemohon: tidak dapat ditugaskan"),
+                ));
+            }
+            LaneKind::Office if unit.is_some() => {
+                return Err(problem(
+                    "command.unit",
+                    "invalid_assignment",
+                    format!(
+                        "lane {lane:?} is the office's own: assign a staff member, not a unit (units are for routed lanes)"
+                    ),
+                    format!(
+                        "lajur {lane:?} milik kantor sendiri: tugaskan petugas, bukan unit (unit hanya untuk lajur tujuan)"
+                    ),
+                ));
+            }
+            LaneKind::Office if blank(staff) => {
+                return Err(problem(
+                    "command.staff",
+                    "invalid_assignment",
+                    format!("lane {lane:?} needs a staff member to assign to"),
+                    format!("lajur {lane:?} membutuhkan petugas tujuan penugasan"),
+                ));
+            }
+            LaneKind::RoutedUnit if blank(unit) => {
+                return Err(problem(
+                    "command.unit",
+                    "invalid_assignment",
+                    format!("lane {lane:?} needs a unit to assign to"),
+                    format!("lajur {lane:?} membutuhkan unit tujuan penugasan"),
+                ));
+            }
+            _ => {}
+        }
+        if let Some(u) = unit
+            && self
+                .declined
+                .get(lane)
+                .is_some_and(|d| d.iter().any(|x| x == u))
+            && blank(reason)
+        {
+            return Err(problem(
+                "command.unit",
+                "declined_unit",
+                format!(
+                    "unit {u:?} already declined this case: assign another unit, or give a reason to override"
+                ),
+                format!(
+                    "unit {u:?} sudah menyatakan bukan kewenangannya: tugaskan unit lain, atau beri alasan untuk tetap menugaskannya"
+                ),
+            ));
+        }
+        let step = match staff {
+            None => None,
+            Some(_) => {
+                let here = self
+                    .current
+                    .as_deref()
+                    .and_then(|c| p.step(c))
+                    .filter(|s| s.lane == lane && s.kind != StepKind::End);
+                let candidates: Vec<&StepDef> = p
+                    .def()
+                    .steps
+                    .iter()
+                    .filter(|s| s.lane == lane && s.kind != StepKind::End)
+                    .collect();
+                match (here, candidates.as_slice()) {
+                    (Some(s), _) => Some(s.id.clone()),
+                    (None, [only]) => Some(only.id.clone()),
+                    _ => {
+                        return Err(problem(
+                            "command.staff",
+                            "invalid_assignment",
+                            format!(
+                                "lane {lane:?} has several steps and none is current: assign its staff when the case reaches it"
+                            ),
+                            format!(
+                                "lajur {lane:?} memiliki beberapa langkah dan tidak ada yang sedang berjalan: tugaskan petugasnya saat kasus sampai di sana"
+                            ),
+                        ));
+                    }
+                }
+            }
+        };
+        Ok((role.clone(), step))
+    }
+
+    /// Checks a step's recorded outputs: each of a kind the step declares,
+    /// dated no later than the day recorded; a step that declares
+    /// documents (anything but an answer) needs at least one.
+    fn check_outputs(
+        &self,
+        step: &StepDef,
+        outputs: &[OutputRecord],
+        at: DateTime<FixedOffset>,
+    ) -> CaseResult<()> {
+        let mut problems = Vec::new();
+        let documents: Vec<OutputKind> = step
+            .outputs
+            .iter()
+            .copied()
+            .filter(|k| *k != OutputKind::Answer)
+            .collect();
+        let name = |k: OutputKind| {
+            serde_json::to_value(k)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        };
+        let declared = documents.iter().map(|k| name(*k)).collect::<Vec<_>>();
+        for (i, o) in outputs.iter().enumerate() {
+            if !documents.contains(&o.kind) {
+                problems.push(Problem::new(
+                    format!("command.outputs[{i}].kind"),
+                    "undeclared_output",
+                    format!(
+                        "step {:?} does not produce {}: it produces {}",
+                        step.id,
+                        name(o.kind),
+                        if declared.is_empty() {
+                            "no documents".to_owned()
+                        } else {
+                            declared.join(", ")
+                        }
+                    ),
+                    format!(
+                        "langkah {:?} tidak menghasilkan {}: hasilnya {}",
+                        step.id,
+                        name(o.kind),
+                        if declared.is_empty() {
+                            "tidak ada dokumen".to_owned()
+                        } else {
+                            declared.join(", ")
+                        }
+                    ),
+                ));
+            }
+            if o.date > at.date_naive() {
+                problems.push(Problem::new(
+                    format!("command.outputs[{i}].date"),
+                    "output_date_in_future",
+                    format!(
+                        "{} {:?} is dated {}, after the day it is recorded ({})",
+                        name(o.kind),
+                        o.number,
+                        o.date,
+                        at.date_naive()
+                    ),
+                    format!(
+                        "{} {:?} bertanggal {}, setelah hari pencatatannya ({})",
+                        name(o.kind),
+                        o.number,
+                        o.date,
+                        at.date_naive()
+                    ),
+                ));
+            }
+        }
+        if !documents.is_empty() && !outputs.iter().any(|o| documents.contains(&o.kind)) {
+            problems.push(Problem::new(
+                "command.outputs",
+                "missing_output",
+                format!(
+                    "step {:?} must record what it produced ({}): number and date",
+                    step.id,
+                    declared.join(" or ")
+                ),
+                format!(
+                    "langkah {:?} wajib mencatat dokumen yang dihasilkan ({}): nomor dan tanggal",
+                    step.id,
+                    declared.join(" atau ")
+                ),
+            ));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(CaseError::InvalidInput {
+                what: "outputs",
+                problems,
+            })
         }
     }
 
@@ -1068,136 +2051,95 @@ impl Case {
         if self.status != CaseStatus::New
             && (self.procedure != p.def().id || self.version != p.def().version)
         {
-            return Err(CaseError::InconsistentLog {
-                index: self.events,
-                detail: format!(
-                    "case runs on {} v{}, not {} v{}",
-                    self.procedure,
-                    self.version,
-                    p.def().id,
-                    p.def().version
-                ),
-            });
+            return Err(self.inconsistent(format!(
+                "case runs on {} v{}, not {} v{}",
+                self.procedure,
+                self.version,
+                p.def().id,
+                p.def().version
+            )));
         }
+        check_request(self, p, req)?;
         let at = req.at;
         let actor = &req.actor;
-        let event = |kind| Event {
-            at,
-            actor: actor.id.clone(),
-            kind,
-        };
-        let kind = match &req.command {
+        let (role, kind) = match &req.command {
             Command::Submit { case_id, documents } => {
                 if self.status != CaseStatus::New {
                     return Err(self.wrong_state("submit"));
                 }
-                self.applicant_only(p, actor, "submit")?;
-                if case_id.trim().is_empty() {
-                    return Err(CaseError::InvalidInput {
-                        what: "case id",
-                        problems: vec![Problem::new(
-                            "case_id",
-                            "empty_id",
-                            "case id is empty",
-                            "id kasus kosong",
-                        )],
-                    });
-                }
+                let role = self.applicant_only(p, actor, "submit")?;
                 check_complete(p, documents)?;
-                let start = p.step(&p.def().start).expect("validated start");
-                let outcome = &start.outcomes[0];
-                let next = p.step(&outcome.next).expect("validated target");
-                EventKind::Submitted {
-                    case_id: case_id.clone(),
-                    procedure: p.def().id.clone(),
-                    version: p.def().version,
-                    applicant: actor.id.clone(),
-                    documents: documents.clone(),
-                    entered: next.id.clone(),
-                    due: Case::due_on_entry(p, cal, next, at)?,
-                }
+                let start = p
+                    .step(&p.def().start)
+                    .ok_or_else(|| self.inconsistent("no start step".into()))?;
+                let next = start
+                    .outcomes
+                    .first()
+                    .and_then(|o| p.step(&o.next))
+                    .ok_or_else(|| self.inconsistent("the start step leads nowhere".into()))?;
+                (
+                    role,
+                    EventKind::Submitted {
+                        case_id: case_id.clone(),
+                        procedure: p.def().id.clone(),
+                        version: p.def().version,
+                        applicant: actor.id.clone(),
+                        documents: documents.clone(),
+                        entered: next.id.clone(),
+                        due: Case::due_on_entry(p, cal, next, at)?,
+                    },
+                )
             }
             Command::CompleteStep {
                 step,
                 outcome,
                 note,
                 tier,
+                outputs,
             } => {
                 let s = self.current_step(p, step, "complete_step")?;
-                self.authorize(p, s, actor, "complete_step")?;
-                let ends = s
-                    .outcomes
-                    .iter()
-                    .find(|o| o.id == *outcome)
-                    .and_then(|o| p.step(&o.next))
-                    .is_some_and(|n| n.kind == StepKind::End);
-                let case_due = match (s.sets_tier, tier) {
-                    (true, Some(_)) | (true, None) if ends => None,
-                    (true, Some(t)) => {
-                        let Some(def) = p.tier(t) else {
-                            return Err(tier_problem(
-                                "unknown_tier",
-                                format!(
-                                    "tier {t:?} is not one of {:?}",
-                                    p.def().tiers.iter().map(|t| &t.id).collect::<Vec<_>>()
-                                ),
-                                format!(
-                                    "tingkat {t:?} bukan salah satu dari {:?}",
-                                    p.def().tiers.iter().map(|t| &t.id).collect::<Vec<_>>()
-                                ),
-                            ));
-                        };
-                        Some(sla_due(p, cal, &def.sla, at)?)
+                let role = self.authorize(p, s, actor, "complete_step")?;
+                let t = self.transition(p, s, outcome)?;
+                let tier_def = self.tier_of(p, s, tier.as_ref(), t.ended.is_some())?;
+                self.check_outputs(s, outputs, at)?;
+                let (tier, case_due, case_clock) = match tier_def {
+                    Some(def) => {
+                        let (from, due) = self.tier_due(p, cal, def, at)?;
+                        (
+                            Some(def.id.clone()),
+                            Some(due),
+                            Some(CaseClockChange::Started { from }),
+                        )
                     }
-                    (true, None) => {
-                        return Err(tier_problem(
-                            "tier_required",
-                            format!("step {step:?} sets the case's tier: give one"),
-                            format!("langkah {step:?} menetapkan tingkat kasus: isi tingkatnya"),
-                        ));
-                    }
-                    (false, Some(t)) => {
-                        return Err(tier_problem(
-                            "tier_not_allowed",
-                            format!("step {step:?} does not set a tier, found {t:?}"),
-                            format!("langkah {step:?} tidak menetapkan tingkat, ditemukan {t:?}"),
-                        ));
-                    }
-                    (false, None) => None,
+                    None => (None, None, self.clock_change(p, cal, t.case_clock, at)?),
                 };
-                let o = s
-                    .outcomes
-                    .iter()
-                    .find(|o| o.id == *outcome)
-                    .ok_or_else(|| CaseError::UnknownOutcome {
+                (
+                    role,
+                    EventKind::StepCompleted {
                         step: step.clone(),
                         outcome: outcome.clone(),
-                        expected: s.outcomes.iter().map(|o| o.id.clone()).collect(),
-                    })?;
-                let next = p.step(&o.next).expect("validated target");
-                let ended = (next.kind == StepKind::End).then_some(next.end).flatten();
-                EventKind::StepCompleted {
-                    step: step.clone(),
-                    outcome: outcome.clone(),
-                    note: note.clone(),
-                    entered: next.id.clone(),
-                    due: if ended.is_some() {
-                        None
-                    } else {
-                        Case::due_on_entry(p, cal, next, at)?
+                        note: note.clone(),
+                        entered: t.next.id.clone(),
+                        due: match t.ended {
+                            Some(_) => None,
+                            None => Case::due_on_entry(p, cal, t.next, at)?,
+                        },
+                        ended: t.ended,
+                        tier,
+                        case_due,
+                        unit: (lane_kind(p, s) == Some(LaneKind::RoutedUnit))
+                            .then(|| actor.unit.clone())
+                            .flatten(),
+                        outputs: outputs.clone(),
+                        by_lapse: false,
+                        declined: t.declines,
+                        case_clock,
                     },
-                    ended,
-                    tier: tier.clone(),
-                    case_due,
-                    unit: p
-                        .lane(&s.lane)
-                        .filter(|l| l.kind == LaneKind::RoutedUnit)
-                        .and_then(|_| actor.unit.clone()),
-                }
+                )
             }
             Command::ReturnForCorrection { step, reasons } => {
                 let s = self.current_step(p, step, "return_for_correction")?;
-                self.authorize(p, s, actor, "return_for_correction")?;
+                let role = self.authorize(p, s, actor, "return_for_correction")?;
                 if !s.correction {
                     return Err(CaseError::NotAllowed {
                         step: step.clone(),
@@ -1213,43 +2155,62 @@ impl Case {
                         .max(0),
                     None => 0,
                 };
-                EventKind::ReturnedForCorrection {
-                    step: step.clone(),
-                    reasons: reasons.clone(),
-                    remaining_seconds: remaining,
-                }
+                let window_due = match &p.def().correction_window {
+                    Some(w) => Some(sla_due(p, cal, w, at)?),
+                    None => None,
+                };
+                let mv = if self.case_due.is_some() && !self.case_clock_paused() {
+                    ClockMove::Pause
+                } else {
+                    ClockMove::None
+                };
+                (
+                    role,
+                    EventKind::ReturnedForCorrection {
+                        step: step.clone(),
+                        reasons: reasons.clone(),
+                        remaining_seconds: remaining,
+                        window_due,
+                        case_clock: self.clock_change(p, cal, mv, at)?,
+                    },
+                )
             }
             Command::Resubmit { documents } => {
                 if self.status != CaseStatus::AwaitingCorrection {
                     return Err(self.wrong_state("resubmit"));
                 }
-                self.applicant_only(p, actor, "resubmit")?;
+                let role = self.applicant_only(p, actor, "resubmit")?;
                 check_complete(p, documents)?;
                 let step = self.current.clone().unwrap_or_default();
-                let s = p.step(&step).ok_or_else(|| CaseError::InconsistentLog {
-                    index: self.events,
-                    detail: format!("current step {step:?} is not in the procedure"),
+                let s = p.step(&step).ok_or_else(|| {
+                    self.inconsistent(format!("current step {step:?} is not in the procedure"))
                 })?;
                 let due = match (p.def().correction_clock, s.sla.is_some()) {
                     (_, false) => None,
                     (CorrectionClock::Restart, true) => Case::due_on_entry(p, cal, s, at)?,
-                    (CorrectionClock::PauseResume, true) => {
-                        let left = self.remaining_at_pause;
-                        Some(
-                            cal.add_working_time(at, Duration::seconds(left))
-                                .map_err(calendar_err)?,
-                        )
-                    }
+                    (CorrectionClock::PauseResume, true) => Some(
+                        cal.add_working_time(at, Duration::seconds(self.remaining_at_pause))
+                            .map_err(calendar_err)?,
+                    ),
                 };
-                EventKind::Resubmitted {
-                    step,
-                    documents: documents.clone(),
-                    due,
-                }
+                let mv = if self.case_clock_paused() {
+                    ClockMove::Resume
+                } else {
+                    ClockMove::None
+                };
+                (
+                    role,
+                    EventKind::Resubmitted {
+                        step,
+                        documents: documents.clone(),
+                        due,
+                        case_clock: self.clock_change(p, cal, mv, at)?,
+                    },
+                )
             }
             Command::Reject { step, reason } => {
                 let s = self.current_step(p, step, "reject")?;
-                self.authorize(p, s, actor, "reject")?;
+                let role = self.authorize(p, s, actor, "reject")?;
                 if !s.can_reject {
                     return Err(CaseError::NotAllowed {
                         step: step.clone(),
@@ -1260,17 +2221,20 @@ impl Case {
                     return Err(CaseError::InvalidInput {
                         what: "reason",
                         problems: vec![Problem::new(
-                            "reason",
+                            "command.reason",
                             "empty_reason",
                             "a rejection needs a reason",
                             "penolakan membutuhkan alasan",
                         )],
                     });
                 }
-                EventKind::Rejected {
-                    step: step.clone(),
-                    reason: reason.clone(),
-                }
+                (
+                    role,
+                    EventKind::Rejected {
+                        step: step.clone(),
+                        reason: reason.clone(),
+                    },
+                )
             }
             Command::Withdraw { reason } => {
                 if !matches!(
@@ -1279,100 +2243,544 @@ impl Case {
                 ) {
                     return Err(self.wrong_state("withdraw"));
                 }
-                self.applicant_only(p, actor, "withdraw")?;
-                EventKind::Withdrawn {
-                    reason: reason.clone(),
+                let role = self.applicant_only(p, actor, "withdraw")?;
+                (
+                    role,
+                    EventKind::Withdrawn {
+                        reason: reason.clone(),
+                    },
+                )
+            }
+            Command::Assign {
+                lane,
+                unit,
+                staff,
+                reason,
+            } => {
+                let (role, step) = self.check_assign(
+                    p,
+                    actor,
+                    lane,
+                    unit.as_ref(),
+                    staff.as_ref(),
+                    reason.as_ref(),
+                )?;
+                (
+                    role,
+                    EventKind::Assigned {
+                        lane: lane.clone(),
+                        unit: unit.clone(),
+                        staff: staff.clone(),
+                        step,
+                        reason: reason.clone(),
+                    },
+                )
+            }
+            Command::Lapse { step } => self.decide_lapse(p, cal, actor, step, at)?,
+        };
+        let case = match &kind {
+            EventKind::Submitted { case_id, .. } => case_id.clone(),
+            _ => self.id.clone(),
+        };
+        Ok(vec![Event {
+            at,
+            case,
+            actor: actor.id.clone(),
+            actor_role: Some(role),
+            actor_unit: actor.unit.clone(),
+            kind,
+        }])
+    }
+
+    /// The window a lapse would end, if it has passed at `at`.
+    fn lapse_window(&self, p: &Procedure, step: &str, at: DateTime<FixedOffset>) -> CaseResult<()> {
+        let (due, allowed) = match self.status {
+            CaseStatus::AwaitingCorrection => {
+                if self.current.as_deref() != Some(step) {
+                    return Err(CaseError::WrongStep {
+                        expected: self.current.clone(),
+                        found: step.to_owned(),
+                    });
+                }
+                (self.window_due, self.window_due.is_some())
+            }
+            CaseStatus::Active => {
+                let s = self.current_step(p, step, "lapse")?;
+                let due = self.visits.last().and_then(|v| v.due);
+                (
+                    due,
+                    s.on_lapse.is_some() && lane_kind(p, s) == Some(LaneKind::Applicant),
+                )
+            }
+            _ => return Err(self.wrong_state("lapse")),
+        };
+        match due {
+            Some(due) if allowed => {
+                if at > due {
+                    Ok(())
+                } else {
+                    Err(CaseError::NotDue {
+                        step: step.to_owned(),
+                        due: due.to_rfc3339(),
+                    })
                 }
             }
-            Command::Assign { lane, unit, staff } => {
+            _ => Err(CaseError::NotAllowed {
+                step: step.to_owned(),
+                action: "lapse",
+            }),
+        }
+    }
+
+    fn decide_lapse(
+        &self,
+        p: &Procedure,
+        cal: &Calendar,
+        actor: &Actor,
+        step: &str,
+        at: DateTime<FixedOffset>,
+    ) -> CaseResult<(String, EventKind)> {
+        self.lapse_window(p, step, at)?;
+        let role = self.lapse_role(p, actor)?;
+        if self.status == CaseStatus::AwaitingCorrection {
+            return Ok((
+                role,
+                EventKind::CorrectionLapsed {
+                    step: step.to_owned(),
+                },
+            ));
+        }
+        let s = self.current_step(p, step, "lapse")?;
+        let outcome = s.on_lapse.clone().unwrap_or_default();
+        let t = self.transition(p, s, &outcome)?;
+        Ok((
+            role,
+            EventKind::StepCompleted {
+                step: step.to_owned(),
+                outcome,
+                note: None,
+                entered: t.next.id.clone(),
+                due: match t.ended {
+                    Some(_) => None,
+                    None => Case::due_on_entry(p, cal, t.next, at)?,
+                },
+                ended: t.ended,
+                tier: None,
+                case_due: None,
+                unit: None,
+                outputs: Vec::new(),
+                by_lapse: true,
+                declined: None,
+                case_clock: self.clock_change(p, cal, t.case_clock, at)?,
+            },
+        ))
+    }
+
+    /// Checks that `decide` could have produced `e` from this state under
+    /// `p` (the deadlines it records are the calendar's and are only
+    /// bounded, not recomputed: a case keeps what it recorded).
+    fn check_event(&self, e: &Event, p: &Procedure) -> CaseResult<()> {
+        let def = p.def();
+        if let EventKind::Submitted {
+            case_id,
+            procedure,
+            version,
+            ..
+        } = &e.kind
+        {
+            if *procedure != def.id || *version != def.version {
+                return Err(self.inconsistent(format!(
+                    "the log runs on {procedure} v{version}, not {} v{}",
+                    def.id, def.version
+                )));
+            }
+            if e.case != *case_id {
+                return Err(self.inconsistent(format!(
+                    "the submission names case {case_id:?} but the event belongs to {:?}",
+                    e.case
+                )));
+            }
+        } else if self.status != CaseStatus::New {
+            if self.procedure != def.id || self.version != def.version {
+                return Err(self.inconsistent(format!(
+                    "case runs on {} v{}, not {} v{}",
+                    self.procedure, self.version, def.id, def.version
+                )));
+            }
+            if e.case != self.id {
+                return Err(self.inconsistent(format!(
+                    "event of case {:?} in the log of case {:?}",
+                    e.case, self.id
+                )));
+            }
+        }
+        let actor = Actor {
+            id: e.actor.clone(),
+            roles: e.actor_role.iter().cloned().collect(),
+            unit: e.actor_unit.clone(),
+        };
+        let role_is = |role: String| -> CaseResult<()> {
+            if e.actor_role.as_deref() == Some(role.as_str()) {
+                Ok(())
+            } else {
+                Err(self.inconsistent(format!(
+                    "the event records role {:?}, the command needs {role:?}",
+                    e.actor_role
+                )))
+            }
+        };
+        let bounded = |name: &str, secs: i64, max: i64| -> CaseResult<()> {
+            if (0..=max).contains(&secs) {
+                Ok(())
+            } else {
+                Err(self.inconsistent(format!(
+                    "{name} of {secs} working seconds is outside 0 to {max}"
+                )))
+            }
+        };
+        let tier_max = || {
+            self.tier
+                .as_deref()
+                .and_then(|t| p.tier(t))
+                .map_or(0, |t| t.sla.max_seconds())
+        };
+        let clock_ok = |mv: ClockMove, change: Option<&CaseClockChange>| -> CaseResult<()> {
+            if !mv.matches(change) {
+                return Err(self.inconsistent(format!(
+                    "the case-level clock change {change:?} does not fit (expected {mv:?})"
+                )));
+            }
+            if let Some(CaseClockChange::Paused { remaining_seconds }) = change {
+                bounded("the case-level time left", *remaining_seconds, tier_max())?;
+            }
+            Ok(())
+        };
+        let due_fits = |due: Option<DateTime<FixedOffset>>, sla: Option<&Sla>| -> CaseResult<()> {
+            match (due, sla) {
+                (None, None) => Ok(()),
+                (Some(d), Some(_)) if d >= e.at => Ok(()),
+                _ => Err(self.inconsistent(format!(
+                    "the recorded deadline {due:?} does not fit the step's SLA {sla:?}"
+                ))),
+            }
+        };
+        match &e.kind {
+            EventKind::Submitted {
+                applicant,
+                documents,
+                entered,
+                due,
+                ..
+            } => {
+                if self.status != CaseStatus::New {
+                    return Err(self.wrong_state("submit"));
+                }
+                role_is(self.applicant_only(p, &actor, "submit")?)?;
+                if *applicant != e.actor {
+                    return Err(self.inconsistent(format!(
+                        "applicant {applicant:?} is not the submitting actor {:?}",
+                        e.actor
+                    )));
+                }
+                check_complete(p, documents)?;
+                let next = p
+                    .step(&def.start)
+                    .and_then(|s| s.outcomes.first())
+                    .and_then(|o| p.step(&o.next));
+                match next {
+                    Some(n) if n.id == *entered => due_fits(*due, n.sla.as_ref()),
+                    _ => Err(self.inconsistent(format!(
+                        "a submission enters {entered:?}, not the step after the start"
+                    ))),
+                }
+            }
+            EventKind::StepCompleted {
+                step,
+                outcome,
+                entered,
+                due,
+                ended,
+                tier,
+                case_due,
+                unit,
+                outputs,
+                by_lapse,
+                declined,
+                case_clock,
+                ..
+            } => {
+                let s = self.current_step(p, step, "complete_step")?;
+                if *by_lapse {
+                    self.lapse_window(p, step, e.at)?;
+                    role_is(self.lapse_role(p, &actor)?)?;
+                    if s.on_lapse.as_deref() != Some(outcome.as_str()) {
+                        return Err(self.inconsistent(format!(
+                            "a lapse of {step:?} takes {:?}, not {outcome:?}",
+                            s.on_lapse
+                        )));
+                    }
+                } else {
+                    role_is(self.authorize(p, s, &actor, "complete_step")?)?;
+                    self.check_outputs(s, outputs, e.at)?;
+                }
+                let t = self.transition(p, s, outcome)?;
+                if t.next.id != *entered || t.ended != *ended {
+                    return Err(self.inconsistent(format!(
+                        "outcome {outcome:?} of {step:?} leads to {:?}, not {entered:?}",
+                        t.next.id
+                    )));
+                }
+                if t.declines != *declined {
+                    return Err(self.inconsistent(format!(
+                        "outcome {outcome:?} of {step:?} records a decline of {declined:?}, expected {:?}",
+                        t.declines
+                    )));
+                }
+                let routed = lane_kind(p, s) == Some(LaneKind::RoutedUnit);
+                if *unit != if routed { e.actor_unit.clone() } else { None } {
+                    return Err(self.inconsistent(format!(
+                        "the completing unit {unit:?} does not fit the step's lane"
+                    )));
+                }
+                let tier_def = self.tier_of(p, s, tier.as_ref(), t.ended.is_some())?;
+                match tier_def {
+                    Some(_) => {
+                        let started = matches!(case_clock, Some(CaseClockChange::Started { from }) if *from <= e.at);
+                        if case_due.is_none_or(|d| d < e.at) || !started {
+                            return Err(self.inconsistent(
+                                "a tier is set without its deadline and anchor".into(),
+                            ));
+                        }
+                    }
+                    None => {
+                        if case_due.is_some() {
+                            return Err(self.inconsistent(
+                                "a tier deadline is recorded where no tier is set".into(),
+                            ));
+                        }
+                        clock_ok(t.case_clock, case_clock.as_ref())?;
+                    }
+                }
+                match t.ended {
+                    Some(_) => due_fits(*due, None),
+                    None => due_fits(*due, t.next.sla.as_ref()),
+                }
+            }
+            EventKind::ReturnedForCorrection {
+                step,
+                reasons,
+                remaining_seconds,
+                window_due,
+                case_clock,
+            } => {
+                let s = self.current_step(p, step, "return_for_correction")?;
+                role_is(self.authorize(p, s, &actor, "return_for_correction")?)?;
+                if !s.correction {
+                    return Err(CaseError::NotAllowed {
+                        step: step.clone(),
+                        action: "return_for_correction",
+                    });
+                }
+                check_reasons(p, reasons)?;
+                bounded(
+                    "the time left",
+                    *remaining_seconds,
+                    s.sla.as_ref().map_or(0, Sla::max_seconds),
+                )?;
+                due_fits(*window_due, def.correction_window.as_ref())?;
+                let mv = if self.case_due.is_some() && !self.case_clock_paused() {
+                    ClockMove::Pause
+                } else {
+                    ClockMove::None
+                };
+                clock_ok(mv, case_clock.as_ref())
+            }
+            EventKind::Resubmitted {
+                step,
+                documents,
+                due,
+                case_clock,
+            } => {
+                if self.status != CaseStatus::AwaitingCorrection {
+                    return Err(self.wrong_state("resubmit"));
+                }
+                role_is(self.applicant_only(p, &actor, "resubmit")?)?;
+                check_complete(p, documents)?;
+                let s = match p.step(step) {
+                    Some(s) if self.current.as_deref() == Some(step.as_str()) => s,
+                    _ => {
+                        return Err(self.inconsistent(format!(
+                            "resubmission names step {step:?}, the file is at {:?}",
+                            self.current
+                        )));
+                    }
+                };
+                due_fits(*due, s.sla.as_ref())?;
+                let mv = if self.case_clock_paused() {
+                    ClockMove::Resume
+                } else {
+                    ClockMove::None
+                };
+                clock_ok(mv, case_clock.as_ref())
+            }
+            EventKind::Rejected { step, reason } => {
+                let s = self.current_step(p, step, "reject")?;
+                role_is(self.authorize(p, s, &actor, "reject")?)?;
+                if !s.can_reject || reason.trim().is_empty() {
+                    return Err(CaseError::NotAllowed {
+                        step: step.clone(),
+                        action: "reject",
+                    });
+                }
+                Ok(())
+            }
+            EventKind::Withdrawn { .. } => {
                 if !matches!(
                     self.status,
                     CaseStatus::Active | CaseStatus::AwaitingCorrection
                 ) {
-                    return Err(self.wrong_state("assign"));
+                    return Err(self.wrong_state("withdraw"));
                 }
-                let roles = &p.def().assigner_roles;
-                if !roles.iter().any(|r| actor.has_role(r)) {
-                    return Err(CaseError::Unauthorized {
-                        actor: actor.id.clone(),
-                        action: "assign",
-                        required: Requirement::Role {
-                            roles: roles.clone(),
-                        },
-                    });
-                }
-                let Some(l) = p.lane(lane) else {
-                    return Err(CaseError::InvalidInput {
-                        what: "assignment",
-                        problems: vec![Problem::new(
-                            "lane",
-                            "unknown_lane",
-                            format!("lane {lane:?} is not in the procedure"),
-                            format!("lajur {lane:?} tidak ada di prosedur"),
-                        )],
-                    });
-                };
-                let empty = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
-                if (l.kind == LaneKind::RoutedUnit && empty(unit))
-                    || (empty(unit) && empty(staff))
-                    || l.kind == LaneKind::Applicant
-                {
-                    return Err(CaseError::InvalidInput {
-                        what: "assignment",
-                        problems: vec![Problem::new(
-                            "unit",
-                            "invalid_assignment",
-                            format!(
-                                "lane {lane:?} needs a unit{} to assign to",
-                                if l.kind == LaneKind::RoutedUnit {
-                                    ""
-                                } else {
-                                    " or staff member"
-                                }
-                            ),
-                            format!(
-                                "lajur {lane:?} membutuhkan unit{} tujuan penugasan",
-                                if l.kind == LaneKind::RoutedUnit {
-                                    ""
-                                } else {
-                                    " atau petugas"
-                                }
-                            ),
-                        )],
-                    });
-                }
-                EventKind::Assigned {
-                    lane: lane.clone(),
-                    unit: unit.clone(),
-                    staff: staff.clone(),
-                }
+                role_is(self.applicant_only(p, &actor, "withdraw")?)
             }
-        };
-        Ok(vec![event(kind)])
+            EventKind::Assigned {
+                lane,
+                unit,
+                staff,
+                step,
+                reason,
+            } => {
+                let (role, bound) = self.check_assign(
+                    p,
+                    &actor,
+                    lane,
+                    unit.as_ref(),
+                    staff.as_ref(),
+                    reason.as_ref(),
+                )?;
+                role_is(role)?;
+                if bound != *step {
+                    return Err(self.inconsistent(format!(
+                        "the staff member is bound to {step:?}, expected {bound:?}"
+                    )));
+                }
+                Ok(())
+            }
+            EventKind::CorrectionLapsed { step } => {
+                self.lapse_window(p, step, e.at)?;
+                role_is(self.lapse_role(p, &actor)?)
+            }
+        }
     }
 
-    /// Folds one event into the state.
+    /// Folds one event into the state after checking it against the
+    /// procedure (see [`Case::replay`]); a refused event changes nothing.
     ///
     /// # Example
     /// ```
     /// let e: ptsp::Event = serde_json::from_str(r#"{"at": "2026-12-22T09:15:00+07:00",
-    ///   "actor": "p", "type": "withdrawn", "reason": null}"#)?;
-    /// assert_eq!(ptsp::Case::new().apply(&e).unwrap_err().code(), "inconsistent_log");
+    ///   "case": "A", "actor": "p", "type": "withdrawn", "reason": null}"#)?;
+    /// let err = ptsp::Case::new().apply(&e, &ptsp::Procedure::jatim_permit()).unwrap_err();
+    /// assert_eq!(err.code(), "inconsistent_log");
     /// # Ok::<(), serde_json::Error>(())
     /// ```
-    pub fn apply(&mut self, e: &Event) -> CaseResult<()> {
-        let bad = |detail: String| CaseError::InconsistentLog {
-            index: self.events,
-            detail,
-        };
+    pub fn apply(&mut self, e: &Event, p: &Procedure) -> CaseResult<()> {
+        self.check_event(e, p).map_err(|err| match err {
+            CaseError::InconsistentLog { .. } => err,
+            other => self.inconsistent(format!(
+                "{} could not have been decided: {}",
+                e.kind.name(),
+                other
+            )),
+        })?;
+        self.apply_trusted(e)
+    }
+
+    /// Folds one event into the state without checking it against a
+    /// procedure (see [`Case::replay_trusted`]). An event that does not
+    /// fit the state, is out of order, or carries instants or times out of
+    /// range is refused as `inconsistent_log`, changing nothing.
+    ///
+    /// # Example
+    /// ```
+    /// let e: ptsp::Event = serde_json::from_str(r#"{"at": "2026-12-22T09:15:00+07:00",
+    ///   "case": "A", "actor": "p", "type": "withdrawn", "reason": null}"#)?;
+    /// assert_eq!(ptsp::Case::new().apply_trusted(&e).unwrap_err().code(), "inconsistent_log");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn apply_trusted(&mut self, e: &Event) -> CaseResult<()> {
+        self.check_bounds(e)?;
+        let mut next = self.clone();
+        next.fold(e)?;
+        *self = next;
+        Ok(())
+    }
+
+    /// Every instant of an event in range, every recorded time left within
+    /// what any SLA allows, and the event not before the last one.
+    fn check_bounds(&self, e: &Event) -> CaseResult<()> {
+        let mut instants = vec![e.at];
+        let max_left = Sla::MAX_WORKING_DAYS * 86_400;
+        let mut left = Vec::new();
+        let mut clock = None;
+        match &e.kind {
+            EventKind::Submitted { due, .. } => instants.extend(*due),
+            EventKind::StepCompleted {
+                due,
+                case_due,
+                case_clock: c,
+                ..
+            } => {
+                instants.extend(*due);
+                instants.extend(*case_due);
+                clock = c.as_ref();
+            }
+            EventKind::ReturnedForCorrection {
+                remaining_seconds,
+                window_due,
+                case_clock: c,
+                ..
+            } => {
+                left.push(*remaining_seconds);
+                instants.extend(*window_due);
+                clock = c.as_ref();
+            }
+            EventKind::Resubmitted {
+                due, case_clock: c, ..
+            } => {
+                instants.extend(*due);
+                clock = c.as_ref();
+            }
+            _ => {}
+        }
+        match clock {
+            Some(CaseClockChange::Paused { remaining_seconds }) => left.push(*remaining_seconds),
+            Some(CaseClockChange::Resumed { due } | CaseClockChange::Restarted { due }) => {
+                instants.push(*due)
+            }
+            Some(CaseClockChange::Started { from }) => instants.push(*from),
+            None => {}
+        }
+        if let Some(t) = instants.iter().find(|t| !instant_in_range(**t)) {
+            return Err(self.inconsistent(instant_problem("event", *t).message));
+        }
+        if let Some(s) = left.iter().find(|s| !(0..=max_left).contains(*s)) {
+            return Err(self.inconsistent(format!(
+                "a recorded time left of {s} working seconds is outside 0 to {max_left}"
+            )));
+        }
         if let Some(last) = self.last_at
             && e.at < last
         {
-            return Err(bad(format!(
+            return Err(self.inconsistent(format!(
                 "event at {} is earlier than the one before",
-                e.at
+                e.at.to_rfc3339()
             )));
         }
+        Ok(())
+    }
+
+    fn fold(&mut self, e: &Event) -> CaseResult<()> {
         match (&e.kind, self.status) {
             (
                 EventKind::Submitted {
@@ -1404,6 +2812,9 @@ impl Case {
                     tier,
                     case_due,
                     unit,
+                    outputs,
+                    declined,
+                    case_clock,
                     ..
                 },
                 CaseStatus::Active,
@@ -1411,11 +2822,22 @@ impl Case {
                 self.finish(e.at, outcome);
                 if let Some(v) = self.visits.last_mut() {
                     v.unit.clone_from(unit);
+                    v.outputs.clone_from(outputs);
+                }
+                if let Some(lane) = declined {
+                    if let Some(u) = self.assignments.remove(lane).and_then(|a| a.unit) {
+                        let list = self.declined.entry(lane.clone()).or_default();
+                        if !list.contains(&u) {
+                            list.push(u);
+                        }
+                    }
                 }
                 if tier.is_some() {
                     self.tier.clone_from(tier);
                     self.case_due = *case_due;
+                    self.case_pauses.clear();
                 }
+                self.move_clock(e.at, case_clock.as_ref());
                 match ended {
                     Some(k) => {
                         self.status = CaseStatus::Ended(*k);
@@ -1428,6 +2850,8 @@ impl Case {
                 EventKind::ReturnedForCorrection {
                     step,
                     remaining_seconds,
+                    window_due,
+                    case_clock,
                     ..
                 },
                 CaseStatus::Active,
@@ -1435,26 +2859,31 @@ impl Case {
                 self.status = CaseStatus::AwaitingCorrection;
                 self.corrections += 1;
                 self.remaining_at_pause = *remaining_seconds;
+                self.window_due = *window_due;
                 if let Some(v) = self.visits.last_mut() {
                     v.pauses.push((e.at, None));
                 }
+                self.move_clock(e.at, case_clock.as_ref());
             }
             (
                 EventKind::Resubmitted {
                     step,
                     documents,
                     due,
+                    case_clock,
                 },
                 CaseStatus::AwaitingCorrection,
             ) if self.current.as_deref() == Some(step) => {
                 self.status = CaseStatus::Active;
                 self.documents.clone_from(documents);
+                self.window_due = None;
                 if let Some(v) = self.visits.last_mut() {
                     if let Some(p) = v.pauses.last_mut() {
                         p.1 = Some(e.at);
                     }
                     v.due = *due;
                 }
+                self.move_clock(e.at, case_clock.as_ref());
             }
             (EventKind::Rejected { step, .. }, CaseStatus::Active)
                 if self.current.as_deref() == Some(step) =>
@@ -1463,29 +2892,40 @@ impl Case {
                 self.status = CaseStatus::Ended(EndKind::Rejected);
             }
             (EventKind::Withdrawn { .. }, CaseStatus::Active | CaseStatus::AwaitingCorrection) => {
-                if let Some(v) = self.visits.last_mut()
-                    && let Some(p) = v.pauses.last_mut()
-                    && p.1.is_none()
-                {
-                    p.1 = Some(e.at);
-                }
+                self.close_pause(e.at);
                 self.finish(e.at, "withdrawn");
                 self.status = CaseStatus::Ended(EndKind::Withdrawn);
             }
+            (EventKind::CorrectionLapsed { step }, CaseStatus::AwaitingCorrection)
+                if self.current.as_deref() == Some(step) =>
+            {
+                self.close_pause(e.at);
+                self.finish(e.at, "lapsed");
+                self.status = CaseStatus::Ended(EndKind::Lapsed);
+            }
             (
-                EventKind::Assigned { lane, unit, staff },
+                EventKind::Assigned {
+                    lane,
+                    unit,
+                    staff,
+                    step,
+                    ..
+                },
                 CaseStatus::Active | CaseStatus::AwaitingCorrection,
             ) => {
+                // A staff-only assignment keeps the lane's unit.
+                let keep = self.assignments.get(lane).and_then(|a| a.unit.clone());
                 self.assignments.insert(
                     lane.clone(),
                     Assignment {
-                        unit: unit.clone(),
+                        unit: unit.clone().or(keep),
                         staff: staff.clone(),
+                        step: step.clone(),
                     },
                 );
             }
             (kind, _) => {
-                return Err(bad(format!(
+                return Err(self.inconsistent(format!(
                     "{} does not fit a case whose status is {} at step {:?}",
                     kind.name(),
                     self.status_text(),
@@ -1496,6 +2936,38 @@ impl Case {
         self.events += 1;
         self.last_at = Some(e.at);
         Ok(())
+    }
+
+    fn move_clock(&mut self, at: DateTime<FixedOffset>, change: Option<&CaseClockChange>) {
+        match change {
+            Some(CaseClockChange::Started { from }) => self.case_started = Some(*from),
+            Some(CaseClockChange::Paused { remaining_seconds }) => {
+                self.case_pauses.push((at, None));
+                self.case_remaining_at_pause = *remaining_seconds;
+            }
+            Some(CaseClockChange::Resumed { due }) => {
+                if let Some(p) = self.case_pauses.last_mut() {
+                    p.1 = Some(at);
+                }
+                self.case_due = Some(*due);
+            }
+            Some(CaseClockChange::Restarted { due }) => {
+                self.case_pauses.clear();
+                self.case_started = Some(at);
+                self.case_due = Some(*due);
+            }
+            None => {}
+        }
+    }
+
+    fn close_pause(&mut self, at: DateTime<FixedOffset>) {
+        self.window_due = None;
+        if let Some(v) = self.visits.last_mut()
+            && let Some(p) = v.pauses.last_mut()
+            && p.1.is_none()
+        {
+            p.1 = Some(at);
+        }
     }
 
     fn enter(&mut self, step: &str, at: DateTime<FixedOffset>, due: Option<DateTime<FixedOffset>>) {
@@ -1510,6 +2982,7 @@ impl Case {
             ended: None,
             outcome: None,
             unit: None,
+            outputs: Vec::new(),
         });
     }
 
@@ -1517,6 +2990,14 @@ impl Case {
         if let Some(v) = self.visits.last_mut() {
             v.ended = Some(at);
             v.outcome = Some(outcome.to_owned());
+            // A staff member is bound to one visit of one step.
+            let step = v.step.clone();
+            for a in self.assignments.values_mut() {
+                if a.step.as_deref() == Some(step.as_str()) {
+                    a.staff = None;
+                    a.step = None;
+                }
+            }
         }
     }
 
@@ -1547,7 +3028,7 @@ impl Case {
         let events = self.decide(req, p, cal)?;
         let mut next = self.clone();
         for e in &events {
-            next.apply(e)?;
+            next.apply_trusted(e)?;
         }
         *self = next;
         Ok(events)
@@ -1656,6 +3137,7 @@ pub(crate) fn end_name(k: EndKind) -> &'static str {
         EndKind::Completed => "completed",
         EndKind::Forwarded => "forwarded",
         EndKind::Archived => "archived",
+        EndKind::Lapsed => "lapsed",
     }
 }
 
@@ -1673,7 +3155,7 @@ pub struct TrackingEntry {
     /// When.
     pub at: DateTime<FixedOffset>,
     /// `step_entered`, `step_completed`, `returned_for_correction`,
-    /// `resubmitted`, `rejected`, `withdrawn`.
+    /// `resubmitted`, `rejected`, `withdrawn`, `lapsed`.
     pub what: String,
     /// The step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1703,11 +3185,61 @@ pub struct Tracking {
     /// Current step id and name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_step: Option<(String, crate::procedure::Label)>,
-    /// Current deadline.
+    /// Current deadline, while the current step's clock runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<DateTime<FixedOffset>>,
+    /// While the file is with the applicant for correction: the working
+    /// seconds left on the stopped clock (there is no deadline then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused_remaining_seconds: Option<i64>,
+    /// The number of the permit (or non-permit document) issued, once
+    /// recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permit_number: Option<String>,
     /// History, oldest first.
     pub history: Vec<TrackingEntry>,
+}
+
+impl Tracking {
+    /// One line for the public: where the case stands and what its clock
+    /// says ("paused, N working hours left" while the file is with the
+    /// applicant).
+    ///
+    /// # Example
+    /// ```
+    /// let t = ptsp::Case::new().tracking(&ptsp::Procedure::jatim_permit());
+    /// assert_eq!(t.clock_text(ptsp::Lang::En), "not submitted");
+    /// ```
+    pub fn clock_text(&self, lang: Lang) -> String {
+        let hours = |s: i64| {
+            let h = s / 3600;
+            let m = (s % 3600) / 60;
+            match (lang, m) {
+                (Lang::En, 0) => format!("{h} working hours"),
+                (Lang::En, _) => format!("{h} working hours {m} minutes"),
+                (Lang::Id, 0) => format!("{h} jam kerja"),
+                (Lang::Id, _) => format!("{h} jam {m} menit kerja"),
+            }
+        };
+        match (self.status, lang) {
+            (CaseStatus::New, Lang::En) => "not submitted".into(),
+            (CaseStatus::New, Lang::Id) => "belum diajukan".into(),
+            (CaseStatus::Ended(k), Lang::En) => format!("ended ({})", end_name(k)),
+            (CaseStatus::Ended(k), Lang::Id) => status_id(&format!("ended ({})", end_name(k))),
+            (CaseStatus::AwaitingCorrection, _) => match (self.paused_remaining_seconds, lang) {
+                (Some(s), Lang::En) => format!("paused, {} left", hours(s)),
+                (Some(s), Lang::Id) => format!("dijeda, sisa {}", hours(s)),
+                (None, Lang::En) => "paused, with the applicant".into(),
+                (None, Lang::Id) => "dijeda, berkas di pemohon".into(),
+            },
+            (CaseStatus::Active, _) => match (self.due, lang) {
+                (Some(d), Lang::En) => format!("due {}", d.format("%Y-%m-%d %H:%M (%:z)")),
+                (Some(d), Lang::Id) => format!("batas waktu {}", d.format("%Y-%m-%d %H:%M (%:z)")),
+                (None, Lang::En) => "in progress".into(),
+                (None, Lang::Id) => "sedang diproses".into(),
+            },
+        }
+    }
 }
 
 impl Case {
@@ -1737,7 +3269,7 @@ impl Case {
             }
             if let (Some(at), Some(outcome)) = (v.ended, &v.outcome) {
                 let what = match outcome.as_str() {
-                    "rejected" | "withdrawn" => outcome.as_str(),
+                    "rejected" | "withdrawn" | "lapsed" => outcome.as_str(),
                     _ => "step_completed",
                 };
                 let shown = (what == "step_completed").then_some(outcome);
@@ -1760,6 +3292,14 @@ impl Case {
                 .as_ref()
                 .and_then(|s| p.step(s).map(|d| (s.clone(), d.name.clone()))),
             due: self.due(),
+            paused_remaining_seconds: self.paused_remaining(),
+            permit_number: self
+                .visits
+                .iter()
+                .flat_map(|v| &v.outputs)
+                .rev()
+                .find(|o| matches!(o.kind, OutputKind::Izin | OutputKind::NonIzin))
+                .map(|o| o.number.clone()),
             history,
         }
     }

@@ -49,11 +49,19 @@ pub struct TicketFigures {
     pub status: CaseStatus,
     /// When the ticket was submitted.
     pub submitted: Option<Instant>,
-    /// Working seconds from submission to the first step completed by the
-    /// office (classification or verification).
+    /// Office working seconds from submission to the first step completed
+    /// by the office (classification or verification): net of the time the
+    /// ticket spent with the asker (postponed for more information).
     pub first_response_seconds: Option<i64>,
-    /// Working seconds from submission to the end, once ended.
+    /// The same span counted gross (every working second in between).
+    #[serde(default)]
+    pub first_response_gross_seconds: Option<i64>,
+    /// Office working seconds from submission to the end, once ended: net
+    /// of the time with the asker (postponements, awaiting confirmation).
     pub resolution_seconds: Option<i64>,
+    /// The same span counted gross.
+    #[serde(default)]
+    pub resolution_gross_seconds: Option<i64>,
     /// "Belum Valid" rounds.
     pub validation_loops: u32,
     /// Times a unit said "not ours" and the ticket went back to distribution.
@@ -111,19 +119,28 @@ pub fn figures(
         .iter()
         .find(|v| v.ended.is_some() && office(&v.step))
         .and_then(|v| v.ended);
-    let first_response_seconds = match (submitted, first_response) {
-        (Some(s), Some(r)) => Some(sla::between(cal, s, r)?),
-        _ => None,
+    let (first_response_seconds, first_response_gross_seconds) = match (submitted, first_response) {
+        (Some(s), Some(r)) => (
+            Some(office_seconds(case, p, cal, r)?),
+            Some(sla::between(cal, s, r)?),
+        ),
+        _ => (None, None),
+    };
+    let (resolution_seconds, resolution_gross_seconds) = match (submitted, report.case.ended) {
+        (Some(_), Some(end)) => (
+            Some(office_seconds(case, p, cal, end)?),
+            Some(report.case.elapsed_seconds),
+        ),
+        _ => (None, None),
     };
     Ok(TicketFigures {
         case_id: case.id.clone(),
         status: case.status,
         submitted,
         first_response_seconds,
-        resolution_seconds: match (submitted, report.case.ended) {
-            (Some(_), Some(_)) => Some(report.case.elapsed_seconds),
-            _ => None,
-        },
+        first_response_gross_seconds,
+        resolution_seconds,
+        resolution_gross_seconds,
         validation_loops: count(outcomes::NOT_YET_VALID),
         redistributions: case
             .visits
@@ -143,6 +160,36 @@ pub fn figures(
         due: report.case.due,
         due_status: report.case.due_status,
     })
+}
+
+/// Working seconds the office had a ticket until `until`: every visit of a
+/// step outside the applicant's lane, less its correction pauses.
+fn office_seconds(
+    case: &Case,
+    p: &Procedure,
+    cal: &Calendar,
+    until: Instant,
+) -> Result<i64, CaseError> {
+    let mut total = 0;
+    for v in &case.visits {
+        if p.lane_of(&v.step)
+            .is_none_or(|l| l.kind == LaneKind::Applicant)
+        {
+            continue;
+        }
+        let end = v.ended.unwrap_or(until).min(until);
+        if end <= v.started {
+            continue;
+        }
+        total += sla::between(cal, v.started, end)?;
+        for &(a, b) in &v.pauses {
+            let b = b.unwrap_or(end).min(end);
+            if b > a {
+                total -= sla::between(cal, a, b)?;
+            }
+        }
+    }
+    Ok(total)
 }
 
 /// Whether a step is in a routed lane (a unit's "not ours" is a

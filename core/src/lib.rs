@@ -67,8 +67,9 @@ pub use calendar::{
     SkipReason, Source, Weekmask, YearEntry, YearSpan, YearStatus,
 };
 pub use case::{
-    Actor, Assignment, Case, CaseError, CaseStatus, Command, CorrectionReason, Event, EventKind,
-    Request, Requirement, StepVisit, SubmittedDocument, Tracking, TrackingEntry, check_documents,
+    Actor, Assignment, Case, CaseClockChange, CaseError, CaseStatus, Command, CorrectionReason,
+    Event, EventKind, OutputRecord, Request, Requirement, StepVisit, SubmittedDocument, Tracking,
+    TrackingEntry, check_documents,
 };
 pub use error::{Error, Lang, Problem, Result};
 pub use form::{
@@ -78,7 +79,7 @@ pub use form::{
 pub use procedure::{
     Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
     LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
-    ServiceType, Sla, SlaUnit, StepDef, StepKind, Tier,
+    ServiceType, Sla, SlaUnit, StepDef, StepKind, TextLimits, Tier, TierAnchor,
 };
 pub use routing::{
     Router, RoutingError, RoutingInput, RoutingRule, RuleSet, StaffLoad, Suggestion,

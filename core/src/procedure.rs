@@ -190,6 +190,8 @@ pub enum EndKind {
     Forwarded,
     /// Archived without further action (e.g. a complaint that is not one).
     Archived,
+    /// Lapsed: the applicant did not resubmit within the correction window.
+    Lapsed,
 }
 
 /// One outcome of a step and the step it leads to.
@@ -209,6 +211,12 @@ pub struct OutcomeDef {
     pub name: Label,
     /// The step it leads to.
     pub next: String,
+    /// Whether taking this outcome means the unit the lane is routed to
+    /// declines the matter ("not ours"): the lane's assignment ends, and
+    /// the unit may not be assigned the case again unless the assigner
+    /// overrides with a reason. Only on steps of a routed lane.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub declines: bool,
 }
 
 /// The unit an SLA is counted in.
@@ -252,6 +260,97 @@ pub struct Sla {
 
 fn default_warn() -> Vec<u8> {
     vec![50, 75]
+}
+
+impl Sla {
+    /// The largest SLA a definition may declare in working days (about
+    /// four years of working days): larger amounts are refused by
+    /// validation (`sla_too_large`), so no deadline arithmetic can leave
+    /// the calendar's range.
+    pub const MAX_WORKING_DAYS: i64 = 1_000;
+    /// The largest SLA in working hours (about four years of office hours).
+    pub const MAX_WORKING_HOURS: i64 = 8_000;
+
+    /// The largest amount allowed for this SLA's unit.
+    ///
+    /// # Example
+    /// ```
+    /// let s: ptsp::Sla = serde_json::from_str(r#"{"amount": 3, "unit": "working_hours"}"#)?;
+    /// assert_eq!(s.max_amount(), ptsp::Sla::MAX_WORKING_HOURS);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn max_amount(&self) -> i64 {
+        match self.unit {
+            SlaUnit::WorkingDays => Sla::MAX_WORKING_DAYS,
+            SlaUnit::WorkingHours => Sla::MAX_WORKING_HOURS,
+        }
+    }
+
+    /// An upper bound of the working seconds this SLA can allow (a working
+    /// day counted as 24 hours): what a recorded "time left" may never
+    /// exceed.
+    ///
+    /// # Example
+    /// ```
+    /// let s: ptsp::Sla = serde_json::from_str(r#"{"amount": 3, "unit": "working_days"}"#)?;
+    /// assert_eq!(s.max_seconds(), 3 * 86_400);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn max_seconds(&self) -> i64 {
+        let amount = self.amount.clamp(0, self.max_amount());
+        match self.unit {
+            SlaUnit::WorkingDays => amount * 86_400,
+            SlaUnit::WorkingHours => amount * 3_600,
+        }
+    }
+
+    /// Problems of this SLA at `path` (`what` names its owner in both
+    /// languages).
+    fn check(&self, path: &str, en: &str, id: &str, out: &mut Vec<Problem>) {
+        if self.amount <= 0 {
+            out.push(Problem::new(
+                format!("{path}.amount"),
+                "non_positive_sla",
+                format!("{en}: SLA amount {} must be positive", self.amount),
+                format!("{id}: jumlah SLA {} harus positif", self.amount),
+            ));
+        } else if self.amount > self.max_amount() {
+            out.push(Problem::new(
+                format!("{path}.amount"),
+                "sla_too_large",
+                format!(
+                    "{en}: SLA amount {} is too large: at most {} allowed",
+                    self.amount,
+                    self.max_amount()
+                ),
+                format!(
+                    "{id}: jumlah SLA {} terlalu besar: paling banyak {}",
+                    self.amount,
+                    self.max_amount()
+                ),
+            ));
+        }
+        if self.warn_at.iter().any(|w| !(1..=99).contains(w))
+            || self.warn_at.windows(2).any(|w| w[0] >= w[1])
+        {
+            let list = self
+                .warn_at
+                .iter()
+                .map(u8::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Problem::new(
+                format!("{path}.warn_at"),
+                "invalid_thresholds",
+                format!(
+                    "{en}: warning thresholds [{list}] must be ascending percentages between 1 and 99"
+                ),
+                format!(
+                    "{id}: ambang peringatan [{list}] harus persentase naik antara 1 dan 99"
+                ),
+            ));
+        }
+    }
 }
 
 /// What a step produces.
@@ -324,6 +423,13 @@ pub struct StepDef {
     /// For end steps: how the case ends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<EndKind>,
+    /// For a step of the applicant's lane with an SLA (a window, e.g. the
+    /// complainant's confirmation): the outcome taken when the window
+    /// passes without the applicant acting ("accepted by silence"). SLA
+    /// evaluation reports a [`crate::DueEvent::Lapse`]; the backend acts
+    /// on it with [`crate::Command::Lapse`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_lapse: Option<String>,
 }
 
 /// A document the applicant must (or may) upload — the seed's "Lampiran II".
@@ -367,6 +473,70 @@ pub enum CorrectionClock {
     PauseResume,
     /// The clock stops and starts again from zero on resubmission.
     Restart,
+}
+
+/// What the tier (case-level) deadline counts from.
+///
+/// # Example
+/// ```
+/// assert_eq!(ptsp::TierAnchor::default(), ptsp::TierAnchor::TierStep);
+/// let a: ptsp::TierAnchor = serde_json::from_str("\"submission\"")?;
+/// assert_eq!(a, ptsp::TierAnchor::Submission);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TierAnchor {
+    /// From the completion of the step that sets the tier (the complaint's
+    /// verification); the time before it is covered by that step's own
+    /// SLA.
+    #[default]
+    TierStep,
+    /// From the submission of the case.
+    Submission,
+}
+
+/// Limits on the free text and lists a request may carry; over a limit is
+/// an `invalid_input` error with a `too_long` (or `too_many`) problem
+/// naming the field and the limit. Lengths count characters (Unicode
+/// scalar values).
+///
+/// # Example
+/// ```
+/// let l = ptsp::TextLimits::default();
+/// assert_eq!(l.note, 20_000);
+/// assert_eq!(l.id, 128);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TextLimits {
+    /// A note (an answer's text, a validation remark).
+    pub note: usize,
+    /// A reason (correction, rejection, withdrawal, assignment override).
+    pub reason: usize,
+    /// An identifier (case, actor, role, unit, staff, document code,
+    /// output number or file reference).
+    pub id: usize,
+    /// Items of a list (documents, correction reasons, outputs, roles).
+    pub items: usize,
+}
+
+impl Default for TextLimits {
+    fn default() -> TextLimits {
+        TextLimits {
+            note: 20_000,
+            reason: 2_000,
+            id: 128,
+            items: 100,
+        }
+    }
+}
+
+impl TextLimits {
+    /// The most any limit may be set to (a definition asking for more is
+    /// refused: a limit exists to bound what a client may send).
+    pub const CEILING: usize = 1_000_000;
 }
 
 /// Opt-in deemed approval (*fiktif positif*, UU 30/2014 art. 53 as amended):
@@ -434,6 +604,30 @@ pub struct ProcedureDef {
     /// Severity tiers (see [`StepDef::sets_tier`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tiers: Vec<Tier>,
+    /// What the tier deadline counts from.
+    #[serde(default)]
+    pub tier_anchor: TierAnchor,
+    /// What happens to the tier (case-level) clock when the case comes back
+    /// to the office from the applicant's lane (a complaint reopened after
+    /// the answer was delivered): `pause_resume` continues with the working
+    /// time that was left when the case went to the applicant,
+    /// `restart` starts the tier's full SLA again.
+    #[serde(default)]
+    pub reopen_clock: CorrectionClock,
+    /// How long the applicant has to resubmit after a return for
+    /// correction; once it passes, SLA evaluation reports a
+    /// [`crate::DueEvent::CorrectionLapsed`] and the backend may end the
+    /// case as lapsed ([`crate::Command::Lapse`]). None: no window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_window: Option<Sla>,
+    /// Whether the case's own applicant is refused in every lane but the
+    /// applicant's (an applicant who is also a verifier may not verify
+    /// their own application). On by default.
+    #[serde(default = "yes")]
+    pub separation_of_duties: bool,
+    /// Limits on what a request may carry.
+    #[serde(default)]
+    pub limits: TextLimits,
     /// Where the definition comes from; what is sample data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -442,6 +636,7 @@ pub struct ProcedureDef {
 const JATIM_PERMIT_JSON: &str = include_str!("../data/procedure-jatim-permit.json");
 const JATIM_CONSULTATION_JSON: &str = include_str!("../data/procedure-jatim-consultation.json");
 const JATIM_COMPLAINT_JSON: &str = include_str!("../data/procedure-jatim-complaint.json");
+const JATIM_SUGGESTION_JSON: &str = include_str!("../data/procedure-jatim-suggestion.json");
 
 impl ProcedureDef {
     /// The permit procedure of the East Java standard (seed §3): upload
@@ -494,6 +689,22 @@ impl ProcedureDef {
     /// ```
     pub fn jatim_complaint() -> ProcedureDef {
         serde_json::from_str(JATIM_COMPLAINT_JSON).expect("built-in procedure is valid (tested)")
+    }
+
+    /// Suggestions and input (*saran/masukan*, seed §7): acknowledged and
+    /// classified by the Operator (noted at once, or passed on),
+    /// distributed by the head of complaints to the unit concerned, which
+    /// answers or notes it (or declines: back to distribution). No tier,
+    /// no SLA (an office sets its own).
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::ProcedureDef::jatim_suggestion();
+    /// assert!(p.validate().is_empty());
+    /// assert!(p.tiers.is_empty());
+    /// ```
+    pub fn jatim_suggestion() -> ProcedureDef {
+        serde_json::from_str(JATIM_SUGGESTION_JSON).expect("built-in procedure is valid (tested)")
     }
 
     /// Checks the definition; returns every problem (empty when valid).
@@ -662,33 +873,54 @@ impl ProcedureDef {
                 ));
             }
             if let Some(sla) = &s.sla {
-                if sla.amount <= 0 {
+                sla.check(
+                    &format!("{p}.sla"),
+                    &format!("step {:?}", s.id),
+                    &format!("langkah {:?}", s.id),
+                    &mut out,
+                );
+            }
+            let lane_kind = lanes.get(s.lane.as_str()).map(|l| l.kind);
+            if let Some(lapse) = &s.on_lapse {
+                let problem = if lane_kind.is_some_and(|k| k != LaneKind::Applicant) {
+                    Some((
+                        "a lapse outcome belongs to a step of the applicant's lane",
+                        "hasil saat tenggat lewat hanya untuk langkah di lajur pemohon",
+                    ))
+                } else if s.sla.is_none() {
+                    Some((
+                        "a lapse outcome needs the step's SLA (the window)",
+                        "hasil saat tenggat lewat membutuhkan SLA langkah (jangka waktunya)",
+                    ))
+                } else if !s.outcomes.iter().any(|o| o.id == *lapse) {
+                    Some((
+                        "the lapse outcome is not one of the step's outcomes",
+                        "hasil saat tenggat lewat bukan salah satu hasil langkah",
+                    ))
+                } else {
+                    None
+                };
+                if let Some((en, id)) = problem {
                     out.push(Problem::new(
-                        format!("{p}.sla.amount"),
-                        "non_positive_sla",
-                        format!(
-                            "step {:?}: SLA amount {} must be positive",
-                            s.id, sla.amount
-                        ),
-                        format!(
-                            "langkah {:?}: jumlah SLA {} harus positif",
-                            s.id, sla.amount
-                        ),
+                        format!("{p}.on_lapse"),
+                        "invalid_lapse",
+                        format!("step {:?}: {en} (found {lapse:?})", s.id),
+                        format!("langkah {:?}: {id} (ditemukan {lapse:?})", s.id),
                     ));
                 }
-                if sla.warn_at.iter().any(|w| !(1..=99).contains(w))
-                    || sla.warn_at.windows(2).any(|w| w[0] >= w[1])
-                {
+            }
+            for (j, o) in s.outcomes.iter().enumerate() {
+                if o.declines && lane_kind.is_some_and(|k| k != LaneKind::RoutedUnit) {
                     out.push(Problem::new(
-                        format!("{p}.sla.warn_at"),
-                        "invalid_thresholds",
+                        format!("{p}.outcomes[{j}].declines"),
+                        "declines_not_routed",
                         format!(
-                            "step {:?}: warning thresholds {:?} must be ascending percentages between 1 and 99",
-                            s.id, sla.warn_at
+                            "step {:?}: outcome {:?} declines, but only a routed unit's step can decline",
+                            s.id, o.id
                         ),
                         format!(
-                            "langkah {:?}: ambang peringatan {:?} harus persentase naik antara 1 dan 99",
-                            s.id, sla.warn_at
+                            "langkah {:?}: hasil {:?} menolak kewenangan, padahal hanya langkah unit tujuan yang dapat menolaknya",
+                            s.id, o.id
                         ),
                     ));
                 }
@@ -730,17 +962,36 @@ impl ProcedureDef {
             if !tier_ids.insert(t.id.as_str()) {
                 dup(&mut out, format!("tiers[{i}].id"), "tier", "tingkat", &t.id);
             }
-            if t.sla.amount <= 0 {
+            t.sla.check(
+                &format!("tiers[{i}].sla"),
+                &format!("tier {:?}", t.id),
+                &format!("tingkat {:?}", t.id),
+                &mut out,
+            );
+        }
+        if let Some(w) = &self.correction_window {
+            w.check(
+                "correction_window",
+                "correction window",
+                "jangka waktu perbaikan",
+                &mut out,
+            );
+        }
+        let l = &self.limits;
+        for (name, v) in [
+            ("note", l.note),
+            ("reason", l.reason),
+            ("id", l.id),
+            ("items", l.items),
+        ] {
+            if v == 0 || v > TextLimits::CEILING {
                 out.push(Problem::new(
-                    format!("tiers[{i}].sla.amount"),
-                    "non_positive_sla",
+                    format!("limits.{name}"),
+                    "invalid_limit",
+                    format!("limit {name} is {v}: expected 1 to {}", TextLimits::CEILING),
                     format!(
-                        "tier {:?}: SLA amount {} must be positive",
-                        t.id, t.sla.amount
-                    ),
-                    format!(
-                        "tingkat {:?}: jumlah SLA {} harus positif",
-                        t.id, t.sla.amount
+                        "batas {name} bernilai {v}: seharusnya 1 sampai {}",
+                        TextLimits::CEILING
                     ),
                 ));
             }
@@ -773,9 +1024,10 @@ impl ProcedureDef {
                 );
             }
         }
-        if out.iter().all(|p| p.code != "unknown_target") {
-            self.check_graph(&steps, &mut out);
-        }
+        // Graph checks run on what exists: a transition to a missing step
+        // is reported above and left out here, so every other problem
+        // still shows.
+        self.check_graph(&steps, &mut out);
         out
     }
 
@@ -1070,6 +1322,17 @@ impl Procedure {
     /// ```
     pub fn jatim_complaint() -> Procedure {
         Procedure::new(ProcedureDef::jatim_complaint())
+            .expect("built-in procedure is valid (tested)")
+    }
+
+    /// The built-in suggestion flow (see [`ProcedureDef::jatim_suggestion`]).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Procedure::jatim_suggestion().def().id, "jatim-saran");
+    /// ```
+    pub fn jatim_suggestion() -> Procedure {
+        Procedure::new(ProcedureDef::jatim_suggestion())
             .expect("built-in procedure is valid (tested)")
     }
 

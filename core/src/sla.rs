@@ -9,8 +9,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, Explanation};
-use crate::case::{Case, CaseError, CaseStatus, StepVisit, calendar_err, sla_due};
-use crate::procedure::{Label, Procedure, SlaUnit};
+use crate::case::{Case, CaseError, CaseStatus, StepVisit, calendar_err, check_instant, sla_due};
+use crate::procedure::{Label, LaneKind, Procedure, SlaUnit};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -41,6 +41,10 @@ pub enum ClockStatus {
     Untimed,
     /// Finished, the step has no SLA.
     Done,
+    /// The applicant's window (a step of the applicant's lane with an SLA)
+    /// passed without the applicant acting: a due event for the backend,
+    /// never the office's breach.
+    Lapsed,
 }
 
 /// The clock of one step visit.
@@ -126,8 +130,16 @@ pub struct CaseClock {
     pub corrections: u32,
     /// The case-level deadline set by a tier (severity), if any.
     pub due: Option<Instant>,
-    /// The status against that deadline.
+    /// The status against that deadline: stopped (`paused`) while the
+    /// case is with the applicant, never breached for the applicant's time.
     pub due_status: Option<ClockStatus>,
+    /// The highest warning threshold of the tier passed (percent), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_threshold: Option<u8>,
+    /// Working seconds left on the case-level clock (negative when
+    /// breached; frozen while paused), while it runs or is paused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_remaining_seconds: Option<i64>,
 }
 
 /// Something due that the backend may act on; never applied by the
@@ -156,6 +168,25 @@ pub enum DueEvent {
         due: Instant,
         /// Legal basis as configured.
         basis: String,
+    },
+    /// The applicant's window on a step passed ("accepted by silence" for
+    /// a complaint's confirmation): the backend records
+    /// [`crate::Command::Lapse`], which takes `outcome`.
+    Lapse {
+        /// The step.
+        step: String,
+        /// The end of the window.
+        due: Instant,
+        /// The outcome the lapse takes.
+        outcome: String,
+    },
+    /// The correction window passed without a resubmission: the backend may
+    /// record [`crate::Command::Lapse`], which ends the case as lapsed.
+    CorrectionLapsed {
+        /// The step the file was returned from.
+        step: String,
+        /// The end of the window.
+        due: Instant,
     },
 }
 
@@ -195,7 +226,9 @@ pub(crate) fn between(cal: &Calendar, a: Instant, b: Instant) -> Result<i64, Cas
 
 fn severity(s: ClockStatus) -> u8 {
     match s {
-        ClockStatus::MetOnTime | ClockStatus::Done | ClockStatus::Untimed => 0,
+        ClockStatus::MetOnTime | ClockStatus::Done | ClockStatus::Untimed | ClockStatus::Lapsed => {
+            0
+        }
         ClockStatus::Running | ClockStatus::Paused => 1,
         ClockStatus::AtRisk => 2,
         ClockStatus::MetLate => 3,
@@ -203,16 +236,51 @@ fn severity(s: ClockStatus) -> u8 {
     }
 }
 
+/// The status of a clock with a deadline at `now`: running (or at risk
+/// past a warning threshold), or breached; `left` is the working time
+/// left, `elapsed` the working time used (pauses excluded).
+fn running(
+    warn: &[u8],
+    elapsed: i64,
+    left: i64,
+    now: Instant,
+    due: Instant,
+) -> (ClockStatus, Option<u8>) {
+    if now > due {
+        return (ClockStatus::Breached, None);
+    }
+    let total = elapsed + left;
+    let mut out = (ClockStatus::Running, None);
+    for &w in warn {
+        if total > 0 && elapsed * 100 >= i64::from(w) * total {
+            out = (ClockStatus::AtRisk, Some(w));
+        }
+    }
+    out
+}
+
+/// Met on time or late, judged at the instant the clock stopped.
+fn met(stopped: Instant, due: Instant) -> ClockStatus {
+    if stopped <= due {
+        ClockStatus::MetOnTime
+    } else {
+        ClockStatus::MetLate
+    }
+}
+
 fn clock(
     v: &StepVisit,
     visit: usize,
-    paused_now: bool,
+    paused_now: Option<i64>,
     p: &Procedure,
     cal: &Calendar,
     now: Instant,
 ) -> Result<StepClock, CaseError> {
     let step = p.step(&v.step);
     let lane = step.map(|s| s.lane.clone()).unwrap_or_default();
+    let applicant = p
+        .lane_of(&v.step)
+        .is_some_and(|l| l.kind == LaneKind::Applicant);
     let end = v.ended.unwrap_or(now).max(v.started);
     let mut paused = 0;
     for &(from, to) in &v.pauses {
@@ -222,40 +290,37 @@ fn clock(
         }
     }
     let elapsed = between(cal, v.started, end)? - paused;
+    // A visit that ended while its file was with the applicant (withdrawn,
+    // lapsed) stopped its clock when the file went back.
+    let stopped = match v.pauses.last() {
+        Some(&(from, Some(to))) if Some(to) == v.ended => Some(from),
+        _ => v.ended,
+    };
+    let warn = step
+        .and_then(|s| s.sla.as_ref())
+        .map_or(&[][..], |s| s.warn_at.as_slice());
     let (mut status, mut remaining, mut threshold) = (ClockStatus::Done, None, None);
-    match (v.due, v.ended) {
+    match (v.due, stopped) {
         (None, Some(_)) => {}
         (None, None) => status = ClockStatus::Untimed,
-        (Some(due), Some(ended)) => {
-            status = if ended <= due {
-                ClockStatus::MetOnTime
-            } else {
-                ClockStatus::MetLate
-            };
-        }
-        (Some(due), None) => {
-            let left = between(cal, now, due)?;
-            remaining = Some(left);
-            status = if now > due {
-                ClockStatus::Breached
-            } else if paused_now {
-                ClockStatus::Paused
-            } else {
-                ClockStatus::Running
-            };
-            if status == ClockStatus::Running {
-                let total = elapsed + left;
-                let warn = step
-                    .and_then(|s| s.sla.as_ref())
-                    .map(|s| s.warn_at.as_slice());
-                for &w in warn.unwrap_or(&[]) {
-                    if total > 0 && elapsed * 100 >= i64::from(w) * total {
-                        threshold = Some(w);
-                        status = ClockStatus::AtRisk;
-                    }
+        (Some(due), Some(stopped)) => status = met(stopped, due),
+        (Some(due), None) => match paused_now {
+            // The file is with the applicant: the clock is frozen at the
+            // time that was left when it went back.
+            Some(left) => {
+                status = ClockStatus::Paused;
+                remaining = Some(left);
+            }
+            None => {
+                let left = between(cal, now, due)?;
+                remaining = Some(left);
+                (status, threshold) = running(warn, elapsed, left, now, due);
+                if applicant && status == ClockStatus::Breached {
+                    // The applicant's window passed: not the office's breach.
+                    status = ClockStatus::Lapsed;
                 }
             }
-        }
+        },
     }
     Ok(StepClock {
         step: v.step.clone(),
@@ -296,18 +361,24 @@ pub fn evaluate(
     cal: &Calendar,
     now: Instant,
 ) -> Result<SlaReport, CaseError> {
-    let paused_now = case.status == CaseStatus::AwaitingCorrection;
+    check_instant("now", now)?;
+    let paused_now =
+        (case.status == CaseStatus::AwaitingCorrection).then_some(case.remaining_at_pause);
     let last = case.visits.len().saturating_sub(1);
     let mut steps = Vec::with_capacity(case.visits.len());
     for (i, v) in case.visits.iter().enumerate() {
-        steps.push(clock(v, i, paused_now && i == last, p, cal, now)?);
+        steps.push(clock(v, i, paused_now.filter(|_| i == last), p, cal, now)?);
     }
     let mut lanes: Vec<LaneClock> = Vec::new();
     let (mut breached, mut worst, mut correction) = (0, None, 0);
     for s in &steps {
-        let late = matches!(s.status, ClockStatus::Breached | ClockStatus::MetLate);
+        // The applicant's windows are not the office's SLA.
+        let office = p
+            .lane(&s.lane)
+            .is_some_and(|l| l.kind != LaneKind::Applicant);
+        let late = office && matches!(s.status, ClockStatus::Breached | ClockStatus::MetLate);
         breached += u32::from(late);
-        if s.due.is_some() && worst.is_none_or(|w| severity(s.status) > severity(w)) {
+        if office && s.due.is_some() && worst.is_none_or(|w| severity(s.status) > severity(w)) {
             worst = Some(s.status);
         }
         correction += s.paused_seconds;
@@ -334,13 +405,45 @@ pub fn evaluate(
         Some(s) => between(cal, s, ended.unwrap_or(now).max(s))?,
         None => 0,
     };
-    let due_status = case.case_due.map(|due| match ended {
-        Some(e) if e <= due => ClockStatus::MetOnTime,
-        Some(_) => ClockStatus::MetLate,
-        None if now > due => ClockStatus::Breached,
-        None if paused_now => ClockStatus::Paused,
-        None => ClockStatus::Running,
-    });
+    let (due_status, due_threshold, due_remaining) = match case.case_due {
+        None => (None, None, None),
+        Some(due) => {
+            let stopped = case
+                .case_pauses
+                .last()
+                .filter(|p| p.1.is_none())
+                .map(|p| p.0);
+            match (stopped, ended) {
+                // Stopped at the instant the case went to the applicant.
+                (Some(at), Some(_)) => (Some(met(at, due)), None, None),
+                (None, Some(end)) => (Some(met(end, due)), None, None),
+                (Some(_), None) => (
+                    Some(ClockStatus::Paused),
+                    None,
+                    Some(case.case_remaining_at_pause),
+                ),
+                (None, None) => {
+                    let from = case.case_started.unwrap_or(now).min(now);
+                    let mut paused = 0;
+                    for &(a, b) in &case.case_pauses {
+                        let b = b.unwrap_or(now).min(now);
+                        if b > a {
+                            paused += between(cal, a, b)?;
+                        }
+                    }
+                    let used = between(cal, from, now)? - paused;
+                    let left = between(cal, now, due)?;
+                    let warn = case
+                        .tier
+                        .as_deref()
+                        .and_then(|t| p.tier(t))
+                        .map_or(&[][..], |t| t.sla.warn_at.as_slice());
+                    let (status, threshold) = running(warn, used, left, now, due);
+                    (Some(status), threshold, Some(left))
+                }
+            }
+        }
+    };
     let mut due_events = Vec::new();
     if let (Some(d), Some(s)) = (&p.def().deemed_approval, steps.last())
         && s.ended.is_none()
@@ -352,6 +455,26 @@ pub fn evaluate(
             step: s.step.clone(),
             due: s.due.unwrap_or(now),
             basis: d.basis.clone(),
+        });
+    }
+    if let Some(s) = steps.last()
+        && s.status == ClockStatus::Lapsed
+        && let Some(outcome) = p.step(&s.step).and_then(|d| d.on_lapse.clone())
+        && let Some(due) = s.due
+    {
+        due_events.push(DueEvent::Lapse {
+            step: s.step.clone(),
+            due,
+            outcome,
+        });
+    }
+    if case.status == CaseStatus::AwaitingCorrection
+        && let (Some(due), Some(step)) = (case.window_due, &case.current)
+        && now > due
+    {
+        due_events.push(DueEvent::CorrectionLapsed {
+            step: step.clone(),
+            due,
         });
     }
     Ok(SlaReport {
@@ -370,6 +493,8 @@ pub fn evaluate(
             corrections: case.corrections,
             due: case.case_due,
             due_status,
+            due_threshold,
+            due_remaining_seconds: due_remaining,
         },
         due_events,
     })
@@ -542,6 +667,7 @@ pub struct Preview {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn preview(p: &Procedure, cal: &Calendar, at: Instant) -> Result<Preview, CaseError> {
+    check_instant("at", at)?;
     let mut steps = Vec::new();
     let mut untimed = Vec::new();
     // Every instant of the preview in the office's offset.
