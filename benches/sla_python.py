@@ -6,7 +6,8 @@ round, check, routing, recommendation, approval, print: 8 events each, spread
 over 2026), then times, best of a few runs:
 
 * ``Case.execute`` of every request (the cases built from scratch);
-* ``Case.replay`` of every event log (dicts in, as read from storage);
+* ``Case.replay`` of every event log, checked against the procedure (dicts
+  in, as read from storage);
 * ``ptsp.sla.evaluate_many(cases, ...)``, one batch call (GIL released
   inside);
 * a loop of ``ptsp.sla.evaluate(case, ...)``, for comparison.
@@ -57,15 +58,19 @@ def requests(i):
     def step(s, o):
         return {"type": "complete_step", "step": s, "outcome": o}
 
+    def output(command, kind, day):
+        # Dated at the start of the case: never after the day it is recorded.
+        return {**command, "outputs": [{"kind": kind, "number": f"503/{i}", "date": base.date().isoformat()}]}
+
     return [
         req("p-1", "pemohon", {"type": "submit", "case_id": f"IZN-{i}", "documents": DOCS}),
         req("v-1", "verifikator", {"type": "return_for_correction", "step": "pemeriksaan", "reasons": [{"document": "ktp", "reason": "buram"}]}),
         req("p-1", "pemohon", {"type": "resubmit", "documents": DOCS}, later=dt.timedelta(days=1)),
-        req("v-1", "verifikator", step("pemeriksaan", "lengkap")),
         req("f-1", "front_office", {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}),
-        req("o-1", "opd_teknis", step("rekomendasi", "direkomendasikan"), unit="dinkes", later=dt.timedelta(days=1)),
+        req("v-1", "verifikator", step("pemeriksaan", "lengkap")),
+        req("o-1", "opd_teknis", output(step("rekomendasi", "direkomendasikan"), "rekomendasi", at), unit="dinkes", later=dt.timedelta(days=1)),
         req("k-1", "pejabat_berwenang", step("persetujuan", "disetujui"), later=dt.timedelta(days=1)),
-        req("f-1", "front_office", step("cetak", "dicetak")),
+        req("f-1", "front_office", output(step("cetak", "dicetak"), "izin", at + dt.timedelta(days=3))),
     ]
 
 
@@ -91,7 +96,7 @@ def main():
 
     t_execute, (cases, logs) = best_of(args.repeat, build)
     events = sum(len(log) for log in logs)
-    t_replay, replayed = best_of(args.repeat, lambda: [ptsp.Case.replay(log) for log in logs])
+    t_replay, replayed = best_of(args.repeat, lambda: [ptsp.Case.replay(log, p) for log in logs])
     assert replayed == cases
     now = dt.datetime(2027, 1, 4, 12, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     t_many, reports = best_of(args.repeat, lambda: ptsp.sla.evaluate_many(cases, p, cal, now))

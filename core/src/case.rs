@@ -1497,13 +1497,6 @@ impl Case {
             action,
             required,
         };
-        if lane.kind != LaneKind::Applicant
-            && p.def().separation_of_duties
-            && !self.applicant.is_empty()
-            && actor.id == self.applicant
-        {
-            return Err(deny(Requirement::NotApplicant));
-        }
         let role = roles
             .iter()
             .find(|r| actor.has_role(r))
@@ -1513,6 +1506,13 @@ impl Case {
                     roles: roles.clone(),
                 })
             })?;
+        if lane.kind != LaneKind::Applicant
+            && p.def().separation_of_duties
+            && !self.applicant.is_empty()
+            && actor.id == self.applicant
+        {
+            return Err(deny(Requirement::NotApplicant));
+        }
         match lane.kind {
             LaneKind::Applicant if actor.id != self.applicant => {
                 return Err(deny(Requirement::Applicant));

@@ -18,9 +18,12 @@ use crate::error::{self, Shape};
 /// `Case()` is a case not yet submitted. `decide(request, procedure,
 /// calendar)` checks a request (who, when, what) and returns the events it
 /// would cause, changing nothing; `execute(...)` also applies them — or
-/// raises and leaves the case unchanged; `apply(event)` folds one event;
-/// `Case.replay(events)` rebuilds a case from its log. The engine never
-/// reads the clock: every request carries its instant.
+/// raises and leaves the case unchanged; `apply(event, procedure)` folds
+/// one event after checking it against the procedure; `Case.replay(events,
+/// procedure)` rebuilds a case from its log, checking every event
+/// (`replay_trusted` / `apply_trusted` skip the checks for a log the
+/// backend wrote itself). The engine never reads the clock: every request
+/// carries its instant.
 #[pyclass(name = "Case", module = "ptsp", eq)]
 #[derive(PartialEq)]
 pub struct PyCase {
@@ -45,12 +48,25 @@ impl PyCase {
     }
 
     /// Rebuilds a case from its log (a list of event dicts, as `decide` and
-    /// `execute` return them). An event that does not fit the state raises
-    /// `CaseError` with code `inconsistent_log`.
+    /// `execute` return them), checking every event against `procedure`: an
+    /// event `decide` could not have produced raises `CaseError` with code
+    /// `inconsistent_log`.
     #[staticmethod]
-    fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn replay(events: &Bound<'_, PyAny>, procedure: &Bound<'_, PyAny>) -> PyResult<Self> {
         let events: Vec<Event> = convert::inputs_in(events, "events", "events", Shape::Event)?;
-        ptsp::Case::replay(&events)
+        let p = convert::procedure_in(procedure)?;
+        ptsp::Case::replay(&events, p)
+            .map(|inner| PyCase { inner })
+            .map_err(error::case)
+    }
+
+    /// Rebuilds a case from a log the backend trusts (its own append-only
+    /// store), without checking it against a procedure; events that cannot
+    /// be folded still raise `inconsistent_log`.
+    #[staticmethod]
+    fn replay_trusted(events: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let events: Vec<Event> = convert::inputs_in(events, "events", "events", Shape::Event)?;
+        ptsp::Case::replay_trusted(&events)
             .map(|inner| PyCase { inner })
             .map_err(error::case)
     }
@@ -89,11 +105,21 @@ impl PyCase {
         convert::serde_out(py, &events)
     }
 
-    /// Folds one event (a dict) into the case. An event that does not fit
-    /// the state raises `CaseError` with code `inconsistent_log`.
-    fn apply(&mut self, event: &Bound<'_, PyAny>) -> PyResult<()> {
+    /// Folds one event (a dict) into the case after checking it against
+    /// `procedure`. An event that `decide` could not have produced raises
+    /// `CaseError` with code `inconsistent_log`, changing nothing.
+    fn apply(&mut self, event: &Bound<'_, PyAny>, procedure: &Bound<'_, PyAny>) -> PyResult<()> {
         let event: Event = convert::input_in(event, "event", Shape::Event)?;
-        self.inner.apply(&event).map_err(error::case)
+        let p = convert::procedure_in(procedure)?;
+        self.inner.apply(&event, p).map_err(error::case)
+    }
+
+    /// Folds one event without checking it against a procedure (a log the
+    /// backend trusts); an event that does not fit the state raises
+    /// `inconsistent_log`, changing nothing.
+    fn apply_trusted(&mut self, event: &Bound<'_, PyAny>) -> PyResult<()> {
+        let event: Event = convert::input_in(event, "event", Shape::Event)?;
+        self.inner.apply_trusted(&event).map_err(error::case)
     }
 
     /// The case id (empty before submission).
@@ -135,10 +161,21 @@ impl PyCase {
     }
 
     /// The deadline of the current step as an aware datetime, or `None`
-    /// (no SLA, or the case is not running).
+    /// (no SLA, the case is not running, or its clock is stopped while the
+    /// file is with the applicant: see `paused_remaining`).
     #[getter]
     fn due<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         convert::optional_instant_out(py, self.inner.due())
+    }
+
+    /// The working time left on the stopped clock (a `timedelta`) while the
+    /// file is with the applicant for correction; `None` otherwise.
+    #[getter]
+    fn paused_remaining<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .paused_remaining()
+            .map(|s| convert::duration_out(py, chrono::Duration::seconds(s)).map(Bound::into_any))
+            .transpose()
     }
 
     /// The number of correction rounds.
@@ -204,15 +241,16 @@ impl PyCase {
 
     /// The full state in its JSON shape: id, procedure, version, applicant,
     /// status, current, documents, assignments, visits, corrections, tier,
-    /// case_due, remaining_at_pause, events (the number applied) and
-    /// last_at.
+    /// case_due, remaining_at_pause, window_due, declined, the case-level
+    /// clock (case_started, case_pauses, case_remaining_at_pause), events
+    /// (the number applied) and last_at.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         convert::serde_out(py, &self.inner)
     }
 
-    /// The public view of the case (status, current step, due date,
-    /// history) for `procedure`: no actor ids, applicant, notes, reasons or
-    /// documents.
+    /// The public view of the case (status, current step, due date or the
+    /// time left on a paused clock, permit number, history) for
+    /// `procedure`: no actor ids, applicant, notes, reasons or documents.
     fn tracking<'py>(
         &self,
         py: Python<'py>,

@@ -93,6 +93,16 @@ impl PyProcedure {
             .map_err(error::procedure)
     }
 
+    /// The built-in suggestion flow (*saran/masukan*, seed §7): acknowledged
+    /// by the Operator (noted at once, or passed on), distributed to the
+    /// unit concerned, which answers or notes it; no tier, no SLA.
+    #[staticmethod]
+    fn jatim_suggestion() -> PyResult<Self> {
+        ptsp::Procedure::new(ProcedureDef::jatim_suggestion())
+            .map(Self::from)
+            .map_err(error::procedure)
+    }
+
     /// Reads a procedure definition from JSON text and validates it.
     #[staticmethod]
     fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {

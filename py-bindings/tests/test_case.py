@@ -24,6 +24,10 @@ def submit(at="2026-12-22T09:15:00+07:00", case_id="IZN-1"):
     return request(APPLICANT, at, {"type": "submit", "case_id": case_id, "documents": DOCS})
 
 
+def output(kind, date):
+    return {"kind": kind, "number": f"503/{kind}/2026", "date": date}
+
+
 def complete(actor, at, step, outcome, **extra):
     return request(actor, at, {"type": "complete_step", "step": step, "outcome": outcome, **extra})
 
@@ -38,11 +42,11 @@ def approved_case(permit, cal):
     case, log = ptsp.Case(), []
     for req in [
         submit(),
+        request(FRONT, "2026-12-23T09:30:00+07:00", {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}),
         complete(VERIFIER, "2026-12-23T10:00:00+07:00", "pemeriksaan", "lengkap", note="Berkas lengkap"),
-        request(FRONT, "2026-12-23T10:30:00+07:00", {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}),
-        complete(OPD, "2026-12-28T09:00:00+07:00", "rekomendasi", "direkomendasikan"),
+        complete(OPD, "2026-12-28T09:00:00+07:00", "rekomendasi", "direkomendasikan", outputs=[output("rekomendasi", "2026-12-28")]),
         complete(OFFICIAL, "2026-12-29T11:00:00+07:00", "persetujuan", "disetujui"),
-        complete(FRONT, "2026-12-29T14:00:00+07:00", "cetak", "dicetak"),
+        complete(FRONT, "2026-12-29T14:00:00+07:00", "cetak", "dicetak", outputs=[output("izin", "2026-12-29")]),
     ]:
         log.extend(case.execute(req, permit, cal))
     return case, log
@@ -53,7 +57,7 @@ def test_a_new_case():
     assert case.status == "new"
     assert case.current is None and case.due is None
     assert case.id == "" and case.corrections == 0
-    assert case == ptsp.Case() == ptsp.Case.replay([])
+    assert case == ptsp.Case() == ptsp.Case.replay([], ptsp.Procedure.jatim_permit()) == ptsp.Case.replay_trusted([])
     assert repr(case) == 'Case(id="", status="new", current=None)'
     with pytest.raises(TypeError):
         hash(case)
@@ -90,8 +94,8 @@ def test_execute_through_approval(permit, jatim):
     assert case.current == "selesai" and case.due is None
     assert [e["type"] for e in log] == [
         "submitted",
-        "step_completed",
         "assigned",
+        "step_completed",
         "step_completed",
         "step_completed",
         "step_completed",
@@ -121,26 +125,35 @@ def test_execute_through_approval(permit, jatim):
 
 def test_replay_equals_the_executed_case_also_through_json(permit, jatim):
     case, log = approved_case(permit, jatim)
-    assert ptsp.Case.replay(log) == case
+    assert ptsp.Case.replay(log, permit) == case
+    assert ptsp.Case.replay_trusted(log) == case
     text = json.dumps(log)
-    assert ptsp.Case.replay(json.loads(text)) == case
+    assert ptsp.Case.replay(json.loads(text), permit) == case
     assert json.loads(json.dumps(case.to_dict())) == case.to_dict()
     # A prefix of the log is an earlier state.
-    assert ptsp.Case.replay(log[:1]).current == "pemeriksaan"
-    assert ptsp.Case.replay(tuple(log)) == case
+    assert ptsp.Case.replay(log[:1], permit).current == "pemeriksaan"
+    assert ptsp.Case.replay(tuple(log), permit) == case
 
 
 def test_apply_refuses_an_event_that_does_not_fit_and_changes_nothing(permit, jatim):
     case, log = approved_case(permit, jatim)
     before = case.to_dict()
     with pytest.raises(ptsp.CaseError) as info:
-        case.apply(log[0])  # a second submission, and earlier than the last event
+        case.apply(log[0], permit)  # a second submission, and earlier than the last event
     assert info.value.code == "inconsistent_log"
     assert "peristiwa" in info.value.messages["id"]
     assert case.to_dict() == before
     with pytest.raises(ptsp.CaseError) as info:
-        ptsp.Case.replay(log[1:])
+        ptsp.Case.replay(log[1:], permit)
     assert info.value.code == "inconsistent_log"
+    # A log forged so that the applicant verifies their own file.
+    forged = [dict(e) for e in log]
+    forged[2] = {**forged[2], "actor": "p-1", "actor_role": "pemohon"}
+    with pytest.raises(ptsp.CaseError) as info:
+        ptsp.Case.replay(forged, permit)
+    assert info.value.code == "inconsistent_log"
+    # The trusted fast path folds whatever fits the state.
+    assert ptsp.Case.replay_trusted(forged).status == case.status
 
 
 def test_a_refused_request_changes_nothing(permit, jatim):
@@ -172,6 +185,14 @@ def test_a_correction_round(permit, jatim, wib):
     )
     assert case.status == "awaiting_correction" and case.corrections == 1
     assert case.to_dict()["remaining_at_pause"] > 0
+    # The clock is stopped: no deadline, the working time left frozen
+    # (as the return recorded it).
+    assert case.due is None
+    assert case.paused_remaining == dt.timedelta(seconds=case.to_dict()["remaining_at_pause"])
+    tracking = case.tracking(permit)
+    assert "due" not in tracking and tracking["paused_remaining_seconds"] == case.to_dict()["remaining_at_pause"]
+    late = ptsp.sla.evaluate(case, permit, jatim, dt.datetime(2027, 1, 20, 10, tzinfo=wib))
+    assert late["steps"][0]["status"] == "paused" and late["case"]["breached"] == 0
     events = case.execute(request(APPLICANT, "2026-12-28T09:00:00+07:00", {"type": "resubmit", "documents": DOCS}), permit, jatim)
     assert events[0]["type"] == "resubmitted"
     assert case.status == "active"
@@ -199,6 +220,7 @@ def test_tracking_is_public_and_carries_no_actor_ids(permit, jatim):
     assert t["procedure"] == permit.name
     assert t["current_step"] == ["selesai", {"id": "Izin terbit", "en": "Permit issued"}]
     assert "due" not in t
+    assert t["permit_number"] == "503/izin/2026"
     assert t["history"][0] == {"at": "2026-12-22T09:15:00+07:00", "what": "step_entered", "step": "pemeriksaan"}
     text = json.dumps(t)
     for private in ["p-1", "v-1", "f-1", "o-1", "k-1", "dinkes", "Berkas lengkap", "surat_permohonan"]:

@@ -138,16 +138,16 @@ def test_dicts_of_the_wrong_shape_are_invalid_input(running, permit, jatim):
             assert problem["path"] == "request" and problem["code"] == "invalid_json"
             assert problem["message"].startswith("expected a request {actor, at, command}: ")
             assert problem["message_id"].startswith("seharusnya permintaan {actor, at, command}: ")
-    event = {"at": "2026-12-23T10:00:00+07:00", "actor": "p-1", "type": "exploded"}
-    err = raises("invalid_input", lambda: running.apply(event), ptsp.CaseInputError)
+    event = {"at": "2026-12-23T10:00:00+07:00", "case": "IZN-1", "actor": "p-1", "type": "exploded"}
+    err = raises("invalid_input", lambda: running.apply(event, permit), ptsp.CaseInputError)
     assert err.errors()[0]["path"] == "event" and "exploded" in err.errors()[0]["message"]
 
 
 def test_replay_reports_every_bad_event(permit, jatim):
     case = ptsp.Case()
     log = case.execute(submit(), permit, jatim)
-    bad = [log[0], {"type": "withdrawn"}, {"at": "x", "actor": "p-1", "type": "withdrawn", "reason": None}]
-    err = raises("invalid_input", lambda: ptsp.Case.replay(bad), ptsp.CaseInputError)
+    bad = [log[0], {"type": "withdrawn"}, {"at": "x", "case": "IZN-1", "actor": "p-1", "type": "withdrawn", "reason": None}]
+    err = raises("invalid_input", lambda: ptsp.Case.replay(bad, permit), ptsp.CaseInputError)
     assert [p["path"] for p in err.errors()] == ["events[1]", "events[2]"]
     assert all(p["code"] == "invalid_json" for p in err.errors())
 
@@ -170,10 +170,12 @@ WRONG_TYPES = [
     lambda p, c, case, t: case.execute(submit(), p.definition, c),
     lambda p, c, case, t: case.execute(submit(), p, c.assuming_weekends_only()),
     lambda p, c, case, t: case.decide(submit(), c, p),
-    lambda p, c, case, t: case.apply(None),
+    lambda p, c, case, t: case.apply(None, p),
+    lambda p, c, case, t: case.apply_trusted(None),
     lambda p, c, case, t: case.tracking("jatim-izin"),
-    lambda p, c, case, t: ptsp.Case.replay("[]"),
-    lambda p, c, case, t: ptsp.Case.replay([None]),
+    lambda p, c, case, t: ptsp.Case.replay("[]", p),
+    lambda p, c, case, t: ptsp.Case.replay([None], p),
+    lambda p, c, case, t: ptsp.Case.replay([], c),
     lambda p, c, case, t: ptsp.sla.evaluate(case.to_dict(), p, c, t),
     lambda p, c, case, t: ptsp.sla.evaluate(case, p, c, t.date()),
     lambda p, c, case, t: ptsp.sla.evaluate(case, p, c, None),
@@ -252,12 +254,12 @@ def test_extreme_instants_never_panic(permit, jatim):
     calls = []
     for t in instants:
         calls += [
-            lambda t=t: ptsp.sla.evaluate(ptsp.Case.replay(log), permit, jatim, t),
-            lambda t=t: ptsp.sla.evaluate_many([ptsp.Case.replay(log), ptsp.Case()], permit, jatim, t),
+            lambda t=t: ptsp.sla.evaluate(ptsp.Case.replay(log, permit), permit, jatim, t),
+            lambda t=t: ptsp.sla.evaluate_many([ptsp.Case.replay(log, permit), ptsp.Case()], permit, jatim, t),
             lambda t=t: ptsp.sla.preview(permit, jatim, t),
             lambda t=t: ptsp.Case().execute(submit(at=t), permit, jatim),
-            lambda t=t: ptsp.Case.replay(log).execute({"actor": APPLICANT, "at": t, "command": {"type": "withdraw"}}, permit, jatim),
-            lambda t=t: ptsp.Case.replay(log).decide({"actor": VERIFIER, "at": t, "command": {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap"}}, permit, jatim),
+            lambda t=t: ptsp.Case.replay(log, permit).execute({"actor": APPLICANT, "at": t, "command": {"type": "withdraw"}}, permit, jatim),
+            lambda t=t: ptsp.Case.replay(log, permit).decide({"actor": VERIFIER, "at": t, "command": {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap"}}, permit, jatim),
         ]
     for text in ["+262143-12-31T23:59:59+00:00", "0000-01-01T00:00:00+00:00", "9999-12-31T23:59:59-23:59"]:
         calls.append(lambda text=text: ptsp.Case().execute(submit(at=text), permit, jatim))

@@ -79,11 +79,13 @@ def test_scenario(scenario, jatim):
     p, case, log = run(scenario, jatim)
 
     # The log replays to the same state, also through JSON text.
-    assert ptsp.Case.replay(log) == case, name
+    assert ptsp.Case.replay(log, p) == case, name
     back = json.loads(json.dumps(log))
     assert back == log
-    assert ptsp.Case.replay(back) == case, name
-    assert ptsp.Case.replay(back).to_dict() == case.to_dict()
+    assert ptsp.Case.replay(back, p) == case, name
+    assert ptsp.Case.replay(back, p).to_dict() == case.to_dict()
+    if "permit_number" in scenario["final"]:
+        assert case.tracking(p)["permit_number"] == scenario["final"]["permit_number"], name
 
     final = scenario["final"]
     assert case.status == final["status"], name
@@ -110,11 +112,12 @@ def test_scenario(scenario, jatim):
 @pytest.mark.parametrize("scenario", SCENARIOS["scenarios"], ids=lambda s: s["name"])
 def test_scenario_event_by_event(scenario, jatim):
     """apply() of every logged event, one at a time, gives the executed case."""
-    _, case, log = run(scenario, jatim)
-    again = ptsp.Case()
+    p, case, log = run(scenario, jatim)
+    again, trusted = ptsp.Case(), ptsp.Case()
     for event in log:
-        again.apply(event)
-    assert again == case
+        again.apply(event, p)
+        trusted.apply_trusted(event)
+    assert again == case == trusted
 
 
 @pytest.mark.parametrize("case", INVALID["cases"], ids=lambda c: c["name"])

@@ -18,6 +18,7 @@ REDACTED = "[dirahasiakan]"
 PROCEDURES = {
     "consultation": ptsp.Procedure.jatim_consultation,
     "complaint": ptsp.Procedure.jatim_complaint,
+    "suggestion": ptsp.Procedure.jatim_suggestion,
 }
 
 
@@ -59,7 +60,7 @@ def test_fixture_names_the_calendar():
 def test_scenario(scenario, jatim):
     name = scenario["name"]
     p, case, log = run(scenario, jatim)
-    assert ptsp.Case.replay(log) == case, name
+    assert ptsp.Case.replay(log, p) == case, name
 
     final = scenario["final"]
     assert case.status == final["status"], name

@@ -30,6 +30,8 @@ def submitted(permit, cal, at="2026-12-22T09:15:00+07:00", case_id="IZN-1"):
 
 def checked(permit, cal):
     case = submitted(permit, cal)
+    assign = {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}
+    case.execute({"actor": {"id": "f-1", "roles": ["front_office"]}, "at": "2026-12-23T09:00:00+07:00", "command": assign}, permit, cal)
     command = {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap"}
     case.execute({"actor": VERIFIER, "at": "2026-12-23T10:00:00+07:00", "command": command}, permit, cal)
     return case

@@ -20,6 +20,7 @@ EVENTS = {
     "rejected": T.Rejected,
     "withdrawn": T.Withdrawn,
     "assigned": T.Assigned,
+    "correction_lapsed": T.CorrectionLapsed,
 }
 
 
@@ -92,16 +93,23 @@ def story(jatim):
         req("p-1", "pemohon", "2026-12-23T09:00:00+07:00", {"type": "resubmit", "documents": DOCS}),
         req("f-1", "front_office", "2026-12-23T09:30:00+07:00", {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}),
         req("v-1", "verifikator", "2026-12-23T10:00:00+07:00", {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap", "note": "ok"}),
-        req("o-1", "opd_teknis", "2026-12-28T10:00:00+07:00", {"type": "complete_step", "step": "rekomendasi", "outcome": "tidak_direkomendasikan"}, unit="dinkes"),
+        req("o-1", "opd_teknis", "2026-12-28T10:00:00+07:00", {"type": "complete_step", "step": "rekomendasi", "outcome": "tidak_direkomendasikan",
+            "outputs": [{"kind": "berita_acara", "number": "BA/17/2026", "date": "2026-12-28", "file": "dms://ba-17"}]}, unit="dinkes"),
     ]:
         log.extend(case.execute(r, p, jatim))
+    # A window that lapses (correction_lapsed), on a procedure that sets one.
+    windowed = ptsp.Procedure.from_definition({**p.definition, "correction_window": {"amount": 2, "unit": "working_days"}})
+    fourth = ptsp.Case()
+    log4 = fourth.execute(req("p-1", "pemohon", "2026-12-22T09:15:00+07:00", {"type": "submit", "case_id": "IZN-4", "documents": DOCS}), windowed, jatim)
+    log4 += fourth.execute(req("v-1", "verifikator", "2026-12-22T10:00:00+07:00", {"type": "return_for_correction", "step": "pemeriksaan", "reasons": [{"document": "ktp", "reason": "buram"}]}), windowed, jatim)
+    log4 += fourth.execute(req("f-1", "front_office", "2026-12-29T08:00:00+07:00", {"type": "lapse", "step": "pemeriksaan"}), windowed, jatim)
     other = ptsp.Case()
     log2 = other.execute(req("p-1", "pemohon", "2026-12-22T09:15:00+07:00", {"type": "submit", "case_id": "IZN-2", "documents": DOCS}), p, jatim)
     log2 += other.execute(req("v-1", "verifikator", "2026-12-22T10:00:00+07:00", {"type": "reject", "step": "pemeriksaan", "reason": "palsu"}), p, jatim)
     third = ptsp.Case()
     log3 = third.execute(req("p-1", "pemohon", "2026-12-22T09:15:00+07:00", {"type": "submit", "case_id": "IZN-3", "documents": DOCS}), p, jatim)
     log3 += third.execute(req("p-1", "pemohon", "2026-12-22T11:00:00+07:00", {"type": "withdraw"}), p, jatim)
-    return p, [case, other, third, ptsp.Case()], log + log2 + log3
+    return p, [case, other, third, fourth, ptsp.Case()], log + log2 + log3 + log4
 
 
 def test_procedure_shapes(story):

@@ -26,7 +26,7 @@ use crate::error::BindingError;
 /// const log = c.execute({ actor: { id: "q-1", roles: ["penanya"] }, at: "2026-12-21T09:00:00+07:00",
 ///   command: { type: "submit", case_id: "KONS-1", documents: [] } }, p, cal);
 /// c.state.current;                 // "klasifikasi"
-/// Case.replay(log).toJson() === c.toJson(); // true
+/// Case.replay(log, p).toJson() === c.toJson(); // true
 /// c.tracking(p).history[0].what;   // "step_entered"
 /// ```
 #[wasm_bindgen]
@@ -90,28 +90,22 @@ impl Case {
         ptsp::Case::new().into()
     }
 
-    /// The case a log of events gives, from the start. An event that does
-    /// not follow from the ones before throws `inconsistent_log`.
+    /// The case a log of events gives, from the start, every event checked
+    /// against `procedure`: an event `decide` could not have produced (an
+    /// actor, role or unit the lanes do not allow, an outcome that leads
+    /// elsewhere, another case's event) throws `inconsistent_log`. This is
+    /// the only way to rebuild a case: a state object is never trusted.
     pub fn replay(
         #[wasm_bindgen(unchecked_param_type = "Event[]")] events: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
     ) -> Result<Case> {
         let events = self::events(events)?;
-        Ok(ptsp::Case::replay(&events)?.into())
+        let p = convert::procedure(procedure, "procedure")?;
+        Ok(ptsp::Case::replay(&events, p.core())?.into())
     }
 
-    /// Reads a case state (what `toJson` writes) from JSON text. Malformed
-    /// JSON, or JSON that is not a case state, throws `invalid_json`.
-    #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
-    ) -> Result<Case> {
-        let text = convert::text(text, "text")?;
-        let case: ptsp::Case =
-            serde_json::from_str(&text).map_err(|e| BindingError::invalid_json(&e))?;
-        Ok(case.into())
-    }
-
-    /// The state as pretty JSON (what `fromJson` reads back).
+    /// The state as pretty JSON, for display or storage beside the log
+    /// (rebuild a case with `replay`, never from a state).
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String> {
         self.with(|c| {
@@ -125,11 +119,19 @@ impl Case {
         self.with(convert::to_js)
     }
 
-    /// The deadline of the current step; `null` when it has none or the
-    /// case is not running.
+    /// The deadline of the current step; `null` when it has none, the case
+    /// is not running, or its clock is stopped while the file is with the
+    /// applicant (see `pausedRemainingSeconds`).
     #[wasm_bindgen(getter, unchecked_return_type = "Instant | null")]
     pub fn due(&self) -> Result<JsValue> {
         self.with(|c| convert::to_js(&c.due()))
+    }
+
+    /// The working seconds left on the stopped clock while the file is with
+    /// the applicant for correction; `null` otherwise.
+    #[wasm_bindgen(getter, js_name = pausedRemainingSeconds, unchecked_return_type = "number | null")]
+    pub fn paused_remaining_seconds(&self) -> Result<JsValue> {
+        self.with(|c| convert::to_js(&c.paused_remaining()))
     }
 
     /// The events `request` would cause on `procedure` with `calendar`,

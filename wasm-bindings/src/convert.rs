@@ -226,13 +226,17 @@ export type StepKind = "task" | "decision" | "end";
  * How a case ends: `forwarded` passes a complaint on to another agency,
  * `archived` files it without further action.
  */
-export type EndKind = "approved" | "rejected" | "withdrawn" | "completed" | "forwarded" | "archived";
+export type EndKind = "approved" | "rejected" | "withdrawn" | "completed" | "forwarded" | "archived" | "lapsed";
 /** The unit an SLA is counted in. */
 export type SlaUnit = "working_days" | "working_hours";
 /** What a step produces (`berita_acara`: an official report). */
 export type OutputKind = "berita_acara" | "rekomendasi" | "izin" | "non_izin" | "answer";
 /** What a step's clock does while the file is back with the applicant. */
 export type CorrectionClock = "pause_resume" | "restart";
+/** What a tier deadline counts from: the step that sets the tier, or the submission. */
+export type TierAnchor = "tier_step" | "submission";
+/** Limits on what a request may carry (characters; items of a list). */
+export interface TextLimits { note: number; reason: number; id: number; items: number }
 
 /** A role an actor may hold (e.g. `pemohon`, the applicant). */
 export interface RoleDef { id: string; name: Label }
@@ -251,7 +255,13 @@ export interface LaneDef {
 /** A severity tier and the case deadline it sets (complaints: 2, 5, 14, 60 working days). */
 export interface Tier { id: string; name: Label; sla: Sla }
 /** One outcome of a step and the step it leads to. */
-export interface OutcomeDef { id: string; name: Label; next: string }
+export interface OutcomeDef {
+  id: string;
+  name: Label;
+  next: string;
+  /** The routed unit declines the matter with this outcome ("not ours"). */
+  declines?: boolean;
+}
 /** A step's service-level agreement: "at most `amount` working days (or hours)". */
 export interface Sla {
   amount: number;
@@ -281,6 +291,8 @@ export interface StepDef {
   outputs?: OutputKind[];
   /** For end steps: how the case ends. */
   end?: EndKind;
+  /** For an applicant's step with a window (SLA): the outcome taken when it lapses. */
+  on_lapse?: string;
 }
 /** A document the applicant must (or may) upload. */
 export interface DocumentRequirement {
@@ -320,6 +332,15 @@ export interface ProcedureDef {
   deemed_approval?: DeemedApproval;
   /** Severity tiers (absent: none). */
   tiers?: Tier[];
+  /** What the tier deadline counts from. */
+  tier_anchor: TierAnchor;
+  /** The tier clock when a case comes back from the applicant's lane (reopened). */
+  reopen_clock: CorrectionClock;
+  /** How long the applicant has to resubmit after a return for correction. */
+  correction_window?: Sla;
+  /** The case's own applicant is refused in every lane but the applicant's. */
+  separation_of_duties: boolean;
+  limits: TextLimits;
   note?: string;
 }
 
@@ -557,16 +578,34 @@ export interface CorrectionReason { document: string; reason: string }
 /** What an actor asks a case to do, tagged by `type`. */
 export type Command =
   | { type: "submit"; case_id: string; documents: SubmittedDocument[] }
-  | { type: "complete_step"; step: string; outcome: string; note?: string; tier?: string }
+  | { type: "complete_step"; step: string; outcome: string; note?: string; tier?: string; outputs?: OutputRecord[] }
   | { type: "return_for_correction"; step: string; reasons: CorrectionReason[] }
   | { type: "resubmit"; documents: SubmittedDocument[] }
   | { type: "reject"; step: string; reason: string }
   | { type: "withdraw"; reason?: string }
-  | { type: "assign"; lane: string; unit?: string; staff?: string };
+  | { type: "assign"; lane: string; unit?: string; staff?: string; reason?: string }
+  | { type: "lapse"; step: string };
+/** A document a step produced: its kind, official number, date and file reference. */
+export interface OutputRecord { kind: OutputKind; number: string; date: IsoDate; file?: string }
+/** A change of the case-level (tier) clock, recorded in an event. */
+export type CaseClockChange =
+  | { change: "started"; from: Instant }
+  | { change: "paused"; remaining_seconds: number }
+  | { change: "resumed"; due: Instant }
+  | { change: "restarted"; due: Instant };
 /** A command with its actor and instant (the engine never reads the clock). */
 export interface Request { actor: Actor; at: Instant; command: Command }
 /** Something that happened to a case: the log `Case.replay` reads. */
-export type Event = { at: Instant; actor: string } & (
+export type Event = {
+  at: Instant;
+  /** The case the event belongs to. */
+  case: string;
+  actor: string;
+  /** The role the actor acted under (checked on replay). */
+  actor_role?: string;
+  /** The unit the actor acted for. */
+  actor_unit?: string;
+} & (
   | {
       type: "submitted";
       case_id: string;
@@ -588,17 +627,31 @@ export type Event = { at: Instant; actor: string } & (
       tier?: string;
       case_due?: Instant;
       unit?: string;
+      outputs?: OutputRecord[];
+      /** The routed lane whose unit declined with this outcome. */
+      declined?: string;
+      /** The outcome was taken because the applicant's window lapsed. */
+      by_lapse?: boolean;
+      case_clock?: CaseClockChange;
     }
-  | { type: "returned_for_correction"; step: string; reasons: CorrectionReason[]; remaining_seconds: number }
-  | { type: "resubmitted"; step: string; documents: SubmittedDocument[]; due: Instant | null }
+  | {
+      type: "returned_for_correction";
+      step: string;
+      reasons: CorrectionReason[];
+      remaining_seconds: number;
+      window_due?: Instant;
+      case_clock?: CaseClockChange;
+    }
+  | { type: "resubmitted"; step: string; documents: SubmittedDocument[]; due: Instant | null; case_clock?: CaseClockChange }
   | { type: "rejected"; step: string; reason: string }
   | { type: "withdrawn"; reason: string | null }
-  | { type: "assigned"; lane: string; unit: string | null; staff: string | null }
+  | { type: "assigned"; lane: string; unit: string | null; staff: string | null; step?: string; reason?: string }
+  | { type: "correction_lapsed"; step: string }
 );
 /** Where a case stands. */
 export type CaseStatus = "new" | "active" | "awaiting_correction" | { ended: EndKind };
-/** Who a lane's work is assigned to. */
-export interface Assignment { unit: string | null; staff: string | null }
+/** Who a lane's work is assigned to: a unit for the case, a staff member for one visit of `step`. */
+export interface Assignment { unit: string | null; staff: string | null; step?: string }
 /** One visit of a step. */
 export interface StepVisit {
   step: string;
@@ -614,6 +667,8 @@ export interface StepVisit {
   outcome: string | null;
   /** The unit that completed it, in a routed lane. */
   unit?: string;
+  /** The documents it produced. */
+  outputs?: OutputRecord[];
 }
 /** The state of a case: a pure fold of its events (`case.state`, `case.toJson()`). */
 export interface CaseState {
@@ -631,6 +686,14 @@ export interface CaseState {
   tier: string | null;
   case_due: Instant | null;
   remaining_at_pause: number;
+  /** The end of the current correction window. */
+  window_due?: Instant;
+  /** Units that declined the case, per routed lane. */
+  declined?: Record<string, string[]>;
+  /** The case-level clock: its current period's start, stops and time left at the last stop. */
+  case_started?: Instant;
+  case_pauses?: [Instant, Instant | null][];
+  case_remaining_at_pause: number;
   /** Number of events applied. */
   events: number;
   last_at: Instant | null;
@@ -638,7 +701,7 @@ export interface CaseState {
 /** One line of the public history. */
 export interface TrackingEntry {
   at: Instant;
-  what: "step_entered" | "step_completed" | "returned_for_correction" | "resubmitted" | "rejected" | "withdrawn";
+  what: "step_entered" | "step_completed" | "returned_for_correction" | "resubmitted" | "rejected" | "withdrawn" | "lapsed";
   step?: string;
   outcome?: string;
 }
@@ -649,13 +712,18 @@ export interface Tracking {
   status: CaseStatus;
   /** The current step's id and name. */
   current_step?: [string, Label];
+  /** The deadline, while the current step's clock runs. */
   due?: Instant;
+  /** While the file is with the applicant: the working seconds left on the stopped clock. */
+  paused_remaining_seconds?: number;
+  /** The permit's number, once recorded. */
+  permit_number?: string;
   history: TrackingEntry[];
 }
 
 /** The state of one SLA clock. */
 export type ClockStatus =
-  | "running" | "at_risk" | "breached" | "paused" | "met_on_time" | "met_late" | "untimed" | "done";
+  | "running" | "at_risk" | "breached" | "paused" | "met_on_time" | "met_late" | "untimed" | "done" | "lapsed";
 /** The clock of one step visit; times in working seconds. */
 export interface StepClock {
   step: string;
@@ -687,10 +755,18 @@ export interface CaseClock {
   corrections: number;
   /** The case deadline set by a tier. */
   due: Instant | null;
+  /** Stopped (`paused`) while the case is with the applicant. */
   due_status: ClockStatus | null;
+  /** The highest tier warning threshold passed (percent). */
+  due_threshold?: number;
+  /** Working seconds left on the case-level clock (frozen while paused). */
+  due_remaining_seconds?: number;
 }
 /** Something due the backend may act on (never applied by the library). */
-export type DueEvent = { type: "deemed_approval"; step: string; due: Instant; basis: string };
+export type DueEvent =
+  | { type: "deemed_approval"; step: string; due: Instant; basis: string }
+  | { type: "lapse"; step: string; due: Instant; outcome: string }
+  | { type: "correction_lapsed"; step: string; due: Instant };
 /** Every SLA clock of a case at one instant. */
 export interface SlaReport {
   case_id: string;
@@ -706,10 +782,14 @@ export interface TicketFigures {
   case_id: string;
   status: CaseStatus;
   submitted: Instant | null;
-  /** From submission to the first step the office completed. */
+  /** Office time from submission to the first step the office completed (net of the asker's time). */
   first_response_seconds: number | null;
-  /** From submission to the end, once ended. */
+  /** The same span, gross. */
+  first_response_gross_seconds: number | null;
+  /** Office time from submission to the end, once ended (net of the asker's time). */
   resolution_seconds: number | null;
+  /** The same span, gross. */
+  resolution_gross_seconds: number | null;
   /** "Belum Valid" rounds. */
   validation_loops: number;
   /** Times a unit said "not ours". */
@@ -802,8 +882,8 @@ const PROCEDURE: Expected = Expected {
 };
 /// See [`POLICY`].
 const CASE: Expected = Expected {
-    en: "a Case (new Case(), Case.replay(…) or Case.fromJson(…))",
-    id: "sebuah Case (new Case(), Case.replay(…) atau Case.fromJson(…))",
+    en: "a Case (new Case() or Case.replay(…))",
+    id: "sebuah Case (new Case() atau Case.replay(…))",
 };
 /// See [`POLICY`].
 pub(crate) const CASES: Expected = Expected {
@@ -842,13 +922,13 @@ pub(crate) const ACTOR: Expected = Expected {
 };
 /// See [`POLICY`].
 pub(crate) const EVENTS: Expected = Expected {
-    en: "an array of case events [{at, actor, type, …}, …]",
-    id: "array peristiwa kasus [{at, actor, type, …}, …]",
+    en: "an array of case events [{at, case, actor, type, …}, …]",
+    id: "array peristiwa kasus [{at, case, actor, type, …}, …]",
 };
 /// See [`POLICY`].
 pub(crate) const EVENT: Expected = Expected {
-    en: "a case event object {at, actor, type, …}",
-    id: "objek peristiwa kasus {at, actor, type, …}",
+    en: "a case event object {at, case, actor, type, …}",
+    id: "objek peristiwa kasus {at, case, actor, type, …}",
 };
 
 /// The integer a JS number holds, if it is one within the safe range.

@@ -81,6 +81,15 @@ impl Procedure {
         ptsp::Procedure::jatim_complaint().into()
     }
 
+    /// The suggestion flow of the desk (*saran/masukan*, seed §7):
+    /// acknowledged by the Operator (noted at once, or passed on),
+    /// distributed to the unit concerned, which answers or notes it (or
+    /// declines: back to distribution); no tier, no SLA.
+    #[wasm_bindgen(js_name = jatimSuggestion)]
+    pub fn jatim_suggestion() -> Procedure {
+        ptsp::Procedure::jatim_suggestion().into()
+    }
+
     /// Reads a procedure definition (`ProcedureDef`) from JSON text and
     /// validates it. Malformed JSON throws `invalid_json`; a definition with
     /// problems throws `invalid_procedure` listing every problem in

@@ -1445,6 +1445,7 @@ export const tests = [
       const procedures = {
         consultation: ptsp.Procedure.jatimConsultation(),
         complaint: ptsp.Procedure.jatimComplaint(),
+        suggestion: ptsp.Procedure.jatimSuggestion(),
       };
       const finished = [];
       let refusals = 0;
@@ -1465,7 +1466,7 @@ export const tests = [
             assert.deepEqual(c.state, before, `${what}: a refused request changed the case`);
           }
         });
-        assert.equal(ptsp.Case.replay(log).toJson(), c.toJson(), `${sc.name}: replay`);
+        assert.equal(ptsp.Case.replay(log, p).toJson(), c.toJson(), `${sc.name}: replay`);
         const state = c.state;
         const fin = sc.final;
         assert.deepEqual(state.status, fin.status, sc.name);
@@ -1570,17 +1571,19 @@ export const tests = [
       );
       assert.equal(c.toJson(), before);
       // Replay and JSON give the identical state.
-      assert.equal(ptsp.Case.replay(log).toJson(), before);
-      assert.deepEqual(ptsp.Case.fromJson(before).state, c.state);
+      assert.equal(ptsp.Case.replay(log, permit).toJson(), before);
       assert.deepEqual(JSON.parse(before), c.state);
-      assert.deepEqual(ptsp.Case.replay([]).state, fresh);
+      assert.deepEqual(ptsp.Case.replay([], permit).state, fresh);
       const inconsistent = expectCode(ptsp, assert, "inconsistent_log", () =>
-        ptsp.Case.replay([{ at: "2026-12-22T09:15:00+07:00", actor: "p", type: "withdrawn", reason: null }]),
+        ptsp.Case.replay([{ at: "2026-12-22T09:15:00+07:00", case: "IZN-1", actor: "p", type: "withdrawn", reason: null }], permit),
       );
       assert.match(inconsistent.messages.id, /^log kasus tidak konsisten/);
-      const json = expectCode(ptsp, assert, "invalid_json", () => ptsp.Case.fromJson("{"));
-      assert.match(json.messages.id, /^json tidak valid pada baris 1, kolom 1/);
-      expectCode(ptsp, assert, "invalid_json", () => ptsp.Case.fromJson('{"id": 1}'));
+      // A state is never imported: a case is rebuilt from its checked log.
+      assert.equal(ptsp.Case.fromJson, undefined);
+      // A log forged to let the applicant verify their own file is refused.
+      const forgedLog = [...log, { ...log[0], at: "2026-12-22T10:00:00+07:00", type: "step_completed", step: "pemeriksaan",
+        outcome: "lengkap", entered: "rekomendasi", due: null }];
+      expectCode(ptsp, assert, "inconsistent_log", () => ptsp.Case.replay(forgedLog, permit));
       // The public view: no personal data.
       const t = c.tracking(permit);
       assert.deepEqual(t, {
@@ -1638,10 +1641,9 @@ export const tests = [
         ["missing calendar", () => c.decide(req, p)],
         ["string actor", () => c.viewFor("kp-1", p)],
         ["missing events", () => c.eventsFor(undefined, actor, p)],
-        ["events object", () => ptsp.Case.replay({ events: log })],
-        ["number event", () => ptsp.Case.replay([1])],
-        ["missing JSON text", () => ptsp.Case.fromJson()],
-        ["state object for JSON text", () => ptsp.Case.fromJson(c.state)],
+        ["events object", () => ptsp.Case.replay({ events: log }, p)],
+        ["number event", () => ptsp.Case.replay([1], p)],
+        ["missing procedure for a replay", () => ptsp.Case.replay(log)],
         ["state for a case", () => ptsp.slaEvaluate(c.state, p, cal, at)],
         ["calendar for a case", () => ptsp.deskFigures(cal, p, cal, at)],
         ["freed case", () => ptsp.slaEvaluate(freedCase, p, cal, at)],
@@ -1661,8 +1663,8 @@ export const tests = [
       assert.match(fp.message, /found a Procedure that was already freed$/);
       const el = expectCode(ptsp, assert, "invalid_type", () => ptsp.deskUnitSummaries([c, {}], p, cal, at));
       assert.match(el.message, /^invalid type for cases\[1\]: expected a Case /);
-      const ev = expectCode(ptsp, assert, "invalid_type", () => ptsp.Case.replay([log[0], 1]));
-      assert.equal(ev.message, "invalid type for events[1]: expected a case event object {at, actor, type, …}, found number 1");
+      const ev = expectCode(ptsp, assert, "invalid_type", () => ptsp.Case.replay([log[0], 1], p));
+      assert.equal(ev.message, "invalid type for events[1]: expected a case event object {at, case, actor, type, …}, found number 1");
 
       const values = [
         ["request without an instant", () => c.decide({ actor: req.actor, command: req.command }, p, cal)],
@@ -1670,7 +1672,7 @@ export const tests = [
         ["unknown command", () => c.decide({ ...req, command: { type: "escalate" } }, p, cal)],
         ["unknown request field", () => c.decide({ ...req, by: "q-1" }, p, cal)],
         ["actor without an id", () => c.viewFor({ roles: ["operator"] }, p)],
-        ["unknown event type", () => ptsp.Case.replay([{ ...log[0], type: "escalated" }])],
+        ["unknown event type", () => ptsp.Case.replay([{ ...log[0], type: "escalated" }], p)],
         ["day-first now", () => ptsp.slaEvaluate(c, p, cal, "21/12/2026 09:00")],
       ];
       for (const [what, f] of values) {
@@ -1756,17 +1758,17 @@ export const tests = [
           }
         }
       }
-      expectCode(ptsp, assert, "out_of_coverage", () => ptsp.slaEvaluate(c, p, cal, "9999-12-31T23:59:59+14:00"));
+      expectCode(ptsp, assert, "invalid_input", () => ptsp.slaEvaluate(c, p, cal, "9999-12-31T23:59:59+14:00"));
       // Forged logs and states are refused or carried, never a trap.
       assert.deepEqual(c.eventsFor([], { id: "x" }, p), []);
       const forged = [
-        [{ at: "2026-12-21T09:00:00+07:00", actor: "c", type: "returned_for_correction", step: "x", reasons: [], remaining_seconds: max }],
-        [{ at: "2026-12-21T09:00:00+07:00", actor: "c", type: "submitted", case_id: "X", procedure: "jatim-pengaduan",
+        [{ at: "2026-12-21T09:00:00+07:00", case: "X", actor: "c", type: "returned_for_correction", step: "x", reasons: [], remaining_seconds: max }],
+        [{ at: "2026-12-21T09:00:00+07:00", case: "X", actor: "c", type: "submitted", case_id: "X", procedure: "jatim-pengaduan",
            version: 4294967295, applicant: "c", documents: [], entered: "nowhere", due: "9999-12-31T23:59:59+14:00" }],
       ];
       for (const log of forged) {
         try {
-          const f = ptsp.Case.replay(log);
+          const f = ptsp.Case.replay(log, p);
           for (const g of [ptsp.slaEvaluate, ptsp.deskFigures]) {
             try {
               g(f, p, cal, "2026-12-22T09:00:00+07:00");
@@ -1780,7 +1782,7 @@ export const tests = [
         }
       }
       expectCode(ptsp, assert, "invalid_value", () =>
-        ptsp.Case.replay([{ ...forged[1][0], version: 4294967296 }]),
+        ptsp.Case.replay([{ ...forged[1][0], version: 4294967296 }], p),
       );
       // Still alive.
       assert.equal(c.state.current, "verifikasi");

@@ -248,8 +248,20 @@ export async function check(): Promise<void> {
   const kase: Case = precise(new Case());
   const decided: Event[] = precise(kase.decide(request, consult, cal));
   const events: Event[] = precise(kase.execute(request, consult, cal));
-  const replayed: Case = precise(Case.replay(events));
-  const restored: Case = precise(Case.fromJson(kase.toJson()));
+  const replayed: Case = precise(Case.replay(events, consult));
+  // @ts-expect-error a replay is checked against its procedure
+  Case.replay(events);
+  const suggestion: Procedure = precise(Procedure.jatimSuggestion());
+  const paused: number | null = precise(kase.pausedRemainingSeconds);
+  const lapse: Command = { type: "lapse", step: "konfirmasi" };
+  const withOutputs: Command = {
+    type: "complete_step",
+    step: "cetak",
+    outcome: "dicetak",
+    outputs: [{ kind: "izin", number: "503/1/2026", date: "2026-12-21" }],
+  };
+  const role: string | undefined = events[0].actor_role;
+  const ofCase: string = events[0].case;
   const state: CaseState = precise(kase.state);
   const caseStatus: CaseStatus = state.status;
   const current: string | null = state.current;
@@ -262,6 +274,10 @@ export async function check(): Promise<void> {
   const clock: ClockStatus = report.steps[0].status;
   const figures: TicketFigures = precise(deskFigures(kase, consult, cal, AT));
   const firstResponse: number | null = figures.first_response_seconds;
+  const grossResponse: number | null = figures.first_response_gross_seconds;
+  const dueEvent = report.due_events[0];
+  const lapseOutcome: string | undefined = dueEvent && dueEvent.type === "lapse" ? dueEvent.outcome : undefined;
+  const permitNumber: string | undefined = tracking.permit_number;
   const summaries: UnitSummary[] = precise(deskUnitSummaries([kase, replayed], consult, cal, AT));
 
   // @ts-expect-error not a ticket kind
@@ -293,7 +309,8 @@ export async function check(): Promise<void> {
 
   void [valid2, limits, valid3, kindOut, birth, phoneOut, sex, e164, mail, provs, router2, rules, unit];
   void [again2, rule, reasonText, words, root, ownRoot, ownWords, seesApplicant, tierDays, decided];
-  void [restored, caseStatus, current, due2, tracking, redacted, seen, firstType, clock, firstResponse];
+  void [caseStatus, current, due2, tracking, redacted, seen, firstType, clock, firstResponse];
+  void [suggestion, paused, lapse, withOutputs, role, ofCase, grossResponse, lapseOutcome, permitNumber];
   void [summaries, bad, clock2];
 
   void [id, span, status, working, next, prev, added, count, d2, d3, due, late, from, text, names];

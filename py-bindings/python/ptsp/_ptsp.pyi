@@ -274,6 +274,11 @@ class Procedure:
         complainant's confirmation or reopening, and a unit lane that does
         not see who complained."""
     @staticmethod
+    def jatim_suggestion() -> Procedure:
+        """The built-in suggestion flow (*saran/masukan*): acknowledged by
+        the Operator (noted at once, or passed on), distributed to the unit
+        concerned, which answers or notes it; no tier, no SLA."""
+    @staticmethod
     def from_json(text: str) -> Procedure:
         """Builds a procedure from a JSON definition. Raises
         ``ProcedureError`` (``invalid_json`` or ``invalid_procedure``, the
@@ -325,11 +330,16 @@ class Case:
     def __init__(self) -> None:
         """A case not yet submitted (status ``"new"``)."""
     @staticmethod
-    def replay(events: Sequence[Event]) -> Case:
-        """Rebuilds a case from its log. Raises ``CaseError``
-        (``inconsistent_log``) for an event that does not fit, and
-        ``CaseInputError`` (``invalid_input``) listing every event dict of
-        the wrong shape."""
+    def replay(events: Sequence[Event], procedure: Procedure) -> Case:
+        """Rebuilds a case from its log, checking every event against
+        ``procedure``. Raises ``CaseError`` (``inconsistent_log``) for an
+        event ``decide`` could not have produced, and ``CaseInputError``
+        (``invalid_input``) listing every event dict of the wrong shape."""
+    @staticmethod
+    def replay_trusted(events: Sequence[Event]) -> Case:
+        """Rebuilds a case from a log the backend trusts (its own store),
+        without checking it against a procedure; an event that does not fit
+        the state still raises ``inconsistent_log``."""
     def decide(self, request: Request, procedure: Procedure, calendar: Calendar) -> List[Event]:
         """The events ``request`` would cause; changes nothing. Raises a
         ``CaseError`` (``UnauthorizedError``, ``CaseInputError``) for a
@@ -338,9 +348,13 @@ class Case:
     def execute(self, request: Request, procedure: Procedure, calendar: Calendar) -> List[Event]:
         """``decide`` and apply, atomically: on error the case is unchanged.
         Returns the events applied."""
-    def apply(self, event: Event) -> None:
-        """Folds one event (``CaseError``, ``inconsistent_log``, if it does
-        not fit)."""
+    def apply(self, event: Event, procedure: Procedure) -> None:
+        """Folds one event after checking it against ``procedure``
+        (``CaseError``, ``inconsistent_log``, if ``decide`` could not have
+        produced it)."""
+    def apply_trusted(self, event: Event) -> None:
+        """Folds one event without checking it against a procedure
+        (``inconsistent_log`` if it does not fit the state)."""
     @property
     def id(self) -> str: ...
     @property
@@ -361,7 +375,12 @@ class Case:
         """The current step (for an ended case, the step it ended at)."""
     @property
     def due(self) -> Optional[datetime.datetime]:
-        """The current step's deadline, or ``None``."""
+        """The current step's deadline, or ``None`` (no SLA, not running, or
+        the clock stopped while the file is with the applicant)."""
+    @property
+    def paused_remaining(self) -> Optional[datetime.timedelta]:
+        """The working time left on the stopped clock while the file is with
+        the applicant for correction; ``None`` otherwise."""
     @property
     def corrections(self) -> int:
         """The number of correction rounds."""

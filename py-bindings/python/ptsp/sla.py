@@ -15,7 +15,7 @@ are aware ``datetime.datetime`` objects::
     ('2027-01-06T16:00:00+07:00', ['rekomendasi', 'cetak'])
 
 ``evaluate_many`` takes a list of ``Case`` objects; to evaluate stored event
-logs, replay them first: ``[ptsp.Case.replay(log) for log in logs]`` (a log
+logs, replay them first: ``[ptsp.Case.replay(log, procedure) for log in logs]`` (a log
 that does not replay raises there, before any evaluation).
 """
 

@@ -253,9 +253,10 @@ is routed to (a technical agency, *OPD teknis*, or a division, *bidang*)."""
 StepKind = Literal["task", "decision", "end"]
 """A step with one outcome, a choice between outcomes, or an end."""
 
-EndKind = Literal["approved", "rejected", "withdrawn", "completed", "forwarded", "archived"]
+EndKind = Literal["approved", "rejected", "withdrawn", "completed", "forwarded", "archived", "lapsed"]
 """How a case ended: approved, rejected, withdrawn, completed (e.g. an answer
-delivered), forwarded to another agency, archived without further action."""
+delivered), forwarded to another agency, archived without further action,
+lapsed (not resubmitted within the correction window)."""
 
 SlaUnit = Literal["working_days", "working_hours"]
 """The unit of a step's SLA."""
@@ -267,6 +268,21 @@ recommendation, a permit (*izin*), a non-permit document, an answer."""
 CorrectionClock = Literal["pause_resume", "restart"]
 """The SLA clock while the file is back with the applicant: stop and continue
 with the time left, or stop and start again from zero."""
+
+TierAnchor = Literal["tier_step", "submission"]
+"""What a tier deadline counts from: the step that sets the tier (the
+complaint's verification), or the submission."""
+
+
+class TextLimits(TypedDict, total=False):
+    """Limits on what a request may carry: characters of a ``note``, a
+    ``reason`` and an ``id``; ``items`` of a list (defaults 20000, 2000, 128,
+    100)."""
+
+    note: int
+    reason: int
+    id: int
+    items: int
 
 
 class RoleDef(TypedDict):
@@ -290,12 +306,17 @@ class LaneDef(_LaneDef, total=False):
     sees_applicant: bool
 
 
-class OutcomeDef(TypedDict):
-    """An outcome of a step and the step it leads to."""
-
+class _OutcomeDef(TypedDict):
     id: str
     name: Label
     next: str
+
+
+class OutcomeDef(_OutcomeDef, total=False):
+    """An outcome of a step and the step it leads to; ``declines`` when the
+    routed unit says the matter is not theirs (it loses the assignment)."""
+
+    declines: bool
 
 
 class _SlaDef(TypedDict):
@@ -340,6 +361,7 @@ class StepDef(_StepDef, total=False):
     sets_tier: bool
     outputs: List[OutputKind]
     end: EndKind
+    on_lapse: str
 
 
 class _DocumentRequirement(TypedDict):
@@ -384,6 +406,11 @@ class ProcedureDefinition(_ProcedureDefinition, total=False):
     deadline_policy: DeadlinePolicy
     deemed_approval: DeemedApproval
     tiers: List[Tier]
+    tier_anchor: TierAnchor
+    reopen_clock: CorrectionClock
+    correction_window: SlaDef
+    separation_of_duties: bool
+    limits: TextLimits
     note: str
 
 
@@ -432,12 +459,27 @@ class _CompleteStepCommand(TypedDict):
     outcome: str
 
 
+class _OutputRecord(TypedDict):
+    kind: OutputKind
+    number: str
+    date: str
+
+
+class OutputRecord(_OutputRecord, total=False):
+    """A document a step produced: kind, official number, date (ISO 8601,
+    not after the day recorded) and a file reference."""
+
+    file: str
+
+
 class CompleteStepCommand(_CompleteStepCommand, total=False):
     """Finish the current step with one of its outcomes; ``tier`` on (and
-    only on) a step that sets the case's tier."""
+    only on) a step that sets the case's tier; ``outputs`` the documents the
+    step produced (required on a step that declares documents)."""
 
     note: str
     tier: str
+    outputs: List[OutputRecord]
 
 
 class ReturnForCorrectionCommand(TypedDict):
@@ -479,10 +521,21 @@ class _AssignCommand(TypedDict):
 
 
 class AssignCommand(_AssignCommand, total=False):
-    """Assign (or reassign) a lane's work to a unit and/or staff member."""
+    """Assign (or reassign) a lane's work: a routed lane to a unit, an
+    office lane's current (or only) step to a staff member; ``reason``
+    overrides a unit's earlier decline."""
 
     unit: str
     staff: str
+    reason: str
+
+
+class LapseCommand(TypedDict):
+    """Act on a lapsed window (``DueEvent`` ``lapse`` or
+    ``correction_lapsed``)."""
+
+    type: Literal["lapse"]
+    step: str
 
 
 Command = Union[
@@ -493,6 +546,7 @@ Command = Union[
     RejectCommand,
     WithdrawCommand,
     AssignCommand,
+    LapseCommand,
 ]
 """What an actor asks a case to do, tagged by ``type``."""
 
@@ -509,11 +563,27 @@ class Request(TypedDict):
 # ---- cases: events and state -----------------------------------------------
 
 
-class Submitted(TypedDict):
+class _EventMeta(TypedDict, total=False):
+    actor_role: str
+    actor_unit: str
+
+
+class CaseClockChange(TypedDict, total=False):
+    """A change of the case-level (tier) clock, tagged by ``change``:
+    ``started`` (``from``), ``paused`` (``remaining_seconds``), ``resumed``
+    or ``restarted`` (``due``)."""
+
+    change: Literal["started", "paused", "resumed", "restarted"]
+    remaining_seconds: int
+    due: str
+
+
+class Submitted(_EventMeta):
     """The application was filed; the case entered ``entered`` (due
     ``due``)."""
 
     at: str
+    case: str
     actor: str
     type: Literal["submitted"]
     case_id: str
@@ -525,8 +595,9 @@ class Submitted(TypedDict):
     due: Optional[str]
 
 
-class _StepCompleted(TypedDict):
+class _StepCompleted(_EventMeta):
     at: str
+    case: str
     actor: str
     type: Literal["step_completed"]
     step: str
@@ -545,13 +616,15 @@ class StepCompleted(_StepCompleted, total=False):
     tier: str
     case_due: str
     unit: str
+    outputs: List[OutputRecord]
+    declined: str
+    by_lapse: bool
+    case_clock: CaseClockChange
 
 
-class ReturnedForCorrection(TypedDict):
-    """The file went back to the applicant; ``remaining_seconds`` is the
-    working time that was left on the step's clock."""
-
+class _ReturnedForCorrection(_EventMeta):
     at: str
+    case: str
     actor: str
     type: Literal["returned_for_correction"]
     step: str
@@ -559,10 +632,18 @@ class ReturnedForCorrection(TypedDict):
     remaining_seconds: int
 
 
-class Resubmitted(TypedDict):
-    """Corrected documents came back; the step's new deadline."""
+class ReturnedForCorrection(_ReturnedForCorrection, total=False):
+    """The file went back to the applicant; ``remaining_seconds`` is the
+    working time that was left on the step's clock; ``window_due`` the end of
+    the correction window."""
 
+    window_due: str
+    case_clock: CaseClockChange
+
+
+class _Resubmitted(_EventMeta):
     at: str
+    case: str
     actor: str
     type: Literal["resubmitted"]
     step: str
@@ -570,29 +651,36 @@ class Resubmitted(TypedDict):
     due: Optional[str]
 
 
-class Rejected(TypedDict):
+class Resubmitted(_Resubmitted, total=False):
+    """Corrected documents came back; the step's new deadline."""
+
+    case_clock: CaseClockChange
+
+
+class Rejected(_EventMeta):
     """Refused at a step."""
 
     at: str
+    case: str
     actor: str
     type: Literal["rejected"]
     step: str
     reason: str
 
 
-class Withdrawn(TypedDict):
+class Withdrawn(_EventMeta):
     """Withdrawn by the applicant."""
 
     at: str
+    case: str
     actor: str
     type: Literal["withdrawn"]
     reason: Optional[str]
 
 
-class Assigned(TypedDict):
-    """A lane's work was (re)assigned."""
-
+class _Assigned(_EventMeta):
     at: str
+    case: str
     actor: str
     type: Literal["assigned"]
     lane: str
@@ -600,7 +688,27 @@ class Assigned(TypedDict):
     staff: Optional[str]
 
 
-Event = Union[Submitted, StepCompleted, ReturnedForCorrection, Resubmitted, Rejected, Withdrawn, Assigned]
+class Assigned(_Assigned, total=False):
+    """A lane's work was (re)assigned; ``step`` the step a staff member is
+    bound to, ``reason`` why a declining unit is assigned again."""
+
+    step: str
+    reason: str
+
+
+class CorrectionLapsed(_EventMeta):
+    """The correction window passed: the case ended as lapsed."""
+
+    at: str
+    case: str
+    actor: str
+    type: Literal["correction_lapsed"]
+    step: str
+
+
+Event = Union[
+    Submitted, StepCompleted, ReturnedForCorrection, Resubmitted, Rejected, Withdrawn, Assigned, CorrectionLapsed
+]
 """Something that happened to a case, tagged by ``type``; a case's log is a
 list of these (``Case.replay``)."""
 
@@ -615,11 +723,16 @@ CaseStatus = Union[Literal["new", "active", "awaiting_correction"], Ended]
 """Where a case stands."""
 
 
-class Assignment(TypedDict):
-    """Who a lane's work is assigned to."""
-
+class _Assignment(TypedDict):
     unit: Optional[str]
     staff: Optional[str]
+
+
+class Assignment(_Assignment, total=False):
+    """Who a lane's work is assigned to: a unit for the case, a staff member
+    for one visit of ``step``."""
+
+    step: str
 
 
 class _StepVisit(TypedDict):
@@ -636,12 +749,21 @@ class StepVisit(_StepVisit, total=False):
     """One visit of a step: entered, deadline in force and as first
     computed, correction pauses ``[returned, resubmitted or None]``, end and
     outcome (an outcome id, ``"rejected"`` or ``"withdrawn"``), and for a
-    step of a routed lane the unit that completed it."""
+    step of a routed lane the unit that completed it, and the documents it
+    produced."""
 
     unit: str
+    outputs: List[OutputRecord]
 
 
-class CaseDict(TypedDict):
+class _CaseClockState(TypedDict, total=False):
+    window_due: str
+    declined: Dict[str, List[str]]
+    case_started: str
+    case_pauses: List[List[Optional[str]]]
+
+
+class CaseDict(_CaseClockState):
     """``Case.to_dict()``: the full state of a case."""
 
     id: str
@@ -657,13 +779,16 @@ class CaseDict(TypedDict):
     tier: Optional[str]
     case_due: Optional[str]
     remaining_at_pause: int
+    case_remaining_at_pause: int
     events: int
     last_at: Optional[str]
 
 
 class _TrackingEntry(TypedDict):
     at: str
-    what: Literal["step_entered", "step_completed", "returned_for_correction", "resubmitted", "rejected", "withdrawn"]
+    what: Literal[
+        "step_entered", "step_completed", "returned_for_correction", "resubmitted", "rejected", "withdrawn", "lapsed"
+    ]
 
 
 class TrackingEntry(_TrackingEntry, total=False):
@@ -687,11 +812,15 @@ class Tracking(_Tracking, total=False):
 
     current_step: Tuple[str, Label]
     due: str
+    paused_remaining_seconds: int
+    permit_number: str
 
 
 # ---- SLA clocks -------------------------------------------------------------
 
-ClockStatus = Literal["running", "at_risk", "breached", "paused", "met_on_time", "met_late", "untimed", "done"]
+ClockStatus = Literal[
+    "running", "at_risk", "breached", "paused", "met_on_time", "met_late", "untimed", "done", "lapsed"
+]
 """The state of one SLA clock."""
 
 
@@ -723,8 +852,14 @@ class LaneClock(TypedDict):
     breached: int
 
 
-class CaseClock(TypedDict):
-    """The whole case's clock."""
+class _CaseClockExtra(TypedDict, total=False):
+    due_threshold: int
+    due_remaining_seconds: int
+
+
+class CaseClock(_CaseClockExtra):
+    """The whole case's clock; ``due_status`` against the tier deadline is
+    ``paused`` while the case is with the applicant."""
 
     status: CaseStatus
     started: Optional[str]
@@ -748,7 +883,25 @@ class DeemedApprovalDue(TypedDict):
     basis: str
 
 
-DueEvent = DeemedApprovalDue
+class LapseDue(TypedDict):
+    """The applicant's window on a step passed: ``Command`` ``lapse`` takes
+    ``outcome`` (a complaint's answer accepted by silence)."""
+
+    type: Literal["lapse"]
+    step: str
+    due: str
+    outcome: str
+
+
+class CorrectionLapsedDue(TypedDict):
+    """The correction window passed without a resubmission."""
+
+    type: Literal["correction_lapsed"]
+    step: str
+    due: str
+
+
+DueEvent = Union[DeemedApprovalDue, LapseDue, CorrectionLapsedDue]
 """Something due that the backend may act on, tagged by ``type``."""
 
 
@@ -1083,7 +1236,9 @@ class TicketFigures(TypedDict):
     status: CaseStatus
     submitted: Optional[str]
     first_response_seconds: Optional[int]
+    first_response_gross_seconds: Optional[int]
     resolution_seconds: Optional[int]
+    resolution_gross_seconds: Optional[int]
     validation_loops: int
     redistributions: int
     reopened: int
