@@ -21,6 +21,7 @@ export const FIXTURE_FILES = [
   "helpdesk/forms/cases.json",
   "helpdesk/routing/cases.json",
   "helpdesk/scenarios.json",
+  "hardening/bad-inputs.json",
 ];
 
 /** Calls `f` and returns what it threw; fails if it returned normally. */
@@ -1787,6 +1788,97 @@ export const tests = [
       // Still alive.
       assert.equal(c.state.current, "verifikasi");
       assert.equal(ptsp.slaEvaluate(c, p, cal, "2026-12-21T10:00:00+07:00").steps[0].elapsed_seconds, 3600);
+    },
+  },
+  {
+    name: "the shared table of bad inputs gets the same codes as in Rust and Python",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["hardening/bad-inputs.json"];
+      assert.ok(f.cases.length >= 40);
+      const procedures = {
+        permit: () => ptsp.Procedure.jatimPermit(),
+        consultation: () => ptsp.Procedure.jatimConsultation(),
+        complaint: () => ptsp.Procedure.jatimComplaint(),
+        suggestion: () => ptsp.Procedure.jatimSuggestion(),
+      };
+      const permitWith = (path, value) => {
+        const d = JSON.parse(ptsp.Procedure.jatimPermit().toJson());
+        const keys = path.split("/").filter(Boolean);
+        let node = d;
+        for (const k of keys.slice(0, -1)) node = node[k];
+        node[keys[keys.length - 1]] = value;
+        return JSON.stringify(d);
+      };
+      const placeholders = {
+        CAL_BAD_OFFSET: () => JSON.stringify({ ...JSON.parse(ptsp.Calendar.jatim().toJson()), utc_offset: "+25:00" }),
+        // 10^16 is a safe JS integer: JSON text carries it exactly.
+        PROC_HUGE_SLA: () => permitWith("/steps/1/sla", { amount: 1e16, unit: "working_hours" }),
+        PROC_NEG_SLA: () => permitWith("/steps/1/sla/amount", -3),
+        PROC_NOWHERE: () => permitWith("/steps/1/outcomes/0/next", "nowhere"),
+        PROC_ZERO_LIMIT: () => permitWith("/limits/note", 0),
+        RULES_UNKNOWN_UNIT: () => {
+          const r = JSON.parse(ptsp.Router.sample().toJson());
+          r.rules[0].target = "tidak-ada";
+          return JSON.stringify(r);
+        },
+        NOTE_1M: () => "x".repeat(1_000_000),
+      };
+      const fill = (v) => {
+        if (typeof v === "string" && v in f.placeholders) return placeholders[v]();
+        if (Array.isArray(v)) return v.map(fill);
+        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]));
+        return v;
+      };
+      const cal = ptsp.Calendar.jatim();
+      const run = (p, setup) => {
+        const c = new ptsp.Case();
+        const log = [];
+        for (const r of setup) log.push(...c.execute(r, p, cal));
+        return [c, log];
+      };
+      const calls = {
+        calendar_json: (a) => ptsp.Calendar.fromJson(a.text),
+        procedure_json: (a) => ptsp.Procedure.fromJson(a.text),
+        rule_set_json: (a) => ptsp.Router.fromJson(a.text),
+        form: (a) => ptsp.validateForm(a.form, null, a.today),
+        phone: (a) => ptsp.normalizePhone(a.text),
+        add_working_days: (a) => cal.addWorkingDays(a.date, a.n),
+        working_days_between: (a) => cal.workingDaysBetween(a.a, a.b),
+        deadline: (a) => cal.deadline(a.received, a.days),
+        execute: (a) => {
+          const p = procedures[a.procedure]();
+          const [c] = run(p, a.setup);
+          const before = c.toJson();
+          try {
+            return c.execute(a.request, p, cal);
+          } finally {
+            assert.equal(c.toJson(), before, "a refused command changed the case");
+          }
+        },
+        evaluate: (a) => {
+          const p = procedures[a.procedure]();
+          const [c] = run(p, a.setup);
+          return ptsp.slaEvaluate(c, p, cal, a.now);
+        },
+        preview: (a) => procedures[a.procedure]().previewCompletion(cal, a.at),
+        replay: (a) => {
+          const p = procedures[a.procedure]();
+          const [, log] = run(p, a.setup);
+          log[log.length - 1] = { ...log[log.length - 1], ...a.forge };
+          return ptsp.Case.replay(log, p);
+        },
+      };
+      for (const entry of f.cases) {
+        const call = calls[entry.op];
+        assert.ok(call, `${entry.name}: unknown op ${entry.op}`);
+        const e = expectCode(ptsp, assert, entry.code, () => call(fill(entry.args)), entry.name);
+        if ("problem" in entry) {
+          assert.ok(e.errors.length > 0, `${entry.name}: no problems`);
+          assert.equal(e.errors[0].code, entry.problem, entry.name);
+        }
+        assert.ok(e.messages.en && e.messages.id && e.messages.en !== e.messages.id, entry.name);
+        assert.ok(e.message.length < 2000, `${entry.name}: the message quotes too much`);
+      }
     },
   },
 ];
