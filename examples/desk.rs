@@ -255,9 +255,124 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         ],
     )?;
 
-    let now = ptsp::calendar::parse_instant("2026-12-23T08:00:00+07:00")?;
+    println!(
+        "\n== {} ({})",
+        complain.def().name.get(lang),
+        t("diterima tanpa tanggapan", "accepted by silence")
+    );
+    let verify = Command::CompleteStep {
+        step: "verifikasi".into(),
+        outcome: "terverifikasi".into(),
+        note: None,
+        tier: Some("tinggi".into()),
+        outputs: vec![],
+    };
+    let mut silent = run_case(
+        &complain,
+        &cal,
+        lang,
+        vec![
+            (
+                "2026-12-21T09:00:00+07:00",
+                &complainant,
+                submit("ADU-2026-0302"),
+            ),
+            ("2026-12-21T09:30:00+07:00", &operator, verify),
+            ("2026-12-21T09:40:00+07:00", &head, assign("dkp")),
+            (
+                "2026-12-21T09:41:00+07:00",
+                &head,
+                done("distribusi", "didistribusikan", ""),
+            ),
+            (
+                "2026-12-21T11:00:00+07:00",
+                &dkp,
+                done("jawab", "dijawab", "Izin kapal Anda terbit hari ini."),
+            ),
+            (
+                "2026-12-21T11:30:00+07:00",
+                &head,
+                done("validasi", "valid", ""),
+            ),
+            (
+                "2026-12-21T12:00:00+07:00",
+                &official,
+                done("penyampaian", "disampaikan", ""),
+            ),
+        ],
+    )?;
+    // Nobody confirms: once the window has passed, the SLA report says so
+    // and the backend records the lapse.
+    let later = ptsp::calendar::parse_instant("2026-12-31T08:00:00+07:00")?;
+    let report = ptsp::sla::evaluate(&silent, &complain, &cal, later)?;
+    for due in &report.due_events {
+        println!(
+            "  {}  {}: {}",
+            later.to_rfc3339(),
+            t("jatuh tempo", "due"),
+            serde_json::to_string(due).unwrap_or_default()
+        );
+    }
+    println!(
+        "  {}  {}: {}",
+        later.to_rfc3339(),
+        t("jam tingkat kantor", "office tier clock"),
+        serde_json::to_string(&report.case.due_status).unwrap_or_default()
+    );
+    silent.execute(
+        &Request {
+            actor: operator.clone(),
+            at: later,
+            command: Command::Lapse {
+                step: "konfirmasi".into(),
+            },
+        },
+        &complain,
+        &cal,
+    )?;
+    println!(
+        "  {}  lapse → {}",
+        later.to_rfc3339(),
+        serde_json::to_string(&silent.status).unwrap_or_default()
+    );
+
+    let suggest = Procedure::jatim_suggestion();
+    println!("\n== {}", suggest.def().name.get(lang));
+    let giver = Actor::new("warga-5", &["penanya"], None);
+    let suggestion = run_case(
+        &suggest,
+        &cal,
+        lang,
+        vec![
+            ("2026-12-21T09:00:00+07:00", &giver, submit("SRN-2026-0001")),
+            (
+                "2026-12-21T09:10:00+07:00",
+                &operator,
+                done("terima", "diteruskan", ""),
+            ),
+            ("2026-12-21T09:20:00+07:00", &head, assign("dinkes")),
+            (
+                "2026-12-21T09:21:00+07:00",
+                &head,
+                done("distribusi", "didistribusikan", ""),
+            ),
+            (
+                "2026-12-21T11:00:00+07:00",
+                &dinkes,
+                done("tanggapi", "ditanggapi", "Jam layanan diperpanjang."),
+            ),
+        ],
+    )?;
+
+    let now = ptsp::calendar::parse_instant("2026-12-31T12:00:00+07:00")?;
     println!("\n{}", t("Angka per tiket", "Figures per ticket"));
-    for (p, case) in [(&consult, &ya), (&consult, &tidak), (&complain, &forwarded)] {
+    for (p, case) in [
+        (&consult, &ya),
+        (&consult, &tidak),
+        (&complain, &forwarded),
+        (&complain, &silent),
+        (&suggest, &suggestion),
+    ] {
         let f = figures(case, p, &cal, now)?;
         println!(
             "  {:<16} {:<22} {} {:>5.2} h  {} {:>5.2} h  {} {}  {} {}",
