@@ -186,15 +186,16 @@ pub enum Command {
     Assign {
         /// The lane.
         lane: String,
-        /// The unit (required for a routed lane).
+        /// The unit (required for a routed lane, unless only a staff member
+        /// is bound to a lane a unit already holds).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         unit: Option<String>,
         /// The staff member: bound to the lane's current (or next) step
         /// visit only, released when that visit ends.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         staff: Option<String>,
-        /// Why a unit that declined the case is assigned it again (required
-        /// for that, refused otherwise).
+        /// Why a unit that declined the case is assigned it again: required
+        /// for that, and recorded in the event whenever given.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
@@ -1574,14 +1575,15 @@ impl Case {
         Ok(role.clone())
     }
 
-    /// Who may record a lapse: a role of any lane but the applicant's,
-    /// and not the case's own applicant.
+    /// Who may record a lapse: a role of one of the office's own lanes
+    /// (not the applicant's, not a routed unit's), and not the case's own
+    /// applicant.
     fn lapse_role(&self, p: &Procedure, actor: &Actor) -> CaseResult<String> {
         let roles: Vec<String> = p
             .def()
             .lanes
             .iter()
-            .filter(|l| l.kind != LaneKind::Applicant)
+            .filter(|l| l.kind == LaneKind::Office)
             .flat_map(|l| l.roles.iter().cloned())
             .collect();
         if actor.id == self.applicant {
@@ -1843,6 +1845,7 @@ impl Case {
             ));
         };
         let blank = |v: Option<&String>| v.is_none_or(|s| s.trim().is_empty());
+        let holder = self.assignments.get(lane).and_then(|a| a.unit.as_deref());
         match l.kind {
             LaneKind::Applicant => {
                 return Err(problem(
@@ -1872,7 +1875,7 @@ impl Case {
                     format!("lajur {lane:?} membutuhkan petugas tujuan penugasan"),
                 ));
             }
-            LaneKind::RoutedUnit if blank(unit) => {
+            LaneKind::RoutedUnit if blank(unit) && (blank(staff) || holder.is_none()) => {
                 return Err(problem(
                     "command.unit",
                     "invalid_assignment",
@@ -1882,7 +1885,10 @@ impl Case {
             }
             _ => {}
         }
+        // A unit that declined may come back only with a reason — unless it
+        // holds the lane again already (re-admitted earlier).
         if let Some(u) = unit
+            && holder != Some(u.as_str())
             && self
                 .declined
                 .get(lane)
@@ -2824,12 +2830,12 @@ impl Case {
                     v.unit.clone_from(unit);
                     v.outputs.clone_from(outputs);
                 }
-                if let Some(lane) = declined {
-                    if let Some(u) = self.assignments.remove(lane).and_then(|a| a.unit) {
-                        let list = self.declined.entry(lane.clone()).or_default();
-                        if !list.contains(&u) {
-                            list.push(u);
-                        }
+                if let Some(lane) = declined
+                    && let Some(u) = self.assignments.remove(lane).and_then(|a| a.unit)
+                {
+                    let list = self.declined.entry(lane.clone()).or_default();
+                    if !list.contains(&u) {
+                        list.push(u);
                     }
                 }
                 if tier.is_some() {

@@ -9,7 +9,7 @@
 //! | `CalendarError(PtspError)` | every [`ptsp::CalendarError`], also when a case operation meets one (e.g. `out_of_coverage` while computing a deadline) |
 //! | `ValidationError(CalendarError)` | code `invalid_definition` |
 //! | `ProcedureError(PtspError)` | every [`ptsp::ProcedureError`]: `invalid_procedure`, `invalid_json` |
-//! | `CaseError(PtspError)` | every other [`ptsp::CaseError`] (`wrong_state`, `wrong_step`, `not_routed`, …) |
+//! | `CaseError(PtspError)` | every other [`ptsp::CaseError`] (`wrong_state`, `wrong_step`, `not_routed`, `not_due`, …) |
 //! | `UnauthorizedError(CaseError)` | code `unauthorized` |
 //! | `CaseInputError(CaseError)` | codes `incomplete_documents`, `invalid_input` |
 //! | `FormError(PtspError)` | every [`ptsp::FormError`]: `invalid_form`, `invalid_limits`, `invalid_json` |

@@ -62,6 +62,7 @@ export type ErrorCode =
   | "unknown_outcome"
   | "not_allowed"
   | "not_routed"
+  | "not_due"
   | "inconsistent_log"
   | "invalid_form"
   | "invalid_limits"

@@ -104,6 +104,7 @@ class ProcedureError(PtspError):
 class CaseError(PtspError):
     """The case engine refused a request or an event: ``wrong_state``,
     ``wrong_step``, ``unknown_outcome``, ``not_allowed``, ``not_routed``,
+    ``not_due`` (a lapse recorded before its window passed),
     ``inconsistent_log`` — and the codes of the subclasses. A refused request
     changes nothing."""
 
