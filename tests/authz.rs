@@ -110,7 +110,7 @@ fn applicant_roles(def: &ProcedureDef) -> BTreeSet<String> {
 fn office_roles(def: &ProcedureDef) -> BTreeSet<String> {
     def.lanes
         .iter()
-        .filter(|l| l.kind != LaneKind::Applicant)
+        .filter(|l| l.kind == LaneKind::Office)
         .flat_map(|l| l.roles.iter().cloned())
         .collect()
 }
@@ -383,7 +383,7 @@ fn authority(def: &ProcedureDef, m: &Model, actor: &Actor, command: &Command) ->
                 lacks.push(Lack::NotApplicant);
             }
         }
-        // A lapse: any office role, and not the applicant.
+        // A lapse: a role of the office's own lanes, and not the applicant.
         Command::Lapse { .. } => {
             let roles = office_roles(def);
             if !holds(&roles) {
@@ -404,13 +404,9 @@ enum Validity {
     Valid,
     /// Refused with this code (and, for input errors, this problem code).
     Invalid(&'static str, Option<&'static str>),
-    /// Documented as refused but accepted by the engine (see
-    /// `an_override_reason_without_a_declined_unit_is_refused`): either
-    /// outcome passes; a refusal must carry this code and problem.
-    Disputed(&'static str, Option<&'static str>),
 }
 
-use Validity::{Disputed, Invalid, Valid};
+use Validity::{Invalid, Valid};
 
 /// The oracle's verdict on a command in state `m`, for an actor the lanes
 /// allow. Every command is tried at [`trial_at`], after every window.
@@ -475,18 +471,24 @@ fn validity(def: &ProcedureDef, m: &Model, command: &Command) -> Validity {
                 (LaneKind::Office, Some(_), _) | (LaneKind::Office, None, None) => {
                     return assignment("invalid_assignment");
                 }
-                (LaneKind::RoutedUnit, None, _) => return assignment("invalid_assignment"),
+                // A staff member alone may be bound to a lane a unit holds.
+                (LaneKind::RoutedUnit, None, None) => return assignment("invalid_assignment"),
+                (LaneKind::RoutedUnit, None, Some(_)) if m.unit(lane_id).is_none() => {
+                    return assignment("invalid_assignment");
+                }
                 _ => {}
             }
-            let declined = unit.as_deref().is_some_and(|u| m.declined(lane_id, u));
+            // A unit that declined comes back only with a reason, unless it
+            // holds the lane again already; a reason is recorded whenever
+            // given.
+            let declined = unit
+                .as_deref()
+                .is_some_and(|u| m.declined(lane_id, u) && m.unit(lane_id) != Some(u));
             if declined && reason.is_none() {
                 return assignment("declined_unit");
             }
             if staff.is_some() && bound_step(def, lane_id, &m.current).is_none() {
                 return assignment("invalid_assignment");
-            }
-            if reason.is_some() && !declined {
-                return Disputed("invalid_input", Some("invalid_assignment"));
             }
             Valid
         }
@@ -964,7 +966,7 @@ fn matrix(p: &Procedure) -> Figures {
                             ctx()
                         );
                         assert!(
-                            matches!(validity, Valid | Disputed(..)),
+                            matches!(validity, Valid),
                             "{}: accepted, but the oracle expects {validity:?}",
                             ctx()
                         );
@@ -999,7 +1001,7 @@ fn matrix(p: &Procedure) -> Figures {
                             (true, Valid) => {
                                 panic!("{}: refused ({code}: {e}), but the oracle allows it", ctx())
                             }
-                            (true, Invalid(want, problem) | Disputed(want, problem)) => assert!(
+                            (true, Invalid(want, problem)) => assert!(
                                 fits(want, problem),
                                 "{}: refused with {code} ({e}), the oracle expects {want} {problem:?}",
                                 ctx()
@@ -1009,7 +1011,7 @@ fn matrix(p: &Procedure) -> Figures {
                                 "{}: refused with {code} ({e}), but the actor lacks {lacks:?}",
                                 ctx()
                             ),
-                            (false, Invalid(want, problem) | Disputed(want, problem)) => assert!(
+                            (false, Invalid(want, problem)) => assert!(
                                 fits(want, problem) || names_a_lack(&e, actor, command, &lacks),
                                 "{}: refused with {code} ({e}), expected {want} {problem:?} or one of {lacks:?}",
                                 ctx()
@@ -1156,12 +1158,10 @@ fn walk(p: &Procedure, cal: &Calendar, script: Vec<(Actor, Command)>) -> State {
         .fold(start, |s, (actor, command)| s.run(p, cal, actor, command))
 }
 
-/// `Command::Assign::reason` is documented as "required for that [a unit
-/// that declined], refused otherwise"; the engine accepts a reason on any
-/// assignment.
+/// `Command::Assign::reason` is required to assign a unit that declined
+/// and recorded whenever given.
 #[test]
-#[ignore = "engine bug: an assignment reason is documented as refused unless the unit declined the case, but `check_assign` accepts it"]
-fn an_override_reason_without_a_declined_unit_is_refused() {
+fn an_assignment_reason_is_recorded_whenever_given() {
     let p = Procedure::jatim_permit();
     let cal = Calendar::jatim();
     let def = p.def();
@@ -1176,19 +1176,19 @@ fn an_override_reason_without_a_declined_unit_is_refused() {
         at: trial_at(),
         command: assign("opd_teknis", Some(UNIT), None, Some(REASON)),
     };
-    let err = case.execute(&req, &p, &cal).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
-    assert_eq!(case, submitted.case);
+    let events = case.execute(&req, &p, &cal).unwrap();
+    assert!(
+        matches!(&events[0].kind, ptsp::EventKind::Assigned { reason: Some(r), .. } if r == REASON),
+        "{events:?}"
+    );
 }
 
 /// A unit that declined a consultation and was assigned it again with an
 /// override reason holds the lane; binding one of its staff to the visit
-/// is not assigning the case again, yet both ways to do it are refused: a
-/// routed lane's assignment must name its unit (a staff-only one is
-/// refused, although `Case::apply` keeps the lane's unit for exactly that),
-/// and naming the unit that once declined needs the override reason anew.
+/// is not assigning the case again: both a staff-only assignment (the lane
+/// keeps its unit) and one naming the unit it already holds are accepted
+/// without repeating the reason.
 #[test]
-#[ignore = "engine bug: a routed lane held by a unit re-admitted with an override cannot be staffed without repeating the override"]
 fn a_readmitted_unit_can_be_staffed_without_a_new_override() {
     let p = Procedure::jatim_consultation();
     let cal = Calendar::jatim();
