@@ -78,7 +78,7 @@ fn fill(v: &Value) -> Value {
         {
             expand(s)
         }
-        Value::Array(a) => Value::Array(a.iter().map(|x| fill(x)).collect()),
+        Value::Array(a) => Value::Array(a.iter().map(fill).collect()),
         Value::Object(m) => Value::Object(m.iter().map(|(k, x)| (k.clone(), fill(x))).collect()),
         other => other.clone(),
     }
