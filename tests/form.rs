@@ -184,7 +184,6 @@ fn nik_invalid_vectors() {
         ("3515140013900001", &["invalid_nik_birth_date"]),
         ("3515144001900001", &["invalid_nik_birth_date"]), // day 40
         ("3515143201900001", &["invalid_nik_birth_date"]), // day 32
-        ("3515140212260001", &["invalid_nik_birth_date"]), // 2 Dec 2026, after today
         ("3515140508680000", &["invalid_nik_serial"]),
         (
             "0000000000000000",
@@ -218,10 +217,68 @@ fn nik_century_follows_the_reference_date() {
         Nik::parse(n, day("2025-12-31")).unwrap().birth_date(),
         day("1926-01-01")
     );
-    // The future check applies after the century is chosen.
+    // A day still to come in the reference year is read a century
+    // earlier, never as a birth in the future.
     assert_eq!(
-        nik_codes("3515140201260001", "2026-01-01"),
-        ["invalid_nik_birth_date"]
+        Nik::parse("3515140201260001", day("2026-01-01"))
+            .unwrap()
+            .birth_date(),
+        day("1926-01-02")
+    );
+}
+
+#[test]
+fn nik_birth_date_is_never_in_the_future() {
+    // 17 August '26 checked on 10 March 2026: born in 1926, not refused.
+    let nik = Nik::parse("3171011708260001", day("2026-03-10")).unwrap();
+    assert_eq!(nik.birth_date(), day("1926-08-17"));
+    assert_eq!(nik.province_name(), "DKI Jakarta");
+    assert_eq!(nik.regency_kind(), RegencyKind::City);
+    // From the day itself on, the same digits are a newborn.
+    for (today, born) in [
+        ("2026-08-16", "1926-08-17"),
+        ("2026-08-17", "2026-08-17"),
+        ("2026-12-31", "2026-08-17"),
+        ("2125-12-31", "2026-08-17"),
+        ("2126-08-16", "2026-08-17"),
+        ("2126-08-17", "2126-08-17"),
+    ] {
+        assert_eq!(
+            Nik::parse("3171011708260001", day(today))
+                .unwrap()
+                .birth_date(),
+            day(born),
+            "{today}"
+        );
+    }
+    // Impossible dates stay refused, whatever the century.
+    for (nik, today) in [
+        ("3171013102260001", "2026-03-10"), // 31 February
+        ("3171013104260001", "2026-03-10"), // 31 April
+        ("3171011713260001", "2026-03-10"), // month 13
+        ("3171013208260001", "2026-03-10"), // day 32
+        ("3171012902000001", "2000-02-28"), // 29 February 1900
+    ] {
+        assert_eq!(
+            nik_codes(nik, today),
+            ["invalid_nik_birth_date"],
+            "{nik} {today}"
+        );
+    }
+    let e = Nik::parse("3171012902000001", day("2000-02-28")).unwrap_err();
+    assert!(
+        e.problems()[0]
+            .message
+            .ends_with("not a calendar date: day 29, month 2, year 1900"),
+        "{}",
+        e.problems()[0].message
+    );
+    assert!(
+        e.problems()[0]
+            .message_id
+            .ends_with("tanggal 29, bulan 2, tahun 1900"),
+        "{}",
+        e.problems()[0].message_id
     );
 }
 
@@ -230,8 +287,13 @@ fn nik_messages_quote_value_expected_and_found() {
     let e = Nik::parse("3515143102990001", day(TODAY)).unwrap_err();
     let p = &e.problems()[0];
     assert_eq!(p.path, "nik");
-    assert!(p.message.contains("\"3515143102990001\""), "{}", p.message);
-    assert!(p.message.contains("310299"), "{}", p.message);
+    // The NIK masked, the date as found.
+    assert!(p.message.contains("\"3515**********01\""), "{}", p.message);
+    assert!(
+        p.message.contains("day 31, month 2, year 1999"),
+        "{}",
+        p.message
+    );
     assert!(
         p.message_id.contains("bukan tanggal yang ada"),
         "{}",
@@ -347,11 +409,9 @@ fn phone_invalid_vectors() {
         assert_eq!(codes(&err), ["invalid_phone"], "{input:?}");
         let p = &err.problems()[0];
         assert!(p.message.contains(why), "{input:?}: {}", p.message);
-        assert!(
-            p.message.contains(&format!("{:?}", input.trim())),
-            "{}",
-            p.message
-        );
+        // Quoted masked: only the last three digits shown.
+        let shown = ptsp::form::mask(ptsp::form::PersonalData::Phone, input.trim());
+        assert!(p.message.contains(&format!("{shown:?}")), "{}", p.message);
         assert!(
             p.message_id.starts_with("nomor telepon "),
             "{}",
@@ -665,7 +725,7 @@ fn all_problems_at_once() {
 #[test]
 fn long_values_are_shortened_in_messages() {
     let mut form = complaint();
-    form.email = Some(format!("{}@example.com", "a".repeat(300)));
+    form.email = Some(format!("siti@{}.com", "a".repeat(300)));
     let err = validate(&form, &FormLimits::default(), day(TODAY)).unwrap_err();
     let m = &err.problems()[0].message;
     assert!(m.contains('…') && m.len() < 200, "{m}");
@@ -682,7 +742,14 @@ fn limits_are_checked() {
         name: ptsp::form::CharRange { min: 5, max: 1 },
         text: ptsp::form::CharRange { min: 0, max: 0 },
         label_max: 0,
-        formats: vec!["PDF".into(), ".png".into(), "jpg".into(), String::new()],
+        file_name_max: 0,
+        formats: vec![
+            "PDF".into(),
+            ".png".into(),
+            "jpg".into(),
+            String::new(),
+            "x".repeat(17),
+        ],
         ..FormLimits::default()
     };
     let err = limits.check().unwrap_err();
@@ -693,9 +760,11 @@ fn limits_are_checked() {
             "name",
             "text",
             "label_max",
+            "file_name_max",
             "formats[0]",
             "formats[1]",
-            "formats[3]"
+            "formats[3]",
+            "formats[4]"
         ]
     );
     assert!(
@@ -722,7 +791,7 @@ fn web_form_json() {
     assert_eq!(form.kind, Some(TicketKind::Complaint));
     assert_eq!(form.attachments.len(), 1);
     for bad in [
-        r#"{"kind": "saran"}"#,
+        r#"{"kind": "pujian"}"#,
         r#"{"name": 5}"#,
         r#"{"extra": true}"#,
         r#"{"attachments": [{"bytes": -1}]}"#,
@@ -761,6 +830,369 @@ fn valid_form_serialises_with_all_keys() {
         ]
     );
     assert_eq!(v["nik"]["province"], "Jawa Timur");
+}
+
+// ---------------------------------------------------------------------------
+// Suggestions (saran)
+// ---------------------------------------------------------------------------
+
+fn suggestion() -> WebForm {
+    WebForm::new(
+        TicketKind::Suggestion,
+        "Warga Sidoarjo",
+        "Antrean loket",
+        "Mohon ditambah kursi tunggu di depan loket perizinan.",
+    )
+    .with_email("warga@example.id")
+}
+
+#[test]
+fn suggestion_kind_reads_writes_and_validates() {
+    for name in ["saran", "suggestion", "masukan"] {
+        let k: TicketKind = serde_json::from_value(json!(name)).unwrap();
+        assert_eq!(k, TicketKind::Suggestion, "{name}");
+    }
+    assert_eq!(TicketKind::Suggestion.as_str(), "saran");
+    assert_eq!(
+        serde_json::to_value(TicketKind::Suggestion).unwrap(),
+        "saran"
+    );
+    for k in TicketKind::ALL {
+        assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+    }
+
+    // No NIK needed, but a way to reply.
+    let today = day(TODAY);
+    let limits = FormLimits::default();
+    assert_eq!(limits.suggestion, ptsp::form::KindRules::default());
+    let valid = validate(&suggestion(), &limits, today).unwrap();
+    assert_eq!(valid.kind, TicketKind::Suggestion);
+    assert_eq!(serde_json::to_value(&valid).unwrap()["kind"], "saran");
+    assert_eq!(validate(&valid.to_form(), &limits, today), Ok(valid));
+    let mut phone_only = suggestion();
+    phone_only.email = None;
+    phone_only.phone = Some("0812 3456 7890".into());
+    assert!(validate(&phone_only, &limits, today).is_ok());
+    let mut silent = suggestion();
+    silent.email = None;
+    let err = validate(&silent, &limits, today).unwrap_err();
+    assert_eq!(
+        (paths(&err), codes(&err)),
+        (vec!["contact"], vec!["contact_required"])
+    );
+
+    // The office's own rules for suggestions.
+    let strict = FormLimits::from_json(r#"{"suggestion": {"email_required": true}}"#).unwrap();
+    let err = validate(&phone_only, &strict, today).unwrap_err();
+    assert_eq!(
+        (paths(&err), codes(&err)),
+        (vec!["email"], vec!["required"])
+    );
+    assert!(!strict.complaint.email_required && strict.complaint.nik_required);
+
+    // A missing kind names all three.
+    let err = validate(&WebForm::default(), &limits, today).unwrap_err();
+    assert_eq!(
+        err.problems()[0].message,
+        "kind is required: expected \"konsultasi\", \"pengaduan\" or \"saran\""
+    );
+}
+
+#[test]
+fn a_suggestion_routes_as_category_saran() {
+    use ptsp::routing::{Router, RoutingInput};
+    let router = Router::sample();
+    let valid = validate(&suggestion(), &FormLimits::default(), day(TODAY)).unwrap();
+    let input = RoutingInput::from(&valid);
+    assert_eq!(input.category, "saran");
+    let out = router.suggest(&input);
+    assert!(!out.is_empty());
+    // No sample rule names the category: the keywords decide, and without
+    // them the head of complaints takes it.
+    let plain = WebForm::new(
+        TicketKind::Suggestion,
+        "Warga",
+        "Usul umum",
+        "Terima kasih, semoga makin baik ke depannya.",
+    )
+    .with_email("warga@example.id");
+    let valid = validate(&plain, &FormLimits::default(), day(TODAY)).unwrap();
+    let out = router.suggest(&RoutingInput::from(&valid));
+    assert_eq!(out[0].unit, router.fallback().id);
+    assert_eq!(out[0].reasons[0].code(), "no_match");
+    let fish = WebForm::new(
+        TicketKind::Suggestion,
+        "Warga",
+        "Usul perizinan",
+        "Izin usaha perikanan tangkap sebaiknya bisa diurus daring.",
+    )
+    .with_email("warga@example.id")
+    .with_category("perikanan");
+    let valid = validate(&fish, &FormLimits::default(), day(TODAY)).unwrap();
+    assert_eq!(router.suggest(&RoutingInput::from(&valid))[0].unit, "dkp");
+}
+
+// ---------------------------------------------------------------------------
+// Personal data: masked in Debug and messages, kept in serde
+// ---------------------------------------------------------------------------
+
+const NIK_VALUE: &str = "3515144508680002";
+const PHONE_VALUE: &str = "081234567890";
+const EMAIL_VALUE: &str = "siti.rahayu@example.co.id";
+
+/// The personal values of a form, and the forms of them that must not
+/// appear (as written, digits only, E.164).
+fn secrets(nik: &str, phone: &str, email: &str) -> Vec<String> {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let mut out = vec![
+        nik.to_owned(),
+        phone.to_owned(),
+        email.to_owned(),
+        digits.clone(),
+    ];
+    if let Some(rest) = digits.strip_prefix('0') {
+        out.push(format!("+62{rest}"));
+        out.push(rest.to_owned());
+    }
+    if let Some((local, _)) = email.rsplit_once('@') {
+        out.push(local.to_owned());
+    }
+    out.retain(|s| s.chars().count() >= 4);
+    out
+}
+
+fn assert_hidden(what: &str, text: &str, secrets: &[String]) {
+    for s in secrets {
+        assert!(!text.contains(s.as_str()), "{what} shows {s:?}: {text}");
+    }
+}
+
+#[test]
+fn debug_masks_nik_phone_and_email() {
+    let form = complaint()
+        .with_nik(NIK_VALUE)
+        .with_phone(PHONE_VALUE)
+        .with_email(EMAIL_VALUE);
+    let hidden = secrets(NIK_VALUE, PHONE_VALUE, EMAIL_VALUE);
+    let debug = format!("{form:?} {form:#?}");
+    assert_hidden("WebForm Debug", &debug, &hidden);
+    assert!(debug.contains("\"3515**********02\""), "{debug}");
+    assert!(debug.contains("\"*********890\""), "{debug}");
+    assert!(debug.contains("\"s***@example.co.id\""), "{debug}");
+    assert!(debug.contains("Siti Rahayu"), "other fields shown: {debug}");
+
+    let valid = validate(&form, &FormLimits::default(), day(TODAY)).unwrap();
+    let debug = format!("{valid:?} {valid:#?}");
+    assert_hidden("ValidForm Debug", &debug, &hidden);
+    assert!(debug.contains("Nik(\"3515**********02\")"), "{debug}");
+    assert!(debug.contains("\"+**********890\""), "{debug}");
+    let nik = valid.nik.unwrap();
+    assert_eq!(format!("{nik:?}"), "Nik(\"3515**********02\")");
+    assert_hidden("Nik Debug", &format!("{nik:#?}"), &hidden);
+
+    // Serde and Display keep the real values: they are the stored data.
+    let json = serde_json::to_value(&valid).unwrap();
+    assert_eq!(json["nik"]["nik"], NIK_VALUE);
+    assert_eq!(json["phone"], "+6281234567890");
+    assert_eq!(json["email"], EMAIL_VALUE);
+    assert_eq!(nik.to_string(), NIK_VALUE);
+    let back: WebForm = serde_json::from_str(&serde_json::to_string(&form).unwrap()).unwrap();
+    assert_eq!(back.nik.as_deref(), Some(NIK_VALUE));
+}
+
+#[test]
+fn problem_messages_mask_nik_phone_and_email() {
+    let bad_niks = [
+        "3515143102990001",    // 31 February
+        "2015144508680002",    // no province 20
+        "3500144508680002",    // regency 00
+        "3515144508680000",    // serial 0000
+        "3515144508680002999", // too long
+        "351514450868000",     // too short
+        "35151445086800O2",    // letter O
+        "3515-1445-0868-000x", // letter at the end
+        "9999999999999999",    // everything wrong
+    ];
+    let bad_phones = [
+        "+65 6123 4567",
+        "0812-3456-789x",
+        "0800 1234 5678",
+        "0841 2345 6789",
+        "08123456789012",
+        "123456789",
+        "021 1234 5678 90",
+        "1234567890123456789012345",
+    ];
+    let bad_emails = [
+        "siti.rahayu@localhost",
+        "siti.rahayu@@example.com",
+        "siti rahayu@example.com",
+        "siti..rahayu@example.com",
+        "siti.rahayu(x)@example.com",
+        "siti.rahayu.example.com",
+        "siti.rahayu@example..com",
+        "siti.rahayu@10.0.0.1",
+    ];
+    let today = day(TODAY);
+    let mut checked = 0;
+    for (i, nik) in bad_niks.iter().enumerate() {
+        let (phone, email) = (
+            bad_phones[i % bad_phones.len()],
+            bad_emails[i % bad_emails.len()],
+        );
+        let form = complaint()
+            .with_nik(nik)
+            .with_phone(phone)
+            .with_email(email);
+        let err = validate(&form, &FormLimits::default(), today).unwrap_err();
+        let hidden = secrets(nik, phone, email);
+        for p in err.problems() {
+            assert_hidden(&p.path, &p.message, &hidden);
+            assert_hidden(&p.path, &p.message_id, &hidden);
+            checked += 1;
+        }
+        assert_hidden("error", &err.to_string(), &hidden);
+        assert_hidden("error id", &err.message(Lang::Id), &hidden);
+        assert_hidden("error debug", &format!("{err:?}"), &hidden);
+        assert!(err.problems().iter().any(|p| p.path == "nik"), "{nik}");
+        assert!(err.problems().iter().any(|p| p.path == "phone"), "{phone}");
+        assert!(err.problems().iter().any(|p| p.path == "email"), "{email}");
+    }
+    for phone in bad_phones {
+        let err = normalize_phone(phone).unwrap_err();
+        assert_hidden("phone", &err.to_string(), &secrets("", phone, ""));
+    }
+    for email in bad_emails {
+        let err = normalize_email(email).unwrap_err();
+        assert_hidden("email", &err.to_string(), &secrets("", "", email));
+        assert!(err.problems()[0].message.contains("\"s***"), "{err}");
+    }
+    for nik in bad_niks {
+        let err = Nik::parse(nik, today).unwrap_err();
+        assert_hidden("nik", &err.message(Lang::Id), &secrets(nik, "", ""));
+    }
+    assert!(checked >= 27, "{checked}");
+}
+
+#[test]
+fn mask_rules() {
+    use ptsp::form::{PersonalData, mask};
+    assert_eq!(
+        mask(PersonalData::Nik, "3171011708260001"),
+        "3171**********01"
+    );
+    assert_eq!(
+        mask(PersonalData::Nik, "35.15.14.450868.0002"),
+        "35.1**************02"
+    );
+    assert_eq!(mask(PersonalData::Nik, "12345678901"), "***********");
+    assert_eq!(mask(PersonalData::Nik, ""), "");
+    assert_eq!(
+        mask(PersonalData::Phone, "0812-3456-7890"),
+        "****-****-*890"
+    );
+    assert_eq!(
+        mask(PersonalData::Phone, "(031) 3520 7000"),
+        "(***) **** *000"
+    );
+    assert_eq!(
+        mask(PersonalData::Phone, "siti@example.com"),
+        "************.***"
+    );
+    assert_eq!(mask(PersonalData::Phone, "12"), "12");
+    assert_eq!(
+        mask(PersonalData::Email, "siti@example.co.id"),
+        "s***@example.co.id"
+    );
+    assert_eq!(
+        mask(PersonalData::Email, "siti@rahayu@example.com"),
+        "s***@example.com"
+    );
+    assert_eq!(mask(PersonalData::Email, "@example.com"), "***@example.com");
+    assert_eq!(mask(PersonalData::Email, "éva@bücher.de"), "é***@bücher.de");
+    assert_eq!(mask(PersonalData::Email, ""), "***");
+}
+
+// ---------------------------------------------------------------------------
+// Every free-text field is bounded
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_free_text_field_is_bounded() {
+    let today = day(TODAY);
+    let limits = FormLimits {
+        name: ptsp::form::CharRange { min: 1, max: 10 },
+        subject: ptsp::form::CharRange { min: 1, max: 10 },
+        text: ptsp::form::CharRange { min: 1, max: 10 },
+        label_max: 10,
+        file_name_max: 10,
+        formats: vec![],
+        ..FormLimits::default()
+    };
+    let long = "x".repeat(11);
+    let mut form = complaint()
+        .with_service(&long)
+        .with_category(&long)
+        .with_attachment(&format!("{long}.pdf"), "pdf", 1)
+        .with_attachment("a.pdf", &"p".repeat(17), 1);
+    form.name = long.clone();
+    form.subject = long.clone();
+    form.text = long.clone();
+    let err = validate(&form, &limits, today).unwrap_err();
+    let found: Vec<(&str, &str)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.path.as_str(), p.code.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("name", "too_long"),
+            ("subject", "too_long"),
+            ("text", "too_long"),
+            ("service", "too_long"),
+            ("category", "too_long"),
+            ("attachments[0].file_name", "too_long"),
+            ("attachments[1].format", "too_long"),
+        ]
+    );
+    // Each names the field and the limit, in both languages.
+    for (p, (en, id)) in err.problems().iter().zip([
+        (
+            "name has 11 characters: at most 10",
+            "nama berisi 11 karakter: paling banyak 10",
+        ),
+        ("subject has 11", "perihal berisi 11"),
+        ("text has 11", "isi berisi 11"),
+        ("service has 11", "layanan berisi 11"),
+        ("category has 11", "kategori berisi 11"),
+        (
+            "file name has 15 characters: at most 10",
+            "nama berkas berisi 15 karakter: paling banyak 10",
+        ),
+        (
+            "format has 17 characters: at most 16",
+            "format berisi 17 karakter: paling banyak 16",
+        ),
+    ]) {
+        assert!(p.message.starts_with(en), "{}", p.message);
+        assert!(p.message_id.starts_with(id), "{}", p.message_id);
+    }
+    // The default file-name limit is 255; a format is at most 16 whatever
+    // the settings, and free of control characters.
+    assert_eq!(FormLimits::default().file_name_max, 255);
+    let ok = complaint().with_attachment(&"n".repeat(251), "pdf", 1);
+    assert!(validate(&ok, &FormLimits::default(), today).is_ok());
+    let any = FormLimits {
+        formats: vec![],
+        ..FormLimits::default()
+    };
+    let odd = complaint()
+        .with_attachment("a.x", &"x".repeat(16), 1)
+        .with_attachment("b.x", "p\u{7}f", 1);
+    let err = validate(&odd, &any, today).unwrap_err();
+    assert_eq!(paths(&err), ["attachments[1].format"]);
+    assert_eq!(codes(&err), ["invalid_characters"]);
 }
 
 // ---------------------------------------------------------------------------
@@ -858,10 +1290,7 @@ fn attachment_strategy() -> impl Strategy<Value = AttachmentMeta> {
 
 fn form_strategy() -> impl Strategy<Value = WebForm> {
     (
-        proptest::option::weighted(
-            0.95,
-            prop_oneof![Just(TicketKind::Consultation), Just(TicketKind::Complaint)],
-        ),
+        proptest::option::weighted(0.95, proptest::sample::select(TicketKind::ALL.to_vec())),
         text_strategy(30),
         proptest::option::weighted(0.8, nik_strategy()),
         proptest::option::weighted(0.7, email_strategy()),
@@ -896,7 +1325,7 @@ fn good_form_strategy() -> impl Strategy<Value = WebForm> {
         n.len() == 16 && n.bytes().all(|b| b.is_ascii_digit())
     });
     (
-        prop_oneof![Just(TicketKind::Consultation), Just(TicketKind::Complaint)],
+        proptest::sample::select(TicketKind::ALL.to_vec()),
         " ?[A-Z][a-zé]{1,12}( [A-Z][a-z]{1,12}){0,2} ?",
         nik,
         proptest::option::of("[A-Za-z0-9._+-]{0,10}[A-Za-z0-9]@[A-Za-z0-9]{1,10}\\.[A-Za-z]{2,6}"),
@@ -988,10 +1417,50 @@ proptest! {
         }
     }
 
+    /// No message, and no `Debug` output, of any form shows its NIK, phone
+    /// or email in full (values of at least 8 characters, 4 of them letters
+    /// or digits, so that a short value or one of separators only does not
+    /// match the message by chance).
+    #[test]
+    fn personal_data_never_shown_in_full(
+        nik in nik_strategy(),
+        phone in phone_strategy(),
+        email in email_strategy(),
+        today in date_strategy(),
+    ) {
+        let form = complaint().with_nik(&nik).with_phone(&phone).with_email(&email);
+        // An email of a domain only ("@example.com") has nothing to hide.
+        let has_local = !email.trim().starts_with('@');
+        let mut hidden: Vec<String> = [nik.trim(), phone.trim(), email.trim()]
+            .into_iter()
+            .filter(|v| v.chars().count() >= 8 && v.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
+            .filter(|v| has_local || *v != email.trim())
+            .map(str::to_owned)
+            .collect();
+        hidden.dedup();
+        let mut shown = vec![format!("{form:?}")];
+        match validate(&form, &FormLimits::default(), today) {
+            Ok(valid) => shown.push(format!("{valid:?}")),
+            Err(err) => {
+                shown.push(format!("{err:?}"));
+                shown.push(err.message(Lang::Id));
+            }
+        }
+        for text in &shown {
+            for h in &hidden {
+                prop_assert!(!text.contains(h.as_str()), "{:?} in {}", h, text);
+                // Debug escapes: check the escaped form too.
+                let escaped = format!("{h:?}");
+                let inner = &escaped[1..escaped.len() - 1];
+                prop_assert!(!text.contains(inner), "{:?} in {}", h, text);
+            }
+        }
+    }
+
     /// Arbitrary Unicode in every field never panics.
     #[test]
     fn arbitrary_unicode_never_panics(
-        kind in proptest::option::of(prop_oneof![Just(TicketKind::Consultation), Just(TicketKind::Complaint)]),
+        kind in proptest::option::of(proptest::sample::select(TicketKind::ALL.to_vec())),
         fields in proptest::collection::vec(any::<String>(), 9),
         bytes in any::<u64>(),
         today in date_strategy(),

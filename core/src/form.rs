@@ -2,13 +2,15 @@
 //! the browser (through the WASM binding) and the backend (through the
 //! Python binding).
 //!
-//! Section 7 of the standard: the applicant picks *konsultasi*
-//! (consultation, a question) or *pengaduan* (complaint), then "fills in
-//! personal data and the question/complaint on a web form". A [`WebForm`] is
-//! that form as submitted; [`validate`] checks it against configurable
-//! [`FormLimits`] and returns either the normalised [`ValidForm`] or
-//! **every** problem at once, each with a path (`nik`, `attachments[2].bytes`),
-//! a stable code and a message in English and Bahasa Indonesia.
+//! Section 7 of the standard, *penanganan pengaduan, saran, dan masukan*
+//! (complaints, suggestions and input): the applicant picks *konsultasi*
+//! (consultation, a question) or *pengaduan* (complaint) — or, since the
+//! section also takes suggestions, *saran* — then "fills in personal data
+//! and the question/complaint on a web form". A [`WebForm`] is that form as
+//! submitted; [`validate`] checks it against configurable [`FormLimits`] and
+//! returns either the normalised [`ValidForm`] or **every** problem at once,
+//! each with a path (`nik`, `attachments[2].bytes`), a stable code and a
+//! message in English and Bahasa Indonesia.
 //!
 //! ## Quick start
 //! ```
@@ -40,10 +42,11 @@
 //!
 //! ## The rules
 //! * **Text fields** (`name`, `subject`, `text`, `service`, `category`,
-//!   file names) are trimmed; lengths count Unicode scalar values
-//!   (characters), not bytes and not UTF-16 units; control characters
-//!   (Unicode category Cc) are refused, except tab and line breaks in
-//!   `text`, whose CR LF and lone CR become LF.
+//!   file names and formats) are trimmed and bounded (see [`FormLimits`]);
+//!   lengths count Unicode scalar values (characters), not bytes and not
+//!   UTF-16 units; control characters (Unicode category Cc) are refused,
+//!   except tab and line breaks in `text`, whose CR LF and lone CR become
+//!   LF.
 //! * **Optional fields** (`nik`, `email`, `phone`, `service`, `category`)
 //!   that are blank count as absent.
 //! * **NIK** (*Nomor Induk Kependudukan*, the 16-digit population number): see
@@ -52,11 +55,13 @@
 //! * **Email**: see [`normalize_email`]; a pragmatic syntactic check, not
 //!   full RFC 5322.
 //! * **Contact**: with [`FormLimits::require_contact`] at least one of email
-//!   and phone — the answer is "delivered directly by the authorised
-//!   official" (section 7, step 5), so the desk needs a way to reach the
-//!   applicant.
+//!   and phone, whatever the kind — the answer is "delivered directly by
+//!   the authorised official" (section 7, step 5), so the desk needs a way
+//!   to reach the applicant, also for a suggestion that needs no NIK.
 //! * **Attachments**: metadata only (name, format, size); the upload itself
 //!   is the transport's business.
+//! * **Personal data**: messages and `Debug` output show the NIK, email and
+//!   phone masked ([`mask`]); serde output keeps them.
 //!
 //! Problems come in a fixed order: `kind`, `name`, `nik`, `email`, `phone`,
 //! `contact`, `subject`, `text`, `service`, `category`, `attachments`, then
@@ -78,11 +83,22 @@ use crate::error::{Lang, Problem, summary};
 // Types of the form
 // ---------------------------------------------------------------------------
 
-/// What the applicant files: a consultation (a question) or a complaint.
+/// What the applicant files: a consultation (a question), a complaint, or a
+/// suggestion.
 ///
-/// On the wire the Indonesian names of the standard are used:
-/// `"konsultasi"` and `"pengaduan"`; the English `"consultation"` and
-/// `"complaint"` are accepted as aliases when reading.
+/// On the wire the Indonesian names are used: `"konsultasi"`,
+/// `"pengaduan"` and `"saran"`; the English `"consultation"`, `"complaint"`
+/// and `"suggestion"` are accepted as aliases when reading, and so is
+/// `"masukan"` (input) for a suggestion.
+///
+/// Section 7 of the standard is titled *penanganan pengaduan, saran, dan
+/// masukan* (the seed writes "sarana", evidently *saran*, as in the
+/// service-standard component of that name in the law on public services,
+/// UU 25/2009), but its steps only name the *konsultasi* and
+/// *pengaduan* options and draw no flow of their own for a suggestion. A
+/// suggestion is routed like the other kinds (category `saran`, see
+/// [`crate::routing`]); the consultation flow fits it (the Operator
+/// acknowledges it, or distributes it to the unit concerned).
 ///
 /// # Example
 /// ```
@@ -91,6 +107,8 @@ use crate::error::{Lang, Problem, summary};
 /// assert_eq!(k, TicketKind::Complaint);
 /// assert_eq!(serde_json::to_string(&TicketKind::Consultation)?, "\"konsultasi\"");
 /// assert_eq!(serde_json::from_str::<TicketKind>("\"complaint\"")?, TicketKind::Complaint);
+/// assert_eq!(serde_json::from_str::<TicketKind>("\"masukan\"")?, TicketKind::Suggestion);
+/// assert_eq!(serde_json::to_string(&TicketKind::Suggestion)?, "\"saran\"");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -101,19 +119,40 @@ pub enum TicketKind {
     /// *Pengaduan*: the applicant complains about a service.
     #[serde(rename = "pengaduan", alias = "complaint")]
     Complaint,
+    /// *Saran* (or *masukan*): the applicant suggests how a service could
+    /// be better; no grievance of their own, so by default no NIK is
+    /// required (see [`FormLimits`]).
+    #[serde(rename = "saran", alias = "suggestion", alias = "masukan")]
+    Suggestion,
 }
 
 impl TicketKind {
-    /// The wire name (`konsultasi` or `pengaduan`).
+    /// Every kind, in wire-name order of the standard.
+    ///
+    /// # Example
+    /// ```
+    /// let names: Vec<&str> = ptsp::form::TicketKind::ALL.iter().map(|k| k.as_str()).collect();
+    /// assert_eq!(names, ["konsultasi", "pengaduan", "saran"]);
+    /// ```
+    pub const ALL: [TicketKind; 3] = [
+        TicketKind::Consultation,
+        TicketKind::Complaint,
+        TicketKind::Suggestion,
+    ];
+
+    /// The wire name (`konsultasi`, `pengaduan` or `saran`), which is also
+    /// the routing category of the ticket.
     ///
     /// # Example
     /// ```
     /// assert_eq!(ptsp::form::TicketKind::Complaint.as_str(), "pengaduan");
+    /// assert_eq!(ptsp::form::TicketKind::Suggestion.as_str(), "saran");
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             TicketKind::Consultation => "konsultasi",
             TicketKind::Complaint => "pengaduan",
+            TicketKind::Suggestion => "saran",
         }
     }
 }
@@ -175,10 +214,13 @@ impl AttachmentMeta {
 /// assert!(form.attachments.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// `Debug` masks the NIK, email and phone (see [`mask`]); serde keeps them.
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WebForm {
-    /// Consultation or complaint; `None` when the applicant has not chosen.
+    /// Consultation, complaint or suggestion; `None` when the applicant has
+    /// not chosen.
     #[serde(default)]
     pub kind: Option<TicketKind>,
     /// The applicant's name.
@@ -315,12 +357,30 @@ impl WebForm {
     ///
     /// # Example
     /// ```
-    /// let err = ptsp::form::WebForm::from_json(r#"{"kind": "saran"}"#).unwrap_err();
+    /// let err = ptsp::form::WebForm::from_json(r#"{"kind": "pujian"}"#).unwrap_err();
     /// assert_eq!(err.code(), "invalid_json");
     /// assert!(ptsp::form::WebForm::from_json("{}").is_ok());
     /// ```
     pub fn from_json(text: &str) -> Result<WebForm, FormError> {
         serde_json::from_str(text).map_err(json_error)
+    }
+}
+
+impl fmt::Debug for WebForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let masked = |v: &Option<String>, kind| v.as_deref().map(|v| mask(kind, v));
+        f.debug_struct("WebForm")
+            .field("kind", &self.kind)
+            .field("name", &self.name)
+            .field("nik", &masked(&self.nik, PersonalData::Nik))
+            .field("email", &masked(&self.email, PersonalData::Email))
+            .field("phone", &masked(&self.phone, PersonalData::Phone))
+            .field("subject", &self.subject)
+            .field("text", &self.text)
+            .field("attachments", &self.attachments)
+            .field("service", &self.service)
+            .field("category", &self.category)
+            .finish()
     }
 }
 
@@ -387,6 +447,7 @@ pub struct KindRules {
 /// | `subject` | 5–150 characters |
 /// | `text` | 20–5000 characters |
 /// | `label_max` (`service`, `category`) | 100 characters |
+/// | `file_name_max` (each attachment's `file_name`) | 255 characters, the common file-system limit |
 /// | `max_attachments` | 5 |
 /// | `formats` | `pdf`, `jpg`, `jpeg`, `png` (empty list: any format) |
 /// | `max_file_bytes` | 5 MiB (5 242 880), as the sample requirements catalogue |
@@ -394,12 +455,27 @@ pub struct KindRules {
 /// | `require_contact` | yes: email or phone |
 /// | `consultation` | nothing else required |
 /// | `complaint` | NIK required |
+/// | `suggestion` | nothing else required |
 ///
 /// A complaint needs the NIK by default because it concerns the
 /// applicant's own dealings with the office, which staff must be able to
 /// find and verify; a consultation is a general question and may be asked
 /// without one. Offices that accept anonymous complaints set
 /// `complaint.nik_required` to `false`.
+///
+/// A suggestion (*saran*) is about the service, not the applicant's own
+/// file, so it needs no NIK: nothing identifies the applicant beyond the
+/// name they choose to give. It still needs a way to reply — the answer is
+/// "delivered directly by the authorised official" (section 7, step 5), and
+/// a suggestion is answered too (acknowledged, or told what was done) — so
+/// `require_contact` (email or phone) applies to it as to every kind, and
+/// neither is required on its own: the applicant picks the channel.
+///
+/// Every free-text field is bounded: `name`, `subject` and `text` by their
+/// ranges, `service` and `category` by `label_max`, file names by
+/// `file_name_max`; an attachment's `format` is a file extension of at most
+/// 16 characters whatever the settings; the NIK, phone and email have
+/// fixed formats (16 digits, at most 15 digits, at most 254 bytes).
 ///
 /// In JSON every field is optional and defaults as above.
 ///
@@ -421,6 +497,8 @@ pub struct FormLimits {
     pub text: CharRange,
     /// Most characters of `service` and `category`.
     pub label_max: usize,
+    /// Most characters of an attachment's file name.
+    pub file_name_max: usize,
     /// Most attachments.
     pub max_attachments: usize,
     /// Accepted formats, as lower-case extensions; empty: any format.
@@ -435,6 +513,8 @@ pub struct FormLimits {
     pub consultation: KindRules,
     /// Required fields of a complaint.
     pub complaint: KindRules,
+    /// Required fields of a suggestion.
+    pub suggestion: KindRules,
 }
 
 impl Default for FormLimits {
@@ -444,6 +524,7 @@ impl Default for FormLimits {
             subject: CharRange { min: 5, max: 150 },
             text: CharRange { min: 20, max: 5000 },
             label_max: 100,
+            file_name_max: 255,
             max_attachments: 5,
             formats: ["pdf", "jpg", "jpeg", "png"].map(String::from).to_vec(),
             max_file_bytes: 5 * 1024 * 1024,
@@ -454,6 +535,7 @@ impl Default for FormLimits {
                 nik_required: true,
                 ..KindRules::default()
             },
+            suggestion: KindRules::default(),
         }
     }
 }
@@ -465,19 +547,21 @@ impl FormLimits {
     /// ```
     /// use ptsp::form::{FormLimits, TicketKind};
     /// assert!(!FormLimits::default().rules(TicketKind::Consultation).nik_required);
+    /// assert!(!FormLimits::default().rules(TicketKind::Suggestion).nik_required);
     /// ```
     pub fn rules(&self, kind: TicketKind) -> &KindRules {
         match kind {
             TicketKind::Consultation => &self.consultation,
             TicketKind::Complaint => &self.complaint,
+            TicketKind::Suggestion => &self.suggestion,
         }
     }
 
     /// Checks that the settings make sense: every range has `min ≤ max`
-    /// and `max ≥ 1`, `label_max ≥ 1`, and every format is a non-empty
-    /// lower-case extension without a dot. [`validate`] does not repeat
-    /// this check; run it once when the settings are loaded
-    /// ([`FormLimits::from_json`] does).
+    /// and `max ≥ 1`, `label_max ≥ 1`, `file_name_max ≥ 1`, and every
+    /// format is a lower-case extension of 1–16 letters and digits without a
+    /// dot. [`validate`] does not repeat this check; run it once when the
+    /// settings are loaded ([`FormLimits::from_json`] does).
     ///
     /// # Example
     /// ```
@@ -510,16 +594,22 @@ impl FormLimits {
                 ));
             }
         }
-        if self.label_max == 0 {
-            out.push(Problem::new(
-                "label_max",
-                "invalid_range",
-                "label_max is 0: expected at least 1",
-                "label_max bernilai 0: seharusnya paling sedikit 1",
-            ));
+        for (path, max) in [
+            ("label_max", self.label_max),
+            ("file_name_max", self.file_name_max),
+        ] {
+            if max == 0 {
+                out.push(Problem::new(
+                    path,
+                    "invalid_range",
+                    format!("{path} is 0: expected at least 1"),
+                    format!("{path} bernilai 0: seharusnya paling sedikit 1"),
+                ));
+            }
         }
         for (i, f) in self.formats.iter().enumerate() {
             let ok = !f.is_empty()
+                && f.len() <= FORMAT_MAX
                 && f.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
             if !ok {
@@ -527,11 +617,11 @@ impl FormLimits {
                     format!("formats[{i}]"),
                     "invalid_format",
                     format!(
-                        "format {} is not a file extension: expected lower-case letters and digits without a dot, e.g. \"pdf\"",
+                        "format {} is not a file extension: expected 1-{FORMAT_MAX} lower-case letters and digits without a dot, e.g. \"pdf\"",
                         quote(f)
                     ),
                     format!(
-                        "format {} bukan ekstensi berkas: seharusnya huruf kecil dan angka tanpa titik, mis. \"pdf\"",
+                        "format {} bukan ekstensi berkas: seharusnya 1-{FORMAT_MAX} huruf kecil dan angka tanpa titik, mis. \"pdf\"",
                         quote(f)
                     ),
                 ));
@@ -683,6 +773,94 @@ fn invalid(problems: Vec<Problem>) -> FormError {
 }
 
 // ---------------------------------------------------------------------------
+// Personal data
+// ---------------------------------------------------------------------------
+
+/// The kinds of personal data the form holds that [`mask`] hides.
+///
+/// # Example
+/// ```
+/// use ptsp::form::{PersonalData, mask};
+/// assert_eq!(mask(PersonalData::Phone, "0812-3456-7890"), "****-****-*890");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PersonalData {
+    /// A NIK (or what was typed as one).
+    Nik,
+    /// A phone number.
+    Phone,
+    /// An email address.
+    Email,
+}
+
+/// A piece of personal data masked for logs, `Debug` output and messages:
+/// enough to tell which value is meant, not enough to recover it.
+///
+/// * **NIK**: the first 4 and the last 2 characters are kept and every
+///   other character becomes `*` (`3171**********01`: the province and
+///   regency, and the end of the serial). A value of fewer than 12
+///   characters is masked whole, so that at least half of it stays hidden.
+/// * **Phone**: only the last 3 digits are kept; the other digits and every
+///   letter or symbol become `*`, spaces, hyphens, dots, parentheses and
+///   `+` stay (`+** ***-****-*890`).
+/// * **Email**: the first character of the local part, then `***@` and the
+///   domain (`s***@example.co.id`); the domain is what the office needs to
+///   see, and the part after the last `@` is taken as it. A value without
+///   `@` keeps only its first character.
+///
+/// The length of a masked NIK or phone is the length of the value (in
+/// characters); a masked email always has three stars. The form's
+/// messages quote values masked, and `Debug` of [`WebForm`], [`ValidForm`]
+/// and [`Nik`] masks them; serde output keeps the real values, which are
+/// the data the backend stores.
+///
+/// # Example
+/// ```
+/// use ptsp::form::{PersonalData, mask};
+/// assert_eq!(mask(PersonalData::Nik, "3171011708260001"), "3171**********01");
+/// assert_eq!(mask(PersonalData::Nik, "12345"), "*****");
+/// assert_eq!(mask(PersonalData::Phone, "+62 812-3456-7890"), "+** ***-****-*890");
+/// assert_eq!(mask(PersonalData::Email, "Siti.Rahayu@Example.co.id"), "S***@Example.co.id");
+/// assert_eq!(mask(PersonalData::Email, "no-at-sign"), "n***");
+/// ```
+pub fn mask(kind: PersonalData, value: &str) -> String {
+    match kind {
+        PersonalData::Nik => {
+            let n = value.chars().count();
+            let (head, tail) = if n >= 12 { (4, 2) } else { (0, 0) };
+            value
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i < head || i + tail >= n { c } else { '*' })
+                .collect()
+        }
+        PersonalData::Phone => {
+            let digits = value.chars().filter(char::is_ascii_digit).count();
+            let mut seen = 0usize;
+            value
+                .chars()
+                .map(|c| match c {
+                    ' ' | '-' | '.' | '(' | ')' | '+' => c,
+                    '0'..='9' => {
+                        seen += 1;
+                        if seen + 3 > digits { c } else { '*' }
+                    }
+                    _ => '*',
+                })
+                .collect()
+        }
+        PersonalData::Email => {
+            let mut out: String = value.chars().take(1).filter(|&c| c != '@').collect();
+            out.push_str("***");
+            if let Some(at) = value.rfind('@') {
+                out.push_str(&value[at..]);
+            }
+            out
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Provinces
 // ---------------------------------------------------------------------------
 
@@ -829,7 +1007,7 @@ pub enum RegencyKind {
 /// | 1–2 | province code where the NIK was first registered | one of the Kemendagri codes ([`provinces`]) |
 /// | 3–4 | regency (01–69) or city (71–99) code | not 00 or 70 |
 /// | 5–6 | district (*kecamatan*) code | not checked (no sourced rule) |
-/// | 7–12 | birth date DDMMYY; women's DD plus 40 | a real date, not after the reference date |
+/// | 7–12 | birth date DDMMYY; women's DD plus 40 | a real date (the century is chosen, see below) |
 /// | 13–16 | serial number | not 0000 (serials start at 0001) |
 ///
 /// The structure is Dukcapil's (e.g. dukcapil.klaten.go.id, "Arti 16 digit
@@ -838,10 +1016,21 @@ pub enum RegencyKind {
 /// province is split, so a NIK from Mimika issued before 2022 still starts
 /// with 91 (Papua).
 ///
-/// **The century.** The year has two digits. The birth year is the latest
-/// year not after the reference date's year that ends in those digits; a
-/// birth date after the reference date is then an error. A NIK cannot
-/// tell a newborn from a centenarian: the younger reading is taken.
+/// **The century.** The year has two digits. The birth date is read in the
+/// most recent century that does not put it after the reference date
+/// `today`: the latest year ending in those digits that is not after
+/// `today`'s year, or the year a century before when the day and month are
+/// still to come in `today`'s year. So `3171011708260001` (17 August '26)
+/// checked on 2026-03-10 is born on 1926-08-17, and on 2026-08-17 or later
+/// on 2026-08-17. A birth date is therefore never after `today`, and the
+/// holder is always younger than 100 years: a NIK cannot tell a newborn
+/// from a centenarian, and the younger reading is taken. Day and month are
+/// still checked: day 31 of February is refused in every century, and
+/// 29 February in a year the century makes a common year (`290200`
+/// checked on 2000-02-28 would be 1900-02-29, which does not exist).
+///
+/// `Debug` shows the NIK masked (see [`mask`]); `Display`, [`Nik::as_str`]
+/// and serde give the 16 digits.
 ///
 /// # Example
 /// ```
@@ -856,7 +1045,7 @@ pub enum RegencyKind {
 /// assert_eq!(nik.serial(), "0002");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Nik {
     digits: [u8; 16],
     birth_date: NaiveDate,
@@ -865,12 +1054,15 @@ pub struct Nik {
 impl Nik {
     /// Checks and decodes a NIK. Spaces, dots and hyphens between the
     /// digits are ignored; `today` resolves the century of the birth year.
+    /// The problems' messages show the NIK masked (see [`mask`]).
     ///
     /// # Example
     /// ```
     /// use ptsp::form::Nik;
     /// let today = "2026-12-01".parse()?;
     /// assert!(Nik::parse("3515140508680001", today).is_ok());
+    /// let old = Nik::parse("3171011708260001", "2026-03-10".parse()?)?;
+    /// assert_eq!(old.birth_date().to_string(), "1926-08-17");
     /// let err = Nik::parse("2015143102990000", today).unwrap_err();
     /// let codes: Vec<&str> = err.problems().iter().map(|p| p.code.as_str()).collect();
     /// assert_eq!(codes, ["invalid_nik_region", "invalid_nik_birth_date", "invalid_nik_serial"]);
@@ -1008,6 +1200,15 @@ impl fmt::Display for Nik {
     }
 }
 
+/// Masked: `Nik("3515**********02")`.
+impl fmt::Debug for Nik {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Nik")
+            .field(&mask(PersonalData::Nik, self.as_str()))
+            .finish()
+    }
+}
+
 /// Serialised as an object: `nik`, `province_code`, `province`,
 /// `regency_code`, `regency_kind`, `district_code`, `birth_date` (ISO 8601),
 /// `sex`, `serial`.
@@ -1027,8 +1228,24 @@ impl Serialize for Nik {
     }
 }
 
-/// Checks a trimmed, non-empty NIK; pushes its problems (path `nik`).
+/// The year a NIK's two-digit year `yy` means for a birth on `month`/`day`
+/// (as written; not checked here): the most recent century that does not
+/// put the birth after `today` (see [`Nik`]).
+fn birth_year(yy: i32, month: u32, day: u32, today: NaiveDate) -> i32 {
+    // The latest year ending in yy that is not after today's year …
+    let year = today.year() - (today.year() - yy).rem_euclid(100);
+    // … or a century earlier when that day is still to come this year.
+    if year == today.year() && (month, day) > (today.month(), today.day()) {
+        year - 100
+    } else {
+        year
+    }
+}
+
+/// Checks a trimmed, non-empty NIK; pushes its problems (path `nik`). The
+/// messages show the NIK masked.
 fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Option<Nik> {
+    let shown = || quote(&mask(PersonalData::Nik, t));
     let mut d = [0u8; 16];
     let mut n = 0usize;
     for (at, &b) in t.as_bytes().iter().enumerate() {
@@ -1049,12 +1266,12 @@ fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Option<Nik> {
                     "invalid_nik_digits",
                     format!(
                         "nik {} contains {c:?} at character {}: expected 16 digits 0-9",
-                        quote(t),
+                        shown(),
                         i + 1
                     ),
                     format!(
                         "NIK {} mengandung {c:?} pada karakter ke-{}: seharusnya 16 angka 0-9",
-                        quote(t),
+                        shown(),
                         i + 1
                     ),
                 ));
@@ -1066,25 +1283,26 @@ fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Option<Nik> {
         out.push(Problem::new(
             "nik",
             "invalid_nik_length",
-            format!("nik {} has {n} digits: expected 16", quote(t)),
-            format!("NIK {} berisi {n} angka: seharusnya 16", quote(t)),
+            format!("nik {} has {n} digits: expected 16", shown()),
+            format!("NIK {} berisi {n} angka: seharusnya 16", shown()),
         ));
         return None;
     }
     let before = out.len();
-    let s = std::str::from_utf8(&d).unwrap_or_default();
+    let s = quote(&mask(
+        PersonalData::Nik,
+        std::str::from_utf8(&d).unwrap_or_default(),
+    ));
     let province = two(d[0], d[1]);
     if province_by_number(province).is_none() {
         out.push(Problem::new(
             "nik",
             "invalid_nik_region",
             format!(
-                "nik {s:?} starts with province code {:02}, which is not a Kemendagri province code",
-                province
+                "nik {s} starts with province code {province:02}, which is not a Kemendagri province code"
             ),
             format!(
-                "NIK {s:?} diawali kode provinsi {:02} yang bukan kode provinsi Kemendagri",
-                province
+                "NIK {s} diawali kode provinsi {province:02} yang bukan kode provinsi Kemendagri"
             ),
         ));
     }
@@ -1094,10 +1312,10 @@ fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Option<Nik> {
             "nik",
             "invalid_nik_region",
             format!(
-                "nik {s:?} has regency/city code {regency:02} (digits 3-4): expected 01-69 for a regency or 71-99 for a city"
+                "nik {s} has regency/city code {regency:02} (digits 3-4): expected 01-69 for a regency or 71-99 for a city"
             ),
             format!(
-                "NIK {s:?} memiliki kode kabupaten/kota {regency:02} (digit 3-4): seharusnya 01-69 untuk kabupaten atau 71-99 untuk kota"
+                "NIK {s} memiliki kode kabupaten/kota {regency:02} (digit 3-4): seharusnya 01-69 untuk kabupaten atau 71-99 untuk kota"
             ),
         ));
     }
@@ -1109,46 +1327,42 @@ fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Option<Nik> {
         41..=71 => Some(dd - 40),
         _ => None,
     };
-    let year = today.year() - (today.year() - yy).rem_euclid(100);
-    let date = day.and_then(|day| NaiveDate::from_ymd_opt(year, u32::from(mm), u32::from(day)));
-    let written = &s[6..12];
+    let date = day.and_then(|day| {
+        let (month, day) = (u32::from(mm), u32::from(day));
+        NaiveDate::from_ymd_opt(birth_year(yy, month, day, today), month, day)
+    });
     match (day, date) {
         (None, _) => out.push(Problem::new(
             "nik",
             "invalid_nik_birth_date",
             format!(
-                "nik {s:?} has birth day {dd:02} (digits 7-8): expected 01-31 for a man or 41-71 for a woman (day plus 40)"
+                "nik {s} has birth day {dd:02} (digits 7-8): expected 01-31 for a man or 41-71 for a woman (day plus 40)"
             ),
             format!(
-                "NIK {s:?} memiliki tanggal lahir {dd:02} (digit 7-8): seharusnya 01-31 untuk laki-laki atau 41-71 untuk perempuan (tanggal ditambah 40)"
+                "NIK {s} memiliki tanggal lahir {dd:02} (digit 7-8): seharusnya 01-31 untuk laki-laki atau 41-71 untuk perempuan (tanggal ditambah 40)"
             ),
         )),
-        (Some(day), None) => out.push(Problem::new(
-            "nik",
-            "invalid_nik_birth_date",
-            format!(
-                "nik {s:?} encodes birth date {written} (digits 7-12, DDMMYY), which is not a calendar date: day {day}, month {mm}"
-            ),
-            format!(
-                "NIK {s:?} memuat tanggal lahir {written} (digit 7-12, DDMMYY) yang bukan tanggal yang ada: tanggal {day}, bulan {mm}"
-            ),
-        )),
-        (Some(_), Some(date)) if date > today => out.push(Problem::new(
-            "nik",
-            "invalid_nik_birth_date",
-            format!("nik {s:?} encodes birth date {date}, which is after today ({today})"),
-            format!("NIK {s:?} memuat tanggal lahir {date}, setelah hari ini ({today})"),
-        )),
-        _ => {}
+        (Some(day), None) => {
+            let year = birth_year(yy, u32::from(mm), u32::from(day), today);
+            out.push(Problem::new(
+                "nik",
+                "invalid_nik_birth_date",
+                format!(
+                    "nik {s} encodes a birth date (digits 7-12, DDMMYY) that is not a calendar date: day {day}, month {mm}, year {year}"
+                ),
+                format!(
+                    "NIK {s} memuat tanggal lahir (digit 7-12, DDMMYY) yang bukan tanggal yang ada: tanggal {day}, bulan {mm}, tahun {year}"
+                ),
+            ))
+        }
+        (Some(_), Some(_)) => {}
     }
     if &d[12..] == b"0000" {
         out.push(Problem::new(
             "nik",
             "invalid_nik_serial",
-            format!("nik {s:?} ends with serial 0000 (digits 13-16): serials start at 0001"),
-            format!(
-                "NIK {s:?} diakhiri nomor urut 0000 (digit 13-16): nomor urut dimulai dari 0001"
-            ),
+            format!("nik {s} ends with serial 0000 (digits 13-16): serials start at 0001"),
+            format!("NIK {s} diakhiri nomor urut 0000 (digit 13-16): nomor urut dimulai dari 0001"),
         ));
     }
     match date {
@@ -1184,7 +1398,8 @@ fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Option<Nik> {
 /// operator practice of 10–13-digit mobile numbers written with 0.
 /// Numbers of other countries, short codes (`1…`), `80x` service numbers
 /// and `84…` are refused. A result always matches
-/// `^\+62[1-9][0-9]{6,11}$`.
+/// `^\+62[1-9][0-9]{6,11}$`. A problem's message shows the number masked
+/// (see [`mask`]).
 ///
 /// # Example
 /// ```
@@ -1194,6 +1409,7 @@ fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Option<Nik> {
 /// assert_eq!(normalize_phone("+62 (0)21 5790 1234")?, "+622157901234");
 /// let err = normalize_phone("+65 6123 4567").unwrap_err();
 /// assert_eq!(err.problems()[0].code, "invalid_phone");
+/// assert!(err.problems()[0].message.starts_with("phone \"+** **** *567\" is not an Indonesian number"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn normalize_phone(text: &str) -> Result<String, FormError> {
@@ -1280,7 +1496,8 @@ fn phone_nsn(t: &str, buf: &mut [u8; 24]) -> Result<(usize, usize), PhoneFault> 
     }
 }
 
-/// Checks a trimmed, non-empty phone number; pushes its problem (path `phone`).
+/// Checks a trimmed, non-empty phone number; pushes its problem (path
+/// `phone`), the number masked in the messages.
 fn check_phone(t: &str, out: &mut Vec<Problem>) -> Option<String> {
     let mut buf = [0u8; 24];
     match phone_nsn(t, &mut buf) {
@@ -1291,7 +1508,7 @@ fn check_phone(t: &str, out: &mut Vec<Problem>) -> Option<String> {
             Some(s)
         }
         Err(fault) => {
-            let q = quote(t);
+            let q = quote(&mask(PersonalData::Phone, t));
             let (en, id) = match fault {
                 PhoneFault::Character(c, pos) => (
                     format!(
@@ -1362,12 +1579,15 @@ fn check_phone(t: &str, out: &mut Vec<Problem>) -> Option<String> {
 /// domain of at least two dot-separated labels of 1–63 bytes made of
 /// letters (internationalised letters allowed), digits and inner hyphens,
 /// the last one not all digits. Whether the mailbox exists is not checked.
+/// A problem's message shows the address masked (see [`mask`]).
 ///
 /// # Example
 /// ```
 /// use ptsp::form::normalize_email;
 /// assert_eq!(normalize_email(" Budi.Santoso@Jatimprov.GO.ID ")?, "Budi.Santoso@jatimprov.go.id");
-/// assert_eq!(normalize_email("budi@localhost").unwrap_err().problems()[0].code, "invalid_email");
+/// let err = normalize_email("budi@localhost").unwrap_err();
+/// assert_eq!(err.problems()[0].code, "invalid_email");
+/// assert!(err.problems()[0].message.starts_with("email \"b***@localhost\" has domain"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn normalize_email(text: &str) -> Result<String, FormError> {
@@ -1515,7 +1735,8 @@ fn email_fault(t: &str) -> Option<(String, String)> {
     None
 }
 
-/// Checks a trimmed, non-empty address; pushes its problem (path `email`).
+/// Checks a trimmed, non-empty address; pushes its problem (path `email`),
+/// the address masked in the messages.
 fn check_email(t: &str, out: &mut Vec<Problem>) -> Option<String> {
     match email_fault(t) {
         None => {
@@ -1525,7 +1746,7 @@ fn check_email(t: &str, out: &mut Vec<Problem>) -> Option<String> {
             Some(s)
         }
         Some((en, id)) => {
-            let q = quote(t);
+            let q = quote(&mask(PersonalData::Email, t));
             out.push(Problem::new(
                 "email",
                 "invalid_email",
@@ -1545,8 +1766,10 @@ fn check_email(t: &str, out: &mut Vec<Problem>) -> Option<String> {
 /// email's domain lower-cased, the NIK decoded, attachment formats
 /// lower-cased; blank optional fields are `None`.
 ///
-/// Serialises to JSON for the bindings; [`ValidForm::to_form`] gives the
-/// [`WebForm`] that validates to this same value again.
+/// Serialises to JSON for the bindings, with the real NIK, email and phone
+/// (the data the backend stores); `Debug` masks them (see [`mask`]).
+/// [`ValidForm::to_form`] gives the [`WebForm`] that validates to this same
+/// value again.
 ///
 /// # Example
 /// ```
@@ -1561,9 +1784,9 @@ fn check_email(t: &str, out: &mut Vec<Problem>) -> Option<String> {
 /// assert_eq!(json["nik"], serde_json::Value::Null);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct ValidForm {
-    /// Consultation or complaint.
+    /// Consultation, complaint or suggestion.
     pub kind: TicketKind,
     /// The applicant's name, trimmed.
     pub name: String,
@@ -1617,6 +1840,24 @@ impl ValidForm {
     }
 }
 
+impl fmt::Debug for ValidForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let masked = |v: &Option<String>, kind| v.as_deref().map(|v| mask(kind, v));
+        f.debug_struct("ValidForm")
+            .field("kind", &self.kind)
+            .field("name", &self.name)
+            .field("nik", &self.nik)
+            .field("email", &masked(&self.email, PersonalData::Email))
+            .field("phone", &masked(&self.phone, PersonalData::Phone))
+            .field("subject", &self.subject)
+            .field("text", &self.text)
+            .field("attachments", &self.attachments)
+            .field("service", &self.service)
+            .field("category", &self.category)
+            .finish()
+    }
+}
+
 /// Validates a web form against the office's settings, with `today` as the
 /// reference date for NIK birth dates. Returns the normalised form, or
 /// [`FormError::Invalid`] with **every** problem found, in the field order
@@ -1627,7 +1868,9 @@ impl ValidForm {
 /// `invalid_nik_region`, `invalid_nik_birth_date`, `invalid_nik_serial`,
 /// `invalid_email`, `invalid_phone`, `contact_required`,
 /// `too_many_attachments`, `attachments_too_large`, `invalid_file_name`,
-/// `wrong_format`, `empty_file`, `file_too_large`.
+/// `wrong_format`, `empty_file`, `file_too_large`. Messages quote the
+/// values they are about, except the NIK, email and phone, which they
+/// show masked (see [`mask`]).
 ///
 /// Without a `kind`, the consultation rules apply to the other fields.
 ///
@@ -1658,8 +1901,8 @@ pub fn validate(
         out.push(Problem::new(
             "kind",
             "required",
-            "kind is required: expected \"konsultasi\" or \"pengaduan\"",
-            "jenis wajib dipilih: seharusnya \"konsultasi\" atau \"pengaduan\"",
+            "kind is required: expected \"konsultasi\", \"pengaduan\" or \"saran\"",
+            "jenis wajib dipilih: seharusnya \"konsultasi\", \"pengaduan\" atau \"saran\"",
         ));
     }
     let rules = *limits.rules(form.kind.unwrap_or(TicketKind::Consultation));
@@ -1790,8 +2033,9 @@ const CATEGORY: Field = Field {
     id: "kategori",
 };
 
-/// The longest accepted file name, in characters.
-const FILE_NAME_MAX: usize = 255;
+/// The longest accepted attachment format (a file extension), in
+/// characters: a property of what an extension is, not an office setting.
+const FORMAT_MAX: usize = 16;
 
 fn required(f: Field) -> Problem {
     required_at(f.path.to_owned(), &f)
@@ -1992,18 +2236,20 @@ fn check_attachments(
     let mut valid = Vec::with_capacity(list.len());
     for (i, a) in list.iter().enumerate() {
         let before = out.len();
-        let name = check_file_name(&a.file_name, i, out);
+        let name = check_file_name(&a.file_name, i, limits.file_name_max, out);
         let shown = || quote(name.as_deref().unwrap_or(a.file_name.trim()));
         let format = trim(&a.format);
         let format = format.strip_prefix('.').unwrap_or(format);
+        let format_path = || format!("attachments[{i}].format");
         if format.is_empty() {
             out.push(Problem::new(
-                format!("attachments[{i}].format"),
+                format_path(),
                 "required",
                 format!("the format of attachment {} is required", shown()),
                 format!("format lampiran {} wajib diisi", shown()),
             ));
-        } else if !limits.formats.is_empty()
+        } else if text_at(format, format_path, &FORMAT, FORMAT_RANGE, false, out).is_some()
+            && !limits.formats.is_empty()
             && !limits
                 .formats
                 .iter()
@@ -2063,17 +2309,25 @@ fn check_attachments(
     valid
 }
 
-fn check_file_name(raw: &str, i: usize, out: &mut Vec<Problem>) -> Option<String> {
+/// An attachment's format as a text field.
+const FORMAT: Field = Field {
+    path: "",
+    en: "format",
+    id: "format",
+};
+const FORMAT_RANGE: CharRange = CharRange {
+    min: 1,
+    max: FORMAT_MAX,
+};
+
+fn check_file_name(raw: &str, i: usize, max: usize, out: &mut Vec<Problem>) -> Option<String> {
     const FILE_NAME: Field = Field {
         path: "",
         en: "file name",
         id: "nama berkas",
     };
     let path = || format!("attachments[{i}].file_name");
-    let range = CharRange {
-        min: 1,
-        max: FILE_NAME_MAX,
-    };
+    let range = CharRange { min: 1, max };
     let before = out.len();
     let t = text_at(raw, path, &FILE_NAME, range, false, out)?;
     if let Some(&b) = t.as_bytes().iter().find(|&&b| b == b'/' || b == b'\\') {
@@ -2175,7 +2429,35 @@ mod tests {
         assert_eq!(nik("3515140101270001", "2026-01-01").unwrap(), "1927-01-01");
         assert_eq!(nik("3515140101000001", "2026-01-01").unwrap(), "2000-01-01");
         assert_eq!(nik("3515142902000001", "2026-01-01").unwrap(), "2000-02-29");
-        assert!(nik("3515140201260001", "2026-01-01").is_err());
+        // A day still to come this year is a century earlier.
+        assert_eq!(nik("3515140201260001", "2026-01-01").unwrap(), "1926-01-02");
+        assert_eq!(nik("3171011708260001", "2026-03-10").unwrap(), "1926-08-17");
+        assert_eq!(nik("3171011708260001", "2026-08-16").unwrap(), "1926-08-17");
+        assert_eq!(nik("3171011708260001", "2026-08-17").unwrap(), "2026-08-17");
+        // 29 February of a year the century makes common is no date.
+        assert_eq!(nik("3515142902000001", "2000-02-29").unwrap(), "2000-02-29");
+        assert!(nik("3515142902000001", "2000-02-28").is_err());
+        assert_eq!(nik("3515142902280001", "2028-02-28").unwrap(), "1928-02-29");
+        // Impossible days and months in every century.
+        assert!(nik("3515143102260001", "2026-03-10").is_err());
+        assert!(nik("3515140113260001", "2026-03-10").is_err());
+    }
+
+    #[test]
+    fn birth_year_never_puts_the_birth_after_today() {
+        let today = day("2026-03-10");
+        assert_eq!(birth_year(26, 3, 10, today), 2026);
+        assert_eq!(birth_year(26, 3, 11, today), 1926);
+        assert_eq!(birth_year(25, 12, 31, today), 2025);
+        assert_eq!(birth_year(27, 1, 1, today), 1927);
+        assert_eq!(birth_year(0, 1, 1, today), 2000);
+        // Far from the usual dates: no overflow, no panic.
+        for t in [NaiveDate::MIN, NaiveDate::MAX] {
+            for yy in [0, 50, 99] {
+                let y = birth_year(yy, 12, 31, t);
+                assert!(y <= t.year() && y > t.year() - 101, "{t} {yy} {y}");
+            }
+        }
     }
 
     #[test]

@@ -388,9 +388,9 @@ impl RoutingInput {
 
 impl From<&crate::form::ValidForm> for RoutingInput {
     /// The routing view of a validated web form ([`crate::form`]): its
-    /// service, subject and text; the ticket kind (`konsultasi` /
-    /// `pengaduan`) as the category; the applicant's own category (a topic
-    /// such as `perikanan`) as the sector.
+    /// service, subject and text; the ticket kind (`konsultasi`,
+    /// `pengaduan` or `saran`) as the category; the applicant's own
+    /// category (a topic such as `perikanan`) as the sector.
     ///
     /// # Example
     /// ```

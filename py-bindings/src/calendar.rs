@@ -16,7 +16,7 @@ use pyo3::types::{PyDate, PyDateTime, PyDelta, PyType, PyTzInfo};
 use ptsp::{HolidayKind, HolidayLayer, IcalImport};
 
 use crate::convert;
-use crate::error;
+use crate::error::{self, Domain};
 
 /// A validated, compiled working-day calendar (*hari kerja*): weekmask,
 /// holiday layers with their decrees, extra working days, office hours and
@@ -67,7 +67,7 @@ impl PyCalendar {
     /// Reads a calendar definition from JSON text and builds it.
     #[staticmethod]
     fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::str_in(text, "text")?;
+        let text = convert::str_in(text, "text", Domain::Calendar)?;
         ptsp::Calendar::from_json(text)
             .map(Self::from)
             .map_err(error::core)
@@ -77,7 +77,7 @@ impl PyCalendar {
     /// Python objects; dates may be ISO strings or `datetime.date`).
     #[staticmethod]
     fn from_definition(definition: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::json_text_in(definition, "definition")?;
+        let text = convert::json_text_in(definition, "definition", Domain::Calendar)?;
         ptsp::Calendar::from_json(&text)
             .map(Self::from)
             .map_err(error::core)
@@ -667,10 +667,10 @@ pub fn layer_from_ical<'py>(
     layer_name: &Bound<'py, PyAny>,
     default_kind: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = convert::str_in(text, "text")?;
+    let text = convert::str_in(text, "text", Domain::Calendar)?;
     let opts = IcalImport {
-        layer_id: convert::str_in(layer_id, "layer_id")?.to_owned(),
-        layer_name: convert::str_in(layer_name, "layer_name")?.to_owned(),
+        layer_id: convert::str_in(layer_id, "layer_id", Domain::Calendar)?.to_owned(),
+        layer_name: convert::str_in(layer_name, "layer_name", Domain::Calendar)?.to_owned(),
         default_kind: match default_kind {
             Some(k) if !k.is_none() => convert::kind_in(k, "default_kind")?,
             _ => HolidayKind::NationalHoliday,

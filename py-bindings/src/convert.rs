@@ -31,6 +31,13 @@
 //! `invalid_json` for definitions and policies, and `invalid_input` with one
 //! `invalid_json` problem per bad dict for the inputs of the case engine
 //! (requests, events, submitted documents).
+//!
+//! Every `str` read — an argument, a value or a key anywhere in a dict or
+//! list — that holds a lone surrogate (not a Unicode character, so not
+//! UTF-8; `json.loads('"\\udcff"')` makes one) raises `invalid_text` with
+//! the path to it (`text`, `attachments[0].format`, `events[2].command.note`,
+//! `rejected_units[1]`) and the class of the argument's [`Domain`] (see
+//! [`error::invalid_text`]), never a bare `UnicodeEncodeError`.
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use numpy::datetime::{Datetime, units::Days};
@@ -41,8 +48,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
-    PyBool, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat, PyList,
-    PyNone, PyString, PyTimeAccess, PyTuple, PyTzInfo,
+    PyBool, PyBytes, PyDate, PyDateAccess, PyDateTime, PyDelta, PyDeltaAccess, PyDict, PyFloat,
+    PyList, PyNone, PyString, PyTimeAccess, PyTuple, PyTzInfo,
 };
 use pyo3::{PyClass, PyTypeCheck};
 use serde::Serialize;
@@ -51,13 +58,13 @@ use serde_json::Value;
 
 use ptsp::routing::{Reason, RoutingInput, StaffLoad, Suggestion};
 use ptsp::{
-    Actor, DeadlinePolicy, FormLimits, HolidayKind, Lang, ProcedureDef, ServiceType, WebForm,
-    YearSpan,
+    Actor, DeadlinePolicy, FormLimits, HolidayKind, Lang, Problem, ProcedureDef, ServiceType,
+    WebForm, YearSpan,
 };
 
 use crate::calendar::PyCalendar;
 use crate::case::PyCase;
-use crate::error::{self, Shape};
+use crate::error::{self, Domain, Shape};
 use crate::procedure::PyProcedure;
 
 /// Day number (as [`Datelike::num_days_from_ce`]) of 1970-01-01, numpy's
@@ -185,24 +192,31 @@ pub(crate) fn int_in<T: TryFrom<i64>>(ob: &Bound<'_, PyAny>, what: &'static str)
     }
 }
 
-/// A `str`.
-pub(crate) fn str_in<'a>(ob: &'a Bound<'_, PyAny>, what: &str) -> PyResult<&'a str> {
+/// A `str`; one holding a lone surrogate raises `invalid_text` at `what`
+/// with the class of `domain`.
+pub(crate) fn str_in<'a>(
+    ob: &'a Bound<'_, PyAny>,
+    what: &str,
+    domain: Domain,
+) -> PyResult<&'a str> {
     match ob.cast::<PyString>() {
-        Ok(s) => s.to_str(),
+        Ok(s) => text_in(s, || what.to_owned(), false).map_err(|f| f.raise(domain)),
         Err(_) => Err(error::invalid_type(what, "str", &type_name(ob))),
     }
 }
 
 /// A message language: `"en"` or `"id"`.
 pub(crate) fn lang_in(ob: &Bound<'_, PyAny>) -> PyResult<Lang> {
-    let s = str_in(ob, "lang")?;
+    let s = str_in(ob, "lang", Domain::Calendar)?;
     serde_json::from_value(Value::String(s.to_owned()))
         .map_err(|_| error::invalid_choice("language", s.to_owned(), "\"en\" or \"id\""))
 }
 
 /// A holiday kind by its `snake_case` name.
 pub(crate) fn kind_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<HolidayKind> {
-    str_in(ob, what)?.parse().map_err(error::calendar)
+    str_in(ob, what, Domain::Calendar)?
+        .parse()
+        .map_err(error::calendar)
 }
 
 /// A year span as a `(first, last)` tuple.
@@ -215,9 +229,137 @@ pub(crate) fn spans_out(spans: &[YearSpan]) -> Vec<(i32, i32)> {
     spans.iter().copied().map(span_out).collect()
 }
 
+/// Why a value could not be read: a Python error (the wrong type), or a
+/// `str` that is not valid text (the problem `invalid_text`, with its
+/// path).
+enum Fault {
+    Py(PyErr),
+    Text(Problem),
+}
+
+impl From<PyErr> for Fault {
+    fn from(e: PyErr) -> Self {
+        Fault::Py(e)
+    }
+}
+
+impl Fault {
+    /// The exception: a text problem raised with the class of `domain`.
+    fn raise(self, domain: Domain) -> PyErr {
+        match self {
+            Fault::Py(e) => e,
+            Fault::Text(p) => error::invalid_text(domain, p),
+        }
+    }
+}
+
+/// The UTF-8 text of a `str`. Python allows lone surrogates in a `str`
+/// (U+D800–U+DFFF, which are not characters), UTF-8 does not: such a
+/// `str` is the problem `invalid_text` at `path()` (`key`: the `str` is a
+/// dict key), naming the first surrogate and its position, not the value.
+fn text_in<'a>(
+    s: &'a Bound<'_, PyString>,
+    path: impl FnOnce() -> String,
+    key: bool,
+) -> Result<&'a str, Fault> {
+    match s.to_str() {
+        Ok(t) => Ok(t),
+        Err(e) => match lone_surrogate(s) {
+            Some((code_point, at)) => Err(Fault::Text(error::text_problem(
+                path(),
+                key,
+                code_point,
+                at,
+            ))),
+            None => Err(Fault::Py(e)),
+        },
+    }
+}
+
+/// The first lone surrogate of a `str` that cannot be encoded as UTF-8:
+/// its code point and 1-based character position. Python's
+/// `surrogatepass` encoding writes a surrogate as the three bytes
+/// `ED A0..BF 80..BF` (which no character's UTF-8 has); characters are
+/// counted as the bytes that do not continue one.
+fn lone_surrogate(s: &Bound<'_, PyString>) -> Option<(u32, usize)> {
+    let py = s.py();
+    let encoded = s
+        .call_method1(
+            intern!(py, "encode"),
+            (intern!(py, "utf-8"), intern!(py, "surrogatepass")),
+        )
+        .ok()?;
+    let b = encoded.cast::<PyBytes>().ok()?.as_bytes();
+    let mut chars = 0usize;
+    for (i, &x) in b.iter().enumerate() {
+        if let (0xED, Some(&y @ 0xA0..=0xBF), Some(&z)) = (x, b.get(i + 1), b.get(i + 2)) {
+            let code_point =
+                (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F);
+            return Some((code_point, chars + 1));
+        }
+        chars += usize::from((x as i8) >= -0x40);
+    }
+    None
+}
+
+/// A dict key that is not valid text, as it appears in a path: Python's
+/// `backslashreplace` (`"nik\\udcff"`), which is ASCII where the key is
+/// not UTF-8.
+fn escaped_key(k: &Bound<'_, PyString>) -> String {
+    let py = k.py();
+    k.call_method1(
+        intern!(py, "encode"),
+        (intern!(py, "utf-8"), intern!(py, "backslashreplace")),
+    )
+    .ok()
+    .and_then(|b| {
+        b.cast::<PyBytes>()
+            .ok()
+            .map(|b| String::from_utf8_lossy(b.as_bytes()).into_owned())
+    })
+    .unwrap_or_default()
+}
+
+/// One step of the path to a value inside an argument.
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// The path of a value: `root` (the argument, or empty when paths are
+/// relative to it, as the core's problems of a form or rule set are), then
+/// `.key` and `[index]` steps (`attachments[0].format`, `events[2].note`).
+fn render_path(root: &str, segs: &[Seg]) -> String {
+    let mut out = root.to_owned();
+    for seg in segs {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+    out
+}
+
 /// A JSON-shaped Python value: dict with `str` keys, list, tuple, str, int,
-/// float, bool, None; dates and datetimes become ISO 8601 strings.
-pub(crate) fn json_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
+/// float, bool, None; dates and datetimes become ISO 8601 strings. `what`
+/// names the argument in type errors; `root` and `segs` give the path of a
+/// `str` that is not valid text (the steps are pushed and popped on the
+/// way down, so the path is built only when one is found).
+fn json_in(
+    ob: &Bound<'_, PyAny>,
+    what: &str,
+    root: &str,
+    segs: &mut Vec<Seg>,
+) -> Result<Value, Fault> {
     if ob.is_none() {
         return Ok(Value::Null);
     }
@@ -225,40 +367,73 @@ pub(crate) fn json_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
         return Ok(Value::Bool(b.is_true()));
     }
     if let Ok(s) = ob.cast::<PyString>() {
-        return Ok(Value::String(s.to_str()?.to_owned()));
+        let text = text_in(s, || render_path(root, segs), false)?;
+        return Ok(Value::String(text.to_owned()));
     }
     if let Ok(d) = ob.cast::<PyDict>() {
         let mut map = serde_json::Map::with_capacity(d.len());
         for (k, v) in d.iter() {
             let key = match k.cast::<PyString>() {
-                Ok(k) => k.to_str()?.to_owned(),
+                Ok(k) => {
+                    let path = || {
+                        segs.push(Seg::Key(escaped_key(k)));
+                        let path = render_path(root, segs);
+                        segs.pop();
+                        path
+                    };
+                    text_in(k, path, true)?.to_owned()
+                }
                 Err(_) => {
-                    return Err(error::invalid_type(
+                    return Err(Fault::Py(error::invalid_type(
                         &format!("a key of {what}"),
                         "str",
                         &type_name(&k),
-                    ));
+                    )));
                 }
             };
-            let value = json_in(&v, what)?;
-            map.insert(key, value);
+            segs.push(Seg::Key(key));
+            let value = json_in(&v, what, root, segs);
+            let key = match segs.pop() {
+                Some(Seg::Key(key)) => key,
+                _ => String::new(),
+            };
+            map.insert(key, value?);
         }
         return Ok(Value::Object(map));
     }
-    if let Ok(l) = ob.cast::<PyList>() {
-        return l.iter().map(|v| json_in(&v, what)).collect();
-    }
-    if let Ok(t) = ob.cast::<PyTuple>() {
-        return t.iter().map(|v| json_in(&v, what)).collect();
+    let items: Option<Vec<Bound<'_, PyAny>>> = if let Ok(l) = ob.cast::<PyList>() {
+        Some(l.iter().collect())
+    } else if let Ok(t) = ob.cast::<PyTuple>() {
+        Some(t.iter().collect())
+    } else {
+        None
+    };
+    if let Some(items) = items {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            segs.push(Seg::Index(i));
+            let value = json_in(v, what, root, segs);
+            segs.pop();
+            out.push(value?);
+        }
+        return Ok(Value::Array(out));
     }
     if let Ok(f) = ob.cast::<PyFloat>() {
         return serde_json::Number::from_f64(f.value())
             .map(Value::Number)
-            .ok_or_else(|| error::invalid_type(what, "a finite float", "nan or infinity"));
+            .ok_or_else(|| {
+                Fault::Py(error::invalid_type(
+                    what,
+                    "a finite float",
+                    "nan or infinity",
+                ))
+            });
     }
     if ob.is_instance_of::<PyDate>() {
         let iso = ob.call_method0(intern!(ob.py(), "isoformat"))?;
-        return Ok(Value::String(iso.cast::<PyString>()?.to_str()?.to_owned()));
+        let iso = iso.cast::<PyString>().map_err(PyErr::from)?;
+        let text = text_in(iso, || render_path(root, segs), false)?;
+        return Ok(Value::String(text.to_owned()));
     }
     if let Ok(v) = ob.extract::<i64>() {
         return Ok(Value::from(v));
@@ -266,43 +441,51 @@ pub(crate) fn json_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
     if let Ok(v) = ob.extract::<u64>() {
         return Ok(Value::from(v));
     }
-    Err(error::invalid_type(
+    Err(Fault::Py(error::invalid_type(
         what,
         "a JSON-compatible value (dict, list, str, int, float, bool, None, date)",
         &type_name(ob),
-    ))
+    )))
+}
+
+/// A `dict` in the JSON shape of a core serde type; paths of text problems
+/// start at `root`.
+fn dict_value(ob: &Bound<'_, PyAny>, what: &str, root: &str) -> Result<Value, Fault> {
+    if !ob.is_instance_of::<PyDict>() {
+        return Err(Fault::Py(error::invalid_type(what, "dict", &type_name(ob))));
+    }
+    json_in(ob, what, root, &mut Vec::new())
 }
 
 /// A `dict` read as a core serde type.
+/// The wrong shape raises `CalendarError` (`invalid_json`); a `str` that
+/// is not valid text, `CalendarError` (`invalid_text`, paths relative to
+/// the dict).
 pub(crate) fn serde_in<T: DeserializeOwned>(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    serde_json::from_value(dict_in(ob, what)?).map_err(|e| error::serde(&e))
-}
-
-/// A `dict` in the JSON shape of a core serde type.
-pub(crate) fn dict_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Value> {
-    if !ob.is_instance_of::<PyDict>() {
-        return Err(error::invalid_type(what, "dict", &type_name(ob)));
-    }
-    json_in(ob, what)
+    let value = dict_value(ob, what, "").map_err(|f| f.raise(Domain::Calendar))?;
+    serde_json::from_value(value).map_err(|e| error::serde(&e))
 }
 
 /// A procedure definition dict, read through its JSON text as
 /// `Procedure.from_json` reads it: the wrong shape raises `ProcedureError`
 /// with code `invalid_json`.
 pub(crate) fn procedure_def_in(ob: &Bound<'_, PyAny>) -> PyResult<ProcedureDef> {
-    let text = json_text_in(ob, "definition")?;
+    let text = json_text_in(ob, "definition", Domain::Procedure)?;
     serde_json::from_str(&text).map_err(|e| error::procedure_json(&e))
 }
 
 /// An input dict of the case engine (a request or an event) as its core
 /// type; `what` names the argument. The wrong shape raises `CaseInputError`
-/// (`invalid_input`) with one `invalid_json` problem at `what`.
+/// (`invalid_input`) with one `invalid_json` problem at `what`; a `str`
+/// that is not valid text, with one `invalid_text` problem at its path
+/// (`request.command.note`).
 pub(crate) fn input_in<T: DeserializeOwned>(
     ob: &Bound<'_, PyAny>,
     what: &'static str,
     shape: Shape,
 ) -> PyResult<T> {
-    serde_json::from_value(dict_in(ob, what)?).map_err(|e| {
+    let value = dict_value(ob, what, what).map_err(|f| f.raise(Domain::Case(what)))?;
+    serde_json::from_value(value).map_err(|e| {
         error::invalid_input(what, vec![error::shape_problem(what.to_owned(), shape, &e)])
     })
 }
@@ -318,16 +501,19 @@ pub(crate) fn actor_in(ob: &Bound<'_, PyAny>) -> PyResult<Actor> {
 /// [`ServiceType`]; the wrong shape raises `ProcedureError` with code
 /// `invalid_json`.
 pub(crate) fn service_in(ob: &Bound<'_, PyAny>) -> PyResult<ServiceType> {
-    let text = json_text_in(ob, "service")?;
+    let text = json_text_in(ob, "service", Domain::Procedure)?;
     serde_json::from_str(&text).map_err(|e| error::procedure_json(&e))
 }
 
 /// A web-form dict as a core [`WebForm`], read from its JSON text by
 /// [`WebForm::from_json`]: a dict of the wrong shape (an unknown key, a
-/// `kind` other than `konsultasi`/`pengaduan`, a number for a text) raises
-/// `FormError` with code `invalid_json`. Missing keys are not an error here.
+/// `kind` other than `konsultasi`/`pengaduan`/`saran` and their aliases, a
+/// number for a text) raises `FormError` with code `invalid_json`; a `str`
+/// that is not valid text, `FormError` with code `invalid_text` at its path
+/// in the form (`text`, `attachments[0].file_name`). Missing keys are not
+/// an error here.
 pub(crate) fn form_in(ob: &Bound<'_, PyAny>) -> PyResult<WebForm> {
-    let text = json_text_in(ob, "form")?;
+    let text = json_text_in(ob, "form", Domain::Form)?;
     WebForm::from_json(&text).map_err(error::form)
 }
 
@@ -338,7 +524,7 @@ pub(crate) fn form_in(ob: &Bound<'_, PyAny>) -> PyResult<WebForm> {
 pub(crate) fn limits_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<FormLimits> {
     match ob {
         Some(l) if !l.is_none() => {
-            let text = json_text_in(l, "limits")?;
+            let text = json_text_in(l, "limits", Domain::Form)?;
             FormLimits::from_json(&text).map_err(error::form)
         }
         _ => Ok(FormLimits::default()),
@@ -347,9 +533,10 @@ pub(crate) fn limits_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<FormLimits> {
 
 /// A ticket dict `{service, sector, category, subject, text}` (every key
 /// optional) as a core [`RoutingInput`]; the wrong shape raises
-/// `RoutingError` with code `invalid_json`.
+/// `RoutingError` with code `invalid_json`, a `str` that is not valid text
+/// `RoutingError` with code `invalid_text` (at `text`, `subject`, …).
 pub(crate) fn routing_input_in(ob: &Bound<'_, PyAny>) -> PyResult<RoutingInput> {
-    let text = json_text_in(ob, "input")?;
+    let text = json_text_in(ob, "input", Domain::Routing)?;
     serde_json::from_str(&text).map_err(|e| error::routing_json("input", &e))
 }
 
@@ -363,19 +550,24 @@ pub(crate) fn staff_in(ob: &Bound<'_, PyAny>) -> PyResult<Vec<StaffLoad>> {
         .enumerate()
         .map(|(i, item)| {
             let at = format!("staff[{i}]");
-            let text = json_text_in(item, &at)?;
-            serde_json::from_str(&text).map_err(|e| error::routing_json(&at, &e))
+            let value = dict_value(item, &at, &at).map_err(|f| f.raise(Domain::Routing))?;
+            serde_json::from_value(value).map_err(|e| error::routing_json(&at, &e))
         })
         .collect()
 }
 
 /// A list (or tuple) of `str`; a lone `str` is refused (it would be read as
-/// its characters).
-pub(crate) fn strings_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
+/// its characters). An item that is not valid text raises `invalid_text`
+/// at `what[i]` with the class of `domain`.
+pub(crate) fn strings_in(
+    ob: &Bound<'_, PyAny>,
+    what: &str,
+    domain: Domain,
+) -> PyResult<Vec<String>> {
     items_in(ob, what, "a list of str")?
         .iter()
         .enumerate()
-        .map(|(i, item)| str_in(item, &format!("{what}[{i}]")).map(str::to_owned))
+        .map(|(i, item)| str_in(item, &format!("{what}[{i}]"), domain).map(str::to_owned))
         .collect()
 }
 
@@ -444,7 +636,10 @@ fn char_index(text: &str, byte: usize) -> usize {
 
 /// A list (or tuple) of input dicts of the case engine (events, submitted
 /// documents) as their core type. Every dict of the wrong shape is reported
-/// at once, each at `what[i]`; `path` names the list in those paths.
+/// at once, each at `path[i]` (`invalid_json`), and every dict holding a
+/// `str` that is not valid text, at the path of that `str`
+/// (`events[2].command.note`, `invalid_text`); `path` names the list in
+/// those paths.
 pub(crate) fn inputs_in<T: DeserializeOwned>(
     ob: &Bound<'_, PyAny>,
     what: &'static str,
@@ -462,7 +657,15 @@ pub(crate) fn inputs_in<T: DeserializeOwned>(
     let mut problems = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let at = format!("{path}[{i}]");
-        match serde_json::from_value(dict_in(item, &at)?) {
+        let value = match dict_value(item, &at, &at) {
+            Ok(value) => value,
+            Err(Fault::Text(p)) => {
+                problems.push(p);
+                continue;
+            }
+            Err(Fault::Py(e)) => return Err(e),
+        };
+        match serde_json::from_value(value) {
             Ok(v) => out.push(v),
             Err(e) => problems.push(error::shape_problem(at, shape, &e)),
         }
@@ -547,9 +750,13 @@ pub(crate) fn policy_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<DeadlinePolic
     }
 }
 
-/// A `dict` as JSON text.
-pub(crate) fn json_text_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    Ok(dict_in(ob, what)?.to_string())
+/// A `dict` as JSON text. A `str` in it that is not valid text raises
+/// `invalid_text` with the class of `domain`, its path relative to the
+/// dict (`text`, `rules[3].keywords[0]`).
+pub(crate) fn json_text_in(ob: &Bound<'_, PyAny>, what: &str, domain: Domain) -> PyResult<String> {
+    Ok(dict_value(ob, what, "")
+        .map_err(|f| f.raise(domain))?
+        .to_string())
 }
 
 /// A core serde type as plain Python objects (dict, list, str, int, float,

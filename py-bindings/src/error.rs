@@ -21,11 +21,22 @@
 //! (the core's [`ptsp::Error::problems`], empty for most codes); `str(e)` is
 //! the English message. Routing errors, which [`ptsp::Error`] does not wrap
 //! (yet), are mapped the same way through their own `code()`, `message()`
-//! and `problems()`. The messages of `invalid_type`, the only error the
-//! core cannot know of, and of a dict that does not have the shape of a
-//! request, event, document or actor (reported as a problem with code
-//! `invalid_json` inside the core's `invalid_input`) are written here in
-//! both languages.
+//! and `problems()`. The messages of the errors the core cannot know of —
+//! `invalid_type` (a Python value of the wrong type) and `invalid_text` (a
+//! Python `str` holding a lone surrogate, which no Rust string can) — and
+//! of a dict that does not have the shape of a request, event, document or
+//! actor (reported as a problem with code `invalid_json` inside the core's
+//! `invalid_input`) are written here in both languages.
+//!
+//! `invalid_text` is raised with the class of the argument it was found in
+//! ([`Domain`]): `FormError` for a form, its limits or a field checked on
+//! its own, `RoutingError` for a ticket, rule set, staff list or word,
+//! `ProcedureError` for a procedure definition or service, `CalendarError`
+//! for a calendar definition, layer, policy or iCalendar text — each with
+//! code `invalid_text` and the one problem in `.errors()` — and, like a
+//! dict of the wrong shape, as a problem with code `invalid_text` inside
+//! `CaseInputError` (`invalid_input`) for a request, event, actor or
+//! document.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -202,6 +213,69 @@ pub(crate) fn invalid_type(what: &str, expected: &str, found: &str) -> PyErr {
         &format!("invalid type for {what}: expected {expected}, found {found}"),
         &format!("tipe {what} tidak valid: seharusnya {expected}, ditemukan {found}"),
         &[],
+    )
+}
+
+/// The family of errors an argument belongs to: the class a problem found
+/// while converting it is raised as.
+#[derive(Clone, Copy)]
+pub(crate) enum Domain {
+    /// `CalendarError`: calendar definitions, layers, policies, iCalendar
+    /// text, languages, holiday kinds.
+    Calendar,
+    /// `ProcedureError`: procedure definitions and services.
+    Procedure,
+    /// `FormError`: web forms, form limits, a NIK, phone or email.
+    Form,
+    /// `RoutingError`: rule sets, tickets, staff lists, unit ids, words.
+    Routing,
+    /// `CaseInputError` (`invalid_input`, the problem inside): the named
+    /// input of the case engine (`request`, `events`, `actor`, …).
+    Case(&'static str),
+}
+
+/// The problem `invalid_text` at `path`: a Python `str` (a value, or a
+/// dict key when `key`) holding the lone surrogate `code_point` at
+/// character `at` (1-based), which is not a Unicode character and cannot
+/// be encoded as UTF-8 — e.g. what `json.loads('"\\udcff"')` or a
+/// `surrogateescape` decode gives. The value itself is not quoted.
+pub(crate) fn text_problem(path: String, key: bool, code_point: u32, at: usize) -> Problem {
+    let (what_en, what_id) = if key {
+        ("the key", "kunci")
+    } else {
+        ("the text", "teks")
+    };
+    Problem {
+        message: format!(
+            "{what_en} contains the lone surrogate U+{code_point:04X} at character {at}: \
+             expected Unicode text that can be encoded as UTF-8 (a surrogate is not a character)"
+        ),
+        message_id: format!(
+            "{what_id} mengandung surrogate tunggal U+{code_point:04X} pada karakter ke-{at}: \
+             seharusnya teks Unicode yang dapat dikodekan sebagai UTF-8 (surrogate bukan karakter)"
+        ),
+        path,
+        code: "invalid_text".to_owned(),
+    }
+}
+
+/// Raises a [`text_problem`] with the class of its argument's [`Domain`]:
+/// code `invalid_text` and the problem in `.errors()`, or for an input of
+/// the case engine `invalid_input` with the problem inside.
+pub(crate) fn invalid_text(domain: Domain, problem: Problem) -> PyErr {
+    let class = match domain {
+        Domain::Case(what) => return invalid_input(what, vec![problem]),
+        Domain::Calendar => Class::Calendar,
+        Domain::Procedure => Class::Procedure,
+        Domain::Form => Class::Form,
+        Domain::Routing => Class::Routing,
+    };
+    raise(
+        class,
+        "invalid_text",
+        &format!("invalid text: {}: {}", problem.path, problem.message),
+        &format!("teks tidak valid: {}: {}", problem.path, problem.message_id),
+        &[problem],
     )
 }
 

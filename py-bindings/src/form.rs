@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use ptsp::form;
 
 use crate::convert;
-use crate::error;
+use crate::error::{self, Domain};
 
 /// Validates a web-form dict against the office's settings (`limits`: a
 /// dict, missing keys taking their defaults, or `None` for the defaults),
@@ -58,7 +58,7 @@ pub fn parse_nik<'py>(
     text: &Bound<'py, PyAny>,
     today: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = convert::str_in(text, "text")?;
+    let text = convert::str_in(text, "text", Domain::Form)?;
     let today = convert::date_in(today, "today")?;
     let nik = form::Nik::parse(text, today).map_err(error::form)?;
     convert::serde_out(py, &nik)
@@ -68,14 +68,14 @@ pub fn parse_nik<'py>(
 /// (`+62…`); raises `FormError` (`invalid_form`, problem `invalid_phone`).
 #[pyfunction]
 pub fn normalize_phone(text: &Bound<'_, PyAny>) -> PyResult<String> {
-    form::normalize_phone(convert::str_in(text, "text")?).map_err(error::form)
+    form::normalize_phone(convert::str_in(text, "text", Domain::Form)?).map_err(error::form)
 }
 
 /// An email address, checked, with its domain lower-cased; raises
 /// `FormError` (`invalid_form`, problem `invalid_email`).
 #[pyfunction]
 pub fn normalize_email(text: &Bound<'_, PyAny>) -> PyResult<String> {
-    form::normalize_email(convert::str_in(text, "text")?).map_err(error::form)
+    form::normalize_email(convert::str_in(text, "text", Domain::Form)?).map_err(error::form)
 }
 
 /// Every Kemendagri province code a NIK can start with, in code order, as
@@ -88,7 +88,11 @@ pub fn provinces(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// The name of the province with this two-digit code, or `None`.
 #[pyfunction]
 pub fn province_name(code: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
-    Ok(form::province_name(convert::str_in(code, "code")?))
+    Ok(form::province_name(convert::str_in(
+        code,
+        "code",
+        Domain::Form,
+    )?))
 }
 
 /// Builds the submodule `form` (its functions' `__module__` is

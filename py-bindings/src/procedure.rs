@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use ptsp::{ProcedureDef, SubmittedDocument};
 
 use crate::convert;
-use crate::error::{self, Shape};
+use crate::error::{self, Domain, Shape};
 use crate::sla;
 
 /// The sample requirements catalogue (three service types on the East Java
@@ -106,7 +106,7 @@ impl PyProcedure {
     /// Reads a procedure definition from JSON text and validates it.
     #[staticmethod]
     fn from_json(text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::str_in(text, "text")?;
+        let text = convert::str_in(text, "text", Domain::Procedure)?;
         ptsp::Procedure::from_json(text)
             .map(Self::from)
             .map_err(error::procedure)
@@ -116,7 +116,7 @@ impl PyProcedure {
     /// Python objects).
     #[staticmethod]
     fn from_definition(definition: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::json_text_in(definition, "definition")?;
+        let text = convert::json_text_in(definition, "definition", Domain::Procedure)?;
         ptsp::Procedure::from_json(&text)
             .map(Self::from)
             .map_err(error::procedure)

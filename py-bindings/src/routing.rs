@@ -15,7 +15,7 @@ use pyo3::prelude::*;
 use ptsp::routing::{self, RoutingInput, RuleSet};
 
 use crate::convert;
-use crate::error;
+use crate::error::{self, Domain};
 
 /// A validated, compiled routing rule set: the units tickets can go to,
 /// the rules (service, sector, category, keywords) and the fallback unit
@@ -51,7 +51,7 @@ impl PyRouter {
     /// holding the GIL).
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::str_in(text, "text")?.to_owned();
+        let text = convert::str_in(text, "text", Domain::Routing)?.to_owned();
         py.detach(|| routing::Router::from_json(&text))
             .map(Self::from)
             .map_err(error::routing)
@@ -61,7 +61,7 @@ impl PyRouter {
     /// fallback}` (the JSON rule set as Python objects).
     #[staticmethod]
     fn from_rule_set(py: Python<'_>, rule_set: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = convert::json_text_in(rule_set, "rule_set")?;
+        let text = convert::json_text_in(rule_set, "rule_set", Domain::Routing)?;
         py.detach(|| routing::Router::from_json(&text))
             .map(Self::from)
             .map_err(error::routing)
@@ -75,7 +75,7 @@ impl PyRouter {
         py: Python<'py>,
         rule_set: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let text = convert::json_text_in(rule_set, "rule_set")?;
+        let text = convert::json_text_in(rule_set, "rule_set", Domain::Routing)?;
         let set: RuleSet =
             serde_json::from_str(&text).map_err(|e| error::routing_json("rule_set", &e))?;
         let problems = py.detach(|| set.validate());
@@ -99,7 +99,7 @@ impl PyRouter {
         py: Python<'py>,
         id: &Bound<'py, PyAny>,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let id = convert::str_in(id, "id")?;
+        let id = convert::str_in(id, "id", Domain::Routing)?;
         self.inner
             .unit(id)
             .map(|u| convert::serde_out(py, u))
@@ -138,7 +138,7 @@ impl PyRouter {
         rejected_units: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let input: RoutingInput = convert::routing_input_in(input)?;
-        let rejected = convert::strings_in(rejected_units, "rejected_units")?;
+        let rejected = convert::strings_in(rejected_units, "rejected_units", Domain::Routing)?;
         let suggestions = self.inner.redistribute(&input, &rejected);
         convert::suggestions_out(py, &suggestions, &input)
     }
@@ -146,12 +146,16 @@ impl PyRouter {
     /// The stem of a word as this router sees it (the built-in lexicon
     /// extended with the stems of its keywords).
     fn stem(&self, word: &Bound<'_, PyAny>) -> PyResult<String> {
-        Ok(self.inner.stem(convert::str_in(word, "word")?))
+        Ok(self
+            .inner
+            .stem(convert::str_in(word, "word", Domain::Routing)?))
     }
 
     /// Every word of a text, normalised as this router matches it.
     fn normalize(&self, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-        Ok(self.inner.normalize(convert::str_in(text, "text")?))
+        Ok(self
+            .inner
+            .normalize(convert::str_in(text, "text", Domain::Routing)?))
     }
 
     /// Routers are equal when their rule sets are.
@@ -191,10 +195,10 @@ pub fn pick_staff<'py>(
     staff: &Bound<'py, PyAny>,
     required: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let unit = convert::str_in(unit, "unit")?;
+    let unit = convert::str_in(unit, "unit", Domain::Routing)?;
     let staff = convert::staff_in(staff)?;
     let required = match required {
-        Some(r) if !r.is_none() => convert::strings_in(r, "required")?,
+        Some(r) if !r.is_none() => convert::strings_in(r, "required", Domain::Routing)?,
         _ => Vec::new(),
     };
     routing::pick_staff_with(unit, &required, &staff)
@@ -206,7 +210,11 @@ pub fn pick_staff<'py>(
 /// removed, separated by anything that is not a letter or a digit.
 #[pyfunction]
 pub fn tokenize(text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    Ok(routing::tokenize(convert::str_in(text, "text")?))
+    Ok(routing::tokenize(convert::str_in(
+        text,
+        "text",
+        Domain::Routing,
+    )?))
 }
 
 /// The stem of an Indonesian word with the built-in lexicon (a light affix
@@ -214,13 +222,21 @@ pub fn tokenize(text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
 /// stemmed one by one and joined by spaces.
 #[pyfunction]
 pub fn stem(word: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(routing::stem(convert::str_in(word, "word")?))
+    Ok(routing::stem(convert::str_in(
+        word,
+        "word",
+        Domain::Routing,
+    )?))
 }
 
 /// `tokenize` then `stem` every word, with the built-in lexicon.
 #[pyfunction]
 pub fn normalize(text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    Ok(routing::normalize(convert::str_in(text, "text")?))
+    Ok(routing::normalize(convert::str_in(
+        text,
+        "text",
+        Domain::Routing,
+    )?))
 }
 
 /// Builds the submodule `routing` (its functions' and class's `__module__`

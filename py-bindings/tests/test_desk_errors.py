@@ -75,7 +75,7 @@ def test_form_limits_errors():
 
 
 @pytest.mark.parametrize("form", [
-    {"kind": "saran"},
+    {"kind": "pujian"},
     {"name": 5},
     {"extra": True},
     {"attachments": [{"bytes": -1}]},
@@ -205,7 +205,7 @@ def test_desk_errors_pickle(sample):
     errors = []
     for call in [
         lambda: ptsp.form.validate({}, today=TODAY),
-        lambda: ptsp.form.validate({"kind": "saran"}, today=TODAY),
+        lambda: ptsp.form.validate({"kind": "pujian"}, today=TODAY),
         lambda: Router.from_rule_set({"units": [UNIT], "rules": [], "fallback": "x"}),
         lambda: Router.from_json("{"),
     ]:

@@ -86,6 +86,44 @@ def test_english_kind_names_are_accepted():
     form = complaint(kind="consultation")
     del form["nik"]
     assert ptsp.form.validate(form, today=TODAY)["kind"] == "konsultasi"
+    for alias in ["saran", "suggestion", "masukan"]:
+        assert ptsp.form.validate(complaint(kind=alias), today=TODAY)["kind"] == "saran"
+
+
+def test_a_suggestion_needs_no_nik_but_a_contact():
+    form = complaint(kind="saran")
+    del form["nik"]
+    valid = ptsp.form.validate(form, today=TODAY)
+    assert valid["kind"] == "saran" and valid["nik"] is None
+    assert ptsp.form.default_limits()["suggestion"] == {
+        "nik_required": False, "email_required": False, "phone_required": False, "service_required": False,
+    }
+    del form["email"], form["phone"]
+    with pytest.raises(ptsp.FormError) as info:
+        ptsp.form.validate(form, today=TODAY)
+    assert [(p["path"], p["code"]) for p in info.value.errors()] == [("contact", "contact_required")]
+    # Routed with the category "saran".
+    valid = ptsp.form.validate(complaint(kind="saran", category="perikanan",
+                                         text="Izin usaha perikanan tangkap sebaiknya bisa diurus daring."), today=TODAY)
+    ticket = {"service": valid["service"] or "", "sector": valid["category"], "category": valid["kind"],
+              "subject": valid["subject"], "text": valid["text"]}
+    assert ptsp.routing.Router.sample().suggest(ticket)[0]["unit"] == "dkp"
+
+
+def test_messages_mask_personal_data():
+    form = complaint(nik="3515143102990001", phone="+65 6123 4567", email="siti.rahayu@localhost")
+    with pytest.raises(ptsp.FormError) as info:
+        ptsp.form.validate(form, today=TODAY)
+    text = repr(info.value.errors()) + str(info.value) + info.value.messages["id"]
+    for secret in ["3515143102990001", "6123 4567", "61234567", "siti.rahayu"]:
+        assert secret not in text
+    assert '"3515**********01"' in text and '"+** **** *567"' in text and '"s***@localhost"' in text
+
+
+def test_nik_century_never_in_the_future():
+    nik = ptsp.form.parse_nik("3171011708260001", dt.date(2026, 3, 10))
+    assert nik["birth_date"] == "1926-08-17"
+    assert ptsp.form.parse_nik("3171011708260001", dt.date(2026, 8, 17))["birth_date"] == "2026-08-17"
 
 
 def test_limits_are_the_offices_settings():
@@ -129,8 +167,10 @@ def test_today_is_the_reference_date_of_the_nik():
     nik = "3515140101260001"
     assert ptsp.form.parse_nik(nik, dt.date(2026, 1, 1))["birth_date"] == "2026-01-01"
     assert ptsp.form.parse_nik(nik, dt.date(2025, 12, 31))["birth_date"] == "1926-01-01"
+    # A day still to come in the reference year is a century earlier, never in the future.
+    assert ptsp.form.parse_nik("3515140201260001", dt.date(2026, 1, 1))["birth_date"] == "1926-01-02"
     with pytest.raises(ptsp.FormError) as info:
-        ptsp.form.parse_nik("3515140201260001", dt.date(2026, 1, 1))
+        ptsp.form.parse_nik("3515143102260001", dt.date(2026, 1, 1))
     assert [p["code"] for p in info.value.errors()] == ["invalid_nik_birth_date"]
 
 

@@ -378,11 +378,13 @@ export interface Preview {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_FORM_TYPES: &'static str = r#"
 /**
- * What the applicant files: `"konsultasi"` (a consultation, a question) or
- * `"pengaduan"` (a complaint). Results always use these names; a form may
- * also say `"consultation"` or `"complaint"`.
+ * What the applicant files: `"konsultasi"` (a consultation, a question),
+ * `"pengaduan"` (a complaint) or `"saran"` (a suggestion). Results always
+ * use these names, which are also the routing category; a form may also say
+ * `"consultation"`, `"complaint"`, `"suggestion"` or `"masukan"` (input,
+ * read as a suggestion).
  */
-export type TicketKind = "konsultasi" | "pengaduan";
+export type TicketKind = "konsultasi" | "pengaduan" | "saran";
 /** Metadata of one attached file as a validated form gives it back. */
 export interface Attachment {
   /** The file's name, trimmed, without a folder path. */
@@ -393,13 +395,13 @@ export interface Attachment {
   bytes: number;
 }
 /**
- * A consultation or complaint web form as submitted. Every field may be
+ * A consultation, complaint or suggestion web form as submitted. Every field may be
  * left out: a missing `kind`, `name`, `subject` or `text` is a `required`
  * problem of `validateForm`, like any other field problem. Blank optional
  * fields count as absent.
  */
 export interface WebForm {
-  kind?: TicketKind | "consultation" | "complaint" | null;
+  kind?: TicketKind | "consultation" | "complaint" | "suggestion" | "masukan" | null;
   /** The applicant's name. */
   name?: string;
   /** NIK, the 16-digit population number; spaces, dots and hyphens are ignored. */
@@ -437,6 +439,8 @@ export interface FormLimits {
   text: CharRange;
   /** Most characters of `service` and `category` (default 100). */
   label_max: number;
+  /** Most characters of an attachment's file name (default 255); a format is at most 16 whatever the settings. */
+  file_name_max: number;
   /** Most attachments (default 5). */
   max_attachments: number;
   /** Accepted formats, lower-case extensions (default pdf, jpg, jpeg, png); empty: any. */
@@ -451,11 +455,14 @@ export interface FormLimits {
   consultation: KindRules;
   /** Required fields of a complaint (default: the NIK). */
   complaint: KindRules;
+  /** Required fields of a suggestion (default: none beyond the contact). */
+  suggestion: KindRules;
 }
 /** Form limits as `validateForm` takes them: fields left out take their defaults. */
-export type FormLimitsInput = Partial<Omit<FormLimits, "consultation" | "complaint">> & {
+export type FormLimitsInput = Partial<Omit<FormLimits, "consultation" | "complaint" | "suggestion">> & {
   consultation?: Partial<KindRules>;
   complaint?: Partial<KindRules>;
+  suggestion?: Partial<KindRules>;
 };
 /** A checked and decoded NIK (*Nomor Induk Kependudukan*). */
 export interface Nik {

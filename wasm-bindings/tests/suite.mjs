@@ -1023,7 +1023,9 @@ export const tests = [
       assert.equal(e.errors[3].message_id, "perihal berisi 2 karakter: paling sedikit 5");
       assert.equal(e.message, e.messages.en);
       assert.match(e.messages.en, /^invalid form: name: name is required; nik: /);
-      assert.match(e.messages.id, /^formulir tidak valid: name: nama wajib diisi; nik: NIK "3515143108680000" /);
+      // Personal data is masked in messages.
+      assert.match(e.messages.id, /^formulir tidak valid: name: nama wajib diisi; nik: NIK "3515\*{10}00" /);
+      assert.ok(!e.message.includes("3515143108680000") && !e.message.includes('"12345"'), e.message);
       assert.ok(String(e).startsWith("PtspError: invalid form: "));
 
       // Lengths count characters (Unicode scalar values), not UTF-16 units.
@@ -1047,6 +1049,14 @@ export const tests = [
       );
       // The English aliases of the kind are accepted; results use the standard's names.
       assert.equal(ptsp.validateForm({ ...ok, kind: "consultation" }, null, today).kind, "konsultasi");
+      // A suggestion (saran, also "suggestion" or "masukan"): no NIK, but a contact.
+      for (const kind of ["saran", "suggestion", "masukan"]) {
+        assert.equal(ptsp.validateForm({ ...ok, kind }, null, today).kind, "saran", kind);
+      }
+      const mute = expectCode(ptsp, assert, "invalid_form", () =>
+        ptsp.validateForm({ ...ok, kind: "saran", email: null }, null, today),
+      );
+      assert.deepEqual(mute.errors.map((p) => [p.path, p.code]), [["contact", "contact_required"]]);
     },
   },
 
@@ -1066,9 +1076,10 @@ export const tests = [
         serial: "0002",
       });
       assert.equal(ptsp.parseNik("3578010101900001", today).regency_kind, "city");
-      // The reference date resolves the century.
+      // The reference date resolves the century: never a birth in the future.
       assert.equal(ptsp.parseNik("3515140101260001", "2026-01-01").birth_date, "2026-01-01");
       assert.equal(ptsp.parseNik("3515140101260001", "2025-12-31").birth_date, "1926-01-01");
+      assert.equal(ptsp.parseNik("3171011708260001", "2026-03-10").birth_date, "1926-08-17");
       const nik = expectCode(ptsp, assert, "invalid_form", () => ptsp.parseNik("2015143102990000", today));
       assert.deepEqual(
         nik.errors.map((p) => [p.path, p.code]),
@@ -1092,6 +1103,7 @@ export const tests = [
       const phone = expectCode(ptsp, assert, "invalid_form", () => ptsp.normalizePhone("+65 6123 4567"));
       assert.deepEqual(phone.errors.map((p) => [p.path, p.code]), [["phone", "invalid_phone"]]);
       assert.match(phone.errors[0].message_id, /bukan nomor Indonesia/);
+      assert.match(phone.errors[0].message, /^phone "\+\*\* \*{4} \*567" /);
 
       assert.equal(ptsp.normalizeEmail(" Budi.Santoso@Jatimprov.GO.ID "), "Budi.Santoso@jatimprov.go.id");
       const email = expectCode(ptsp, assert, "invalid_form", () => ptsp.normalizeEmail("budi@localhost"));
@@ -1117,6 +1129,7 @@ export const tests = [
         subject: { min: 5, max: 150 },
         text: { min: 20, max: 5000 },
         label_max: 100,
+        file_name_max: 255,
         max_attachments: 5,
         formats: ["pdf", "jpg", "jpeg", "png"],
         max_file_bytes: 5242880,
@@ -1124,6 +1137,7 @@ export const tests = [
         require_contact: true,
         consultation: no,
         complaint: { ...no, nik_required: true },
+        suggestion: no,
       });
       const complaint = {
         kind: "pengaduan",
@@ -1200,7 +1214,7 @@ export const tests = [
       const t = expectCode(ptsp, assert, "invalid_type", () => ptsp.validateForm("Budi", null, today));
       assert.match(t.message, /^invalid type for form: expected a web form object \{kind, name, /);
       const values = [
-        ["unknown kind", () => ptsp.validateForm({ ...ok, kind: "saran" }, null, today)],
+        ["unknown kind", () => ptsp.validateForm({ ...ok, kind: "pujian" }, null, today)],
         ["unknown field", () => ptsp.validateForm({ ...ok, nama: "Budi" }, null, today)],
         ["null name", () => ptsp.validateForm({ ...ok, name: null }, null, today)],
         ["number subject", () => ptsp.validateForm({ ...ok, subject: 5 }, null, today)],
@@ -1214,8 +1228,8 @@ export const tests = [
         const e = expectCode(ptsp, assert, "invalid_value", f, what);
         assert.ok(e.messages.en && e.messages.id, what);
       }
-      const k = expectCode(ptsp, assert, "invalid_value", () => ptsp.validateForm({ ...ok, kind: "saran" }, null, today));
-      assert.match(k.message, /unknown variant `saran`/);
+      const k = expectCode(ptsp, assert, "invalid_value", () => ptsp.validateForm({ ...ok, kind: "pujian" }, null, today));
+      assert.match(k.message, /unknown variant `pujian`/);
       // Refused or not, the module is still alive.
       assert.equal(ptsp.validateForm(ok, null, today).kind, "konsultasi");
     },

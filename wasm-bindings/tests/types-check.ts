@@ -207,7 +207,8 @@ export async function check(): Promise<void> {
   const limits: FormLimits = precise(defaultFormLimits());
   const partial: FormLimitsInput = { complaint: { nik_required: false }, formats: ["pdf"] };
   const valid3: ValidForm = validateForm(form, partial, TODAY);
-  const kindOut: "konsultasi" | "pengaduan" = valid.kind;
+  const kindOut: "konsultasi" | "pengaduan" | "saran" = valid.kind;
+  const suggestion: ValidForm = validateForm({ ...form, kind: "masukan" }, { suggestion: { email_required: true }, file_name_max: 80 }, TODAY);
   const nikOut: Nik | null = valid.nik;
   const birth: IsoDate | undefined = nikOut?.birth_date;
   const phoneOut: string | null = valid.phone;
@@ -281,7 +282,7 @@ export async function check(): Promise<void> {
   const summaries: UnitSummary[] = precise(deskUnitSummaries([kase, replayed], consult, cal, AT));
 
   // @ts-expect-error not a ticket kind
-  validateForm({ kind: "saran" }, null, TODAY);
+  validateForm({ kind: "pujian" }, null, TODAY);
   // @ts-expect-error web-form fields are snake_case and known
   validateForm({ fileName: "x" }, null, TODAY);
   // @ts-expect-error today is required

@@ -1,6 +1,6 @@
-"""The consultation and complaint web form (*konsultasi* / *pengaduan*): one
-validator for the backend, the same as the browser's (through the WASM
-binding).
+"""The consultation, complaint and suggestion web form (*konsultasi* /
+*pengaduan* / *saran*): one validator for the backend, the same as the
+browser's (through the WASM binding).
 
 ``validate`` checks a form dict against the office's settings and returns the
 normalised form — or raises ``ptsp.FormError`` listing **every** problem at

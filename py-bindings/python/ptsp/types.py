@@ -981,10 +981,12 @@ class Catalogue(TypedDict):
 
 # ---- web form (ptsp.form) -------------------------------------------------------
 
-TicketKind = Literal["konsultasi", "pengaduan"]
-"""What the applicant files: a consultation (a question) or a complaint. The
-English ``"consultation"`` and ``"complaint"`` are accepted in a form given to
-``ptsp.form.validate``; results always hold the Indonesian name."""
+TicketKind = Literal["konsultasi", "pengaduan", "saran"]
+"""What the applicant files: a consultation (a question), a complaint, or a
+suggestion (*saran*). The English ``"consultation"``, ``"complaint"`` and
+``"suggestion"``, and ``"masukan"`` (input) for a suggestion, are accepted in a
+form given to ``ptsp.form.validate``; results always hold the Indonesian name,
+which is also the ticket's routing category."""
 
 Sex = Literal["male", "female"]
 """Sex as encoded in a NIK (women's birth day is written plus 40)."""
@@ -1005,12 +1007,12 @@ class AttachmentMeta(TypedDict, total=False):
 
 
 class WebForm(TypedDict, total=False):
-    """A consultation or complaint web form as submitted
+    """A consultation, complaint or suggestion web form as submitted
     (``ptsp.form.validate``). Every key is optional: a missing ``kind``,
     ``name``, ``subject`` or ``text`` is a ``required`` problem, not a shape
     error; blank optional fields count as absent."""
 
-    kind: Optional[Union[TicketKind, Literal["consultation", "complaint"]]]
+    kind: Optional[Union[TicketKind, Literal["consultation", "complaint", "suggestion", "masukan"]]]
     name: str
     nik: Optional[str]
     email: Optional[str]
@@ -1048,6 +1050,7 @@ class FormLimits(TypedDict, total=False):
     subject: CharRange
     text: CharRange
     label_max: int
+    file_name_max: int
     max_attachments: int
     formats: List[str]
     max_file_bytes: int
@@ -1055,6 +1058,7 @@ class FormLimits(TypedDict, total=False):
     require_contact: bool
     consultation: KindRules
     complaint: KindRules
+    suggestion: KindRules
 
 
 class NikInfo(TypedDict):
