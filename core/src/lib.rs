@@ -73,8 +73,8 @@ pub use case::{
 };
 pub use error::{Error, Lang, Problem, Result};
 pub use form::{
-    AttachmentMeta, CharRange, FormError, FormLimits, KindRules, Nik, Province, RegencyKind, Sex,
-    TicketKind, ValidForm, WebForm,
+    AttachmentMeta, CharRange, FormError, FormLimits, KindRules, Nik, PersonalData, Province,
+    RegencyKind, Sex, TicketKind, ValidForm, WebForm,
 };
 pub use procedure::{
     Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
