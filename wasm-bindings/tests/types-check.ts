@@ -252,7 +252,7 @@ export async function check(): Promise<void> {
   const replayed: Case = precise(Case.replay(events, consult));
   // @ts-expect-error a replay is checked against its procedure
   Case.replay(events);
-  const suggestion: Procedure = precise(Procedure.jatimSuggestion());
+  const suggestionFlow: Procedure = precise(Procedure.jatimSuggestion());
   const paused: number | null = precise(kase.pausedRemainingSeconds);
   const lapse: Command = { type: "lapse", step: "konfirmasi" };
   const withOutputs: Command = {
@@ -311,7 +311,7 @@ export async function check(): Promise<void> {
   void [valid2, limits, valid3, kindOut, birth, phoneOut, sex, e164, mail, provs, router2, rules, unit];
   void [again2, rule, reasonText, words, root, ownRoot, ownWords, seesApplicant, tierDays, decided];
   void [caseStatus, current, due2, tracking, redacted, seen, firstType, clock, firstResponse];
-  void [suggestion, paused, lapse, withOutputs, role, ofCase, grossResponse, lapseOutcome, permitNumber];
+  void [suggestionFlow, paused, lapse, withOutputs, role, ofCase, grossResponse, lapseOutcome, permitNumber];
   void [summaries, bad, clock2];
 
   void [id, span, status, working, next, prev, added, count, d2, d3, due, late, from, text, names];
