@@ -453,3 +453,26 @@ fn form_completion_previews() {
         }
     }
 }
+
+#[test]
+fn an_sla_beyond_what_a_duration_holds_is_an_error_not_a_panic() {
+    let mut def = serde_json::to_value(ProcedureDef::jatim_permit()).unwrap();
+    let steps = def["steps"].as_array_mut().unwrap();
+    let first = steps.iter_mut().find(|s| s["id"] == "pemeriksaan").unwrap();
+    first["sla"] = json!({"amount": 10_000_000_000_000i64, "unit": "working_hours"});
+    let p = Procedure::new(serde_json::from_value(def).unwrap()).unwrap();
+    let req: Request = serde_json::from_value(json!({
+        "actor": {"id": "p-1", "roles": ["pemohon"]},
+        "at": "2026-01-05T08:00:00+07:00",
+        "command": {"type": "submit", "case_id": "C-1", "documents": serde_json::to_value(docs()).unwrap()},
+    }))
+    .unwrap();
+    let mut case = Case::new();
+    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        case.execute(&req, &p, &Calendar::jatim())
+    }))
+    .expect("no panic")
+    .unwrap_err();
+    assert_eq!(err.code(), "out_of_range");
+    assert!(err.message(ptsp::Lang::Id).contains("durasi"), "{err}");
+}

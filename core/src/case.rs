@@ -1236,7 +1236,7 @@ impl Case {
                     (CorrectionClock::PauseResume, true) => {
                         let left = self.remaining_at_pause;
                         Some(
-                            cal.add_working_time(at, Duration::seconds(left))
+                            cal.add_working_time(at, working_duration(left, "s")?)
                                 .map_err(calendar_err)?,
                         )
                     }
@@ -1579,9 +1579,26 @@ pub(crate) fn sla_due(
             .map_err(calendar_err)?
             .due_at),
         SlaUnit::WorkingHours => cal
-            .add_working_time(at, Duration::hours(sla.amount))
+            .add_working_time(at, working_duration(sla.amount, "h")?)
             .map_err(calendar_err),
     }
+}
+
+/// A duration of `amount` hours (`unit` `"h"`) or seconds, or
+/// `out_of_range` when chrono cannot hold it (a definition or an event log
+/// may carry any `i64`).
+fn working_duration(amount: i64, unit: &'static str) -> CaseResult<Duration> {
+    let d = if unit == "h" {
+        Duration::try_hours(amount)
+    } else {
+        Duration::try_seconds(amount)
+    };
+    d.ok_or_else(|| {
+        CaseError::Calendar(crate::CalendarError::OutOfRange {
+            what: "duration",
+            value: format!("{amount} {unit}"),
+        })
+    })
 }
 
 fn tier_problem(code: &str, en: String, id: String) -> CaseError {
