@@ -1,11 +1,13 @@
 //! Routing benchmarks (criterion): `Router::suggest` on realistic tickets
 //! of about 40 words against the sample rule set (14 units, 30 rules,
-//! about 120 keywords), and the cost of building a router.
+//! about 120 keywords), and the cost of building a router: the sample, a
+//! generated rule set of 20,000 rules, and rule sets with one very long
+//! keyword.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ptsp::routing::{Router, RoutingInput};
+use ptsp::routing::{Router, RoutingInput, RoutingRule, RuleSet, Unit, UnitKind};
 
 /// Eight tickets of 35–45 words, as the JOSS web form delivers them.
 fn tickets() -> Vec<RoutingInput> {
@@ -65,6 +67,212 @@ fn tickets() -> Vec<RoutingInput> {
         .collect()
 }
 
+/// A deterministic generator (xorshift64*), so every run builds the same
+/// rule set.
+struct Gen(u64);
+
+impl Gen {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// A pseudo-Indonesian word of two to four open syllables, some with an
+/// affix, so that the stemmer has real work.
+fn word(g: &mut Gen) -> String {
+    const ONSETS: [&str; 16] = [
+        "b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "j", "c", "h", "w", "ny",
+    ];
+    const VOWELS: [&str; 5] = ["a", "i", "u", "e", "o"];
+    let mut w = String::new();
+    for _ in 0..2 + g.below(3) {
+        w.push_str(ONSETS[g.below(16) as usize]);
+        w.push_str(VOWELS[g.below(5) as usize]);
+    }
+    match g.below(6) {
+        0 => format!("pe{w}an"),
+        1 => format!("{w}kan"),
+        2 => format!("ber{w}"),
+        _ => w,
+    }
+}
+
+/// A rule set of `n` rules over 200 units, drawn from shared pools: each
+/// rule has a target, a priority from 0 to 9, a service (30 %), a sector
+/// (30 %) and a category (30 %) from small pools, and one to five keywords
+/// from a pool of 5,000 words and 1,000 two-word phrases. Many of these
+/// rules are shadowed by earlier ones, so the set is refused: building it
+/// measures validation, and the shadowed-rule check above all.
+fn pooled_rule_set(n: usize) -> RuleSet {
+    rule_set(n, false)
+}
+
+/// As [`pooled_rule_set`], but every rule has its own service, so no rule
+/// is shadowed and the set compiles: building it measures everything.
+fn valid_rule_set(n: usize) -> RuleSet {
+    rule_set(n, true)
+}
+
+fn rule_set(n: usize, own_service: bool) -> RuleSet {
+    let mut g = Gen(0x9E37_79B9_7F4A_7C15);
+    let words: Vec<String> = (0..5_000).map(|_| word(&mut g)).collect();
+    let phrases: Vec<String> = (0..1_000)
+        .map(|_| {
+            format!(
+                "{} {}",
+                words[g.below(5_000) as usize],
+                words[g.below(5_000) as usize]
+            )
+        })
+        .collect();
+    let mut units = vec![Unit {
+        id: "kabid".into(),
+        name: ptsp::Label {
+            id: "Kepala Bidang Pengaduan".into(),
+            en: "Head of complaints".into(),
+        },
+        kind: UnitKind::HeadOfComplaints,
+    }];
+    units.extend((0..200).map(|i| Unit {
+        id: format!("unit-{i}"),
+        name: ptsp::Label {
+            id: format!("Unit {i}"),
+            en: format!("Unit {i}"),
+        },
+        kind: UnitKind::Opd,
+    }));
+    let pick = |g: &mut Gen, pool: u64, prefix: &str| {
+        (g.below(10) < 3).then(|| format!("{prefix}-{}", g.below(pool)))
+    };
+    let rules = (0..n)
+        .map(|i| RoutingRule {
+            id: format!("r{i}"),
+            target: format!("unit-{}", g.below(200)),
+            priority: g.below(10) as i32,
+            service: if own_service {
+                Some(format!("layanan-{i}"))
+            } else {
+                pick(&mut g, 500, "layanan")
+            },
+            sector: pick(&mut g, 50, "sektor"),
+            category: pick(&mut g, 3, "kategori"),
+            keywords: (0..1 + g.below(5))
+                .map(|_| {
+                    if g.below(6) == 0 {
+                        phrases[g.below(1_000) as usize].clone()
+                    } else {
+                        words[g.below(5_000) as usize].clone()
+                    }
+                })
+                .collect(),
+            note: None,
+        })
+        .collect();
+    RuleSet {
+        note: "generated for the benchmark".into(),
+        units,
+        rules,
+        fallback: "kabid".into(),
+    }
+}
+
+/// The sample rule set plus one rule whose only keyword is `keyword` (at a
+/// priority no sample rule reaches, so it is never shadowed).
+fn with_keyword(keyword: String) -> RuleSet {
+    let mut set = RuleSet::sample();
+    set.rules.push(RoutingRule {
+        id: "panjang".into(),
+        target: "dkp".into(),
+        priority: 100,
+        service: None,
+        sector: None,
+        category: None,
+        keywords: vec![keyword],
+        note: None,
+    });
+    set
+}
+
+/// Wall time of one call, best of `runs`.
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut best = f64::INFINITY;
+    let mut out = None;
+    for _ in 0..runs {
+        let start = std::time::Instant::now();
+        let r = f();
+        best = best.min(start.elapsed().as_secs_f64());
+        out = Some(r);
+    }
+    (best, out.expect("at least one run"))
+}
+
+fn outcome(r: &Result<Router, ptsp::routing::RoutingError>) -> String {
+    match r {
+        Ok(_) => "built".to_owned(),
+        Err(e) => {
+            let mut codes = std::collections::BTreeMap::<&str, usize>::new();
+            for p in e.problems() {
+                *codes.entry(p.code.as_str()).or_default() += 1;
+            }
+            let codes: Vec<String> = codes.iter().map(|(c, n)| format!("{n} {c}")).collect();
+            format!("refused: {}", codes.join(", "))
+        }
+    }
+}
+
+fn building(c: &mut Criterion) {
+    let valid = valid_rule_set(20_000);
+    let pooled = pooled_rule_set(20_000);
+    for (what, set) in [("valid", &valid), ("pooled", &pooled)] {
+        let (secs, r) = best_of(3, || Router::new(black_box(set.clone())));
+        println!(
+            "Router::new, 20,000 generated rules ({what}): {secs:.3} s, best of 3 ({})",
+            outcome(&r)
+        );
+    }
+    // One keyword of about 1 MB: a single word of 200,000 syllables.
+    let huge = "kapal".repeat(200_000);
+    let (secs, r) = best_of(1, || Router::new(black_box(with_keyword(huge.clone()))));
+    println!(
+        "Router::new, sample + one 1,000,000-character keyword: {:.3} s ({})",
+        secs,
+        outcome(&r)
+    );
+    // The largest keyword the limits allow, as one word and as a phrase.
+    let max = ptsp::routing::limits::MAX_KEYWORD_CHARS;
+    let long_word: String = "kapal".repeat(max / 5 + 1).chars().take(max).collect();
+    let long_phrase: String = "kapal nelayan tangkap "
+        .repeat(max / 22 + 1)
+        .chars()
+        .take(max)
+        .collect();
+    for (what, k) in [
+        ("one word", long_word),
+        ("a phrase", long_phrase.trim_end().to_owned()),
+    ] {
+        let (secs, r) = best_of(5, || Router::new(black_box(with_keyword(k.clone()))));
+        println!(
+            "Router::new, sample + one {}-character keyword ({what}): {:.4} s, best of 5 ({})",
+            k.chars().count(),
+            secs,
+            outcome(&r)
+        );
+    }
+    let mut g = c.benchmark_group("routing build");
+    g.sample_size(10);
+    g.bench_function("Router::sample (30 rules)", |b| {
+        b.iter(|| black_box(Router::sample()))
+    });
+    g.finish();
+}
+
 fn routing(c: &mut Criterion) {
     let router = Router::sample();
     let tickets = tickets();
@@ -121,13 +329,7 @@ fn routing(c: &mut Criterion) {
         })
     });
     g.finish();
-    let mut g = c.benchmark_group("routing build");
-    g.sample_size(10);
-    g.bench_function("Router::sample (30 rules)", |b| {
-        b.iter(|| black_box(Router::sample()))
-    });
-    g.finish();
 }
 
-criterion_group!(benches, routing);
+criterion_group!(benches, routing, building);
 criterion_main!(benches);

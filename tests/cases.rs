@@ -514,3 +514,20 @@ fn form_completion_previews() {
         }
     }
 }
+
+#[test]
+fn an_sla_beyond_what_a_duration_holds_is_refused_before_it_reaches_a_clock() {
+    let mut def = serde_json::to_value(ProcedureDef::jatim_permit()).unwrap();
+    let steps = def["steps"].as_array_mut().unwrap();
+    let first = steps.iter_mut().find(|s| s["id"] == "pemeriksaan").unwrap();
+    first["sla"] = json!({"amount": 10_000_000_000_000i64, "unit": "working_hours"});
+    let err = std::panic::catch_unwind(|| Procedure::new(serde_json::from_value(def).unwrap()))
+        .expect("no panic")
+        .unwrap_err();
+    assert_eq!(err.code(), "invalid_procedure");
+    assert_eq!(err.problems()[0].code, "sla_too_large");
+    assert!(
+        err.message(ptsp::Lang::Id).contains("terlalu besar"),
+        "{err}"
+    );
+}

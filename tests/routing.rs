@@ -842,3 +842,197 @@ fn unit_and_rule_types_read_the_documented_json() {
     let input: RoutingInput = serde_json::from_value(json!({"text": "izin"})).unwrap();
     assert_eq!(input, RoutingInput::new("", "izin"));
 }
+
+// ---------------------------------------------------------------------------
+// Limits: what a rule set may declare, how much of a ticket is read.
+// ---------------------------------------------------------------------------
+
+fn with_rule(rule: Value) -> RuleSet {
+    let mut set = serde_json::to_value(fixture_router().rule_set()).unwrap();
+    set["rules"].as_array_mut().unwrap().push(rule);
+    serde_json::from_value(set).unwrap()
+}
+
+#[test]
+fn a_megabyte_keyword_is_refused_not_stemmed() {
+    use ptsp::routing::limits::MAX_KEYWORD_CHARS;
+    // Before the limit this took seconds and was accepted.
+    let set = with_rule(json!({
+        "id": "panjang", "target": "dkp", "priority": 1000,
+        "keywords": ["kapal".repeat(200_000), "nelayan"],
+    }));
+    let problems = codes(&set.validate());
+    assert_eq!(
+        problems,
+        [("rules[11].keywords[0]".to_owned(), "too_long".to_owned())]
+    );
+    let err = Router::new(set).unwrap_err();
+    assert_eq!(err.code(), "invalid_rule_set");
+    let p = &err.problems()[0];
+    assert!(
+        p.message.contains("1000000 characters long: at most 100"),
+        "{p:?}"
+    );
+    assert!(p.message_id.contains("paling banyak 100 karakter"), "{p:?}");
+    assert!(p.message.len() < 200, "the keyword is quoted as an excerpt");
+    // The longest keyword allowed, as one word and as a phrase, builds.
+    let word = "kapal".repeat(MAX_KEYWORD_CHARS / 5);
+    let phrase: String = "kapal nelayan tangkap "
+        .repeat(5)
+        .chars()
+        .take(MAX_KEYWORD_CHARS)
+        .collect();
+    for k in [word, phrase.trim_end().to_owned()] {
+        assert!(k.chars().count() <= MAX_KEYWORD_CHARS);
+        let set =
+            with_rule(json!({"id": "panjang", "target": "dkp", "priority": 1000, "keywords": [k]}));
+        let router = Router::new(set).unwrap();
+        let s = router.suggest(&RoutingInput::new("", format!("soal {k}!")));
+        assert_eq!(s[0].rule, Some("panjang"), "{k}");
+    }
+}
+
+#[test]
+fn counts_and_lengths_over_the_limits_are_reported_with_everything_else() {
+    use ptsp::routing::limits::*;
+    let mut set = fixture_router().rule_set().clone();
+    set.note = "n".repeat(MAX_NOTE_CHARS + 1);
+    set.units[1].id = "u".repeat(MAX_ID_CHARS + 1);
+    set.rules[0].keywords = (0..=MAX_KEYWORDS).map(|i| format!("kata{i}")).collect();
+    set.rules[1].service = Some("s".repeat(MAX_NAME_CHARS + 1));
+    set.rules[2].note = Some("é".repeat(MAX_NOTE_CHARS + 1));
+    assert_eq!(
+        codes(&set.validate()),
+        [
+            ("note", "too_long"),
+            ("units[1].id", "too_long"),
+            ("rules[0].keywords", "too_many"),
+            ("rules[1].service", "too_long"),
+            ("rules[2].note", "too_long"),
+            // The first unit's id changed: its rules now point nowhere.
+            ("rules[8].target", "unknown_unit"),
+            ("rules[9].target", "unknown_unit"),
+        ]
+        .map(|(p, c)| (p.to_owned(), c.to_owned()))
+    );
+    let mut set = fixture_router().rule_set().clone();
+    let unit = set.units[1].clone();
+    set.units = vec![unit; MAX_UNITS + 1];
+    set.units[0].kind = UnitKind::HeadOfComplaints;
+    set.units[0].id = "kabid".into();
+    let got = codes(&set.validate());
+    assert_eq!(got[0], ("units".to_owned(), "too_many".to_owned()));
+    assert!(
+        got.iter().all(|(_, c)| c != "duplicate_id"),
+        "elements over the limit are not examined"
+    );
+    let mut set = fixture_router().rule_set().clone();
+    let rule = set.rules[0].clone();
+    set.rules = vec![rule; MAX_RULES + 1];
+    assert_eq!(
+        codes(&set.validate()),
+        [("rules".to_owned(), "too_many".to_owned())]
+    );
+    let err = Router::new(set).unwrap_err();
+    assert!(
+        err.message(Lang::Id)
+            .contains("20001 entri: paling banyak 20000"),
+        "{err}"
+    );
+    // Totals: keywords of all rules, distinct words in them.
+    let mut set = fixture_router().rule_set().clone();
+    let mut rule = set.rules[0].clone();
+    rule.keywords = vec!["pungli".into(); MAX_KEYWORDS];
+    set.rules = vec![rule; MAX_TOTAL_KEYWORDS / MAX_KEYWORDS + 1];
+    for (i, r) in set.rules.iter_mut().enumerate() {
+        r.id = format!("r{i}");
+        r.priority = i as i32; // none shadowed
+    }
+    assert_eq!(
+        codes(&set.validate()),
+        [("rules".to_owned(), "too_many".to_owned())]
+    );
+    assert!(set.validate()[0].message.contains("200100 keywords in all"));
+    let mut set = fixture_router().rule_set().clone();
+    set.rules[0].keywords = (0..MAX_KEYWORDS).map(|i| format!("kata{i}")).collect();
+    let mut rule = set.rules[0].clone();
+    for i in 0..=MAX_KEYWORD_WORDS / MAX_KEYWORDS {
+        rule.id = format!("banyak{i}");
+        rule.keywords = (0..MAX_KEYWORDS).map(|j| format!("w{i}x{j}")).collect();
+        set.rules.push(rule.clone());
+    }
+    let problems = set.validate();
+    assert_eq!(
+        codes(&problems),
+        [("rules".to_owned(), "too_many".to_owned())]
+    );
+    assert!(
+        problems[0].message_id.contains("kata berbeda"),
+        "{:?}",
+        problems[0]
+    );
+}
+
+#[test]
+fn only_the_first_characters_of_a_ticket_are_read() {
+    use ptsp::routing::limits::{MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
+    let router = fixture_router();
+    let pad = |n: usize| "é ".repeat(n / 2); // two characters, three bytes
+    let late = RoutingInput::new("", format!("{}limbah", pad(MAX_TEXT_CHARS)));
+    assert_eq!(router.suggest(&late)[0].reasons[0].code(), "no_match");
+    let just = RoutingInput::new("", format!("{}limbah", pad(MAX_TEXT_CHARS - 6)));
+    let s = router.suggest(&just);
+    assert_eq!(s[0].unit, "dlh");
+    let Reason::Keyword { start, end, .. } = s[0].reasons[0] else {
+        panic!("{:?}", s[0].reasons)
+    };
+    assert_eq!(&just.text[start..end], "limbah");
+    let late = RoutingInput::new(format!("{}limbah", pad(MAX_SUBJECT_CHARS)), "");
+    assert_eq!(router.suggest(&late)[0].reasons[0].code(), "no_match");
+    // A ticket of ten megabytes answers as its first characters do.
+    let huge = RoutingInput::new("izin ".repeat(2_000_000), "limbah ".repeat(1_500_000));
+    let head = RoutingInput::new(
+        huge.subject
+            .chars()
+            .take(MAX_SUBJECT_CHARS)
+            .collect::<String>(),
+        huge.text.chars().take(MAX_TEXT_CHARS).collect::<String>(),
+    );
+    assert_eq!(router.suggest(&huge), router.suggest(&head));
+    // Criteria longer than any value match none, whatever their length.
+    let long = RoutingInput::new("", "").with_category("k".repeat(10_000_000));
+    assert_eq!(router.suggest(&long)[0].reasons[0].code(), "no_match");
+}
+
+#[test]
+fn many_keywords_sharing_their_first_word_cost_one_walk_per_ticket_word() {
+    // 2,000 phrases all starting with "izin": each ticket word is looked up
+    // once in the phrase tree, not compared with every phrase.
+    let mut set = fixture_router().rule_set().clone();
+    set.rules.truncate(0);
+    for i in 0..20 {
+        set.rules.push(RoutingRule {
+            id: format!("r{i}"),
+            target: "perizinan".into(),
+            priority: i,
+            service: None,
+            sector: None,
+            category: None,
+            keywords: (0..100)
+                .map(|j| format!("izin kata{}", i * 100 + j))
+                .collect(),
+            note: None,
+        });
+    }
+    let router = Router::new(set).unwrap();
+    let input = RoutingInput::new("", format!("{} kata1999", "izin ".repeat(3_000)));
+    let s = router.suggest(&input);
+    assert_eq!(s[0].rule, Some("r19"));
+    assert_eq!(s.len(), 1);
+    check_laws(
+        &router,
+        &RoutingInput::new("", "izin kata5 izin kata1000 izin"),
+    )
+    .map_err(|e| e.to_string())
+    .unwrap();
+}

@@ -1689,7 +1689,7 @@ impl Case {
             }),
             (ClockMove::Resume, Some(_)) => Some(CaseClockChange::Resumed {
                 due: cal
-                    .add_working_time(at, Duration::seconds(self.case_remaining_at_pause))
+                    .add_working_time(at, working_duration(self.case_remaining_at_pause, "s")?)
                     .map_err(calendar_err)?,
             }),
             (ClockMove::Restart, Some(_)) => {
@@ -1777,7 +1777,7 @@ impl Case {
                     }
                 }
                 let due = if paused > 0 {
-                    cal.add_working_time(due, Duration::seconds(paused))
+                    cal.add_working_time(due, working_duration(paused, "s")?)
                         .map_err(calendar_err)?
                 } else {
                     due
@@ -2206,10 +2206,13 @@ impl Case {
                 let due = match (p.def().correction_clock, s.sla.is_some()) {
                     (_, false) => None,
                     (CorrectionClock::Restart, true) => Case::due_on_entry(p, cal, s, at)?,
-                    (CorrectionClock::PauseResume, true) => Some(
-                        cal.add_working_time(at, Duration::seconds(self.remaining_at_pause))
-                            .map_err(calendar_err)?,
-                    ),
+                    (CorrectionClock::PauseResume, true) => {
+                        let left = self.remaining_at_pause;
+                        Some(
+                            cal.add_working_time(at, working_duration(left, "s")?)
+                                .map_err(calendar_err)?,
+                        )
+                    }
                 };
                 let mv = if self.case_clock_paused() {
                     ClockMove::Resume
@@ -3087,9 +3090,26 @@ pub(crate) fn sla_due(
             .map_err(calendar_err)?
             .due_at),
         SlaUnit::WorkingHours => cal
-            .add_working_time(at, Duration::hours(sla.amount))
+            .add_working_time(at, working_duration(sla.amount, "h")?)
             .map_err(calendar_err),
     }
+}
+
+/// A duration of `amount` hours (`unit` `"h"`) or seconds, or
+/// `out_of_range` when chrono cannot hold it (a definition or an event log
+/// may carry any `i64`).
+fn working_duration(amount: i64, unit: &'static str) -> CaseResult<Duration> {
+    let d = if unit == "h" {
+        Duration::try_hours(amount)
+    } else {
+        Duration::try_seconds(amount)
+    };
+    d.ok_or_else(|| {
+        CaseError::Calendar(crate::CalendarError::OutOfRange {
+            what: "duration",
+            value: format!("{amount} {unit}"),
+        })
+    })
 }
 
 fn tier_problem(code: &str, en: String, id: String) -> CaseError {

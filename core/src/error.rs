@@ -107,6 +107,48 @@ pub(crate) fn summary(problems: &[Problem], lang: Lang) -> String {
     out
 }
 
+/// The first characters of a text, for quoting a value too long to quote
+/// whole.
+pub(crate) fn excerpt(text: &str) -> String {
+    const CHARS: usize = 40;
+    match text.char_indices().nth(CHARS) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+/// The `too_many` problem of a list longer than its limit.
+pub(crate) fn too_many(path: impl Into<String>, len: usize, max: usize) -> Problem {
+    Problem::new(
+        path,
+        "too_many",
+        format!("{len} entries: at most {max} are allowed"),
+        format!("{len} entri: paling banyak {max} yang diizinkan"),
+    )
+}
+
+/// Pushes a `too_long` problem when `text` has more than `max` characters.
+pub(crate) fn check_len(out: &mut Vec<Problem>, path: impl Into<String>, text: &str, max: usize) {
+    if text.len() <= max {
+        return; // no more characters than bytes
+    }
+    let n = text.chars().count();
+    if n > max {
+        out.push(Problem::new(
+            path,
+            "too_long",
+            format!(
+                "text {:?} is {n} characters long: at most {max} are allowed",
+                excerpt(text)
+            ),
+            format!(
+                "teks {:?} panjangnya {n} karakter: paling banyak {max} karakter yang diizinkan",
+                excerpt(text)
+            ),
+        ));
+    }
+}
+
 /// The Indonesian message of every module's `InvalidJson` error (the
 /// English one is each variant's `Display`).
 pub(crate) fn json_message_id(line: usize, column: usize, detail: &str) -> String {

@@ -48,6 +48,13 @@
 //!   ([`Calendar::assuming_weekends_only`]), and assumed results say so.
 //! * Typed errors with stable codes and messages in Bahasa Indonesia and
 //!   English ([`Error`], [`Lang`]).
+//! * Bounded inputs: limits on definitions and rule sets
+//!   ([`calendar::limits`], [`routing::limits`]), on what a request may carry
+//!   ([`TextLimits`]), on SLAs ([`Sla::MAX_WORKING_DAYS`]) and instants
+//!   ([`case::INSTANT_YEARS`]); no input panics.
+//! * Case logs checked on replay against their procedure ([`Case::replay`]),
+//!   with an explicit fast path for a trusted store
+//!   ([`Case::replay_trusted`]).
 //!
 //! The library never reads the clock: every instant is a parameter.
 

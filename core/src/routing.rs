@@ -83,11 +83,15 @@
 //! table of every inflected form of its keyword stems (about 80 per stem;
 //! clitics are split off), so matching a ticket costs, per word, one hash
 //! and — for most words — two bit tests in a Bloom filter: no stemming and
-//! no allocation ([`Router::suggest_into`]). `benches/routing.rs` measures
-//! about 1.2 million 40-word tickets per second on one core of a shared
-//! virtual machine (all-ASCII text takes a byte-at-a-time fast path; text
-//! with other characters is read char by char). Building a router costs
-//! more: about 0.15 s for the 120 keywords of the sample, optimised.
+//! no allocation ([`Router::suggest_into`]); phrases are found by walking
+//! a tree of the keywords' runs of stems from each matching word, so a
+//! word costs at most one step per word of the longest keyword however many
+//! keywords share it. `benches/routing.rs` measures about a million 40-word
+//! tickets per second on one core of a shared virtual machine (all-ASCII
+//! text takes a byte-at-a-time fast path; text with other characters is
+//! read char by char). Building a router costs more: about 0.04 s for the
+//! 120 keywords of the sample, and about 2 s for 20,000 rules over 5,000
+//! distinct words, optimised.
 //!
 //! # Ranking
 //! [`Router::suggest`] orders the matching rules by
@@ -115,6 +119,8 @@
 //! | `shadowed_rule` | a rule that can never be the first suggestion (below) |
 //! | `unknown_fallback` | the fallback is not a unit |
 //! | `fallback_not_head` | the fallback unit is not of kind `head_of_complaints` |
+//! | `too_many` | more units, rules, keywords of a rule, keywords in all or distinct keyword words than the [`limits`] allow (the elements of a list over its limit are not examined; over the totals, rules are not checked for shadowing) |
+//! | `too_long` | an id, name, criterion, keyword or note longer than its limit, in characters |
 //!
 //! **Shadowed rule.** Rule B is shadowed by an earlier rule A when every
 //! ticket B matches is also matched by A, and A ranks above B on it, so B
@@ -128,7 +134,23 @@
 //! A's criteria plus the A keywords inside that set's keywords is at least
 //! B's criteria plus the size of the set. The check is pairwise and, for a
 //! B with more than 12 keywords, the equal-priority case is not examined
-//! (such a B is not reported).
+//! (such a B is not reported). Each rule is compared only with the earlier
+//! rules that could shadow it — those whose criteria are a subset of its
+//! own and that have no keyword or a keyword inside one of its keywords —,
+//! found through an index of the earlier rules by criteria and keyword, so
+//! the check costs about one lookup per rule and keyword on ordinary rule
+//! sets rather than one comparison per pair of rules.
+//!
+//! # Limits
+//! A rule set is data a client sends. What it may declare is bounded (see
+//! [`limits`]: units, rules, keywords per rule and in all, distinct keyword
+//! words, the length of a keyword, of ids, names and notes), and building a
+//! router costs time linear in the size of the rule set (about half a
+//! millisecond per distinct keyword word, which is expanded into its
+//! inflected forms; the shadowed-rule check above). [`Router::suggest`] reads at most
+//! [`limits::MAX_SUBJECT_CHARS`] characters of a ticket's subject and
+//! [`limits::MAX_TEXT_CHARS`] of its text: the rest is ignored, so a
+//! suggestion costs at most a fixed amount of work whatever the ticket.
 //!
 //! # Assignment and redistribution
 //! [`pick_staff`] chooses, inside a unit, the eligible staff member with
@@ -143,8 +165,146 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Lang, Problem};
+use crate::error::{Lang, Problem, check_len, too_many};
 use crate::procedure::Label;
+
+// ---------------------------------------------------------------------------
+// Limits
+// ---------------------------------------------------------------------------
+
+/// What a rule set may declare, and how much of a ticket routing reads.
+///
+/// The limits are far above what an office needs (the sample has 14 units,
+/// 30 rules, at most 11 keywords per rule and keywords of at most 23
+/// characters) and keep the cost of building a router and of a suggestion
+/// bounded. [`RuleSet::validate`] reports a value over its limit as a
+/// problem (`too_many`, `too_long`) together with all the others.
+///
+/// # Example
+/// ```
+/// use ptsp::routing::{RuleSet, limits};
+/// let mut set = RuleSet::sample();
+/// set.rules[0].keywords.push("a".repeat(limits::MAX_KEYWORD_CHARS + 1));
+/// set.units[1].name.en = "x".repeat(limits::MAX_NAME_CHARS + 1);
+/// let problems = set.validate();
+/// let got: Vec<(&str, &str)> = problems.iter().map(|p| (p.path.as_str(), p.code.as_str())).collect();
+/// assert_eq!(got, [("units[1].name.en", "too_long"), ("rules[0].keywords[8]", "too_long")]);
+/// ```
+pub mod limits {
+    /// The most units in a rule set.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_UNITS, 1_000);
+    /// ```
+    pub const MAX_UNITS: usize = 1_000;
+
+    /// The most rules in a rule set.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_RULES, 20_000);
+    /// ```
+    pub const MAX_RULES: usize = 20_000;
+
+    /// The most keywords of one rule.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_KEYWORDS, 100);
+    /// ```
+    pub const MAX_KEYWORDS: usize = 100;
+
+    /// The most keywords of all the rules together.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_TOTAL_KEYWORDS, 200_000);
+    /// ```
+    pub const MAX_TOTAL_KEYWORDS: usize = 200_000;
+
+    /// The most distinct words (lower case, without diacritics) in all the
+    /// keywords together. Building a router costs about half a millisecond
+    /// per distinct word (it expands each into its inflected forms), so
+    /// this bounds the time [`Router::new`](super::Router::new) takes.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_KEYWORD_WORDS, 10_000);
+    /// ```
+    pub const MAX_KEYWORD_WORDS: usize = 10_000;
+
+    /// The longest keyword (a word or a phrase), in characters.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_KEYWORD_CHARS, 100);
+    /// ```
+    pub const MAX_KEYWORD_CHARS: usize = 100;
+
+    /// The longest id, in characters: of a unit, a rule, a rule's target
+    /// and the fallback.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_ID_CHARS, 100);
+    /// ```
+    pub const MAX_ID_CHARS: usize = 100;
+
+    /// The longest name or criterion, in characters: a unit's name (in
+    /// either language) and a rule's service, sector or category.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_NAME_CHARS, 500);
+    /// ```
+    pub const MAX_NAME_CHARS: usize = 500;
+
+    /// The longest note, in characters (of the rule set and of a rule).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::routing::limits::MAX_NOTE_CHARS, 5_000);
+    /// ```
+    pub const MAX_NOTE_CHARS: usize = 5_000;
+
+    /// How much of a ticket's subject routing reads, in characters (well
+    /// above the web form's default limit of 150): the rest is ignored.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::routing::{Router, RoutingInput, limits};
+    /// let router = Router::sample();
+    /// let subject = format!("{} limbah", "x".repeat(limits::MAX_SUBJECT_CHARS));
+    /// let s = router.suggest(&RoutingInput::new(subject, ""));
+    /// assert_eq!(s[0].reasons[0].code(), "no_match"); // "limbah" is past the limit
+    /// ```
+    pub const MAX_SUBJECT_CHARS: usize = 1_000;
+
+    /// How much of a ticket's text routing reads, in characters (four
+    /// times the web form's default limit of 5,000): the rest is ignored.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::routing::{Router, RoutingInput, limits};
+    /// let router = Router::sample();
+    /// let text = format!("limbah {}", "x ".repeat(limits::MAX_TEXT_CHARS));
+    /// let s = router.suggest(&RoutingInput::new("", text));
+    /// assert_eq!(s[0].unit, "dlh"); // read within the limit
+    /// ```
+    pub const MAX_TEXT_CHARS: usize = 20_000;
+}
+
+/// The first `max` characters of `text`.
+fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    match text.char_indices().nth(max) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    }
+}
 
 // ---------------------------------------------------------------------------
 // Definitions
@@ -1053,7 +1213,7 @@ sebab terang teliti tahan bagai pada para per serah mana apa ada lain banyak cuk
 hanya juga lagi masih namun oleh sini situ yang atau dan akan bukan tidak ya
 ";
 
-/// A fast hasher for the build-time sets (keys are short words).
+/// A fast hasher for the build-time maps (keys are short words).
 #[derive(Debug, Default, Clone, Copy)]
 struct FastHasher(u64);
 
@@ -1077,24 +1237,31 @@ fn lexicon_words() -> impl Iterator<Item = &'static str> {
         .flat_map(str::split_whitespace)
 }
 
-fn builtin_lexicon() -> &'static HashSet<&'static str, FastBuild> {
-    static SET: OnceLock<HashSet<&'static str, FastBuild>> = OnceLock::new();
-    SET.get_or_init(|| lexicon_words().collect())
+fn builtin_lexicon() -> &'static FormTable {
+    static TABLE: OnceLock<FormTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = FormTable::default();
+        for w in lexicon_words() {
+            t.insert_new(w.as_bytes());
+        }
+        t
+    })
 }
 
 /// The built-in lexicon, optionally extended with a rule set's own stems.
+/// Both are [`FormTable`]s: a word costs one hash and, for most words not
+/// in it, two bit tests.
 #[derive(Debug, Clone, Default)]
 struct Lexicon {
     /// The built-in words plus the extra ones (`None`: no extra words).
-    merged: Option<HashSet<Box<str>, FastBuild>>,
+    merged: Option<FormTable>,
 }
 
 impl Lexicon {
+    #[inline]
     fn contains(&self, w: &str) -> bool {
-        match &self.merged {
-            Some(m) => m.contains(w),
-            None => builtin_lexicon().contains(w),
-        }
+        let table = self.merged.as_ref().unwrap_or_else(|| builtin_lexicon());
+        table.contains(w.as_bytes())
     }
 
     /// The built-in lexicon plus, for every keyword word of `rules`, its
@@ -1102,22 +1269,44 @@ impl Lexicon {
     /// it — so that an office's own vocabulary is recognised.
     fn for_rules(rules: &[RoutingRule]) -> Lexicon {
         let base = Lexicon::default();
-        let mut merged: HashSet<Box<str>, FastBuild> =
-            builtin_lexicon().iter().map(|&w| w.into()).collect();
+        let mut merged = builtin_lexicon().clone();
         let mut buf = Vec::new();
-        for r in rules {
-            for k in &r.keywords {
-                scan(k, &mut buf, |t, _, _| {
-                    // A word the built-in lexicon cannot analyse is taken as
-                    // written: the office chose it.
-                    let w = std::str::from_utf8(t).expect("folded tokens are UTF-8");
-                    merged.insert(stem_known(w, &base).unwrap_or_else(|| w.to_owned()).into());
-                });
-            }
+        for k in keywords_within_limits(rules) {
+            scan(k, &mut buf, |t, _, _| {
+                // A word the built-in lexicon cannot analyse is taken as
+                // written: the office chose it.
+                let w = std::str::from_utf8(t).expect("folded tokens are UTF-8");
+                let root = stem_known(w, &base).unwrap_or_else(|| w.to_owned());
+                merged.insert_new(root.as_bytes());
+            });
         }
         Lexicon {
             merged: Some(merged),
         }
+    }
+}
+
+/// `w` without the prefix `p`, compared byte by byte (affixes are a few
+/// ASCII letters: a loop beats a call to `memcmp`).
+#[inline]
+fn cut_prefix<'w>(w: &'w str, p: &str) -> Option<&'w str> {
+    let (wb, pb) = (w.as_bytes(), p.as_bytes());
+    if wb.len() >= pb.len() && wb.iter().zip(pb).all(|(a, b)| a == b) {
+        w.get(pb.len()..)
+    } else {
+        None
+    }
+}
+
+/// `w` without the suffix `p`, as [`cut_prefix`].
+#[inline]
+fn cut_suffix<'w>(w: &'w str, p: &str) -> Option<&'w str> {
+    let (wb, pb) = (w.as_bytes(), p.as_bytes());
+    let n = wb.len().checked_sub(pb.len())?;
+    if wb[n..].iter().zip(pb).all(|(a, b)| a == b) {
+        w.get(..n)
+    } else {
+        None
     }
 }
 
@@ -1246,6 +1435,13 @@ fn vowel_count(w: &[u8]) -> usize {
     w.iter().filter(|&&b| is_vowel(b)).count()
 }
 
+/// Whether `w` has exactly one vowel (stops at the second).
+#[inline]
+fn one_vowel(w: &[u8]) -> bool {
+    let mut it = w.iter().filter(|&&b| is_vowel(b));
+    it.next().is_some() && it.next().is_none()
+}
+
 impl Item {
     fn size(self) -> u8 {
         match self {
@@ -1328,7 +1524,7 @@ impl Item {
         let c1 = root.get(1).copied().unwrap_or(b'_');
         let nasal = |forms: [&'static str; 6]| -> Option<(&'static str, usize)> {
             // forms: [nge, ng, ny, m, n, bare]
-            if vowel_count(root) == 1 && !is_vowel(c0) {
+            if !is_vowel(c0) && one_vowel(root) {
                 return Some((forms[0], 0));
             }
             Some(match c0 {
@@ -1450,7 +1646,7 @@ type Key = (u8, usize, bool, Option<Item>);
 /// letters.
 fn readings<'w>(w: &'w str, mut f: impl FnMut(Reading<'w>)) {
     for (ci, c) in CLITICS.iter().enumerate() {
-        if let Some(rest) = w.strip_suffix(c) {
+        if let Some(rest) = cut_suffix(w, c) {
             readings_before_clitic(rest, ci, &mut f);
         }
     }
@@ -1460,7 +1656,7 @@ fn readings<'w>(w: &'w str, mut f: impl FnMut(Reading<'w>)) {
 fn readings_before_clitic<'w>(rest: &'w str, ci: usize, f: &mut impl FnMut(Reading<'w>)) {
     let mut root = [0u8; 64];
     for d in DERIVS {
-        let Some(body) = rest.strip_suffix(d.text()) else {
+        let Some(body) = cut_suffix(rest, d.text()) else {
             continue;
         };
         if body.len() < 2 {
@@ -1485,7 +1681,7 @@ fn readings_before_clitic<'w>(rest: &'w str, ci: usize, f: &mut impl FnMut(Readi
                 continue;
             }
             for p in item.surfaces() {
-                let Some(tail) = body.strip_prefix(p) else {
+                let Some(tail) = cut_prefix(body, p) else {
                     continue;
                 };
                 if tail.len() >= 2 && item.realize(tail.as_bytes()) == Some((p, 0)) {
@@ -1533,11 +1729,22 @@ fn best_before_clitic(rest: &str, lexicon: &Lexicon) -> Option<(Key, String)> {
         if best.as_ref().is_some_and(|(k, _)| *k < key) {
             return;
         }
+        // Most readings borrow their root whole; only a restored nasal
+        // consonant needs a copy before the lookup.
+        let hit = match r.restored {
+            None => lexicon.contains(r.tail),
+            Some(_) => {
+                r.root_into(&mut buf);
+                lexicon.contains(&buf)
+            }
+        };
+        if !hit {
+            return;
+        }
         r.root_into(&mut buf);
-        if lexicon.contains(&buf)
-            && best
-                .as_ref()
-                .is_none_or(|(k, root)| (*k, root.as_str()) > (key, buf.as_str()))
+        if best
+            .as_ref()
+            .is_none_or(|(k, root)| (*k, root.as_str()) > (key, buf.as_str()))
         {
             best = Some((key, buf.clone()));
         }
@@ -1550,7 +1757,7 @@ fn best_before_clitic(rest: &str, lexicon: &Lexicon) -> Option<(Key, String)> {
 fn known_root<R: AsRef<str>>(w: &str, mut best: impl FnMut(&str) -> Option<(Key, R)>) -> Option<R> {
     let mut found: Option<(Key, R)> = None;
     for c in CLITICS {
-        let Some(rest) = w.strip_suffix(c) else {
+        let Some(rest) = cut_suffix(w, c) else {
             continue;
         };
         if c.is_empty() {
@@ -1799,8 +2006,11 @@ struct Entry {
     value: u32,
 }
 
-/// Bits of the Bloom filter in front of the table (16 KiB: stays in L1).
+/// Bits of the Bloom filter in front of the table: at least 2^17 (16 KiB,
+/// stays in L1), and 4 per slot of a larger table (so about 6 per form),
+/// up to 2^24.
 const BLOOM_BITS: usize = 1 << 17;
+const BLOOM_BITS_MAX: usize = 1 << 24;
 
 /// An open-addressing table from folded word forms to stem ids, with a
 /// Bloom filter in front: most words of a ticket are not keyword forms and
@@ -1817,6 +2027,8 @@ struct FormTable {
     entries: Vec<Entry>,
     arena: Vec<u8>,
     bloom: Vec<u64>,
+    /// Bits of `bloom` less one.
+    bloom_mask: usize,
     /// Shortest and longest key: other words need no hashing.
     min_len: usize,
     max_len: usize,
@@ -1832,11 +2044,11 @@ fn tag(h: u64) -> u64 {
     (h >> 32) | 1
 }
 
-fn bloom_bits(h: u64) -> (usize, usize) {
-    (
-        (h >> 15) as usize & (BLOOM_BITS - 1),
-        (h >> 45) as usize & (BLOOM_BITS - 1),
-    )
+/// The two bits of a hash in a Bloom filter of `mask + 1` bits (at most
+/// 2^24: bits 15–38 and 40–63 of the hash).
+#[inline]
+fn bloom_bits(h: u64, mask: usize) -> (usize, usize) {
+    ((h >> 15) as usize & mask, (h >> 40) as usize & mask)
 }
 
 impl FormTable {
@@ -1845,7 +2057,7 @@ impl FormTable {
         if self.slots.is_empty() {
             return None;
         }
-        let (b1, b2) = bloom_bits(h);
+        let (b1, b2) = bloom_bits(h, self.bloom_mask);
         if self.bloom[b1 / 64] & (1 << (b1 % 64)) == 0
             || self.bloom[b2 / 64] & (1 << (b2 % 64)) == 0
         {
@@ -1871,6 +2083,12 @@ impl FormTable {
         }
     }
 
+    fn mark(&mut self, h: u64) {
+        let (b1, b2) = bloom_bits(h, self.bloom_mask);
+        self.bloom[b1 / 64] |= 1 << (b1 % 64);
+        self.bloom[b2 / 64] |= 1 << (b2 % 64);
+    }
+
     fn place(&mut self, h: u64, index: u32) {
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
@@ -1884,22 +2102,27 @@ impl FormTable {
     fn insert(&mut self, key: &[u8], value: u32, kind: u8) {
         if self.bloom.is_empty() {
             self.bloom = vec![0; BLOOM_BITS / 64];
+            self.bloom_mask = BLOOM_BITS - 1;
             self.min_len = usize::MAX;
         }
         self.min_len = self.min_len.min(key.len());
         self.max_len = self.max_len.max(key.len());
         if (self.entries.len() + 1) * 3 > self.slots.len() * 2 {
             self.slots = vec![0; (self.slots.len() * 2).max(64)];
+            let bits = (self.slots.len() * 4).clamp(BLOOM_BITS, BLOOM_BITS_MAX);
+            if bits > self.bloom.len() * 64 {
+                self.bloom = vec![0; bits / 64];
+                self.bloom_mask = bits - 1;
+            }
             for i in 0..self.entries.len() {
                 let e = self.entries[i];
                 let h = hash(&self.arena[e.off as usize..(e.off + e.len) as usize]);
                 self.place(h, i as u32);
+                self.mark(h);
             }
         }
         let h = hash(key);
-        let (b1, b2) = bloom_bits(h);
-        self.bloom[b1 / 64] |= 1 << (b1 % 64);
-        self.bloom[b2 / 64] |= 1 << (b2 % 64);
+        self.mark(h);
         let index = u32::try_from(self.entries.len()).expect("fewer than 4 billion forms");
         self.entries.push(Entry {
             off: u32::try_from(self.arena.len()).expect("form table under 4 GiB"),
@@ -1909,6 +2132,22 @@ impl FormTable {
         });
         self.arena.extend_from_slice(key);
         self.place(h, index);
+    }
+
+    /// Whether the table holds `key`.
+    #[inline]
+    fn contains(&self, key: &[u8]) -> bool {
+        key.len() >= self.min_len
+            && key.len() <= self.max_len
+            && self.find(key, hash(key)).is_some()
+    }
+
+    /// Inserts `key` (as a `BASE` entry of value 0) unless the table holds
+    /// it: the lexicon's use of the table, as a set.
+    fn insert_new(&mut self, key: &[u8]) {
+        if !self.contains(key) {
+            self.insert(key, 0, BASE);
+        }
     }
 
     /// The stem id of a folded word: its own entry, or else the `BASE`
@@ -1954,30 +2193,51 @@ fn forms(stem: &str) -> Vec<String> {
 
 /// The table for a set of stems: a word maps to a stem exactly when
 /// `stem_with(word, lexicon)` is that stem.
-fn build_table(stems: &HashMap<String, u32>, lexicon: &Lexicon) -> FormTable {
-    let d = |w: &str| -> u32 {
-        // A guessed root is never in the lexicon, and every keyword stem is.
-        stem_known(w, lexicon)
-            .and_then(|s| stems.get(s.as_str()).copied())
+fn build_table(stems: &HashMap<String, u32, FastBuild>, lexicon: &Lexicon) -> FormTable {
+    // The best readings before a clitic of the words of one form and its
+    // clitic variants: the variants share most of them (the form itself,
+    // and the form + `nya` for `-nyalah` / `-nyakah`).
+    let mut memo: Vec<(String, Option<(Key, String)>)> = Vec::new();
+    let d = |w: &str, memo: &mut Vec<(String, Option<(Key, String)>)>| -> u32 {
+        // A guessed root is never in the lexicon, and every keyword stem is
+        // (`stem_known`, with the memo).
+        let stem =
+            if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) || lexicon.contains(w) {
+                Some(w.to_owned())
+            } else {
+                known_root(w, |rest| {
+                    if rest.len() == w.len() {
+                        return best_before_clitic(rest, lexicon); // seen once
+                    }
+                    if let Some((_, found)) = memo.iter().find(|(r, _)| r == rest) {
+                        return found.clone();
+                    }
+                    let found = best_before_clitic(rest, lexicon);
+                    memo.push((rest.to_owned(), found.clone()));
+                    found
+                })
+            };
+        stem.and_then(|s| stems.get(s.as_str()).copied())
             .unwrap_or(NONE)
     };
     let mut all: Vec<String> = stems.keys().flat_map(|s| forms(s)).collect();
     all.sort();
     all.dedup();
     let mut table = FormTable::default();
-    for f in &all {
-        let v = d(f);
+    let values: Vec<u32> = all.iter().map(|f| d(f, &mut Vec::new())).collect();
+    for (f, &v) in all.iter().zip(&values) {
         if v != NONE {
             table.insert(f.as_bytes(), v, BASE);
         }
     }
     let mut t = String::new();
-    for f in &all {
+    for (f, &v) in all.iter().zip(&values) {
+        memo.clear();
         for c in CLITICS {
             t.clear();
             t.push_str(f);
             t.push_str(c);
-            let want = d(&t);
+            let want = if c.is_empty() { v } else { d(&t, &mut memo) };
             if table.resolve(t.as_bytes()).unwrap_or(NONE) != want {
                 table.insert(t.as_bytes(), want, EXACT);
             }
@@ -2005,6 +2265,7 @@ fn norm_value(v: &str) -> String {
 }
 
 /// A rule's conditions in normalised form.
+#[derive(Debug, Clone)]
 struct Conditions {
     criteria: [Option<String>; 3],
     /// Keywords as runs of stems, without duplicates.
@@ -2092,24 +2353,101 @@ fn shadows(a: &Conditions, pa: i32, b: &Conditions, pb: i32) -> bool {
     true
 }
 
+/// Whether a keyword is within [`limits::MAX_KEYWORD_CHARS`].
+fn keyword_fits(k: &str) -> bool {
+    k.len() <= limits::MAX_KEYWORD_CHARS || k.chars().count() <= limits::MAX_KEYWORD_CHARS
+}
+
+/// How many keywords the rules have in all, and how many distinct words
+/// (folded) those within the per-rule limits hold.
+fn keyword_totals(rules: &[RoutingRule]) -> (usize, usize) {
+    let total = rules.iter().map(|r| r.keywords.len()).sum();
+    let mut words: HashSet<Vec<u8>, FastBuild> = HashSet::default();
+    let mut buf = Vec::new();
+    for k in rules
+        .iter()
+        .filter(|r| r.keywords.len() <= limits::MAX_KEYWORDS)
+        .flat_map(|r| &r.keywords)
+        .filter(|k| keyword_fits(k))
+    {
+        scan(k, &mut buf, |t, _, _| {
+            if !words.contains(t) {
+                words.insert(t.to_vec());
+            }
+        });
+        if words.len() > limits::MAX_KEYWORD_WORDS {
+            break; // over the limit: the exact count does not matter
+        }
+    }
+    (total, words.len())
+}
+
+/// Whether the rule set's size is within the limits that bound the work of
+/// stemming its keywords (rules, keywords in all, distinct words).
+fn stemmable(rules: &[RoutingRule]) -> bool {
+    if rules.len() > limits::MAX_RULES {
+        return false;
+    }
+    let (total, words) = keyword_totals(rules);
+    total <= limits::MAX_TOTAL_KEYWORDS && words <= limits::MAX_KEYWORD_WORDS
+}
+
+/// The keywords of `rules` that are within the limits (none when the rule
+/// set as a whole is over them): only these are stemmed.
+fn keywords_within_limits(rules: &[RoutingRule]) -> impl Iterator<Item = &String> {
+    let take = if stemmable(rules) { rules.len() } else { 0 };
+    rules[..take]
+        .iter()
+        .filter(|r| r.keywords.len() <= limits::MAX_KEYWORDS)
+        .flat_map(|r| &r.keywords)
+        .filter(|k| keyword_fits(k))
+}
+
 fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
+    use limits::{
+        MAX_ID_CHARS, MAX_KEYWORD_CHARS, MAX_KEYWORDS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_RULES,
+        MAX_UNITS,
+    };
     let mut out = Vec::new();
+    check_len(&mut out, "note", &set.note, MAX_NOTE_CHARS);
+    check_len(&mut out, "fallback", &set.fallback, MAX_ID_CHARS);
+    let units_ok = set.units.len() <= MAX_UNITS;
+    if !units_ok {
+        out.push(too_many("units", set.units.len(), MAX_UNITS));
+    }
     let mut units: BTreeMap<&str, &Unit> = BTreeMap::new();
     for (i, u) in set.units.iter().enumerate() {
         if u.id.trim().is_empty() {
-            out.push(Problem::new(
-                format!("units[{i}].id"),
-                "empty_id",
-                "unit id is empty",
-                "id unit kosong",
-            ));
-        } else if units.insert(&u.id, u).is_some() {
+            if units_ok {
+                out.push(Problem::new(
+                    format!("units[{i}].id"),
+                    "empty_id",
+                    "unit id is empty",
+                    "id unit kosong",
+                ));
+            }
+        } else if units.insert(&u.id, u).is_some() && units_ok {
             out.push(Problem::new(
                 format!("units[{i}].id"),
                 "duplicate_id",
                 format!("unit id {:?} is used twice", u.id),
                 format!("id unit {:?} dipakai dua kali", u.id),
             ));
+        }
+        if units_ok {
+            check_len(&mut out, format!("units[{i}].id"), &u.id, MAX_ID_CHARS);
+            check_len(
+                &mut out,
+                format!("units[{i}].name.id"),
+                &u.name.id,
+                MAX_NAME_CHARS,
+            );
+            check_len(
+                &mut out,
+                format!("units[{i}].name.en"),
+                &u.name.en,
+                MAX_NAME_CHARS,
+            );
         }
     }
     match units.get(set.fallback.as_str()) {
@@ -2135,7 +2473,43 @@ fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
         )),
         Some(_) => {}
     }
-    let mut ids = BTreeMap::new();
+    if set.rules.len() > MAX_RULES {
+        out.push(too_many("rules", set.rules.len(), MAX_RULES));
+        return out;
+    }
+    let (total, words) = keyword_totals(&set.rules);
+    if total > limits::MAX_TOTAL_KEYWORDS {
+        out.push(Problem::new(
+            "rules",
+            "too_many",
+            format!(
+                "the rules have {total} keywords in all: at most {} are allowed",
+                limits::MAX_TOTAL_KEYWORDS
+            ),
+            format!(
+                "aturan-aturan memuat {total} kata kunci seluruhnya: paling banyak {} yang diizinkan",
+                limits::MAX_TOTAL_KEYWORDS
+            ),
+        ));
+    }
+    if words > limits::MAX_KEYWORD_WORDS {
+        out.push(Problem::new(
+            "rules",
+            "too_many",
+            format!(
+                "the keywords hold more than {} distinct words: at most {} are allowed",
+                limits::MAX_KEYWORD_WORDS,
+                limits::MAX_KEYWORD_WORDS
+            ),
+            format!(
+                "kata kunci memuat lebih dari {} kata berbeda: paling banyak {} yang diizinkan",
+                limits::MAX_KEYWORD_WORDS,
+                limits::MAX_KEYWORD_WORDS
+            ),
+        ));
+    }
+    let stemmable = total <= limits::MAX_TOTAL_KEYWORDS && words <= limits::MAX_KEYWORD_WORDS;
+    let mut ids = HashMap::new();
     let mut sound = vec![true; set.rules.len()];
     for (i, r) in set.rules.iter().enumerate() {
         let p = format!("rules[{i}]");
@@ -2154,6 +2528,8 @@ fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
                 format!("id aturan {:?} dipakai dua kali", r.id),
             ));
         }
+        check_len(&mut out, format!("{p}.id"), &r.id, MAX_ID_CHARS);
+        check_len(&mut out, format!("{p}.target"), &r.target, MAX_ID_CHARS);
         if !units.contains_key(r.target.as_str()) {
             out.push(Problem::new(
                 format!("{p}.target"),
@@ -2175,17 +2551,35 @@ fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
                     format!("aturan {:?}: {id} kosong: hapus atau isi nilainya", r.id),
                 ));
             }
-        }
-        for (j, k) in r.keywords.iter().enumerate() {
-            if tokenize(k).is_empty() {
-                sound[i] = false;
-                out.push(Problem::new(
-                    format!("{p}.keywords[{j}]"),
-                    "empty_keywords",
-                    format!("rule {:?}: keyword {k:?} has no word in it", r.id),
-                    format!("aturan {:?}: kata kunci {k:?} tidak berisi kata", r.id),
-                ));
+            if let Some(v) = c {
+                check_len(&mut out, format!("{p}.{name}"), v, MAX_NAME_CHARS);
             }
+        }
+        if r.keywords.len() > MAX_KEYWORDS {
+            sound[i] = false;
+            out.push(too_many(
+                format!("{p}.keywords"),
+                r.keywords.len(),
+                MAX_KEYWORDS,
+            ));
+        } else {
+            for (j, k) in r.keywords.iter().enumerate() {
+                if !keyword_fits(k) {
+                    sound[i] = false;
+                    check_len(&mut out, format!("{p}.keywords[{j}]"), k, MAX_KEYWORD_CHARS);
+                } else if tokenize(k).is_empty() {
+                    sound[i] = false;
+                    out.push(Problem::new(
+                        format!("{p}.keywords[{j}]"),
+                        "empty_keywords",
+                        format!("rule {:?}: keyword {k:?} has no word in it", r.id),
+                        format!("aturan {:?}: kata kunci {k:?} tidak berisi kata", r.id),
+                    ));
+                }
+            }
+        }
+        if let Some(note) = &r.note {
+            check_len(&mut out, format!("{p}.note"), note, MAX_NOTE_CHARS);
         }
         if criteria(r).iter().all(Option::is_none) && r.keywords.is_empty() {
             sound[i] = false;
@@ -2203,32 +2597,224 @@ fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
             ));
         }
     }
-    let conds: Vec<Conditions> = set
+    if !stemmable {
+        return out; // the keywords are not stemmed: no shadowed-rule check
+    }
+    let conds: Vec<Option<Conditions>> = set
         .rules
         .iter()
-        .map(|r| Conditions::of(r, lexicon))
+        .zip(&sound)
+        .map(|(r, &ok)| ok.then(|| Conditions::of(r, lexicon)))
         .collect();
-    for j in 0..set.rules.len() {
-        if !sound[j] {
-            continue;
+    let priorities: Vec<i32> = set.rules.iter().map(|r| r.priority).collect();
+    for (j, i) in shadowed(&conds, &priorities) {
+        let (a, b) = (&set.rules[i], &set.rules[j]);
+        out.push(Problem::new(
+            format!("rules[{j}]"),
+            "shadowed_rule",
+            format!(
+                "rule {:?} can never be the first suggestion: the earlier rule {:?} (priority {} >= {}) matches every ticket it matches and ranks above it",
+                b.id, a.id, a.priority, b.priority
+            ),
+            format!(
+                "aturan {:?} tidak akan pernah menjadi saran pertama: aturan sebelumnya {:?} (prioritas {} >= {}) cocok dengan setiap tiket yang cocok dengannya dan berperingkat lebih tinggi",
+                b.id, a.id, a.priority, b.priority
+            ),
+        ));
+    }
+    out
+}
+
+/// The earlier rules of one criteria signature without keywords, as the
+/// running maxima of their priorities: `(priority, rule)` with priorities
+/// strictly increasing, each the first rule to reach it. The first rule
+/// with a priority at least (or above) `p` is the first entry that does.
+#[derive(Default)]
+struct Records(Vec<(i32, usize)>);
+
+impl Records {
+    fn push(&mut self, priority: i32, rule: usize) {
+        if self.0.last().is_none_or(|&(p, _)| priority > p) {
+            self.0.push((priority, rule));
         }
-        let b = &set.rules[j];
-        if let Some(i) = (0..j)
-            .find(|&i| sound[i] && shadows(&conds[i], set.rules[i].priority, &conds[j], b.priority))
-        {
-            let a = &set.rules[i];
-            out.push(Problem::new(
-                format!("rules[{j}]"),
-                "shadowed_rule",
-                format!(
-                    "rule {:?} can never be the first suggestion: the earlier rule {:?} (priority {} >= {}) matches every ticket it matches and ranks above it",
-                    b.id, a.id, a.priority, b.priority
-                ),
-                format!(
-                    "aturan {:?} tidak akan pernah menjadi saran pertama: aturan sebelumnya {:?} (prioritas {} >= {}) cocok dengan setiap tiket yang cocok dengannya dan berperingkat lebih tinggi",
-                    b.id, a.id, a.priority, b.priority
-                ),
-            ));
+    }
+
+    /// The first rule with a priority `>= p` (`strict`: `> p`).
+    fn first(&self, p: i32, strict: bool) -> Option<usize> {
+        let k = self
+            .0
+            .partition_point(|&(q, _)| if strict { q <= p } else { q < p });
+        self.0.get(k).map(|&(_, r)| r)
+    }
+}
+
+/// The `shadowed_rule` pairs `(rule, the first earlier rule that shadows
+/// it)` of the sound rules (`conds[i]` is `None` for the others): exactly
+/// what comparing every rule with every earlier one by [`shadows`] gives,
+/// without comparing every pair.
+///
+/// Rule A can shadow rule B only if A's criteria are a subset of B's (so A's
+/// criteria signature is one of the at most eight projections of B's), and
+/// A has no keyword or one inside the B keyword chosen below. The earlier
+/// rules are indexed by signature (those without keywords, as the running
+/// maxima of their priorities: among them the answer depends only on
+/// whether A's priority is above or equal to B's) and by signature and
+/// keyword (the others); each B is compared with the candidates that index
+/// gives for the one of its keywords with the fewest, in rule order, until
+/// the first that shadows it.
+fn shadowed(conds: &[Option<Conditions>], priorities: &[i32]) -> Vec<(usize, usize)> {
+    const NONE_VALUE: u32 = u32::MAX;
+    type Sig = [u32; 3];
+    let mut values: [HashMap<&str, u32>; 3] = Default::default();
+    let mut runs: HashMap<&[String], u32> = HashMap::new();
+    let mut longest_run = 0;
+    let mut sigs: Vec<Sig> = Vec::with_capacity(conds.len());
+    let mut kids: Vec<Vec<u32>> = Vec::with_capacity(conds.len());
+    for c in conds {
+        let Some(c) = c else {
+            sigs.push([NONE_VALUE; 3]);
+            kids.push(Vec::new());
+            continue;
+        };
+        sigs.push(std::array::from_fn(|f| match &c.criteria[f] {
+            Some(v) => {
+                let n = values[f].len() as u32;
+                *values[f].entry(v.as_str()).or_insert(n)
+            }
+            None => NONE_VALUE,
+        }));
+        kids.push(
+            c.keywords
+                .iter()
+                .map(|k| {
+                    longest_run = longest_run.max(k.len());
+                    let n = runs.len() as u32;
+                    *runs.entry(k.as_slice()).or_insert(n)
+                })
+                .collect(),
+        );
+    }
+    // The keyword ids inside each keyword (itself included), as runs of
+    // stems; computed once per distinct keyword, when first needed.
+    let mut inside: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut inside_of = |kid: u32, run: &[String]| -> Vec<u32> {
+        inside
+            .entry(kid)
+            .or_insert_with(|| {
+                let mut found = Vec::new();
+                for len in 1..=run.len().min(longest_run) {
+                    for w in run.windows(len) {
+                        if let Some(&k) = runs.get(w)
+                            && !found.contains(&k)
+                        {
+                            found.push(k);
+                        }
+                    }
+                }
+                found
+            })
+            .clone()
+    };
+    let mut kwless: HashMap<Sig, Records> = HashMap::new();
+    let mut postings: HashMap<(Sig, u32), Vec<usize>> = HashMap::new();
+    let mut out = Vec::new();
+    let (mut cands, mut other, mut order) = (Vec::new(), Vec::new(), Vec::new());
+    for (j, cb) in conds.iter().enumerate() {
+        let Some(b) = cb else { continue };
+        let pb = priorities[j];
+        let sig = sigs[j];
+        let set_fields: Vec<usize> = (0..3).filter(|&f| sig[f] != NONE_VALUE).collect();
+        let inside_b: Vec<Vec<u32>> = kids[j]
+            .iter()
+            .zip(&b.keywords)
+            .map(|(&k, run)| inside_of(k, run))
+            .collect();
+        let mut best: Option<usize> = None;
+        let consider = |i: usize, best: &mut Option<usize>| {
+            if best.is_none_or(|x| i < x)
+                && let Some(a) = &conds[i]
+                && shadows(a, priorities[i], b, pb)
+            {
+                *best = Some(i);
+            }
+        };
+        for mask in 0..1u32 << set_fields.len() {
+            let mut sub = [NONE_VALUE; 3];
+            for (bit, &f) in set_fields.iter().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    sub[f] = sig[f];
+                }
+            }
+            if let Some(rec) = kwless.get(&sub) {
+                for strict in [false, true] {
+                    if let Some(i) = rec.first(pb, strict) {
+                        consider(i, &mut best);
+                    }
+                }
+            }
+            if inside_b.is_empty() {
+                continue;
+            }
+            // A must have a keyword inside every B keyword: the candidates
+            // of the B keyword with the fewest, narrowed by the next ones
+            // while many are left.
+            let size = |ks: &Vec<u32>| -> usize {
+                ks.iter()
+                    .map(|&k| postings.get(&(sub, k)).map_or(0, Vec::len))
+                    .sum()
+            };
+            order.clear();
+            order.extend(inside_b.iter().enumerate().map(|(x, ks)| (size(ks), x)));
+            order.sort_unstable();
+            let limit = best.unwrap_or(usize::MAX);
+            let gather = |ks: &Vec<u32>, into: &mut Vec<usize>| {
+                into.clear();
+                for &k in ks {
+                    if let Some(p) = postings.get(&(sub, k)) {
+                        // A rule of lower priority never shadows.
+                        into.extend(
+                            p.iter()
+                                .copied()
+                                .take_while(|&i| i < limit)
+                                .filter(|&i| priorities[i] >= pb),
+                        );
+                    }
+                }
+                into.sort_unstable();
+                into.dedup();
+            };
+            gather(&inside_b[order[0].1], &mut cands);
+            for &(_, x) in &order[1..] {
+                if cands.len() <= 8 {
+                    break;
+                }
+                gather(&inside_b[x], &mut other);
+                // Both sorted: a merge keeps the common ones.
+                let mut o = other.iter().peekable();
+                cands.retain(|&i| {
+                    while o.next_if(|&&y| y < i).is_some() {}
+                    o.peek() == Some(&&i)
+                });
+            }
+            for &i in &cands {
+                if best.is_some_and(|x| i >= x) {
+                    break;
+                }
+                consider(i, &mut best);
+            }
+        }
+        if let Some(i) = best {
+            out.push((j, i));
+        }
+        if kids[j].is_empty() {
+            kwless.entry(sig).or_default().push(pb, j);
+        } else {
+            for &k in &kids[j] {
+                let p = postings.entry((sig, k)).or_default();
+                if p.last() != Some(&j) {
+                    p.push(j);
+                }
+            }
         }
     }
     out
@@ -2265,12 +2851,117 @@ struct Hit {
     end: usize,
 }
 
+/// The keywords as a tree of phrases: a node per distinct run of stems
+/// that starts a keyword, its children the runs one stem longer.
+#[derive(Debug, Clone, Default)]
+struct Phrases {
+    /// The node of the one-stem run of each stem (`NONE`: no keyword starts
+    /// with it).
+    first: Vec<u32>,
+    /// The children of node `n`: `(stem, node)` pairs sorted by stem,
+    /// `children[child_off[n]..child_off[n + 1]]`.
+    child_off: Vec<u32>,
+    children: Vec<(u32, u32)>,
+    /// The keywords ending at each node: `kws[kw_off[n]..kw_off[n + 1]]`.
+    kw_off: Vec<u32>,
+    kws: Vec<u32>,
+}
+
+impl Phrases {
+    fn new(n_stems: usize, keywords: &[CKeyword]) -> Phrases {
+        let mut first = vec![NONE; n_stems];
+        let mut next: HashMap<(u32, u32), u32, FastBuild> = HashMap::default();
+        let mut nodes = 0u32;
+        let mut end = Vec::with_capacity(keywords.len());
+        for k in keywords {
+            let mut node = NONE;
+            for &stem in &k.stems {
+                let slot = if node == NONE {
+                    &mut first[stem as usize]
+                } else {
+                    next.entry((node, stem)).or_insert(NONE)
+                };
+                if *slot == NONE {
+                    *slot = nodes;
+                    nodes += 1;
+                }
+                node = *slot;
+            }
+            end.push(node);
+        }
+        let n = nodes as usize;
+        let csr = |pairs: &mut Vec<(u32, u32, u32)>| -> (Vec<u32>, Vec<(u32, u32)>) {
+            // (node, key, value) sorted: offsets by node, (key, value) lists.
+            pairs.sort_unstable();
+            let mut off = vec![0u32; n + 1];
+            for &(node, _, _) in pairs.iter() {
+                off[node as usize + 1] += 1;
+            }
+            for i in 1..off.len() {
+                off[i] += off[i - 1];
+            }
+            (off, pairs.iter().map(|&(_, k, v)| (k, v)).collect())
+        };
+        let mut edges: Vec<(u32, u32, u32)> = next
+            .into_iter()
+            .map(|((a, stem), b)| (a, stem, b))
+            .collect();
+        let (child_off, children) = csr(&mut edges);
+        let mut ends: Vec<(u32, u32, u32)> = end
+            .iter()
+            .enumerate()
+            .map(|(k, &node)| (node, k as u32, 0))
+            .collect();
+        let (kw_off, kws) = csr(&mut ends);
+        Phrases {
+            first,
+            child_off,
+            children,
+            kw_off,
+            kws: kws.into_iter().map(|(k, _)| k).collect(),
+        }
+    }
+
+    fn nodes(&self) -> usize {
+        self.kw_off.len().saturating_sub(1)
+    }
+
+    #[inline]
+    fn first(&self, stem: u32) -> u32 {
+        self.first.get(stem as usize).copied().unwrap_or(NONE)
+    }
+
+    #[inline]
+    fn child(&self, node: u32, stem: u32) -> u32 {
+        let n = node as usize;
+        let list = &self.children[self.child_off[n] as usize..self.child_off[n + 1] as usize];
+        let found = if list.len() <= 8 {
+            list.iter().find(|&&(s, _)| s == stem)
+        } else {
+            list.binary_search_by_key(&stem, |&(s, _)| s)
+                .ok()
+                .map(|i| &list[i])
+        };
+        found.map_or(NONE, |&(_, child)| child)
+    }
+
+    #[inline]
+    fn keywords(&self, node: u32) -> &[u32] {
+        &self.kws[self.kw_off[node as usize] as usize..self.kw_off[node as usize + 1] as usize]
+    }
+}
+
 /// Per-thread scratch space of [`Router::suggest_into`]; every per-keyword
 /// and per-rule entry is reset to its idle value before a call returns.
 #[derive(Default)]
 struct Scratch {
     buf: Vec<u8>,
+    /// A ticket's criterion value, lower-cased.
+    lower: String,
     hits: Vec<Hit>,
+    /// Per phrase node: the hit its first occurrence starts at.
+    node_at: Vec<u32>,
+    node_touched: Vec<u32>,
     kw_at: Vec<u32>,
     kw_touched: Vec<u32>,
     rule_count: Vec<u32>,
@@ -2303,9 +2994,8 @@ pub struct Router {
     rules: Vec<CRule>,
     keywords: Vec<CKeyword>,
     kwless: Vec<u32>,
-    first_off: Vec<u32>,
-    first_kw: Vec<u32>,
-    values: [Vec<String>; 3],
+    phrases: Phrases,
+    values: [Values; 3],
     table: FormTable,
 }
 
@@ -2320,24 +3010,38 @@ impl fmt::Debug for Router {
     }
 }
 
-fn find_value(values: &[String], raw: &str) -> Option<u32> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
+/// The criterion values of one field, by their normalised text.
+#[derive(Debug, Clone, Default)]
+struct Values {
+    ids: HashMap<String, u32>,
+    /// The most characters of a value: a longer ticket value matches none
+    /// (lower-casing never shortens a text).
+    max_chars: usize,
+}
+
+impl Values {
+    /// The id of `v` (normalised), adding it when new.
+    fn intern(&mut self, v: String) -> u32 {
+        let n = self.ids.len() as u32;
+        self.max_chars = self.max_chars.max(v.chars().count());
+        *self.ids.entry(v).or_insert(n)
     }
-    values
-        .iter()
-        .position(|v| {
-            if raw.is_ascii() {
-                v.len() == raw.len()
-                    && v.bytes()
-                        .zip(raw.bytes())
-                        .all(|(a, b)| a == b.to_ascii_lowercase())
-            } else {
-                v.chars().eq(raw.chars().flat_map(char::to_lowercase))
-            }
-        })
-        .map(|i| i as u32)
+
+    /// The id of the value a ticket gives: trimmed, lower-cased char by
+    /// char; `buf` is scratch space.
+    fn find(&self, raw: &str, buf: &mut String) -> Option<u32> {
+        let raw = raw.trim();
+        if raw.is_empty() || self.ids.is_empty() || raw.chars().nth(self.max_chars).is_some() {
+            return None;
+        }
+        buf.clear();
+        if raw.is_ascii() {
+            buf.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buf.extend(raw.chars().flat_map(char::to_lowercase));
+        }
+        self.ids.get(buf.as_str()).copied()
+    }
 }
 
 impl Router {
@@ -2363,26 +3067,20 @@ impl Router {
             .enumerate()
             .map(|(i, u)| (u.id.clone(), i as u32))
             .collect();
-        let mut stems: HashMap<String, u32> = HashMap::new();
-        let mut values: [Vec<String>; 3] = Default::default();
+        let mut stems: HashMap<String, u32, FastBuild> = HashMap::default();
+        let mut values: [Values; 3] = Default::default();
         let mut rules = Vec::with_capacity(set.rules.len());
         let mut keywords: Vec<CKeyword> = Vec::new();
+        let mut seen: HashSet<Vec<u32>> = HashSet::new();
         for (ri, r) in set.rules.iter().enumerate() {
             let mut crit = [None; 3];
             for (f, c) in criteria(r).into_iter().enumerate() {
                 if let Some(v) = c {
-                    let v = norm_value(v);
-                    let id = match values[f].iter().position(|x| *x == v) {
-                        Some(i) => i,
-                        None => {
-                            values[f].push(v);
-                            values[f].len() - 1
-                        }
-                    };
-                    crit[f] = Some(id as u32);
+                    crit[f] = Some(values[f].intern(norm_value(v)));
                 }
             }
             let first = keywords.len() as u32;
+            seen.clear();
             for (j, k) in r.keywords.iter().enumerate() {
                 let words = normalize_with(k, &lexicon);
                 let ids: Vec<u32> = words
@@ -2392,7 +3090,7 @@ impl Router {
                         *stems.entry(w.clone()).or_insert(n)
                     })
                     .collect();
-                if keywords[first as usize..].iter().any(|x| x.stems == ids) {
+                if !seen.insert(ids.clone()) {
                     continue; // the same keyword twice counts once
                 }
                 keywords.push(CKeyword {
@@ -2413,20 +3111,7 @@ impl Router {
         let kwless = (0..rules.len() as u32)
             .filter(|&r| rules[r as usize].keywords.is_empty())
             .collect();
-        let mut first_off = vec![0u32; stems.len() + 1];
-        for k in &keywords {
-            first_off[k.stems[0] as usize + 1] += 1;
-        }
-        for i in 1..first_off.len() {
-            first_off[i] += first_off[i - 1];
-        }
-        let mut fill = first_off.clone();
-        let mut first_kw = vec![0u32; keywords.len()];
-        for (i, k) in keywords.iter().enumerate() {
-            let s = k.stems[0] as usize;
-            first_kw[fill[s] as usize] = i as u32;
-            fill[s] += 1;
-        }
+        let phrases = Phrases::new(stems.len(), &keywords);
         let table = build_table(&stems, &lexicon);
         Ok(Router {
             fallback: unit_ids[&set.fallback],
@@ -2436,8 +3121,7 @@ impl Router {
             rules,
             keywords,
             kwless,
-            first_off,
-            first_kw,
+            phrases,
             values,
             table,
         })
@@ -2625,19 +3309,28 @@ impl Router {
         if s.kw_at.len() < self.keywords.len() {
             s.kw_at.resize(self.keywords.len(), NONE);
         }
+        if s.node_at.len() < self.phrases.nodes() {
+            s.node_at.resize(self.phrases.nodes(), NONE);
+        }
         if s.rule_count.len() < self.rules.len() {
             s.rule_count.resize(self.rules.len(), 0);
         }
         let given = [
-            find_value(&self.values[0], &input.service),
-            find_value(&self.values[1], &input.sector),
-            find_value(&self.values[2], &input.category),
+            self.values[0].find(&input.service, &mut s.lower),
+            self.values[1].find(&input.sector, &mut s.lower),
+            self.values[2].find(&input.category, &mut s.lower),
         ];
 
         // 1. Words of the ticket that are forms of a keyword stem.
         s.hits.clear();
         let mut next = 0u32;
-        for (field, text) in [(Field::Subject, &input.subject), (Field::Text, &input.text)] {
+        for (field, text) in [
+            (
+                Field::Subject,
+                head(&input.subject, limits::MAX_SUBJECT_CHARS),
+            ),
+            (Field::Text, head(&input.text, limits::MAX_TEXT_CHARS)),
+        ] {
             let Scratch { buf, hits, .. } = &mut *s;
             let mut pos = next;
             scan(text, buf, |t, start, end| {
@@ -2655,25 +3348,33 @@ impl Router {
             next = pos.wrapping_add(1); // phrases do not span fields
         }
 
-        // 2. Keywords found (first occurrence).
+        // 2. Keywords found (first occurrence): from every hit, walk the
+        // phrase tree along the consecutive hits that follow it; each node
+        // reached is a phrase that occurs there. At most one step per word
+        // of the longest keyword, whatever the number of keywords.
         for i in 0..s.hits.len() {
-            let h = s.hits[i];
-            let bucket = self.first_off[h.stem as usize] as usize
-                ..self.first_off[h.stem as usize + 1] as usize;
-            for &k in &self.first_kw[bucket] {
-                if s.kw_at[k as usize] != NONE {
-                    continue;
+            let mut node = self.phrases.first(s.hits[i].stem);
+            let mut j = i;
+            while node != NONE {
+                let n = node as usize;
+                if s.node_at[n] == NONE {
+                    s.node_at[n] = i as u32;
+                    s.node_touched.push(node);
                 }
-                let stems = &self.keywords[k as usize].stems;
-                let whole = (1..stems.len()).all(|j| {
-                    s.hits.get(i + j).is_some_and(|g| {
-                        g.pos == h.pos.wrapping_add(j as u32) && g.stem == stems[j]
-                    })
-                });
-                if whole {
-                    s.kw_at[k as usize] = i as u32;
-                    s.kw_touched.push(k);
-                }
+                node = match s.hits.get(j + 1) {
+                    Some(g) if g.pos == s.hits[j].pos.wrapping_add(1) => {
+                        self.phrases.child(node, g.stem)
+                    }
+                    _ => NONE,
+                };
+                j += 1;
+            }
+        }
+        for &node in &s.node_touched {
+            let at = s.node_at[node as usize];
+            for &k in self.phrases.keywords(node) {
+                s.kw_at[k as usize] = at;
+                s.kw_touched.push(k);
             }
         }
 
@@ -2778,6 +3479,10 @@ impl Router {
             s.kw_at[k as usize] = NONE;
         }
         s.kw_touched.clear();
+        for &node in &s.node_touched {
+            s.node_at[node as usize] = NONE;
+        }
+        s.node_touched.clear();
         for &r in &s.rule_touched {
             s.rule_count[r as usize] = 0;
         }
@@ -2903,6 +3608,89 @@ mod tests {
             });
             prop_assert_eq!(got, reference_scan(&text));
         }
+    }
+
+    /// The shadowed-rule check as it was before the index: every rule
+    /// against every earlier one, in order. Kept as the oracle of
+    /// [`shadowed`].
+    fn shadowed_pairwise(conds: &[Option<Conditions>], priorities: &[i32]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (j, b) in conds.iter().enumerate() {
+            let Some(b) = b else { continue };
+            if let Some(i) = (0..j).find(|&i| {
+                conds[i]
+                    .as_ref()
+                    .is_some_and(|a| shadows(a, priorities[i], b, priorities[j]))
+            }) {
+                out.push((j, i));
+            }
+        }
+        out
+    }
+
+    /// Random rule conditions over tiny pools, so that rules often share
+    /// criteria and keywords (and phrases contain one another).
+    fn conditions() -> impl Strategy<Value = Option<Conditions>> {
+        const RUNS: &[&[&str]] = &[
+            &["a"],
+            &["b"],
+            &["c"],
+            &["a", "b"],
+            &["b", "a"],
+            &["b", "c"],
+            &["a", "b", "c"],
+            &["c", "a", "b"],
+            &["a", "a"],
+        ];
+        let value = |pool: &'static [&'static str]| {
+            prop::option::weighted(0.4, prop::sample::select(pool).prop_map(str::to_owned))
+        };
+        (
+            value(&["x", "y"]),
+            value(&["x", "y"]),
+            value(&["k"]),
+            prop::collection::vec(prop::sample::select(RUNS), 0..5),
+            prop::bool::weighted(0.9),
+        )
+            .prop_map(|(s, t, c, kws, sound)| {
+                let mut keywords: Vec<Vec<String>> = Vec::new();
+                for k in kws {
+                    let k: Vec<String> = k.iter().map(|w| (*w).to_owned()).collect();
+                    if !keywords.contains(&k) {
+                        keywords.push(k);
+                    }
+                }
+                sound.then_some(Conditions {
+                    criteria: [s, t, c],
+                    keywords,
+                })
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        /// The indexed check reports exactly the pairs of the pairwise one.
+        #[test]
+        fn indexed_shadow_check_is_the_pairwise_one(
+            rules in prop::collection::vec((conditions(), -1i32..3), 0..40),
+        ) {
+            let (conds, priorities): (Vec<_>, Vec<_>) = rules.into_iter().unzip();
+            prop_assert_eq!(shadowed(&conds, &priorities), shadowed_pairwise(&conds, &priorities));
+        }
+    }
+
+    #[test]
+    fn shadow_records_find_the_first_rule_at_or_above_a_priority() {
+        let mut r = Records::default();
+        for (i, p) in [1, 0, 3, 3, 2, 5].into_iter().enumerate() {
+            r.push(p, i);
+        }
+        assert_eq!(r.first(0, false), Some(0));
+        assert_eq!(r.first(1, true), Some(2));
+        assert_eq!(r.first(3, false), Some(2));
+        assert_eq!(r.first(3, true), Some(5));
+        assert_eq!(r.first(5, true), None);
     }
 
     #[test]

@@ -681,9 +681,11 @@ pub fn layer_from_ical<'py>(
 }
 
 /// Writes a holiday layer (a dict in the JSON shape of a definition's
-/// layer) as an iCalendar text: one all-day event per holiday.
+/// layer) as an iCalendar text: one all-day event per holiday. A layer
+/// `layer_from_ical` would refuse (years outside the supported range, too
+/// many holidays) raises `ValidationError`.
 #[pyfunction]
 pub fn layer_to_ical(layer: &Bound<'_, PyAny>) -> PyResult<String> {
     let layer: HolidayLayer = convert::serde_in(layer, "layer")?;
-    Ok(layer.to_ical())
+    layer.to_ical().map_err(error::calendar)
 }

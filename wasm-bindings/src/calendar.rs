@@ -382,7 +382,8 @@ impl Assuming {
 
 /// Reads the all-day events of an iCalendar file as a holiday layer
 /// (`HolidayLayer`); a multi-day event gives one holiday per day. Timed,
-/// recurring or malformed events throw `invalid_ical`. The layer is not
+/// recurring or malformed events, days outside 1900–2200 and more days than
+/// the limits allow throw `invalid_ical`. The layer is not otherwise
 /// validated here; building a calendar with it does that.
 ///
 /// ```js
@@ -401,11 +402,13 @@ pub fn layer_from_ical(
 
 /// Writes a holiday layer as an iCalendar file, one all-day event per
 /// holiday, carrying everything `layerFromIcal` needs to give back the
-/// identical layer. Deterministic: it never reads the clock.
+/// identical layer. Deterministic: it never reads the clock. A layer
+/// `layerFromIcal` would refuse (years outside the supported range, too
+/// many holidays) throws `invalid_definition`.
 #[wasm_bindgen(js_name = layerToIcal)]
 pub fn layer_to_ical(
     #[wasm_bindgen(unchecked_param_type = "HolidayLayer")] layer: &JsValue,
 ) -> Result<String, BindingError> {
     let layer: HolidayLayer = convert::object(layer, "layer", convert::LAYER)?;
-    Ok(layer.to_ical())
+    Ok(layer.to_ical()?)
 }

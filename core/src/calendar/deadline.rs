@@ -357,7 +357,7 @@ impl Calendar {
         if n < 1 {
             return Err(CalendarError::InvalidCount { n }.into());
         }
-        let (rd, secs, local) = self.local(received);
+        let (rd, secs, local) = self.local(received)?;
         let ix = &self.index;
         let on_time = ix.is_working(rd)
             && (policy.after_hours == AfterHours::SameDay || secs < self.close_of(iv, rd));

@@ -9,7 +9,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::CalendarError;
 use super::hours::{OfficeHours, WEEKDAY_KEYS};
-use crate::error::Problem;
+use super::limits::{
+    MAX_COVERAGE_YEARS, MAX_EXTRA_WORKING_DAYS, MAX_HOLIDAYS, MAX_ID_CHARS, MAX_LAYERS,
+    MAX_NAME_CHARS, MAX_NON_WORKING_KINDS, MAX_NOTE_CHARS, MAX_NUMBERS, MAX_SOURCES, MAX_YEAR,
+    MAX_YEAR_ENTRIES, MIN_YEAR,
+};
+use crate::error::{Problem, check_len, excerpt, too_many};
 
 /// Which weekdays are working days, Monday first — the same convention as
 /// numpy's `weekmask`. Written `"1111100"` (Monday–Friday) or as day names
@@ -477,6 +482,9 @@ impl CalendarDef {
 
     /// Checks the definition and returns every problem found, each with a
     /// path, a stable code and messages; empty when the definition is valid.
+    /// The [limits](super::limits) on years, counts and text lengths are
+    /// checked here too; the elements of a list over its limit are not
+    /// examined one by one.
     ///
     /// # Example
     /// ```
@@ -495,6 +503,8 @@ impl CalendarDef {
                 "id kalender kosong",
             ));
         }
+        check_len(&mut out, "id", &self.id, MAX_ID_CHARS);
+        check_len(&mut out, "name", &self.name, MAX_NAME_CHARS);
         if !self.weekmask.0.iter().any(|w| *w) {
             out.push(Problem::new(
                 "weekmask",
@@ -509,35 +519,88 @@ impl CalendarDef {
                 "invalid_utc_offset",
                 format!(
                     "utc offset {:?} is not valid: expected ±HH:MM between -12:00 and +14:00, e.g. \"+07:00\"",
-                    self.utc_offset
+                    excerpt(&self.utc_offset)
                 ),
                 format!(
                     "selisih UTC {:?} tidak valid: seharusnya ±JJ:MM antara -12:00 dan +14:00, mis. \"+07:00\"",
-                    self.utc_offset
+                    excerpt(&self.utc_offset)
                 ),
             ));
         }
-        let mut layer_ids = BTreeSet::new();
-        for (li, layer) in self.layers.iter().enumerate() {
-            let lp = format!("layers[{li}]");
-            if !layer_ids.insert(layer.id.as_str()) {
-                out.push(Problem::new(
-                    format!("{lp}.id"),
-                    "duplicate_id",
-                    format!("layer id {:?} is used twice", layer.id),
-                    format!("id lapisan {:?} dipakai dua kali", layer.id),
-                ));
-            }
-            validate_layer(layer, &lp, &mut out);
-        }
-        if self.coverage().is_none() && out.iter().all(|p| p.code != "non_contiguous_years") {
-            out.push(Problem::new(
-                "layers",
-                "no_coverage",
-                "no year is covered by every layer that lists years: expected at least one layer with a decreed or provisional year, and overlapping years across layers",
-                "tidak ada tahun yang dicakup semua lapisan yang mencantumkan tahun: seharusnya paling sedikit satu lapisan dengan tahun yang ditetapkan atau sementara, dan tahun yang beririsan antarlapisan",
+        if self.non_working_kinds.len() > MAX_NON_WORKING_KINDS {
+            out.push(too_many(
+                "non_working_kinds",
+                self.non_working_kinds.len(),
+                MAX_NON_WORKING_KINDS,
             ));
         }
+        if self.layers.len() > MAX_LAYERS {
+            out.push(too_many("layers", self.layers.len(), MAX_LAYERS));
+        } else {
+            let mut layer_ids = BTreeSet::new();
+            for (li, layer) in self.layers.iter().enumerate() {
+                let lp = format!("layers[{li}]");
+                if !layer_ids.insert(layer.id.as_str()) {
+                    out.push(Problem::new(
+                        format!("{lp}.id"),
+                        "duplicate_id",
+                        format!("layer id {:?} is used twice", layer.id),
+                        format!("id lapisan {:?} dipakai dua kali", layer.id),
+                    ));
+                }
+                validate_layer(layer, &lp, &mut out);
+            }
+        }
+        match self.coverage() {
+            None if out.iter().all(|p| p.code != "non_contiguous_years") => {
+                out.push(Problem::new(
+                    "layers",
+                    "no_coverage",
+                    "no year is covered by every layer that lists years: expected at least one layer with a decreed or provisional year, and overlapping years across layers",
+                    "tidak ada tahun yang dicakup semua lapisan yang mencantumkan tahun: seharusnya paling sedikit satu lapisan dengan tahun yang ditetapkan atau sementara, dan tahun yang beririsan antarlapisan",
+                ));
+            }
+            Some((first, last))
+                if i64::from(last) - i64::from(first) + 1 > i64::from(MAX_COVERAGE_YEARS) =>
+            {
+                let span = i64::from(last) - i64::from(first) + 1;
+                out.push(Problem::new(
+                    "layers",
+                    "coverage_too_long",
+                    format!(
+                        "the covered years {first}–{last} span {span} years: at most {MAX_COVERAGE_YEARS} are allowed"
+                    ),
+                    format!(
+                        "tahun yang dicakup {first}–{last} meliputi {span} tahun: paling banyak {MAX_COVERAGE_YEARS} tahun yang diizinkan"
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        if self.extra_working_days.len() > MAX_EXTRA_WORKING_DAYS {
+            out.push(too_many(
+                "extra_working_days",
+                self.extra_working_days.len(),
+                MAX_EXTRA_WORKING_DAYS,
+            ));
+        } else {
+            self.validate_extra_days(&mut out);
+        }
+        if let Some(hours) = &self.office_hours {
+            hours.validate("office_hours", &mut out);
+            if let Some(note) = &hours.note {
+                check_len(&mut out, "office_hours.note", note, MAX_NOTE_CHARS);
+            }
+            for (wd, key) in WEEKDAY_KEYS.iter().enumerate() {
+                if self.weekmask.0[wd] && hours.by_index(wd).is_none() {
+                    out.push(missing_hours(&format!("office_hours.{key}"), key, None));
+                }
+            }
+        }
+        out
+    }
+
+    fn validate_extra_days(&self, out: &mut Vec<Problem>) {
         let off: BTreeMap<NaiveDate, &Holiday> = self
             .layers
             .iter()
@@ -548,6 +611,21 @@ impl CalendarDef {
         let mut seen = BTreeSet::new();
         for (i, x) in self.extra_working_days.iter().enumerate() {
             let p = format!("extra_working_days[{i}].date");
+            check_year(out, &p, x.date);
+            check_len(
+                out,
+                format!("extra_working_days[{i}].name"),
+                &x.name,
+                MAX_NAME_CHARS,
+            );
+            if let Some(source) = &x.source {
+                check_len(
+                    out,
+                    format!("extra_working_days[{i}].source"),
+                    source,
+                    MAX_ID_CHARS,
+                );
+            }
             if !seen.insert(x.date) {
                 out.push(Problem::new(
                     p.clone(),
@@ -583,15 +661,6 @@ impl CalendarDef {
                 }
             }
         }
-        if let Some(hours) = &self.office_hours {
-            hours.validate("office_hours", &mut out);
-            for (wd, key) in WEEKDAY_KEYS.iter().enumerate() {
-                if self.weekmask.0[wd] && hours.by_index(wd).is_none() {
-                    out.push(missing_hours(&format!("office_hours.{key}"), key, None));
-                }
-            }
-        }
-        out
     }
 
     /// The covered years (first, last): the intersection of the years of
@@ -626,10 +695,81 @@ fn missing_hours(path: &str, key: &str, date: Option<NaiveDate>) -> Problem {
     Problem::new(path, "missing_office_hours", en, id)
 }
 
+/// Pushes `year_out_of_range` when `date` is outside the supported years.
+fn check_year(out: &mut Vec<Problem>, path: &str, date: NaiveDate) -> bool {
+    let year = date.year();
+    let ok = (MIN_YEAR..=MAX_YEAR).contains(&year);
+    if !ok {
+        out.push(year_problem(path, year, Some(date)));
+    }
+    ok
+}
+
+fn year_problem(path: &str, year: i32, date: Option<NaiveDate>) -> Problem {
+    let (en, id) = match date {
+        Some(d) => (
+            format!("{d} is in year {year}: expected a year from {MIN_YEAR} to {MAX_YEAR}"),
+            format!("{d} berada di tahun {year}: seharusnya tahun {MIN_YEAR} sampai {MAX_YEAR}"),
+        ),
+        None => (
+            format!("year {year} is out of range: expected a year from {MIN_YEAR} to {MAX_YEAR}"),
+            format!("tahun {year} di luar rentang: seharusnya tahun {MIN_YEAR} sampai {MAX_YEAR}"),
+        ),
+    };
+    Problem::new(path, "year_out_of_range", en, id)
+}
+
+/// The problems a layer's own content has, apart from validation against
+/// the rest of a calendar; also what [`HolidayLayer::to_ical`] refuses.
+/// `lp` is the layer's path (`layers[2]`), empty for a layer on its own.
+pub(crate) fn layer_bounds(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
+    let at = |rest: String| {
+        if lp.is_empty() {
+            rest
+        } else {
+            format!("{lp}.{rest}")
+        }
+    };
+    if layer.years.len() > MAX_YEAR_ENTRIES {
+        out.push(too_many(
+            at("years".to_owned()),
+            layer.years.len(),
+            MAX_YEAR_ENTRIES,
+        ));
+    } else {
+        for (yi, y) in layer.years.iter().enumerate() {
+            if !(MIN_YEAR..=MAX_YEAR).contains(&y.year) {
+                out.push(year_problem(&at(format!("years[{yi}].year")), y.year, None));
+            }
+        }
+    }
+    if layer.holidays.len() > MAX_HOLIDAYS {
+        out.push(too_many(
+            at("holidays".to_owned()),
+            layer.holidays.len(),
+            MAX_HOLIDAYS,
+        ));
+    } else {
+        for (hi, h) in layer.holidays.iter().enumerate() {
+            check_year(out, &at(format!("holidays[{hi}].date")), h.date);
+        }
+    }
+}
+
 fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
+    check_len(out, format!("{lp}.id"), &layer.id, MAX_ID_CHARS);
+    check_len(out, format!("{lp}.name"), &layer.name, MAX_NAME_CHARS);
     let mut source_ids = BTreeSet::new();
+    let sources_ok = layer.sources.len() <= MAX_SOURCES;
+    if !sources_ok {
+        out.push(too_many(
+            format!("{lp}.sources"),
+            layer.sources.len(),
+            MAX_SOURCES,
+        ));
+    }
     for (si, s) in layer.sources.iter().enumerate() {
-        if !source_ids.insert(s.id.as_str()) {
+        if !source_ids.insert(s.id.as_str()) && sources_ok {
             out.push(Problem::new(
                 format!("{lp}.sources[{si}].id"),
                 "duplicate_id",
@@ -638,27 +778,52 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
             ));
         }
     }
-    for (si, s) in layer.sources.iter().enumerate() {
+    for (si, s) in layer.sources.iter().enumerate().filter(|_| sources_ok) {
+        let sp = format!("{lp}.sources[{si}]");
+        check_len(out, format!("{sp}.id"), &s.id, MAX_ID_CHARS);
+        check_len(out, format!("{sp}.title"), &s.title, MAX_NAME_CHARS);
+        if s.numbers.len() > MAX_NUMBERS {
+            out.push(too_many(
+                format!("{sp}.numbers"),
+                s.numbers.len(),
+                MAX_NUMBERS,
+            ));
+        } else {
+            for (ni, n) in s.numbers.iter().enumerate() {
+                check_len(out, format!("{sp}.numbers[{ni}]"), n, MAX_NAME_CHARS);
+            }
+        }
+        if let Some(note) = &s.note {
+            check_len(out, format!("{sp}.note"), note, MAX_NOTE_CHARS);
+        }
         if let Some(a) = &s.amends
             && !source_ids.contains(a.as_str())
         {
             out.push(Problem::new(
-                format!("{lp}.sources[{si}].amends"),
+                format!("{sp}.amends"),
                 "unknown_source",
-                format!("source {:?} amends unknown source {a:?}", s.id),
-                format!("sumber {:?} mengubah sumber {a:?} yang tidak dikenal", s.id),
+                format!("source {:?} amends unknown source {:?}", s.id, a),
+                format!(
+                    "sumber {:?} mengubah sumber {:?} yang tidak dikenal",
+                    s.id, a
+                ),
             ));
         }
     }
+    layer_bounds(layer, lp, out);
+    let years_ok = layer.years.len() <= MAX_YEAR_ENTRIES;
     let mut years = BTreeMap::new();
     for (yi, y) in layer.years.iter().enumerate() {
-        if years.insert(y.year, y.status).is_some() {
+        if years.insert(y.year, y.status).is_some() && years_ok {
             out.push(Problem::new(
                 format!("{lp}.years[{yi}].year"),
                 "duplicate_year",
                 format!("year {} is listed twice", y.year),
                 format!("tahun {} tercantum dua kali", y.year),
             ));
+        }
+        if let Some(note) = y.note.as_ref().filter(|_| years_ok) {
+            check_len(out, format!("{lp}.years[{yi}].note"), note, MAX_NOTE_CHARS);
         }
     }
     let covered: Vec<i32> = years
@@ -667,7 +832,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         .map(|(y, _)| *y)
         .collect();
     if let (Some(first), Some(last)) = (covered.first(), covered.last())
-        && (last - first + 1) as usize != covered.len()
+        && i64::from(*last) - i64::from(*first) + 1 != covered.len() as i64
     {
         out.push(Problem::new(
             format!("{lp}.years"),
@@ -680,20 +845,30 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
             ),
         ));
     }
+    if layer.holidays.len() > MAX_HOLIDAYS {
+        return; // reported by layer_bounds
+    }
     let mut entries = BTreeSet::new();
     for (hi, h) in layer.holidays.iter().enumerate() {
         let hp = format!("{lp}.holidays[{hi}]");
+        check_len(out, format!("{hp}.name"), &h.name, MAX_NAME_CHARS);
+        if let Some(en) = &h.name_en {
+            check_len(out, format!("{hp}.name_en"), en, MAX_NAME_CHARS);
+        }
+        check_len(out, format!("{hp}.source"), &h.source, MAX_ID_CHARS);
         if !source_ids.contains(h.source.as_str()) {
             out.push(Problem::new(
                 format!("{hp}.source"),
                 "unknown_source",
                 format!(
                     "holiday {} cites unknown source {:?}: expected one of the layer's sources",
-                    h.date, h.source
+                    h.date,
+                    h.source
                 ),
                 format!(
                     "hari libur {} merujuk sumber {:?} yang tidak dikenal: seharusnya salah satu sumber lapisan",
-                    h.date, h.source
+                    h.date,
+                    h.source
                 ),
             ));
         }
@@ -705,7 +880,11 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
                 format!("hari libur {} tidak bernama", h.date),
             ));
         }
-        if !layer.years.is_empty() && years.get(&h.date.year()).is_none_or(|s| !s.is_covered()) {
+        let in_range = (MIN_YEAR..=MAX_YEAR).contains(&h.date.year());
+        if in_range
+            && !layer.years.is_empty()
+            && years.get(&h.date.year()).is_none_or(|s| !s.is_covered())
+        {
             out.push(Problem::new(
                 format!("{hp}.date"),
                 "holiday_outside_years",

@@ -307,7 +307,15 @@ impl OfficeHours {
     pub(crate) fn validate(&self, path: &str, out: &mut Vec<Problem>) {
         for (i, key) in WEEKDAY_KEYS.iter().enumerate() {
             if let Some(d) = self.by_index(i) {
-                d.validate(&format!("{path}.{key}"), out);
+                if d.breaks.len() > super::limits::MAX_BREAKS {
+                    out.push(crate::error::too_many(
+                        format!("{path}.{key}.breaks"),
+                        d.breaks.len(),
+                        super::limits::MAX_BREAKS,
+                    ));
+                } else {
+                    d.validate(&format!("{path}.{key}"), out);
+                }
             }
         }
     }

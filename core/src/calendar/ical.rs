@@ -5,9 +5,10 @@
 use std::fmt::Write as _;
 use std::io::BufReader;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::limits::{MAX_HOLIDAYS, MAX_YEAR, MAX_YEAR_ENTRIES, MIN_YEAR};
 use super::{CalendarError, Holiday, HolidayKind, HolidayLayer, Source, YearEntry};
 
 /// How to read an iCalendar file that did not come from this library
@@ -102,23 +103,68 @@ fn ymd(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
+/// The exact texts of a layer (`X-PTSP-LAYER-JSON`): the `ical` reader
+/// trims the end of every line and drops leading colons of values, so the
+/// plain properties (`X-PTSP-LAYER`, `X-WR-CALNAME`) cannot carry every
+/// text; a JSON object always starts with `{` and ends with `}`.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayerText {
+    id: String,
+    name: String,
+}
+
+/// The exact texts of a holiday (`X-PTSP-JSON`), for the same reason.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayText {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name_en: Option<String>,
+    source: String,
+}
+
+fn json_line(out: &mut String, property: &str, value: &impl Serialize) {
+    let json = serde_json::to_string(value).expect("plain data serializes");
+    line(out, &format!("{property}:{}", escape(&json)));
+}
+
 impl HolidayLayer {
     /// Writes the layer as an iCalendar file: one all-day `VEVENT` per
     /// holiday (`DTSTART;VALUE=DATE`, exclusive `DTEND`), the kind in
     /// `CATEGORIES` and `X-PTSP-KIND`, the decree in `DESCRIPTION` and
     /// `X-PTSP-SOURCE`; the layer's sources and years ride along as JSON in
-    /// `X-PTSP-SOURCES` / `X-PTSP-YEARS`, so that [`HolidayLayer::from_ical`]
-    /// gives back the identical layer. Deterministic: `DTSTAMP` is the
-    /// holiday's own date, never the clock.
+    /// `X-PTSP-SOURCES` / `X-PTSP-YEARS`, and the exact texts of the layer
+    /// and of each holiday in `X-PTSP-LAYER-JSON` / `X-PTSP-JSON`, so that
+    /// [`HolidayLayer::from_ical`] gives back the identical layer.
+    /// Deterministic: `DTSTAMP` is the holiday's own date, never the clock.
+    ///
+    /// A layer the importer would refuse is refused here, so every file
+    /// this writes reads back: a year or holiday outside the supported
+    /// years ([`limits::MIN_YEAR`](super::limits::MIN_YEAR)`..=`[`limits::MAX_YEAR`](super::limits::MAX_YEAR)), or more
+    /// holidays or year entries than the [limits](super::limits) allow, is
+    /// [`CalendarError::Invalid`] with one problem each (`year_out_of_range`,
+    /// `too_many`).
     ///
     /// # Example
     /// ```
-    /// let def = ptsp::CalendarDef::indonesia();
-    /// let ics = def.layers[0].to_ical();
+    /// let mut def = ptsp::CalendarDef::indonesia();
+    /// let ics = def.layers[0].to_ical()?;
     /// assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     /// assert!(ics.contains("DTSTART;VALUE=DATE:20260101\r\n"));
+    ///
+    /// def.layers[0].holidays[0].date = "9999-12-31".parse().unwrap();
+    /// let err = def.layers[0].to_ical().unwrap_err();
+    /// assert_eq!(err.problems()[0].code, "year_out_of_range");
+    /// assert_eq!(err.problems()[0].path, "holidays[0].date");
+    /// # Ok::<(), ptsp::CalendarError>(())
     /// ```
-    pub fn to_ical(&self) -> String {
+    pub fn to_ical(&self) -> Result<String, CalendarError> {
+        let mut problems = Vec::new();
+        super::def::layer_bounds(self, "", &mut problems);
+        if !problems.is_empty() {
+            return Err(CalendarError::Invalid { problems });
+        }
         let mut out = String::new();
         line(&mut out, "BEGIN:VCALENDAR");
         line(&mut out, "VERSION:2.0");
@@ -126,10 +172,16 @@ impl HolidayLayer {
         line(&mut out, "CALSCALE:GREGORIAN");
         line(&mut out, &format!("X-WR-CALNAME:{}", escape(&self.name)));
         line(&mut out, &format!("X-PTSP-LAYER:{}", escape(&self.id)));
-        let sources = serde_json::to_string(&self.sources).expect("sources serialize");
-        line(&mut out, &format!("X-PTSP-SOURCES:{}", escape(&sources)));
-        let years = serde_json::to_string(&self.years).expect("years serialize");
-        line(&mut out, &format!("X-PTSP-YEARS:{}", escape(&years)));
+        json_line(
+            &mut out,
+            "X-PTSP-LAYER-JSON",
+            &LayerText {
+                id: self.id.clone(),
+                name: self.name.clone(),
+            },
+        );
+        json_line(&mut out, "X-PTSP-SOURCES", &self.sources);
+        json_line(&mut out, "X-PTSP-YEARS", &self.years);
         for (i, h) in self.holidays.iter().enumerate() {
             line(&mut out, "BEGIN:VEVENT");
             line(
@@ -143,6 +195,7 @@ impl HolidayLayer {
             );
             line(&mut out, &format!("DTSTAMP:{}T000000Z", ymd(h.date)));
             line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ymd(h.date)));
+            // In range: the last supported day plus one is still a date.
             line(
                 &mut out,
                 &format!("DTEND;VALUE=DATE:{}", ymd(h.date + Duration::days(1))),
@@ -154,6 +207,15 @@ impl HolidayLayer {
             line(&mut out, &format!("CATEGORIES:{}", h.kind.as_str()));
             line(&mut out, &format!("X-PTSP-KIND:{}", h.kind.as_str()));
             line(&mut out, &format!("X-PTSP-SOURCE:{}", escape(&h.source)));
+            json_line(
+                &mut out,
+                "X-PTSP-JSON",
+                &HolidayText {
+                    name: h.name.clone(),
+                    name_en: h.name_en.clone(),
+                    source: h.source.clone(),
+                },
+            );
             if let Some(s) = self.source(&h.source) {
                 let mut desc = s.title.clone();
                 if !s.numbers.is_empty() {
@@ -165,14 +227,17 @@ impl HolidayLayer {
             line(&mut out, "END:VEVENT");
         }
         line(&mut out, "END:VCALENDAR");
-        out
+        Ok(out)
     }
 
     /// Reads all-day events of an iCalendar file as a holiday layer. A
     /// multi-day event (exclusive `DTEND`) gives one holiday per day. Timed
-    /// events, recurring events and malformed dates are refused with
+    /// events, recurring events, malformed dates, days outside the supported
+    /// years ([`limits::MIN_YEAR`](super::limits::MIN_YEAR)`..=`[`limits::MAX_YEAR`](super::limits::MAX_YEAR)), and more days or
+    /// year entries than the [limits](super::limits) allow are refused with
     /// [`CalendarError::InvalidIcal`] saying which event and property, and
-    /// why. The layer is not validated here; building a calendar with it
+    /// why — exactly what [`HolidayLayer::to_ical`] refuses to write. The
+    /// layer is not otherwise validated here; building a calendar with it
     /// does that.
     ///
     /// # Example
@@ -181,9 +246,13 @@ impl HolidayLayer {
     /// let layer = &ptsp::CalendarDef::indonesia().layers[0];
     /// let opts = IcalImport { layer_id: "x".into(), layer_name: "x".into(),
     ///                         default_kind: HolidayKind::NationalHoliday };
-    /// assert_eq!(&HolidayLayer::from_ical(&layer.to_ical(), &opts)?, layer);
+    /// assert_eq!(&HolidayLayer::from_ical(&layer.to_ical()?, &opts)?, layer);
     /// let bad = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260101T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     /// assert_eq!(HolidayLayer::from_ical(bad, &opts).unwrap_err().code(), "invalid_ical");
+    /// let far = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:99991231\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    /// let err = HolidayLayer::from_ical(far, &opts).unwrap_err();
+    /// assert_eq!(err.code(), "invalid_ical");
+    /// assert!(err.to_string().contains("1900"));
     /// # Ok::<(), ptsp::CalendarError>(())
     /// ```
     pub fn from_ical(text: &str, opts: &IcalImport) -> Result<HolidayLayer, CalendarError> {
@@ -213,8 +282,20 @@ impl HolidayLayer {
         let json_prop = |name: &str| -> Result<Option<String>, CalendarError> {
             Ok(prop(&cal.properties, name))
         };
-        let id = prop(&cal.properties, "X-PTSP-LAYER").unwrap_or_else(|| opts.layer_id.clone());
-        let name = prop(&cal.properties, "X-WR-CALNAME").unwrap_or_else(|| opts.layer_name.clone());
+        let (id, name) = match json_prop("X-PTSP-LAYER-JSON")? {
+            Some(s) => {
+                let t: LayerText =
+                    serde_json::from_str(&s).map_err(|e| CalendarError::InvalidIcal {
+                        location: "VCALENDAR X-PTSP-LAYER-JSON".to_owned(),
+                        detail: e.to_string(),
+                    })?;
+                (t.id, t.name)
+            }
+            None => (
+                prop(&cal.properties, "X-PTSP-LAYER").unwrap_or_else(|| opts.layer_id.clone()),
+                prop(&cal.properties, "X-WR-CALNAME").unwrap_or_else(|| opts.layer_name.clone()),
+            ),
+        };
         let sources: Vec<Source> = match json_prop("X-PTSP-SOURCES")? {
             Some(s) => serde_json::from_str(&s).map_err(|e| CalendarError::InvalidIcal {
                 location: "VCALENDAR X-PTSP-SOURCES".to_owned(),
@@ -237,6 +318,27 @@ impl HolidayLayer {
             })?,
             None => Vec::new(),
         };
+        if years.len() > MAX_YEAR_ENTRIES {
+            return Err(CalendarError::InvalidIcal {
+                location: "VCALENDAR X-PTSP-YEARS".to_owned(),
+                detail: format!(
+                    "{} year entries: at most {MAX_YEAR_ENTRIES} are allowed",
+                    years.len()
+                ),
+            });
+        }
+        if let Some(y) = years
+            .iter()
+            .find(|y| !(MIN_YEAR..=MAX_YEAR).contains(&y.year))
+        {
+            return Err(CalendarError::InvalidIcal {
+                location: "VCALENDAR X-PTSP-YEARS".to_owned(),
+                detail: format!(
+                    "year {} is out of range: expected a year from {MIN_YEAR} to {MAX_YEAR}",
+                    y.year
+                ),
+            });
+        }
         let default_source = sources.first().map(|s| s.id.clone()).unwrap_or_default();
         let mut holidays = Vec::new();
         for (i, ev) in cal.events.iter().enumerate() {
@@ -288,6 +390,27 @@ impl HolidayLayer {
                     ),
                 });
             }
+            let last = start + Duration::days(days - 1);
+            if let Some(d) = [start, last]
+                .into_iter()
+                .find(|d| !(MIN_YEAR..=MAX_YEAR).contains(&d.year()))
+            {
+                return Err(CalendarError::InvalidIcal {
+                    location: at("DTSTART"),
+                    detail: format!(
+                        "{d} is in year {}: expected days from {MIN_YEAR} to {MAX_YEAR}",
+                        d.year()
+                    ),
+                });
+            }
+            if holidays.len() + days as usize > MAX_HOLIDAYS {
+                return Err(CalendarError::InvalidIcal {
+                    location: at("DTEND"),
+                    detail: format!(
+                        "more than {MAX_HOLIDAYS} days in one calendar: at most {MAX_HOLIDAYS} are allowed"
+                    ),
+                });
+            }
             let kind = match prop(&ev.properties, "X-PTSP-KIND") {
                 Some(k) => k
                     .parse()
@@ -297,14 +420,29 @@ impl HolidayLayer {
                     })?,
                 None => opts.default_kind,
             };
-            let name =
-                prop(&ev.properties, "SUMMARY").ok_or_else(|| CalendarError::InvalidIcal {
-                    location: at("SUMMARY"),
-                    detail: "expected a SUMMARY (the holiday's name), found none".to_owned(),
-                })?;
-            let name_en = prop(&ev.properties, "X-PTSP-NAME-EN");
-            let source =
-                prop(&ev.properties, "X-PTSP-SOURCE").unwrap_or_else(|| default_source.clone());
+            let text = match prop(&ev.properties, "X-PTSP-JSON") {
+                Some(s) => serde_json::from_str(&s).map_err(|e| CalendarError::InvalidIcal {
+                    location: at("X-PTSP-JSON"),
+                    detail: e.to_string(),
+                })?,
+                None => HolidayText {
+                    name: prop(&ev.properties, "SUMMARY").ok_or_else(|| {
+                        CalendarError::InvalidIcal {
+                            location: at("SUMMARY"),
+                            detail: "expected a SUMMARY (the holiday's name), found none"
+                                .to_owned(),
+                        }
+                    })?,
+                    name_en: prop(&ev.properties, "X-PTSP-NAME-EN"),
+                    source: prop(&ev.properties, "X-PTSP-SOURCE")
+                        .unwrap_or_else(|| default_source.clone()),
+                },
+            };
+            let HolidayText {
+                name,
+                name_en,
+                source,
+            } = text;
             for k in 0..days {
                 holidays.push(Holiday {
                     date: start + Duration::days(k),

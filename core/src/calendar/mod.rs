@@ -15,6 +15,9 @@
 //! * [`Calendar::add_working_time`], [`Calendar::working_time_between`] —
 //!   office hours and breaks respected.
 //!
+//! What a definition may declare (years, coverage, counts, text lengths)
+//! is bounded: see [`limits`].
+//!
 //! Days outside the covered years are refused with
 //! [`CalendarError::OutOfCoverage`]; [`Calendar::assuming_weekends_only`]
 //! opts in to treating them as weekends-only, and every result computed
@@ -26,6 +29,7 @@ mod error;
 mod hours;
 mod ical;
 mod index;
+pub mod limits;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -741,14 +745,20 @@ impl Calendar {
         })
     }
 
-    /// Local day number and seconds after midnight of an instant.
-    fn local(&self, at: DateTime<FixedOffset>) -> (i64, u32, DateTime<FixedOffset>) {
-        let local = at.with_timezone(&self.offset);
-        (
-            day_number(local.date_naive()),
-            local.time().num_seconds_from_midnight(),
-            local,
-        )
+    /// Local day number and seconds after midnight of an instant, or
+    /// `out_of_range` when the office's local time of the instant is beyond
+    /// the dates chrono represents (an instant at the very edge of its range
+    /// seen from another offset).
+    fn local(&self, at: DateTime<FixedOffset>) -> Result<(i64, u32, DateTime<FixedOffset>)> {
+        let naive = at
+            .naive_utc()
+            .checked_add_offset(self.offset)
+            .ok_or_else(|| range_err("instant", format!("{} UTC", at.naive_utc())))?;
+        Ok((
+            day_number(naive.date()),
+            naive.time().num_seconds_from_midnight(),
+            at.with_timezone(&self.offset),
+        ))
     }
 
     /// The instant at `secs` after midnight of day `d`, in the office's offset.
@@ -788,7 +798,7 @@ impl Calendar {
         mode: Mode,
     ) -> Result<(DateTime<FixedOffset>, Span)> {
         let iv = self.intervals()?;
-        let (dn, secs, local) = self.local(at);
+        let (dn, secs, local) = self.local(at)?;
         let seconds = dur.num_seconds();
         if seconds < 0 {
             return Err(CalendarError::NegativeDuration { seconds }.into());
@@ -851,8 +861,8 @@ impl Calendar {
         mode: Mode,
     ) -> Result<(Duration, Span)> {
         let iv = self.intervals()?;
-        let (an, asec, _) = self.local(a);
-        let (bn, bsec, _) = self.local(b);
+        let (an, asec, _) = self.local(a)?;
+        let (bn, bsec, _) = self.local(b)?;
         let span = Span::new(an, an, bn);
         self.guard(mode, &span)?;
         let secs = self.position(iv, bn, bsec) - self.position(iv, an, asec);

@@ -242,10 +242,14 @@ def layer_from_ical(
     that do not say theirs; ``layer_id`` and ``layer_name`` name the layer
     unless the file does.
     Raises ``CalendarError`` with code ``invalid_ical`` for timed, recurring
-    or malformed events."""
+    or malformed events, days outside 1900–2200, or more days than the limits
+    allow."""
 
 def layer_to_ical(layer: HolidayLayerDict) -> str:
-    """Writes a holiday layer dict as an iCalendar text."""
+    """Writes a holiday layer dict as an iCalendar text.
+    Raises ``ValidationError`` (code ``invalid_definition``) for a layer
+    ``layer_from_ical`` would refuse: a year outside 1900–2200, or more
+    holidays or year entries than the limits allow."""
 
 @final
 class Procedure:

@@ -29,8 +29,9 @@ class Router:
         """Every problem of a rule-set dict (empty when valid): ``empty_id``,
         ``duplicate_id``, ``unknown_unit``, ``empty_criterion``,
         ``empty_keywords``, ``shadowed_rule``, ``unknown_fallback``,
-        ``fallback_not_head``. Raises only for a dict that is not shaped like
-        a rule set (``RoutingError``, ``invalid_json``)."""
+        ``fallback_not_head``, and ``too_many`` / ``too_long`` for values over
+        the limits (``ptsp::routing::limits``). Raises only for a dict that
+        is not shaped like a rule set (``RoutingError``, ``invalid_json``)."""
     @property
     def rule_set(self) -> RuleSet:
         """The rule set as a dict (a fresh copy)."""
@@ -46,7 +47,8 @@ class Router:
         then score, then rule order, one per unit; the fallback unit with
         reason ``no_match`` when no rule matches. Every reason has ``text``
         in both languages; a keyword reason its ``excerpt`` and its span in
-        Python string indices. Raises ``RoutingError``
+        Python string indices. Only the first 1,000 characters of the
+        subject and 20,000 of the text are read. Raises ``RoutingError``
         (``invalid_json``) for a dict with an unknown key or a non-string
         value."""
     def redistribute(self, input: RoutingInput, rejected_units: Sequence[str]) -> List[Suggestion]:
