@@ -140,25 +140,7 @@ criterion_main!(benches);
 
 /// A completion recording the document the step produced.
 fn output(c: Command, kind: &str) -> Command {
-    match c {
-        Command::CompleteStep {
-            step,
-            outcome,
-            note,
-            tier,
-            ..
-        } => Command::CompleteStep {
-            step,
-            outcome,
-            note,
-            tier,
-            outputs: vec![
-                serde_json::from_value(
-                    serde_json::json!({"kind": kind, "number": "503/1/2026", "date": "2026-01-01"}),
-                )
-                .unwrap(),
-            ],
-        },
-        other => other,
-    }
+    let kind = serde_json::from_value(serde_json::json!(kind)).unwrap();
+    let date = ptsp::calendar::parse_date("2026-01-01").unwrap();
+    c.with_output(ptsp::OutputRecord::new(kind, "503/1/2026", date))
 }

@@ -94,12 +94,11 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         (
             "2026-12-29T09:00:00+07:00",
             &agency,
-            with_output(
-                step("rekomendasi", "direkomendasikan"),
+            step("rekomendasi", "direkomendasikan").with_output(OutputRecord::new(
                 OutputKind::Rekomendasi,
                 "445/REK/0412/2026",
-                "2026-12-29",
-            ),
+                ptsp::calendar::parse_date("2026-12-29")?,
+            )),
         ),
         (
             "2026-12-31T14:00:00+07:00",
@@ -109,12 +108,11 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         (
             "2026-12-31T15:00:00+07:00",
             &front,
-            with_output(
-                step("cetak", "dicetak"),
+            step("cetak", "dicetak").with_output(OutputRecord::new(
                 OutputKind::Izin,
                 "503/IZN/0412/2026",
-                "2026-12-31",
-            ),
+                ptsp::calendar::parse_date("2026-12-31")?,
+            )),
         ),
     ];
 
@@ -205,29 +203,4 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         serde_json::to_string_pretty(&case.tracking(&p)).expect("tracking serializes")
     );
     Ok(())
-}
-
-/// A completion that records the document the step produced.
-fn with_output(c: Command, kind: OutputKind, number: &str, date: &str) -> Command {
-    match c {
-        Command::CompleteStep {
-            step,
-            outcome,
-            note,
-            tier,
-            ..
-        } => Command::CompleteStep {
-            step,
-            outcome,
-            note,
-            tier,
-            outputs: vec![OutputRecord {
-                kind,
-                number: number.into(),
-                date: date.parse().expect("a valid date"),
-                file: None,
-            }],
-        },
-        other => other,
-    }
 }

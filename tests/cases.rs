@@ -231,27 +231,9 @@ fn commands() -> Vec<Command> {
 }
 
 fn with_output(c: Command, kind: &str) -> Command {
-    match c {
-        Command::CompleteStep {
-            step,
-            outcome,
-            note,
-            tier,
-            ..
-        } => Command::CompleteStep {
-            step,
-            outcome,
-            note,
-            tier,
-            outputs: vec![
-                serde_json::from_value(
-                    json!({"kind": kind, "number": "503/17/2026", "date": "2026-01-05"}),
-                )
-                .unwrap(),
-            ],
-        },
-        other => other,
-    }
+    let kind = serde_json::from_value(json!(kind)).unwrap();
+    let date = ptsp::calendar::parse_date("2026-01-05").unwrap();
+    c.with_output(ptsp::OutputRecord::new(kind, "503/17/2026", date))
 }
 
 fn start() -> DateTime<FixedOffset> {

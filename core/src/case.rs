@@ -236,6 +236,26 @@ pub struct OutputRecord {
     pub file: Option<String>,
 }
 
+impl OutputRecord {
+    /// A record without a file reference.
+    ///
+    /// # Example
+    /// ```
+    /// let d = ptsp::calendar::parse_date("2026-12-29")?;
+    /// let o = ptsp::OutputRecord::new(ptsp::OutputKind::Rekomendasi, "445/REK/1", d);
+    /// assert!(o.file.is_none());
+    /// # Ok::<(), ptsp::CalendarError>(())
+    /// ```
+    pub fn new(kind: OutputKind, number: &str, date: NaiveDate) -> OutputRecord {
+        OutputRecord {
+            kind,
+            number: number.to_owned(),
+            date,
+            file: None,
+        }
+    }
+}
+
 /// A command with its actor and instant.
 ///
 /// # Example
@@ -473,6 +493,25 @@ impl Command {
             tier: None,
             outputs: Vec::new(),
         }
+    }
+
+    /// The same command recording `output` (on `CompleteStep`; other
+    /// commands are returned unchanged).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::{Command, OutputKind, OutputRecord};
+    /// let date = ptsp::calendar::parse_date("2026-12-31")?;
+    /// let c = Command::complete("cetak", "dicetak")
+    ///     .with_output(OutputRecord::new(OutputKind::Izin, "503/IZN/0412/2026", date));
+    /// assert!(matches!(&c, Command::CompleteStep { outputs, .. } if outputs.len() == 1));
+    /// # Ok::<(), ptsp::CalendarError>(())
+    /// ```
+    pub fn with_output(mut self, output: OutputRecord) -> Command {
+        if let Command::CompleteStep { outputs, .. } = &mut self {
+            outputs.push(output);
+        }
+        self
     }
 
     /// The `snake_case` name of the command.
