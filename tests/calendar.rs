@@ -241,8 +241,21 @@ fn covered_date() -> impl Strategy<Value = NaiveDate> {
 
 /// Any text of up to 60 characters: letters of any script, whitespace of
 /// every kind (also at either end), control characters, the characters
-/// iCalendar escapes (`\\ ; , :`) and quotes.
+/// iCalendar escapes (`\\ ; , :`) and quotes — or a run of blanks longer
+/// than a folded line, around a word (a fold inside it must not lose it).
 fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => short_text(),
+        1 => (
+            prop::sample::select(vec![' ', '\u{a0}', '\t', '\u{2028}']),
+            75usize..200,
+            short_text()
+        )
+            .prop_map(|(c, n, word)| format!("{word}{}{word}", c.to_string().repeat(n))),
+    ]
+}
+
+fn short_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
             3 => any::<char>(),

@@ -126,7 +126,28 @@ struct HolidayText {
 
 fn json_line(out: &mut String, property: &str, value: &impl Serialize) {
     let json = serde_json::to_string(value).expect("plain data serializes");
-    line(out, &format!("{property}:{}", escape(&json)));
+    line(
+        out,
+        &format!("{property}:{}", escape(&json_without_whitespace(&json))),
+    );
+}
+
+/// Compact JSON with every whitespace character written as a `\uXXXX`
+/// escape. Compact JSON has whitespace only inside strings, where the escape
+/// means the same character; without it a run of blanks longer than a
+/// folded line would have to be broken after whitespace, which the reader
+/// trims from the end of every physical line.
+fn json_without_whitespace(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_whitespace() {
+            // Every whitespace character is in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 impl HolidayLayer {
