@@ -445,6 +445,14 @@ fn instants_and_amounts_are_bounded_at_the_boundary() {
         ptsp::sla::preview(&p, &cal, r.at).unwrap_err().code(),
         "invalid_input"
     );
+    // An offset with seconds, which the event's RFC 3339 would lose.
+    let odd = chrono::FixedOffset::east_opt(7 * 3600 + 10).unwrap();
+    let r = Request {
+        at: at("2026-12-21T09:00:00+07:00").with_timezone(&odd),
+        ..r
+    };
+    let err = refused(&mut Case::new(), &r, &p, &cal);
+    assert_eq!(err.problems()[0].code, "offset_with_seconds");
     // An SLA of 10^16 working hours never reaches the engine.
     let mut def = ProcedureDef::jatim_permit();
     def.steps[1].sla = Some(

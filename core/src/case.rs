@@ -1100,13 +1100,29 @@ pub fn check_documents(
 /// or offset arithmetic can overflow.
 pub const INSTANT_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
-/// Whether an instant is inside [`INSTANT_YEARS`].
+/// Whether an instant may cross the engine's boundary: inside
+/// [`INSTANT_YEARS`], with a UTC offset of whole minutes (RFC 3339, the
+/// form events are stored in, has no seconds in an offset: an instant at
+/// `+07:00:10` would come back from its JSON ten seconds off).
 pub(crate) fn instant_in_range(t: DateTime<FixedOffset>) -> bool {
-    INSTANT_YEARS.contains(&t.naive_utc().year())
+    INSTANT_YEARS.contains(&t.naive_utc().year()) && t.offset().local_minus_utc() % 60 == 0
 }
 
-/// The refusal of an instant outside [`INSTANT_YEARS`].
+/// The refusal of an instant [`instant_in_range`] refuses.
 pub(crate) fn instant_problem(path: &str, t: DateTime<FixedOffset>) -> Problem {
+    if t.offset().local_minus_utc() % 60 != 0 {
+        let offset = t.offset().local_minus_utc();
+        return Problem::new(
+            path,
+            "offset_with_seconds",
+            format!(
+                "the UTC offset of {offset} seconds is not a whole number of minutes: RFC 3339 cannot record it"
+            ),
+            format!(
+                "selisih UTC {offset} detik bukan bilangan menit bulat: RFC 3339 tidak dapat mencatatnya"
+            ),
+        );
+    }
     Problem::new(
         path,
         "instant_out_of_range",
