@@ -1281,3 +1281,32 @@ fn ical_refuses_to_write_or_read_years_outside_the_supported_range() {
     assert_eq!(err.code(), "invalid_ical");
     assert!(err.to_string().contains("at most 20000"), "{err}");
 }
+
+/// Found by fuzzing: counting from the receipt day and a late receipt
+/// counted on the same day put a one-day deadline at that day's close,
+/// before the receipt. The receipt day has no working time left after its
+/// close, so day 1 is the next working day.
+#[test]
+fn a_deadline_is_never_before_its_receipt() {
+    let cal = Calendar::jatim();
+    let policy = ptsp::DeadlinePolicy {
+        count_from: ptsp::CountFrom::ReceiptDay,
+        after_hours: ptsp::AfterHours::SameDay,
+    };
+    // Wednesday 23 Dec 2026, 18:25, after the 16:00 close.
+    let at = ptsp::calendar::parse_instant("2026-12-23T18:25:00+07:00").unwrap();
+    let d = cal.deadline(at, 1, &policy).unwrap();
+    assert!(!d.late_receipt);
+    assert!(d.due_at >= d.received_at, "{d:?}");
+    // 24 and 25 Dec are days off: day 1 is Monday 28 Dec.
+    assert_eq!(d.day_one.to_string(), "2026-12-28");
+    assert_eq!(d.due_at.to_rfc3339(), "2026-12-28T16:00:00+07:00");
+    // Before the close the receipt day is still day 1.
+    let early = ptsp::calendar::parse_instant("2026-12-23T10:00:00+07:00").unwrap();
+    assert_eq!(
+        cal.deadline(early, 1, &policy).unwrap().day_one.to_string(),
+        "2026-12-23"
+    );
+    let x = cal.explain_deadline(at, 1, &policy).unwrap();
+    assert_eq!(x.deadline, d);
+}

@@ -25,7 +25,10 @@ pub enum CountFrom {
     /// day of receipt is not counted).
     #[default]
     NextWorkingDay,
-    /// Day 1 is the day of receipt itself.
+    /// Day 1 is the day of receipt itself — unless the receipt came at or
+    /// after that day's close (counted on the same day by
+    /// [`AfterHours::SameDay`]): no working time is left on it, so day 1 is
+    /// the next working day and the deadline is never before the receipt.
     ReceiptDay,
 }
 
@@ -367,8 +370,12 @@ impl Calendar {
             ix.nth(ix.rank(rd + 1))
                 .ok_or_else(|| range_err("instant", received))?
         };
+        // A receipt counted on its own day after the close leaves no
+        // working time on that day: it cannot be day 1.
+        let closed = on_time && secs >= self.close_of(iv, rd);
         let day_one = match policy.count_from {
             CountFrom::NextWorkingDay => ix.rank(counted) + 1,
+            CountFrom::ReceiptDay if closed => ix.rank(counted) + 1,
             CountFrom::ReceiptDay => ix.rank(counted),
         };
         let due_rank = day_one
