@@ -1161,14 +1161,7 @@ struct Limits<'a> {
 
 impl Limits<'_> {
     fn text(&mut self, path: &str, value: &str, max: usize) {
-        if value.len() > max && value.chars().count() > max {
-            self.out.push(Problem::new(
-                path,
-                "too_long",
-                format!("{path} is too long: at most {max} characters allowed"),
-                format!("{path} terlalu panjang: paling banyak {max} karakter"),
-            ));
-        }
+        crate::error::check_len(&mut self.out, path, value, max);
     }
 
     fn id(&mut self, path: &str, value: &str) {
@@ -1191,14 +1184,9 @@ impl Limits<'_> {
     }
 
     fn count(&mut self, path: &str, n: usize) {
-        let max = self.limits.items;
-        if n > max {
-            self.out.push(Problem::new(
-                path,
-                "too_many",
-                format!("{path} has {n} items: at most {max} allowed"),
-                format!("{path} berisi {n} butir: paling banyak {max}"),
-            ));
+        if n > self.limits.items {
+            self.out
+                .push(crate::error::too_many(path, n, self.limits.items));
         }
     }
 
@@ -1821,15 +1809,7 @@ impl Case {
                 // postponement) does not count against the office.
                 let mut paused = 0;
                 for v in &self.visits {
-                    for &(a, b) in &v.pauses {
-                        let b = b.unwrap_or(at).min(at);
-                        if b > a {
-                            paused += cal
-                                .working_time_between(a, b)
-                                .map_err(calendar_err)?
-                                .num_seconds();
-                        }
-                    }
+                    paused += crate::sla::paused(cal, &v.pauses, at)?;
                 }
                 let due = if paused > 0 {
                     cal.add_working_time(due, working_duration(paused, "s")?)

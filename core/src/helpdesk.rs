@@ -181,13 +181,7 @@ fn office_seconds(
         if end <= v.started {
             continue;
         }
-        total += sla::between(cal, v.started, end)?;
-        for &(a, b) in &v.pauses {
-            let b = b.unwrap_or(end).min(end);
-            if b > a {
-                total -= sla::between(cal, a, b)?;
-            }
-        }
+        total += sla::between(cal, v.started, end)? - sla::paused(cal, &v.pauses, end)?;
     }
     Ok(total)
 }

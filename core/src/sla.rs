@@ -216,6 +216,23 @@ pub struct SlaReport {
     pub due_events: Vec<DueEvent>,
 }
 
+/// Working seconds of `pauses` (stopped, running again) up to `end`; a pause
+/// still open runs to `end`.
+pub(crate) fn paused(
+    cal: &Calendar,
+    pauses: &[(Instant, Option<Instant>)],
+    end: Instant,
+) -> Result<i64, CaseError> {
+    let mut total = 0;
+    for &(from, to) in pauses {
+        let to = to.unwrap_or(end).min(end);
+        if to > from {
+            total += between(cal, from, to)?;
+        }
+    }
+    Ok(total)
+}
+
 /// Working seconds between two instants, as the case engine reports errors.
 pub(crate) fn between(cal: &Calendar, a: Instant, b: Instant) -> Result<i64, CaseError> {
     Ok(cal
@@ -282,13 +299,7 @@ fn clock(
         .lane_of(&v.step)
         .is_some_and(|l| l.kind == LaneKind::Applicant);
     let end = v.ended.unwrap_or(now).max(v.started);
-    let mut paused = 0;
-    for &(from, to) in &v.pauses {
-        let to = to.unwrap_or(end).min(end);
-        if to > from {
-            paused += between(cal, from, to)?;
-        }
-    }
+    let paused = paused(cal, &v.pauses, end)?;
     let elapsed = between(cal, v.started, end)? - paused;
     // A visit that ended while its file was with the applicant (withdrawn,
     // lapsed) stopped its clock when the file went back.
@@ -424,14 +435,7 @@ pub fn evaluate(
                 ),
                 (None, None) => {
                     let from = case.case_started.unwrap_or(now).min(now);
-                    let mut paused = 0;
-                    for &(a, b) in &case.case_pauses {
-                        let b = b.unwrap_or(now).min(now);
-                        if b > a {
-                            paused += between(cal, a, b)?;
-                        }
-                    }
-                    let used = between(cal, from, now)? - paused;
+                    let used = between(cal, from, now)? - paused(cal, &case.case_pauses, now)?;
                     let left = between(cal, now, due)?;
                     let warn = case
                         .tier
