@@ -748,6 +748,17 @@ fn outputs_are_recorded_and_checked() {
         let got: Vec<&str> = err.problems().iter().map(|p| p.code.as_str()).collect();
         assert_eq!(got, codes);
     }
+    let err = refused(
+        &mut case,
+        &req(
+            &front(),
+            "2026-12-22T12:00:00+07:00",
+            print("izin", "1066-10-14"),
+        ),
+        &p,
+        &cal,
+    );
+    assert_eq!(err.problems()[0].code, "date_out_of_range");
     case.execute(
         &req(
             &front(),

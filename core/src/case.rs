@@ -1266,6 +1266,24 @@ fn check_request(case: &Case, p: &Procedure, req: &Request) -> CaseResult<()> {
             l.count("command.outputs", outputs.len());
             for (i, o) in outputs.iter().enumerate().take(limits.items) {
                 l.id(&format!("command.outputs[{i}].number"), &o.number);
+                if !INSTANT_YEARS.contains(&o.date.year()) {
+                    l.out.push(Problem::new(
+                        format!("command.outputs[{i}].date"),
+                        "date_out_of_range",
+                        format!(
+                            "date {} is outside the years {} to {}",
+                            o.date,
+                            INSTANT_YEARS.start(),
+                            INSTANT_YEARS.end()
+                        ),
+                        format!(
+                            "tanggal {} berada di luar tahun {} sampai {}",
+                            o.date,
+                            INSTANT_YEARS.start(),
+                            INSTANT_YEARS.end()
+                        ),
+                    ));
+                }
                 if let Some(f) = &o.file {
                     l.id(&format!("command.outputs[{i}].file"), f);
                 }
