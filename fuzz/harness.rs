@@ -65,7 +65,7 @@ pub fn split(data: &[u8]) -> (&[u8], &[u8]) {
 /// both messages.
 fn check_error(e: impl Into<ptsp::Error>) {
     let e: ptsp::Error = e.into();
-    let code = e.code();
+    let code = e.code().as_str();
     assert!(
         !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
         "error code {code:?} is not snake_case"
@@ -81,7 +81,7 @@ fn check_error(e: impl Into<ptsp::Error>) {
     assert!(!e.to_string().is_empty());
     for p in e.problems() {
         assert!(
-            !p.code.is_empty(),
+            !p.code.as_str().is_empty(),
             "{code}: a problem without a code: {p:?}"
         );
         assert!(

@@ -103,7 +103,7 @@ fn outcome(op: &str, a: &Value) -> Option<(String, Vec<Problem>, String, String)
             match $r {
                 Ok(_) => None,
                 Err(e) => err(
-                    e.code(),
+                    AsRef::<str>::as_ref(&e.code()),
                     e.problems(),
                     e.message(Lang::En),
                     e.message(Lang::Id),

@@ -34,7 +34,7 @@ fn s(v: &Value, k: &str) -> String {
 fn run(cal: &Calendar, op: &str, a: &Value) -> Result<Value, String> {
     let date = |k: &str| parse_date(&s(a, k)).unwrap();
     let inst = |k: &str| parse_instant(&s(a, k)).unwrap();
-    let r: ptsp::Result<Value> = match op {
+    let r: Result<Value, ptsp::CalendarError> = match op {
         "is_working_day" => cal.is_working_day(date("date")).map(|v| json!(v)),
         "next_working_day" => cal
             .next_working_day(date("date"))
@@ -76,7 +76,7 @@ fn run(cal: &Calendar, op: &str, a: &Value) -> Result<Value, String> {
             .map(|h| json!(h.len())),
         other => panic!("unknown op {other}"),
     };
-    r.map_err(|e| e.code().to_owned())
+    r.map_err(|e| e.code().as_str().to_owned())
 }
 
 #[test]

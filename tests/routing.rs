@@ -43,7 +43,7 @@ fn units<'a>(s: &[Suggestion<'a>]) -> Vec<&'a str> {
 fn codes(problems: &[ptsp::Problem]) -> Vec<(String, String)> {
     problems
         .iter()
-        .map(|p| (p.path.clone(), p.code.clone()))
+        .map(|p| (p.path.clone(), p.code.as_str().to_owned()))
         .collect()
 }
 

@@ -879,7 +879,7 @@ impl CaseError {
             },
             CaseError::InconsistentLog { .. } => "inconsistent_log",
             CaseError::NotDue { .. } => "not_due",
-            CaseError::Calendar(e) => e.code(),
+            CaseError::Calendar(e) => e.code().as_str(),
         }
     }
 
@@ -3120,14 +3120,8 @@ impl Case {
 
 /// A calendar operation's error inside the case engine (and its SLA
 /// clocks): calendar errors keep their code.
-pub(crate) fn calendar_err(e: crate::Error) -> CaseError {
-    match e {
-        crate::Error::Calendar(c) => CaseError::Calendar(c),
-        other => CaseError::InconsistentLog {
-            index: 0,
-            detail: other.to_string(),
-        },
-    }
+pub(crate) fn calendar_err(e: crate::CalendarError) -> CaseError {
+    CaseError::Calendar(e)
 }
 
 /// The deadline of an SLA started at `at`.
@@ -3159,7 +3153,7 @@ fn working_duration(amount: i64, unit: &'static str) -> CaseResult<Duration> {
     };
     d.ok_or_else(|| {
         CaseError::Calendar(crate::CalendarError::OutOfRange {
-            what: "duration",
+            what: crate::error::phrase::DURATION,
             value: format!("{amount} {unit}"),
         })
     })

@@ -78,7 +78,7 @@ pub use case::{
     Event, EventKind, OutputRecord, Request, Requirement, StepVisit, SubmittedDocument, Tracking,
     TrackingEntry, check_documents,
 };
-pub use error::{Error, Lang, Problem, Result};
+pub use error::{Code, Kind, Lang, Problem, PtspError};
 pub use form::{
     AttachmentMeta, CharRange, FormError, FormLimits, KindRules, Nik, PersonalData, Province,
     RegencyKind, Sex, TicketKind, ValidForm, WebForm,
@@ -95,3 +95,99 @@ pub use sla::{
     CaseClock, ClockStatus, DueEvent, LaneClock, PauseInfo, Preview, PreviewStep, SlaReport,
     StepClock, StepExplanation,
 };
+
+/// Any error of this crate, for callers that want one type (each module
+/// returns its own; every one converts into this).
+///
+/// # Example
+/// ```
+/// use ptsp::{Calendar, Code};
+/// fn days() -> Result<i64, ptsp::Error> {
+///     let cal = Calendar::indonesia();
+///     Ok(cal.working_days_between("2026-12-01".parse().unwrap(), "2031-01-01".parse().unwrap())?)
+/// }
+/// assert_eq!(days().unwrap_err().code(), Code::OutOfCoverage);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An error of the working-day calendar.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// An error of a procedure definition.
+    #[error(transparent)]
+    Procedure(#[from] ProcedureError),
+    /// An error of the case engine.
+    #[error(transparent)]
+    Case(#[from] CaseError),
+    /// An error of the web form.
+    #[error(transparent)]
+    Form(#[from] FormError),
+    /// An error of a routing rule set.
+    #[error(transparent)]
+    Routing(#[from] RoutingError),
+}
+
+impl Error {
+    /// The error as the common trait.
+    fn inner(&self) -> &dyn PtspError {
+        match self {
+            Error::Calendar(e) => e,
+            Error::Procedure(e) => e,
+            Error::Case(e) => e,
+            Error::Form(e) => e,
+            Error::Routing(e) => e,
+        }
+    }
+}
+
+impl PtspError for Error {
+    fn code(&self) -> Code {
+        self.inner().code()
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        self.inner().message(lang)
+    }
+
+    fn kind(&self) -> Kind {
+        self.inner().kind()
+    }
+
+    fn problems(&self) -> &[Problem] {
+        self.inner().problems()
+    }
+}
+
+error::inherent_methods!(Error);
+
+/// TRANSITION: the module errors not yet declaring their codes from the
+/// registry.
+macro_rules! transition_error {
+    ($t:ty, $kind:ident) => {
+        impl PtspError for $t {
+            fn code(&self) -> Code {
+                Code::from_name(<$t>::code(self)).unwrap_or(Code::Internal)
+            }
+
+            fn message(&self, lang: Lang) -> String {
+                <$t>::message(self, lang)
+            }
+
+            fn kind(&self) -> Kind {
+                Kind::$kind
+            }
+
+            fn problems(&self) -> &[Problem] {
+                <$t>::problems(self)
+            }
+        }
+    };
+}
+transition_error!(CaseError, Case);
+transition_error!(ProcedureError, Procedure);
+transition_error!(FormError, Form);
+transition_error!(RoutingError, Routing);
+
+/// Shorthand for results with the crate-wide [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -713,7 +713,7 @@ impl ProcedureDef {
     /// ```
     /// let mut p = ptsp::ProcedureDef::jatim_permit();
     /// p.steps[1].outcomes[0].next = "nowhere".into();
-    /// let codes: Vec<String> = p.validate().into_iter().map(|p| p.code).collect();
+    /// let codes: Vec<String> = p.validate().into_iter().map(|p| p.code.to_string()).collect();
     /// assert!(codes.contains(&"unknown_target".to_string()));
     /// ```
     pub fn validate(&self) -> Vec<Problem> {

@@ -439,7 +439,7 @@ impl RuleSet {
     /// let mut set = ptsp::routing::RuleSet::sample();
     /// set.rules[0].target = "nowhere".into();
     /// set.fallback = "dkp".into();
-    /// let codes: Vec<String> = set.validate().into_iter().map(|p| p.code).collect();
+    /// let codes: Vec<String> = set.validate().into_iter().map(|p| p.code.to_string()).collect();
     /// assert_eq!(codes, ["fallback_not_head", "unknown_unit"]);
     /// ```
     pub fn validate(&self) -> Vec<Problem> {

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::{
     Calendar, CalendarError, HolidayInfo, Mode, Span, day_number, index, range_err, to_date,
 };
-use crate::error::{Lang, Result};
+use crate::error::{Lang, phrase};
+
+use super::Result;
 
 /// Which day is day 1 of a statutory period.
 ///
@@ -368,7 +370,7 @@ impl Calendar {
             rd
         } else {
             ix.nth(ix.rank(rd + 1))
-                .ok_or_else(|| range_err("instant", received))?
+                .ok_or_else(|| range_err(phrase::INSTANT, received))?
         };
         // A receipt counted on its own day after the close leaves no
         // working time on that day: it cannot be day 1.
@@ -380,11 +382,11 @@ impl Calendar {
         };
         let due_rank = day_one
             .checked_add(n - 1)
-            .ok_or_else(|| range_err("n", n))?;
-        let due = ix.nth(due_rank).ok_or_else(|| range_err("n", n))?;
+            .ok_or_else(|| range_err(phrase::COUNT, n))?;
+        let due = ix.nth(due_rank).ok_or_else(|| range_err(phrase::COUNT, n))?;
         let span = Span::new(rd, rd, due);
         self.guard(mode, &span)?;
-        let day_one = ix.nth(day_one).ok_or_else(|| range_err("n", n))?;
+        let day_one = ix.nth(day_one).ok_or_else(|| range_err(phrase::COUNT, n))?;
         let counted_at = if on_time {
             local
         } else {
@@ -444,7 +446,7 @@ impl Calendar {
         );
         if to - from > MAX_EXPLAINED_DAYS {
             return Err(CalendarError::OutOfRange {
-                what: "explanation",
+                what: phrase::EXPLANATION,
                 value: format!(
                     "{} days from receipt to due date (at most {MAX_EXPLAINED_DAYS} are explained)",
                     to - from + 1

@@ -14,6 +14,7 @@ use super::limits::{
     MAX_NAME_CHARS, MAX_NON_WORKING_KINDS, MAX_NOTE_CHARS, MAX_NUMBERS, MAX_SOURCES, MAX_YEAR,
     MAX_YEAR_ENTRIES, MIN_YEAR,
 };
+use crate::error::phrase;
 use crate::error::{Problem, check_len, excerpt, too_many};
 
 /// Which weekdays are working days, Monday first — the same convention as
@@ -54,9 +55,9 @@ impl FromStr for Weekmask {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || CalendarError::InvalidValue {
-            what: "weekmask",
+            what: phrase::WEEKMASK,
             value: s.to_owned(),
-            expected: "seven 0/1 digits from Monday (\"1111100\") or day names (\"Mon Tue Wed Thu Fri\")",
+            expected: phrase::WEEKMASK_FORM,
         };
         let mut mask = [false; 7];
         if s.len() == 7 && s.bytes().all(|b| b == b'0' || b == b'1') {
@@ -179,9 +180,9 @@ impl FromStr for HolidayKind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| CalendarError::InvalidValue {
-                what: "holiday kind",
+                what: phrase::HOLIDAY_KIND,
                 value: s.to_owned(),
-                expected: "national_holiday, cuti_bersama, regional or office_closure",
+                expected: phrase::HOLIDAY_KINDS,
             })
     }
 }

@@ -1,6 +1,8 @@
 use chrono::NaiveDate;
 
-use crate::error::{Lang, Problem, summary};
+use crate::error::input::InputError;
+use crate::error::phrase::Phrase;
+use crate::error::{Code, Kind, Lang, Problem, PtspError, summary};
 
 /// An error of the working-day calendar.
 ///
@@ -9,10 +11,10 @@ use crate::error::{Lang, Problem, summary};
 ///
 /// # Example
 /// ```
-/// use ptsp::{Calendar, CalendarError, Error};
+/// use ptsp::{Calendar, CalendarError};
 /// let cal = Calendar::indonesia();
 /// match cal.is_working_day("2031-05-05".parse()?) {
-///     Err(Error::Calendar(CalendarError::OutOfCoverage { day, .. })) => {
+///     Err(CalendarError::OutOfCoverage { day, .. }) => {
 ///         assert_eq!(day.to_string(), "2031-05-05")
 ///     }
 ///     other => panic!("expected out_of_coverage, got {other:?}"),
@@ -38,7 +40,7 @@ pub enum CalendarError {
     #[error("{what} is out of range: {value}")]
     OutOfRange {
         /// What was out of range (e.g. `n`, `result date`).
-        what: &'static str,
+        what: Phrase,
         /// The offending value, as text.
         value: String,
     },
@@ -56,7 +58,7 @@ pub enum CalendarError {
     },
     /// An operation needs office hours and the calendar has none.
     #[error(
-        "calendar {calendar:?} has no office hours: set office_hours to use time-of-day operations"
+        "calendar “{calendar}” has no office hours: set office_hours to use time-of-day operations"
     )]
     NoOfficeHours {
         /// The calendar id.
@@ -68,16 +70,9 @@ pub enum CalendarError {
         /// All problems found, each with path, code and messages.
         problems: Vec<Problem>,
     },
-    /// A JSON text could not be read.
-    #[error("invalid json at line {line}, column {column}: {detail}")]
-    InvalidJson {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What the reader expected and found.
-        detail: String,
-    },
+    /// A JSON text or value could not be read: every problem has its path.
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// An iCalendar text could not be read.
     #[error("invalid icalendar at {location}: {detail}")]
     InvalidIcal {
@@ -105,69 +100,50 @@ pub enum CalendarError {
         error: Box<CalendarError>,
     },
     /// A text that should be a date, time or instant is not one.
-    #[error("invalid {what} {value:?}: expected {expected}")]
+    #[error("invalid {what} “{value}”: expected {expected}")]
     InvalidValue {
         /// What kind of value (`date`, `instant`, `weekmask`, …).
-        what: &'static str,
+        what: Phrase,
         /// The text given.
         value: String,
         /// The expected form.
-        expected: &'static str,
+        expected: Phrase,
     },
 }
 
-impl CalendarError {
-    /// The stable `snake_case` code of this error.
-    ///
-    /// # Example
-    /// ```
-    /// use ptsp::CalendarError;
-    /// let e = CalendarError::InvalidCount { n: 0 };
-    /// assert_eq!(e.code(), "invalid_count");
-    /// ```
-    pub fn code(&self) -> &'static str {
+crate::error::inherent_methods!(CalendarError);
+
+impl PtspError for CalendarError {
+    fn code(&self) -> Code {
         match self {
-            CalendarError::OutOfCoverage { .. } => "out_of_coverage",
-            CalendarError::OutOfRange { .. } => "out_of_range",
-            CalendarError::InvalidCount { .. } => "invalid_count",
-            CalendarError::NegativeDuration { .. } => "negative_duration",
-            CalendarError::NoOfficeHours { .. } => "no_office_hours",
-            CalendarError::Invalid { .. } => "invalid_definition",
-            CalendarError::InvalidJson { .. } => "invalid_json",
-            CalendarError::InvalidIcal { .. } => "invalid_ical",
-            CalendarError::InvalidValue { .. } => "invalid_value",
+            CalendarError::OutOfCoverage { .. } => Code::OutOfCoverage,
+            CalendarError::OutOfRange { .. } => Code::OutOfRange,
+            CalendarError::InvalidCount { .. } => Code::InvalidCount,
+            CalendarError::NegativeDuration { .. } => Code::NegativeDuration,
+            CalendarError::NoOfficeHours { .. } => Code::NoOfficeHours,
+            CalendarError::Invalid { .. } => Code::InvalidDefinition,
+            CalendarError::Input(e) => e.code(),
+            CalendarError::InvalidIcal { .. } => Code::InvalidIcal,
+            CalendarError::InvalidValue { .. } => Code::InvalidValue,
             CalendarError::InBatch { error, .. } => error.code(),
-            CalendarError::ShapeMismatch { .. } => "shape_mismatch",
+            CalendarError::ShapeMismatch { .. } => Code::ShapeMismatch,
         }
     }
 
-    /// The validation problems behind this error (empty for other errors).
-    ///
-    /// # Example
-    /// ```
-    /// use ptsp::CalendarError;
-    /// assert!(CalendarError::InvalidCount { n: 0 }.problems().is_empty());
-    /// ```
-    pub fn problems(&self) -> &[Problem] {
+    fn kind(&self) -> Kind {
+        Kind::Calendar
+    }
+
+    fn problems(&self) -> &[Problem] {
         match self {
             CalendarError::Invalid { problems } => problems,
+            CalendarError::Input(e) => e.problems(),
             CalendarError::InBatch { error, .. } => error.problems(),
             _ => &[],
         }
     }
 
-    /// The message in the given language.
-    ///
-    /// # Example
-    /// ```
-    /// use ptsp::{CalendarError, Lang};
-    /// let e = CalendarError::InvalidCount { n: 0 };
-    /// assert_eq!(
-    ///     e.message(Lang::Id),
-    ///     "jumlah hari kerja 0 tidak valid: tenggat membutuhkan paling sedikit 1 hari kerja"
-    /// );
-    /// ```
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         if lang == Lang::En {
             return self.to_string();
         }
@@ -180,7 +156,7 @@ impl CalendarError {
                 "tanggal {day} di luar cakupan kalender: hari libur hanya diketahui untuk tahun {first_year}–{last_year}"
             ),
             CalendarError::OutOfRange { what, value } => {
-                format!("{} di luar rentang: {value}", what_id(what))
+                format!("{} di luar rentang: {value}", what.get(lang))
             }
             CalendarError::InvalidCount { n } => format!(
                 "jumlah hari kerja {n} tidak valid: tenggat membutuhkan paling sedikit 1 hari kerja"
@@ -189,17 +165,13 @@ impl CalendarError {
                 format!("durasi kerja {seconds} detik tidak valid: harus nol atau lebih")
             }
             CalendarError::NoOfficeHours { calendar } => format!(
-                "kalender {calendar:?} tidak memiliki jam kerja: isi office_hours untuk operasi berbasis jam"
+                "kalender “{calendar}” tidak memiliki jam kerja: isi office_hours untuk operasi berbasis jam"
             ),
             CalendarError::Invalid { problems } => format!(
                 "definisi kalender tidak valid: {}",
                 summary(problems, Lang::Id)
             ),
-            CalendarError::InvalidJson {
-                line,
-                column,
-                detail,
-            } => crate::error::json_message_id(*line, *column, detail),
+            CalendarError::Input(e) => e.message(lang),
             CalendarError::InvalidIcal { location, detail } => {
                 format!("icalendar tidak valid pada {location}: {detail}")
             }
@@ -214,55 +186,10 @@ impl CalendarError {
                 value,
                 expected,
             } => format!(
-                "{} {value:?} tidak valid: seharusnya {}",
-                what_id(what),
-                expected_id(expected)
+                "{} “{value}” tidak valid: seharusnya {}",
+                what.get(lang),
+                expected.get(lang)
             ),
         }
-    }
-}
-
-/// Indonesian names of the value kinds named in errors.
-fn what_id(what: &str) -> &str {
-    match what {
-        "date" => "tanggal",
-        "instant" => "waktu",
-        "time" => "jam",
-        "n" => "jumlah hari n",
-        "duration" => "durasi",
-        "result date" => "tanggal hasil",
-        "weekmask" => "weekmask",
-        "year" => "tahun",
-        "explanation" => "penjelasan",
-        "language" => "bahasa",
-        "utc offset" => "selisih UTC",
-        "holiday kind" => "jenis hari libur",
-        "result instant" => "waktu hasil",
-        "result duration" => "durasi hasil",
-        other => other,
-    }
-}
-
-/// Indonesian forms of the expected-value phrases used with
-/// [`CalendarError::InvalidValue`] (by the core and by the bindings).
-fn expected_id(expected: &str) -> &str {
-    match expected {
-        "an ISO 8601 date YYYY-MM-DD" => "tanggal ISO 8601 YYYY-MM-DD",
-        "an RFC 3339 instant with offset, e.g. 2026-12-24T16:45:00+07:00" => {
-            "waktu RFC 3339 dengan selisih UTC, mis. 2026-12-24T16:45:00+07:00"
-        }
-        "a date, not numpy's not-a-time" => "sebuah tanggal, bukan not-a-time (NaT) numpy",
-        "seven 0/1 digits from Monday (\"1111100\") or day names (\"Mon Tue Wed Thu Fri\")" => {
-            "tujuh angka 0/1 mulai Senin (\"1111100\") atau nama hari (\"Mon Tue Wed Thu Fri\")"
-        }
-        "national_holiday, cuti_bersama, regional or office_closure" => {
-            "national_holiday, cuti_bersama, regional atau office_closure"
-        }
-        "HH:MM or HH:MM:SS between 00:00 and 24:00" => "JJ:MM atau JJ:MM:DD antara 00:00 dan 24:00",
-        "\"en\" or \"id\"" => "\"en\" atau \"id\"",
-        e if e.starts_with("an aware datetime") => {
-            "datetime yang memiliki zona waktu (tzinfo dengan selisih UTC), mis. datetime(2026, 12, 24, 16, 45, tzinfo=timezone(timedelta(hours=7)))"
-        }
-        other => other,
     }
 }

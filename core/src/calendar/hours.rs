@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::CalendarError;
+use crate::error::phrase;
 use crate::error::Problem;
 
 /// A time of day on the office's clock, with one-second precision, written
@@ -50,9 +51,9 @@ impl FromStr for ClockTime {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || CalendarError::InvalidValue {
-            what: "time",
+            what: phrase::TIME,
             value: s.to_owned(),
-            expected: "HH:MM or HH:MM:SS between 00:00 and 24:00",
+            expected: phrase::CLOCK_TIME,
         };
         let parts: Vec<&str> = s.split(':').collect();
         if !(2..=3).contains(&parts.len())

@@ -28,7 +28,7 @@
 //! let mut def = CalendarDef::indonesia();
 //! def.layers[0].years.push(YearEntry { year: 9999, status: YearStatus::Unknown, note: None });
 //! def.name = "x".repeat(limits::MAX_NAME_CHARS + 1);
-//! let codes: Vec<String> = def.validate().into_iter().map(|p| p.code).collect();
+//! let codes: Vec<String> = def.validate().into_iter().map(|p| p.code.to_string()).collect();
 //! assert_eq!(codes, ["too_long", "year_out_of_range"]);
 //! ```
 

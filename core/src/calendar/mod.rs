@@ -47,7 +47,10 @@ pub use error::CalendarError;
 pub use hours::{Break, ClockTime, DayHours, OfficeHours};
 pub use ical::IcalImport;
 
-use crate::error::{Error, Result};
+use crate::error::phrase;
+
+/// Results of the calendar.
+pub type Result<T, E = CalendarError> = std::result::Result<T, E>;
 use index::Index;
 
 /// A validated, compiled working-day calendar.
@@ -99,7 +102,7 @@ pub struct YearSpan {
 /// let h = &cal.holidays(2024)?[0];
 /// assert_eq!(h.date.to_string(), "2024-01-01");
 /// assert!(h.non_working);
-/// # Ok::<(), ptsp::Error>(())
+/// # Ok::<(), ptsp::CalendarError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HolidayInfo {
@@ -189,7 +192,7 @@ fn to_date(d: i64) -> Result<NaiveDate> {
         .and_then(NaiveDate::from_num_days_from_ce_opt)
         .ok_or_else(|| {
             CalendarError::OutOfRange {
-                what: "result date",
+                what: phrase::RESULT_DATE,
                 value: format!("day number {d}"),
             }
             .into()
@@ -210,9 +213,9 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, CalendarError> {
         .ok()
         .filter(|_| s.len() >= 10)
         .ok_or_else(|| CalendarError::InvalidValue {
-            what: "date",
+            what: phrase::DATE,
             value: s.to_owned(),
-            expected: "an ISO 8601 date YYYY-MM-DD",
+            expected: phrase::ISO_DATE,
         })
 }
 
@@ -228,9 +231,9 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, CalendarError> {
 /// ```
 pub fn parse_instant(s: &str) -> Result<DateTime<FixedOffset>, CalendarError> {
     DateTime::parse_from_rfc3339(s).map_err(|_| CalendarError::InvalidValue {
-        what: "instant",
+        what: phrase::INSTANT,
         value: s.to_owned(),
-        expected: "an RFC 3339 instant with offset, e.g. 2026-12-24T16:45:00+07:00",
+        expected: phrase::RFC3339_INSTANT,
     })
 }
 
@@ -265,13 +268,13 @@ impl Calendar {
         })?;
         let start = day_number(NaiveDate::from_ymd_opt(first_year, 1, 1).ok_or(
             CalendarError::OutOfRange {
-                what: "year",
+                what: phrase::YEAR,
                 value: first_year.to_string(),
             },
         )?);
         let end = day_number(NaiveDate::from_ymd_opt(last_year + 1, 1, 1).ok_or(
             CalendarError::OutOfRange {
-                what: "year",
+                what: phrase::YEAR,
                 value: last_year.to_string(),
             },
         )?);
@@ -337,8 +340,9 @@ impl Calendar {
         Calendar::new(CalendarDef::jatim()).expect("built-in calendar is valid (tested)")
     }
 
-    /// Reads a [`CalendarDef`] from JSON and builds it. Malformed JSON is an
-    /// [`CalendarError::InvalidJson`] naming line and column.
+    /// Reads a [`CalendarDef`] from JSON and builds it. Malformed JSON, or
+    /// JSON of the wrong shape, is a [`CalendarError::Input`] whose problems
+    /// name where.
     ///
     /// # Example
     /// ```
@@ -347,15 +351,10 @@ impl Calendar {
     /// assert_eq!(again.def(), ptsp::Calendar::indonesia().def());
     /// let err = ptsp::Calendar::from_json("{\"id\": 3}").unwrap_err();
     /// assert_eq!(err.code(), "invalid_json");
-    /// # Ok::<(), ptsp::Error>(())
+    /// # Ok::<(), ptsp::CalendarError>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Calendar> {
-        let def: CalendarDef =
-            serde_json::from_str(text).map_err(|e| CalendarError::InvalidJson {
-                line: e.line(),
-                column: e.column(),
-                detail: e.to_string(),
-            })?;
+        let def: CalendarDef = crate::error::input::from_json(text, "")?;
         Calendar::new(def)
     }
 
@@ -427,7 +426,7 @@ impl Calendar {
         Some(status)
     }
 
-    fn out_of_coverage(&self, d: i64) -> Error {
+    fn out_of_coverage(&self, d: i64) -> CalendarError {
         CalendarError::OutOfCoverage {
             day: to_date(d).unwrap_or(NaiveDate::MIN),
             first_year: self.first_year,
@@ -506,7 +505,7 @@ impl Calendar {
         let r = self
             .index
             .nth(k)
-            .ok_or_else(|| range_err("result date", k))?;
+            .ok_or_else(|| range_err(phrase::RESULT_DATE, k))?;
         let span = Span::new(dn, dn, r);
         self.guard(mode, &span)?;
         Ok((to_date(r)?, span))
@@ -549,13 +548,13 @@ impl Calendar {
         } else {
             self.index.rank(dn) - 1
         };
-        base.checked_add(n).ok_or_else(|| range_err("n", n))
+        base.checked_add(n).ok_or_else(|| range_err(phrase::COUNT, n))
     }
 
     #[inline]
     fn add_dn(&self, dn: i64, n: i64, mode: Mode) -> Result<(i64, Span)> {
         let k = self.add_rank(dn, n, mode)?;
-        let r = self.index.nth(k).ok_or_else(|| range_err("n", n))?;
+        let r = self.index.nth(k).ok_or_else(|| range_err(phrase::COUNT, n))?;
         let span = Span::new(dn, dn, r);
         self.guard(mode, &span)?;
         Ok((r, span))
@@ -636,7 +635,7 @@ impl Calendar {
     /// let days = [20_446, 20_451]; // 2025-12-24, 2025-12-29
     /// let out = cal.add_working_days_batch(&days, &[1])?;
     /// assert_eq!(out, [20_451, 20_452]); // 2025-12-25/26 are days off
-    /// # Ok::<(), ptsp::Error>(())
+    /// # Ok::<(), ptsp::CalendarError>(())
     /// ```
     pub fn add_working_days_batch(&self, days: &[i64], n: &[i64]) -> Result<Vec<i64>> {
         check_shape(days.len(), n.len())?;
@@ -660,7 +659,7 @@ impl Calendar {
     /// let cal = ptsp::Calendar::indonesia();
     /// let out = cal.working_days_between_batch(&[20_446], &[20_453, 20_439])?;
     /// assert_eq!(out, [3, -5]);
-    /// # Ok::<(), ptsp::Error>(())
+    /// # Ok::<(), ptsp::CalendarError>(())
     /// ```
     pub fn working_days_between_batch(&self, a: &[i64], b: &[i64]) -> Result<Vec<i64>> {
         let len = match (a.len(), b.len()) {
@@ -718,13 +717,13 @@ impl Calendar {
     /// let h = cal.holidays(2024)?;
     /// assert!(h.iter().any(|h| h.date.to_string() == "2024-02-14")); // election day
     /// assert_eq!(cal.holidays(2040).unwrap_err().code(), "out_of_coverage");
-    /// # Ok::<(), ptsp::Error>(())
+    /// # Ok::<(), ptsp::CalendarError>(())
     /// ```
     pub fn holidays(&self, year: i32) -> Result<Vec<HolidayInfo>> {
         if year < self.first_year || year > self.last_year {
             let day = NaiveDate::from_ymd_opt(year, 1, 1)
                 .map(day_number)
-                .ok_or_else(|| range_err("year", year))?;
+                .ok_or_else(|| range_err(phrase::YEAR, year))?;
             return Err(self.out_of_coverage(day));
         }
         let from = day_number(NaiveDate::from_ymd_opt(year, 1, 1).expect("covered year"));
@@ -753,7 +752,7 @@ impl Calendar {
         let naive = at
             .naive_utc()
             .checked_add_offset(self.offset)
-            .ok_or_else(|| range_err("instant", format!("{} UTC", at.naive_utc())))?;
+            .ok_or_else(|| range_err(phrase::INSTANT, format!("{} UTC", at.naive_utc())))?;
         Ok((
             day_number(naive.date()),
             naive.time().num_seconds_from_midnight(),
@@ -769,11 +768,11 @@ impl Calendar {
             (d, secs)
         };
         let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, 0)
-            .ok_or_else(|| range_err("time", secs))?;
+            .ok_or_else(|| range_err(phrase::TIME, secs))?;
         self.offset
             .from_local_datetime(&to_date(d)?.and_time(time))
             .single()
-            .ok_or_else(|| range_err("instant", d))
+            .ok_or_else(|| range_err(phrase::INSTANT, d))
     }
 
     /// Working seconds of day `d` before `secs` after midnight.
@@ -811,11 +810,11 @@ impl Calendar {
         let x = self
             .position(iv, dn, secs)
             .checked_add(seconds)
-            .ok_or_else(|| range_err("duration", seconds))?;
+            .ok_or_else(|| range_err(phrase::DURATION, seconds))?;
         let day = self
             .index
             .day_at_secs(x)
-            .ok_or_else(|| range_err("duration", seconds))?;
+            .ok_or_else(|| range_err(phrase::DURATION, seconds))?;
         let span = Span::new(dn, dn, day);
         self.guard(mode, &span)?;
         let mut rest = x - self.index.secs(day);
@@ -914,18 +913,18 @@ const UNIX_EPOCH_DAY: i64 = 719_163;
 fn epoch_to_dn(d: i64) -> Result<i64> {
     if d == NAT {
         return Err(CalendarError::InvalidValue {
-            what: "date",
+            what: phrase::DATE,
             value: "NaT".to_owned(),
-            expected: "a date, not numpy's not-a-time",
+            expected: phrase::NOT_NAT,
         }
         .into());
     }
     let dn = d
         .checked_add(UNIX_EPOCH_DAY)
-        .ok_or_else(|| range_err("date", d))?;
+        .ok_or_else(|| range_err(phrase::DATE, d))?;
     let (lo, hi) = (day_number(NaiveDate::MIN), day_number(NaiveDate::MAX));
     if dn < lo || dn > hi {
-        return Err(range_err("date", format!("{d} days after 1970-01-01")));
+        return Err(range_err(phrase::DATE, format!("{d} days after 1970-01-01")));
     }
     Ok(dn)
 }
@@ -938,18 +937,14 @@ fn check_shape(len: usize, other: usize) -> Result<()> {
     }
 }
 
-fn in_batch(index: usize, e: Error) -> Error {
-    match e {
-        Error::Calendar(error) => CalendarError::InBatch {
-            index,
-            error: Box::new(error),
-        }
-        .into(),
-        other => other,
+fn in_batch(index: usize, error: CalendarError) -> CalendarError {
+    CalendarError::InBatch {
+        index,
+        error: Box::new(error),
     }
 }
 
-fn range_err(what: &'static str, value: impl std::fmt::Display) -> Error {
+fn range_err(what: phrase::Phrase, value: impl std::fmt::Display) -> CalendarError {
     CalendarError::OutOfRange {
         what,
         value: value.to_string(),

@@ -1,0 +1,183 @@
+//! Generates the bindings' types from the Rust types — one schema source —
+//! and the error classes from the code registry:
+//!
+//! * `py-bindings/python/ptsp/types.py`: `TypedDict`s and `Literal` aliases
+//!   of every definition, request, event and report (their JSON shapes);
+//! * `py-bindings/python/ptsp/_errors.py`: the exception classes, one per
+//!   error kind and a validation subclass of each, and the code registry;
+//! * `py-bindings/python/ptsp/builtin.py`: the ids of the built-in
+//!   procedures' steps, outcomes and roles;
+//! * `wasm-bindings/src/types.d.ts`: the same types for TypeScript, the
+//!   `ErrorCode` and `ErrorKind` unions, and the built-in ids' types;
+//! * `wasm-bindings/js/builtin.js`: the built-in ids as a JS module.
+//!
+//! `cargo run -p ptsp-gen -- write` writes them; `cargo run -p ptsp-gen --
+//! check` (run by the test command) fails when a committed file differs from
+//! what the Rust types generate.
+
+mod builtin;
+mod errors;
+mod python;
+mod roots;
+mod typescript;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::{Map, Value};
+
+/// The definitions every generator reads: name → JSON Schema.
+pub(crate) struct Defs {
+    pub defs: Map<String, Value>,
+}
+
+impl Defs {
+    fn collect() -> Defs {
+        let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+        roots::add(&mut generator);
+        let defs = generator
+            .definitions()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Map<_, _>>();
+        Defs { defs }
+    }
+
+    /// Definitions in name order.
+    pub fn sorted(&self) -> Vec<(&String, &Value)> {
+        let mut v: Vec<_> = self.defs.iter().collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v
+    }
+}
+
+/// The name a `$ref` points at.
+pub(crate) fn ref_name(s: &Value) -> Option<&str> {
+    s.get("$ref")?.as_str()?.rsplit('/').next()
+}
+
+/// The values of a schema's type (`"string"` or `["string", "null"]`).
+pub(crate) fn types(s: &Value) -> Vec<&str> {
+    match s.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The variants of a `oneOf`/`anyOf`.
+pub(crate) fn variants(s: &Value) -> Option<&Vec<Value>> {
+    s.get("oneOf").or_else(|| s.get("anyOf"))?.as_array()
+}
+
+/// A string constant of a schema (`const` or a one-value `enum`).
+pub(crate) fn const_str(s: &Value) -> Option<&str> {
+    if let Some(c) = s.get("const") {
+        return c.as_str();
+    }
+    match s.get("enum")?.as_array()?.as_slice() {
+        [one] => one.as_str(),
+        _ => None,
+    }
+}
+
+/// `some_name` → `SomeName`.
+pub(crate) fn pascal(s: &str) -> String {
+    s.split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            let first = c.next().map(|f| f.to_ascii_uppercase()).unwrap_or_default();
+            std::iter::once(first).chain(c).collect::<String>()
+        })
+        .collect()
+}
+
+/// The schema's description, if any, trimmed.
+pub(crate) fn description(s: &Value) -> Option<&str> {
+    s.get("description")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+}
+
+struct Output {
+    path: &'static str,
+    text: String,
+}
+
+fn outputs() -> Vec<Output> {
+    let defs = Defs::collect();
+    vec![
+        Output {
+            path: "py-bindings/python/ptsp/types.py",
+            text: python::types(&defs),
+        },
+        Output {
+            path: "py-bindings/python/ptsp/_errors.py",
+            text: errors::python(),
+        },
+        Output {
+            path: "py-bindings/python/ptsp/builtin.py",
+            text: builtin::python(),
+        },
+        Output {
+            path: "wasm-bindings/src/types.d.ts",
+            text: format!(
+                "{}\n{}\n{}",
+                typescript::types(&defs),
+                errors::typescript(),
+                builtin::typescript_types()
+            ),
+        },
+        Output {
+            path: "wasm-bindings/js/builtin.js",
+            text: builtin::javascript(),
+        },
+    ]
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn main() -> ExitCode {
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    let root = root();
+    match mode.as_str() {
+        "write" => {
+            for o in outputs() {
+                let path = root.join(o.path);
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).expect("create the output folder");
+                }
+                std::fs::write(&path, o.text).expect("write a generated file");
+                println!("wrote {}", o.path);
+            }
+            ExitCode::SUCCESS
+        }
+        "check" => {
+            let mut stale = Vec::new();
+            for o in outputs() {
+                let now = std::fs::read_to_string(root.join(o.path)).unwrap_or_default();
+                if now != o.text {
+                    stale.push(o.path);
+                }
+            }
+            if stale.is_empty() {
+                println!("generated binding types and error classes are up to date");
+                ExitCode::SUCCESS
+            } else {
+                eprintln!(
+                    "generated files differ from the Rust types: {}\nrun `cargo run -p ptsp-gen -- write` and commit the result",
+                    stale.join(", ")
+                );
+                ExitCode::FAILURE
+            }
+        }
+        _ => {
+            eprintln!("usage: ptsp-gen write|check");
+            ExitCode::from(2)
+        }
+    }
+}
