@@ -114,6 +114,7 @@ impl<'de> Deserialize<'de> for Weekmask {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum HolidayKind {
@@ -196,6 +197,7 @@ impl FromStr for HolidayKind {
 /// assert!(skb.title.contains("Hari Libur Nasional"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Identifier used by holiday entries of the same layer.
@@ -224,6 +226,7 @@ pub struct Source {
 /// assert!(!ptsp::YearStatus::Unknown.is_covered());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum YearStatus {
@@ -256,6 +259,7 @@ impl YearStatus {
 /// assert_eq!(def.layers[0].years[0].year, 2023);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearEntry {
     /// The year.
@@ -276,6 +280,7 @@ pub struct YearEntry {
 /// assert_eq!(first.date.to_string(), "2023-01-01");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
     /// The day.
@@ -305,6 +310,7 @@ pub struct Holiday {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HolidayLayer {
     /// Identifier, unique within a calendar.
@@ -356,6 +362,7 @@ impl HolidayLayer {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExtraWorkingDay {
     /// The day.
@@ -390,6 +397,7 @@ fn default_offset() -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CalendarDef {
     /// Identifier.
@@ -946,5 +954,19 @@ struct ClockTimeLit;
 impl ClockTimeLit {
     fn parse(s: &str) -> super::ClockTime {
         s.parse().expect("built-in clock time literal is valid")
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Weekmask {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Weekmask".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Seven 0/1 digits from Monday (\"1111100\") or day names (\"Mon Tue Wed Thu Fri\")."
+        })
     }
 }

@@ -106,6 +106,7 @@ impl<'de> Deserialize<'de> for ClockTime {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Break {
     /// When the break starts.
@@ -125,6 +126,7 @@ pub struct Break {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DayHours {
     /// Opening time.
@@ -256,6 +258,7 @@ impl DayHours {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OfficeHours {
     /// Monday.
@@ -319,5 +322,19 @@ impl OfficeHours {
                 }
             }
         }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ClockTime {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ClockTime".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A time of day, HH:MM or HH:MM:SS between 00:00 and 24:00."
+        })
     }
 }

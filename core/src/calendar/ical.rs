@@ -29,6 +29,7 @@ use super::{CalendarError, Holiday, HolidayKind, HolidayLayer, Source, YearEntry
 /// # Ok::<(), ptsp::CalendarError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IcalImport {
     /// Id of the layer to create (unless the file names one).
     pub layer_id: String,
@@ -108,6 +109,7 @@ fn ymd(d: NaiveDate) -> String {
 /// plain properties (`X-PTSP-LAYER`, `X-WR-CALNAME`) cannot carry every
 /// text; a JSON object always starts with `{` and ends with `}`.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct LayerText {
     id: String,
@@ -116,6 +118,7 @@ struct LayerText {
 
 /// The exact texts of a holiday (`X-PTSP-JSON`), for the same reason.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct HolidayText {
     name: String,

@@ -87,6 +87,7 @@ pub struct Calendar {
 /// assert_eq!(c.first, 2023);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearSpan {
     /// First year.
     pub first: i32,
@@ -105,6 +106,7 @@ pub struct YearSpan {
 /// # Ok::<(), ptsp::CalendarError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct HolidayInfo {
     /// The day.
     pub date: NaiveDate,
@@ -136,6 +138,7 @@ pub struct HolidayInfo {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Estimate<T> {
     /// The computed value.
     pub value: T,

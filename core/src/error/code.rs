@@ -28,6 +28,7 @@ macro_rules! codes {
         /// assert!(Code::ALL.len() > 100);
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[non_exhaustive]
         pub enum Code {
             $(

@@ -728,6 +728,7 @@ mod tests {
     use serde_json::json;
 
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Inner {
@@ -736,6 +737,7 @@ mod tests {
     }
 
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(rename_all = "snake_case")]
     enum Kind {
         Alpha,
@@ -743,6 +745,7 @@ mod tests {
     }
 
     #[derive(Debug, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[allow(dead_code)]
     struct Outer {
         items: Vec<Inner>,

@@ -44,6 +44,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(ptsp::Kind::Case.as_str(), "case");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Kind {

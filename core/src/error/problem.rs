@@ -20,6 +20,7 @@ use super::Code;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Bahasa Indonesia.
@@ -60,6 +61,7 @@ impl Lang {
 /// assert_eq!(l.get(ptsp::Lang::Id), "Cetak Izin");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Label {
     /// Bahasa Indonesia.
@@ -111,6 +113,7 @@ impl Label {
 /// assert!(err.problems().iter().any(|p| p.code == Code::InvalidUtcOffset));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// Path to the offending value, e.g. `layers[0].holidays[3].date`.
     pub path: String,

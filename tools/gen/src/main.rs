@@ -57,7 +57,7 @@ pub(crate) fn ref_name(s: &Value) -> Option<&str> {
 }
 
 /// The values of a schema's type (`"string"` or `["string", "null"]`).
-pub(crate) fn types(s: &Value) -> Vec<&str> {
+pub(crate) fn type_names(s: &Value) -> Vec<&str> {
     match s.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
         Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
@@ -93,12 +93,43 @@ pub(crate) fn pascal(s: &str) -> String {
         .collect()
 }
 
-/// The schema's description, if any, trimmed.
-pub(crate) fn description(s: &Value) -> Option<&str> {
-    s.get("description")
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
+/// The schema's description, if any: the Rust doc comment up to its first
+/// heading (`# Example` is Rust), with intra-doc links reduced to their
+/// text.
+pub(crate) fn description(s: &Value) -> Option<String> {
+    let d = s.get("description").and_then(Value::as_str)?;
+    let d = match d.find("\n# ") {
+        Some(i) => &d[..i],
+        None if d.starts_with("# ") => "",
+        None => d,
+    };
+    let d = plain_links(d.trim());
+    (!d.is_empty()).then_some(d)
+}
+
+/// `[`X`](path)` and `[`X`]` → `` `X` ``; `[text](path)` → `text`.
+fn plain_links(d: &str) -> String {
+    let mut out = String::with_capacity(d.len());
+    let mut rest = d;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let Some(j) = after.find(']') else {
+            out.push_str(&rest[i..]);
+            return out;
+        };
+        let text = &after[..j];
+        let mut tail = &after[j + 1..];
+        if tail.starts_with('(') {
+            if let Some(k) = tail.find(')') {
+                tail = &tail[k + 1..];
+            }
+        }
+        out.push_str(text);
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 struct Output {
@@ -108,7 +139,7 @@ struct Output {
 
 fn outputs() -> Vec<Output> {
     let defs = Defs::collect();
-    vec![
+    let mut all = vec![
         Output {
             path: "py-bindings/python/ptsp/types.py",
             text: python::types(&defs),
@@ -134,7 +165,15 @@ fn outputs() -> Vec<Output> {
             path: "wasm-bindings/js/builtin.js",
             text: builtin::javascript(),
         },
-    ]
+    ];
+    for o in &mut all {
+        let mut text: String = o.text.lines().map(|l| format!("{}\n", l.trim_end())).collect();
+        while text.ends_with("\n\n") {
+            text.pop();
+        }
+        o.text = text;
+    }
+    all
 }
 
 fn root() -> PathBuf {

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use crate::{Defs, const_str, description, ref_name, types, variants};
+use crate::{Defs, const_str, description, ref_name, type_names, variants};
 
 /// A TypeScript type expression for a schema.
 fn expr(s: &Value) -> String {
@@ -32,7 +32,7 @@ fn expr(s: &Value) -> String {
     if let Some(all) = s.get("allOf").and_then(Value::as_array) {
         return all.iter().map(expr).collect::<Vec<_>>().join(" & ");
     }
-    let ts = types(s);
+    let ts = type_names(s);
     if ts.is_empty() {
         return if s.get("properties").is_some() { object(s, "") } else { "unknown".into() };
     }
@@ -80,7 +80,7 @@ fn object(s: &Value, indent: &str) -> String {
         .unwrap_or_default();
     let mut out = String::from("{\n");
     for (name, p) in props {
-        if let Some(d) = description(p) {
+        if let Some(d) = description(p).as_deref() {
             let _ = writeln!(out, "{indent}  /** {} */", d.replace("*/", "* /").replace('\n', " "));
         }
         let opt = if required.contains(&name.as_str()) { "" } else { "?" };
@@ -100,7 +100,7 @@ fn key(name: &str) -> String {
 }
 
 fn doc(out: &mut String, s: &Value) {
-    if let Some(d) = description(s) {
+    if let Some(d) = description(s).as_deref() {
         out.push_str("/**\n");
         for line in d.lines() {
             let _ = writeln!(out, " * {}", line.replace("*/", "* /").trim_end());
