@@ -808,7 +808,9 @@ thread_local! {
 fn no_panic<T: std::fmt::Debug>(what: &str, f: impl FnOnce() -> Result<T, ptsp::CalendarError>) {
     let failure = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Err(_) => Some(format!("{what}: panicked")),
-        Ok(Err(e)) if !EXTREME_CODES.contains(&e.code().as_str()) => Some(format!("{what}: unexpected {e}")),
+        Ok(Err(e)) if !EXTREME_CODES.contains(&e.code().as_str()) => {
+            Some(format!("{what}: unexpected {e}"))
+        }
         Ok(Err(e)) if e.message(ptsp::Lang::Id).is_empty() => {
             Some(format!("{what}: no Indonesian message"))
         }

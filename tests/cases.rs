@@ -152,7 +152,11 @@ fn invalid_procedures_report_every_problem() {
             *v.pointer_mut(ptr).unwrap_or_else(|| panic!("{ptr}")) = val.clone();
         }
         let def: ProcedureDef = serde_json::from_value(v).unwrap();
-        let mut got: Vec<String> = def.validate().into_iter().map(|p| p.code.as_str().to_owned()).collect();
+        let mut got: Vec<String> = def
+            .validate()
+            .into_iter()
+            .map(|p| p.code.as_str().to_owned())
+            .collect();
         let mut want: Vec<String> = serde_json::from_value(case["codes"].clone()).unwrap();
         got.sort();
         got.dedup();

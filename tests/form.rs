@@ -158,7 +158,11 @@ fn nik_serialises_decoded() {
 fn nik_codes(s: &str, today: &str) -> Vec<String> {
     match Nik::parse(s, day(today)) {
         Ok(_) => vec![],
-        Err(e) => e.problems().iter().map(|p| p.code.as_str().to_owned()).collect(),
+        Err(e) => e
+            .problems()
+            .iter()
+            .map(|p| p.code.as_str().to_owned())
+            .collect(),
     }
 }
 

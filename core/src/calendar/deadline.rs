@@ -368,7 +368,7 @@ impl Calendar {
     ) -> Result<(Deadline, Span)> {
         let iv = self.intervals()?;
         if n < 1 {
-            return Err(CalendarError::InvalidCount { n }.into());
+            return Err(CalendarError::InvalidCount { n });
         }
         let (rd, secs, local) = self.local(received)?;
         let ix = &self.index;
@@ -391,7 +391,9 @@ impl Calendar {
         let due_rank = day_one
             .checked_add(n - 1)
             .ok_or_else(|| range_err(phrase::COUNT, n))?;
-        let due = ix.nth(due_rank).ok_or_else(|| range_err(phrase::COUNT, n))?;
+        let due = ix
+            .nth(due_rank)
+            .ok_or_else(|| range_err(phrase::COUNT, n))?;
         let span = Span::new(rd, rd, due);
         self.guard(mode, &span)?;
         let day_one = ix.nth(day_one).ok_or_else(|| range_err(phrase::COUNT, n))?;
@@ -459,8 +461,7 @@ impl Calendar {
                     "{} days from receipt to due date (at most {MAX_EXPLAINED_DAYS} are explained)",
                     to - from + 1
                 ),
-            }
-            .into());
+            });
         }
         let counted = day_number(deadline.counted_received_at.date_naive());
         let one = day_number(deadline.day_one);

@@ -6,8 +6,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::CalendarError;
-use crate::error::phrase;
 use crate::error::Problem;
+use crate::error::phrase;
 
 /// A time of day on the office's clock, with one-second precision, written
 /// `HH:MM` or `HH:MM:SS` (24-hour). `24:00` is allowed as a closing time.

@@ -193,12 +193,9 @@ fn to_date(d: i64) -> Result<NaiveDate> {
     i32::try_from(d)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .ok_or_else(|| {
-            CalendarError::OutOfRange {
-                what: phrase::RESULT_DATE,
-                value: format!("day number {d}"),
-            }
-            .into()
+        .ok_or_else(|| CalendarError::OutOfRange {
+            what: phrase::RESULT_DATE,
+            value: format!("day number {d}"),
         })
 }
 
@@ -261,7 +258,7 @@ impl Calendar {
     pub fn new(def: CalendarDef) -> Result<Calendar> {
         let problems = def.validate();
         if !problems.is_empty() {
-            return Err(CalendarError::Invalid { problems }.into());
+            return Err(CalendarError::Invalid { problems });
         }
         let offset = def::parse_offset(&def.utc_offset).ok_or_else(|| CalendarError::Invalid {
             problems: Vec::new(),
@@ -435,7 +432,6 @@ impl Calendar {
             first_year: self.first_year,
             last_year: self.last_year,
         }
-        .into()
     }
 
     /// Strict mode: the first uncovered day the operation needed.
@@ -551,13 +547,17 @@ impl Calendar {
         } else {
             self.index.rank(dn) - 1
         };
-        base.checked_add(n).ok_or_else(|| range_err(phrase::COUNT, n))
+        base.checked_add(n)
+            .ok_or_else(|| range_err(phrase::COUNT, n))
     }
 
     #[inline]
     fn add_dn(&self, dn: i64, n: i64, mode: Mode) -> Result<(i64, Span)> {
         let k = self.add_rank(dn, n, mode)?;
-        let r = self.index.nth(k).ok_or_else(|| range_err(phrase::COUNT, n))?;
+        let r = self
+            .index
+            .nth(k)
+            .ok_or_else(|| range_err(phrase::COUNT, n))?;
         let span = Span::new(dn, dn, r);
         self.guard(mode, &span)?;
         Ok((r, span))
@@ -668,7 +668,7 @@ impl Calendar {
         let len = match (a.len(), b.len()) {
             (1, n) | (n, 1) => n,
             (x, y) if x == y => x,
-            (x, y) => return Err(CalendarError::ShapeMismatch { len: x, other: y }.into()),
+            (x, y) => return Err(CalendarError::ShapeMismatch { len: x, other: y }),
         };
         let mut out = Vec::with_capacity(len);
         for i in 0..len {
@@ -739,12 +739,11 @@ impl Calendar {
     }
 
     fn intervals(&self) -> Result<&[Vec<(u32, u32)>; 7]> {
-        self.hours.as_ref().ok_or_else(|| {
-            CalendarError::NoOfficeHours {
+        self.hours
+            .as_ref()
+            .ok_or_else(|| CalendarError::NoOfficeHours {
                 calendar: self.def.id.clone(),
-            }
-            .into()
-        })
+            })
     }
 
     /// Local day number and seconds after midnight of an instant, or
@@ -803,7 +802,7 @@ impl Calendar {
         let (dn, secs, local) = self.local(at)?;
         let seconds = dur.num_seconds();
         if seconds < 0 {
-            return Err(CalendarError::NegativeDuration { seconds }.into());
+            return Err(CalendarError::NegativeDuration { seconds });
         }
         if seconds == 0 {
             let span = Span::new(dn, dn, dn);
@@ -919,15 +918,17 @@ fn epoch_to_dn(d: i64) -> Result<i64> {
             what: phrase::DATE,
             value: "NaT".to_owned(),
             expected: phrase::NOT_NAT,
-        }
-        .into());
+        });
     }
     let dn = d
         .checked_add(UNIX_EPOCH_DAY)
         .ok_or_else(|| range_err(phrase::DATE, d))?;
     let (lo, hi) = (day_number(NaiveDate::MIN), day_number(NaiveDate::MAX));
     if dn < lo || dn > hi {
-        return Err(range_err(phrase::DATE, format!("{d} days after 1970-01-01")));
+        return Err(range_err(
+            phrase::DATE,
+            format!("{d} days after 1970-01-01"),
+        ));
     }
     Ok(dn)
 }
@@ -936,7 +937,7 @@ fn check_shape(len: usize, other: usize) -> Result<()> {
     if other == len || other == 1 {
         Ok(())
     } else {
-        Err(CalendarError::ShapeMismatch { len, other }.into())
+        Err(CalendarError::ShapeMismatch { len, other })
     }
 }
 
@@ -952,7 +953,6 @@ fn range_err(what: phrase::Phrase, value: impl std::fmt::Display) -> CalendarErr
         what,
         value: value.to_string(),
     }
-    .into()
 }
 
 /// A view of a [`Calendar`] that treats uncovered years as weekends-only;

@@ -269,7 +269,10 @@ mod tests {
         for c in Code::ALL {
             let s = c.as_str();
             assert!(seen.insert(s), "{s} twice");
-            assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{s}");
+            assert!(
+                s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{s}"
+            );
             assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{s}\""));
             assert_eq!(s.parse::<Code>(), Ok(*c));
             for lang in Lang::ALL {

@@ -139,23 +139,34 @@ pub fn from_json<T: DeserializeOwned>(text: &str, root: &str) -> Result<T, Input
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    if direct.is_data() {
-        if let Ok(value) = serde_json::from_str::<Value>(text) {
-            from_value::<T>(&value, root)?;
-        }
+    if direct.is_data()
+        && let Ok(value) = serde_json::from_str::<Value>(text)
+    {
+        from_value::<T>(&value, root)?;
     }
     let (line, column) = (direct.line(), direct.column());
     let (en, id) = if direct.is_data() {
-        (format!("line {line}, column {column}: {direct}"), format!("baris {line}, kolom {column}: {direct}"))
+        (
+            format!("line {line}, column {column}: {direct}"),
+            format!("baris {line}, kolom {column}: {direct}"),
+        )
     } else {
         let detail = direct.to_string();
-        let detail = detail.split(" at line ").next().unwrap_or_default().to_owned();
+        let detail = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         (
             format!("not valid JSON at line {line}, column {column} ({detail})"),
             format!("bukan JSON yang sah pada baris {line}, kolom {column} ({detail})"),
         )
     };
-    let code = if direct.is_data() { Code::InvalidValue } else { Code::JsonSyntax };
+    let code = if direct.is_data() {
+        Code::InvalidValue
+    } else {
+        Code::JsonSyntax
+    };
     Err(InputError::new(vec![Problem::new(root, code, en, id)]))
 }
 
@@ -192,7 +203,11 @@ impl Expect {
             Expect::List => lang.pick("daftar", "a list").into(),
             Expect::Object => lang.pick("objek", "an object").into(),
             Expect::OneOf(names) => {
-                format!("{} {}", lang.pick("salah satu dari", "one of"), one_of(names, lang))
+                format!(
+                    "{} {}",
+                    lang.pick("salah satu dari", "one of"),
+                    one_of(names, lang)
+                )
             }
             Expect::Named(s) => s.clone(),
         }
@@ -254,14 +269,36 @@ impl Found {
 /// What went wrong, as data.
 #[derive(Debug)]
 enum What {
-    WrongType { found: Found, expected: Expect },
-    OutOfRange { found: String, min: i128, max: i128 },
+    WrongType {
+        found: Found,
+        expected: Expect,
+    },
+    OutOfRange {
+        found: String,
+        min: i128,
+        max: i128,
+    },
     Missing(&'static str),
-    UnknownField { field: String, expected: &'static [&'static str] },
-    UnknownVariant { name: String, expected: &'static [&'static str] },
-    Length { len: usize, expected: String },
-    Invalid { found: Found, expected: String },
-    Rejected { found: Found, detail: String },
+    UnknownField {
+        field: String,
+        expected: &'static [&'static str],
+    },
+    UnknownVariant {
+        name: String,
+        expected: &'static [&'static str],
+    },
+    Length {
+        len: usize,
+        expected: String,
+    },
+    Invalid {
+        found: Found,
+        expected: String,
+    },
+    Rejected {
+        found: Found,
+        detail: String,
+    },
     Custom(String),
 }
 
@@ -274,7 +311,10 @@ pub(crate) struct Shape {
 
 impl Shape {
     fn new(what: What) -> Self {
-        Shape { path: Vec::new(), what }
+        Shape {
+            path: Vec::new(),
+            what,
+        }
     }
 
     fn at(mut self, seg: Seg) -> Self {
@@ -283,7 +323,10 @@ impl Shape {
     }
 
     fn wrong(found: &Value, expected: Expect) -> Self {
-        Shape::new(What::WrongType { found: Found::of(found), expected })
+        Shape::new(What::WrongType {
+            found: Found::of(found),
+            expected,
+        })
     }
 
     fn path(&self, root: &str) -> String {
@@ -319,12 +362,26 @@ impl Shape {
                 Lang::Id => format!("kolom wajib “{field}” tidak ada"),
             },
             What::UnknownField { field, expected } => match lang {
-                Lang::En => format!("unknown field “{field}”: expected {}", Expect::OneOf(expected).render(lang)),
-                Lang::Id => format!("kolom “{field}” tidak dikenal: seharusnya {}", Expect::OneOf(expected).render(lang)),
+                Lang::En => format!(
+                    "unknown field “{field}”: expected {}",
+                    Expect::OneOf(expected).render(lang)
+                ),
+                Lang::Id => format!(
+                    "kolom “{field}” tidak dikenal: seharusnya {}",
+                    Expect::OneOf(expected).render(lang)
+                ),
             },
             What::UnknownVariant { name, expected } => match lang {
-                Lang::En => format!("unknown value “{}”: expected {}", excerpt(name), Expect::OneOf(expected).render(lang)),
-                Lang::Id => format!("nilai “{}” tidak dikenal: seharusnya {}", excerpt(name), Expect::OneOf(expected).render(lang)),
+                Lang::En => format!(
+                    "unknown value “{}”: expected {}",
+                    excerpt(name),
+                    Expect::OneOf(expected).render(lang)
+                ),
+                Lang::Id => format!(
+                    "nilai “{}” tidak dikenal: seharusnya {}",
+                    excerpt(name),
+                    Expect::OneOf(expected).render(lang)
+                ),
             },
             What::Length { len, expected } => match lang {
                 Lang::En => format!("a list of {len} entries: expected {expected}"),
@@ -340,7 +397,9 @@ impl Shape {
                 found.render(lang),
                 lang.pick("tidak valid", "is not valid"),
             ),
-            What::Custom(msg) => format!("{}: {msg}", lang.pick("nilai tidak valid", "invalid value")),
+            What::Custom(msg) => {
+                format!("{}: {msg}", lang.pick("nilai tidak valid", "invalid value"))
+            }
         }
     }
 
@@ -357,7 +416,12 @@ impl Shape {
     }
 
     fn problem(&self, root: &str) -> Problem {
-        Problem::new(self.path(root), self.code(), self.render(Lang::En), self.render(Lang::Id))
+        Problem::new(
+            self.path(root),
+            self.code(),
+            self.render(Lang::En),
+            self.render(Lang::Id),
+        )
     }
 }
 
@@ -382,19 +446,31 @@ impl de::Error for Shape {
     }
 
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn Expected) -> Self {
-        Shape::new(What::Invalid { found: Found::from_unexpected(unexp), expected: exp.to_string() })
+        Shape::new(What::Invalid {
+            found: Found::from_unexpected(unexp),
+            expected: exp.to_string(),
+        })
     }
 
     fn invalid_length(len: usize, exp: &dyn Expected) -> Self {
-        Shape::new(What::Length { len, expected: exp.to_string() })
+        Shape::new(What::Length {
+            len,
+            expected: exp.to_string(),
+        })
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Shape::new(What::UnknownVariant { name: variant.to_owned(), expected })
+        Shape::new(What::UnknownVariant {
+            name: variant.to_owned(),
+            expected,
+        })
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Shape::new(What::UnknownField { field: field.to_owned(), expected })
+        Shape::new(What::UnknownField {
+            field: field.to_owned(),
+            expected,
+        })
     }
 
     fn missing_field(field: &'static str) -> Self {
@@ -416,7 +492,11 @@ impl ValueDe<'_> {
             (None, None) => return Err(Shape::wrong(self.0, Expect::Integer)),
         };
         if v < min || v > max {
-            return Err(Shape::new(What::OutOfRange { found: n.to_string(), min, max }));
+            return Err(Shape::new(What::OutOfRange {
+                found: n.to_string(),
+                min,
+                max,
+            }));
         }
         Ok(v)
     }
@@ -489,7 +569,9 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Shape> {
         match self.0 {
-            Value::String(s) => visitor.visit_borrowed_str(s).map_err(|e| with_value(e, self.0)),
+            Value::String(s) => visitor
+                .visit_borrowed_str(s)
+                .map_err(|e| with_value(e, self.0)),
             v => Err(Shape::wrong(v, Expect::Text)),
         }
     }
@@ -543,7 +625,11 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
         }
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Shape> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Shape> {
         self.deserialize_seq(visitor)
     }
 
@@ -601,13 +687,19 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
 /// names the text.
 fn with_value(e: Shape, v: &Value) -> Shape {
     match e.what {
-        What::Custom(detail) if e.path.is_empty() => Shape::new(What::Rejected { found: Found::of(v), detail }),
+        What::Custom(detail) if e.path.is_empty() => Shape::new(What::Rejected {
+            found: Found::of(v),
+            detail,
+        }),
         _ => e,
     }
 }
 
 fn visit_list<'de, V: Visitor<'de>>(items: &'de [Value], visitor: V) -> Result<V::Value, Shape> {
-    let mut seq = List { items: items.iter(), index: 0 };
+    let mut seq = List {
+        items: items.iter(),
+        index: 0,
+    };
     let out = visitor.visit_seq(&mut seq)?;
     let rest = seq.items.len();
     if rest > 0 {
@@ -623,7 +715,10 @@ fn visit_object<'de, V: Visitor<'de>>(
     map: &'de Map<String, Value>,
     visitor: V,
 ) -> Result<V::Value, Shape> {
-    visitor.visit_map(Object { entries: map.iter(), value: None })
+    visitor.visit_map(Object {
+        entries: map.iter(),
+        value: None,
+    })
 }
 
 struct List<'de> {
@@ -643,7 +738,9 @@ impl<'de> SeqAccess<'de> for &mut List<'de> {
         };
         let i = self.index;
         self.index += 1;
-        seed.deserialize(ValueDe(v)).map(Some).map_err(|e| e.at(Seg::Index(i)))
+        seed.deserialize(ValueDe(v))
+            .map(Some)
+            .map_err(|e| e.at(Seg::Index(i)))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -659,17 +756,25 @@ struct Object<'de> {
 impl<'de> MapAccess<'de> for Object<'de> {
     type Error = Shape;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Shape> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Shape> {
         let Some((k, v)) = self.entries.next() else {
             return Ok(None);
         };
         self.value = Some((k, v));
-        seed.deserialize(de::value::BorrowedStrDeserializer::new(k)).map(Some)
+        seed.deserialize(de::value::BorrowedStrDeserializer::new(k))
+            .map(Some)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, Shape> {
-        let (k, v) = self.value.take().ok_or_else(|| de::Error::custom("value before key"))?;
-        seed.deserialize(ValueDe(v)).map_err(|e| e.at(Seg::Key(k.clone())))
+        let (k, v) = self
+            .value
+            .take()
+            .ok_or_else(|| de::Error::custom("value before key"))?;
+        seed.deserialize(ValueDe(v))
+            .map_err(|e| e.at(Seg::Key(k.clone())))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -703,7 +808,8 @@ impl<'de> de::VariantAccess<'de> for Variant<'de> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Shape> {
-        seed.deserialize(ValueDe(self.value)).map_err(|e| e.at(Seg::Key(self.key.clone())))
+        seed.deserialize(ValueDe(self.value))
+            .map_err(|e| e.at(Seg::Key(self.key.clone())))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Shape> {
@@ -753,28 +859,53 @@ mod tests {
     }
 
     fn first(v: Value) -> Problem {
-        from_value::<Outer>(&v, "root").unwrap_err().into_problems().remove(0)
+        from_value::<Outer>(&v, "root")
+            .unwrap_err()
+            .into_problems()
+            .remove(0)
     }
 
     #[test]
     fn paths_codes_and_both_languages() {
         let p = first(json!({"items": [{"n": 1, "kind": "alpha"}, {"n": "x", "kind": "beta"}]}));
-        assert_eq!((p.path.as_str(), p.code), ("root.items[1].n", Code::WrongType));
+        assert_eq!(
+            (p.path.as_str(), p.code),
+            ("root.items[1].n", Code::WrongType)
+        );
         assert_eq!(p.message, "expected a whole number, found the text “x”");
-        assert_eq!(p.message_id, "seharusnya bilangan bulat, ditemukan teks “x”");
+        assert_eq!(
+            p.message_id,
+            "seharusnya bilangan bulat, ditemukan teks “x”"
+        );
 
         let p = first(json!({"items": [{"n": 300, "kind": "alpha"}]}));
-        assert_eq!((p.path.as_str(), p.code), ("root.items[0].n", Code::OutOfRange));
+        assert_eq!(
+            (p.path.as_str(), p.code),
+            ("root.items[0].n", Code::OutOfRange)
+        );
 
         let p = first(json!({"items": [{"n": 3, "kind": "gamma"}]}));
-        assert_eq!((p.path.as_str(), p.code), ("root.items[0].kind", Code::UnknownVariant));
-        assert!(p.message.ends_with("expected one of “alpha” or “beta”"), "{}", p.message);
+        assert_eq!(
+            (p.path.as_str(), p.code),
+            ("root.items[0].kind", Code::UnknownVariant)
+        );
+        assert!(
+            p.message.ends_with("expected one of “alpha” or “beta”"),
+            "{}",
+            p.message
+        );
 
         let p = first(json!({"items": [{"n": 3}]}));
-        assert_eq!((p.path.as_str(), p.code), ("root.items[0].kind", Code::MissingField));
+        assert_eq!(
+            (p.path.as_str(), p.code),
+            ("root.items[0].kind", Code::MissingField)
+        );
 
         let p = first(json!({"items": [{"n": 3, "kind": "beta", "extra": 1}]}));
-        assert_eq!((p.path.as_str(), p.code), ("root.items[0].extra", Code::UnknownField));
+        assert_eq!(
+            (p.path.as_str(), p.code),
+            ("root.items[0].extra", Code::UnknownField)
+        );
 
         let p = first(json!({"items": 5}));
         assert_eq!(p.message_id, "seharusnya daftar, ditemukan angka 5");

@@ -30,9 +30,9 @@ pub mod phrase;
 mod problem;
 
 pub use code::{Code, UnknownCode};
+pub use problem::{IntoCode, Label, Lang, Problem};
 #[allow(unused_imports)] // all_of and one_of: for the modules moving to sentences
 pub(crate) use problem::{all_of, check_len, excerpt, one_of, summary, too_many};
-pub use problem::{IntoCode, Label, Lang, Problem};
 
 use serde::{Deserialize, Serialize};
 
@@ -62,8 +62,13 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
-    pub const ALL: &'static [Kind] =
-        &[Kind::Calendar, Kind::Procedure, Kind::Case, Kind::Form, Kind::Routing];
+    pub const ALL: &'static [Kind] = &[
+        Kind::Calendar,
+        Kind::Procedure,
+        Kind::Case,
+        Kind::Form,
+        Kind::Routing,
+    ];
 
     /// The kind as `snake_case` text.
     ///

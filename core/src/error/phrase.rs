@@ -85,7 +85,8 @@ pub const UTC_OFFSET: Phrase = Phrase::new("selisih UTC", "utc offset");
 pub const HOLIDAY_KIND: Phrase = Phrase::new("jenis hari libur", "holiday kind");
 
 /// The form of a date.
-pub const ISO_DATE: Phrase = Phrase::new("tanggal ISO 8601 YYYY-MM-DD", "an ISO 8601 date YYYY-MM-DD");
+pub const ISO_DATE: Phrase =
+    Phrase::new("tanggal ISO 8601 YYYY-MM-DD", "an ISO 8601 date YYYY-MM-DD");
 /// The form of an instant as text.
 pub const RFC3339_INSTANT: Phrase = Phrase::new(
     "waktu RFC 3339 dengan selisih UTC, mis. 2026-12-24T16:45:00+07:00",

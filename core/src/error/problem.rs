@@ -226,6 +226,7 @@ pub(crate) fn one_of<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
 
 /// A list of names as a phrase with "and": `“a”, “b” and “c”` /
 /// `“a”, “b” dan “c”`.
+#[allow(dead_code)] // for the modules moving their lists to sentences
 pub(crate) fn all_of<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     one_of(items, lang).replacen(lang.pick(" atau ", " or "), lang.pick(" dan ", " and "), 1)
 }

@@ -18,7 +18,10 @@ impl Ids {
         let mut steps = BTreeMap::new();
         let mut outcomes = BTreeMap::new();
         for s in &self.def.steps {
-            steps.insert(upper(&s.id), (s.id.clone(), s.name.get(Lang::En).to_owned()));
+            steps.insert(
+                upper(&s.id),
+                (s.id.clone(), s.name.get(Lang::En).to_owned()),
+            );
             for o in &s.outcomes {
                 outcomes
                     .entry(upper(&o.id))
@@ -29,19 +32,34 @@ impl Ids {
             .def
             .roles
             .iter()
-            .map(|r| (upper(&r.id), (r.id.clone(), r.name.get(Lang::En).to_owned())))
+            .map(|r| {
+                (
+                    upper(&r.id),
+                    (r.id.clone(), r.name.get(Lang::En).to_owned()),
+                )
+            })
             .collect();
         let lanes = self
             .def
             .lanes
             .iter()
-            .map(|l| (upper(&l.id), (l.id.clone(), l.name.get(Lang::En).to_owned())))
+            .map(|l| {
+                (
+                    upper(&l.id),
+                    (l.id.clone(), l.name.get(Lang::En).to_owned()),
+                )
+            })
             .collect();
         let tiers = self
             .def
             .tiers
             .iter()
-            .map(|t| (upper(&t.id), (t.id.clone(), t.name.get(Lang::En).to_owned())))
+            .map(|t| {
+                (
+                    upper(&t.id),
+                    (t.id.clone(), t.name.get(Lang::En).to_owned()),
+                )
+            })
             .collect();
         vec![
             ("steps", steps),
@@ -55,16 +73,34 @@ impl Ids {
 
 fn upper(id: &str) -> String {
     id.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 
 fn all() -> Vec<Ids> {
     vec![
-        Ids { key: "permit", def: ProcedureDef::jatim_permit() },
-        Ids { key: "consultation", def: ProcedureDef::jatim_consultation() },
-        Ids { key: "complaint", def: ProcedureDef::jatim_complaint() },
-        Ids { key: "suggestion", def: ProcedureDef::jatim_suggestion() },
+        Ids {
+            key: "permit",
+            def: ProcedureDef::jatim_permit(),
+        },
+        Ids {
+            key: "consultation",
+            def: ProcedureDef::jatim_consultation(),
+        },
+        Ids {
+            key: "complaint",
+            def: ProcedureDef::jatim_complaint(),
+        },
+        Ids {
+            key: "suggestion",
+            def: ProcedureDef::jatim_suggestion(),
+        },
     ]
 }
 
@@ -93,7 +129,10 @@ pub fn python() -> String {
             }
             let _ = write!(out, "\n    class {group}:\n");
             for (name, (id, label)) in ids {
-                let _ = writeln!(out, "        {name}: Final = {id:?}\n        \"\"\"{label}\"\"\"");
+                let _ = writeln!(
+                    out,
+                    "        {name}: Final = {id:?}\n        \"\"\"{label}\"\"\""
+                );
             }
         }
     }
@@ -108,7 +147,13 @@ pub fn javascript() -> String {
          // Regenerate with `cargo run -p ptsp-gen -- write`.\n",
     );
     for p in all() {
-        let _ = write!(out, "\n/** {} */\nexport const {} = Object.freeze({{\n  id: {:?},\n", p.def.name.get(Lang::En), p.key, p.def.id);
+        let _ = write!(
+            out,
+            "\n/** {} */\nexport const {} = Object.freeze({{\n  id: {:?},\n",
+            p.def.name.get(Lang::En),
+            p.key,
+            p.def.id
+        );
         for (group, ids) in p.groups() {
             let _ = writeln!(out, "  {group}: Object.freeze({{");
             for (name, (id, label)) in ids {
@@ -123,7 +168,9 @@ pub fn javascript() -> String {
 
 /// The `.d.ts` of `builtin.js`, appended to the package's types.
 pub fn typescript_types() -> String {
-    let mut out = String::from("/** The ids of the built-in procedures (module `ptsp-wasm/builtin`). */\nexport interface BuiltinIds {\n");
+    let mut out = String::from(
+        "/** The ids of the built-in procedures (module `ptsp-wasm/builtin`). */\nexport interface BuiltinIds {\n",
+    );
     for p in all() {
         let _ = writeln!(out, "  {}: {{\n    id: {:?};", p.key, p.def.id);
         for (group, ids) in p.groups() {

@@ -162,7 +162,9 @@ pub fn python() -> String {
             c.meaning(Lang::Id)
         );
     }
-    out.push_str("}\n\"\"\"Every stable code with its meaning in English and Bahasa Indonesia.\"\"\"\n");
+    out.push_str(
+        "}\n\"\"\"Every stable code with its meaning in English and Bahasa Indonesia.\"\"\"\n",
+    );
     out.push_str(PY_TAIL);
     out
 }

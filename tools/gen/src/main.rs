@@ -3,6 +3,8 @@
 //!
 //! * `py-bindings/python/ptsp/types.py`: `TypedDict`s and `Literal` aliases
 //!   of every definition, request, event and report (their JSON shapes);
+//! * `py-bindings/python/ptsp/views.py`: typed views of computed results
+//!   (instants as `datetime`, durations as `timedelta`);
 //! * `py-bindings/python/ptsp/_errors.py`: the exception classes, one per
 //!   error kind and a validation subclass of each, and the code registry;
 //! * `py-bindings/python/ptsp/builtin.py`: the ids of the built-in
@@ -20,6 +22,7 @@ mod errors;
 mod python;
 mod roots;
 mod typescript;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -145,6 +148,10 @@ fn outputs() -> Vec<Output> {
             text: python::types(&defs),
         },
         Output {
+            path: "py-bindings/python/ptsp/views.py",
+            text: views::python(&defs, roots::VIEWS),
+        },
+        Output {
             path: "py-bindings/python/ptsp/_errors.py",
             text: errors::python(),
         },
@@ -167,7 +174,11 @@ fn outputs() -> Vec<Output> {
         },
     ];
     for o in &mut all {
-        let mut text: String = o.text.lines().map(|l| format!("{}\n", l.trim_end())).collect();
+        let mut text: String = o
+            .text
+            .lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
         while text.ends_with("\n\n") {
             text.pop();
         }

@@ -8,10 +8,10 @@ use serde_json::Value;
 use crate::{Defs, const_str, description, pascal, ref_name, type_names, variants};
 
 const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 const PREAMBLE: &str = r#""""Types of the JSON-shaped values ptsp takes and gives, for annotations.
@@ -70,9 +70,17 @@ fn expr(s: &Value) -> String {
         return format!("Literal[{c:?}]");
     }
     if let Some(all) = s.get("enum").and_then(Value::as_array) {
-        let strs: Vec<String> = all.iter().filter_map(Value::as_str).map(|v| format!("{v:?}")).collect();
+        let strs: Vec<String> = all
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|v| format!("{v:?}"))
+            .collect();
         let lit = format!("Literal[{}]", strs.join(", "));
-        return if all.iter().any(Value::is_null) { format!("Optional[{lit}]") } else { lit };
+        return if all.iter().any(Value::is_null) {
+            format!("Optional[{lit}]")
+        } else {
+            lit
+        };
     }
     if let Some(all) = s.get("allOf").and_then(Value::as_array) {
         if let [one] = all.as_slice() {
@@ -96,7 +104,10 @@ fn expr(s: &Value) -> String {
             "boolean" => "bool".into(),
             "array" => match (s.get("items"), s.get("prefixItems")) {
                 (_, Some(Value::Array(items))) => {
-                    format!("Tuple[{}]", items.iter().map(expr).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "Tuple[{}]",
+                        items.iter().map(expr).collect::<Vec<_>>().join(", ")
+                    )
                 }
                 (Some(items), _) => format!("List[{}]", expr(items)),
                 _ => "List[Any]".into(),
@@ -113,13 +124,20 @@ fn expr(s: &Value) -> String {
         (true, false) => "Any".to_owned(),
         (false, _) => union(parts),
     };
-    if nullable && inner != "Any" && inner != "None" { format!("Optional[{inner}]") } else { inner }
+    if nullable && inner != "Any" && inner != "None" {
+        format!("Optional[{inner}]")
+    } else {
+        inner
+    }
 }
 
 fn union(mut parts: Vec<String>) -> String {
     parts.dedup();
     if parts.len() > 1 && parts.iter().all(|p| p.starts_with("Literal[")) {
-        let inner: Vec<&str> = parts.iter().map(|p| &p["Literal[".len()..p.len() - 1]).collect();
+        let inner: Vec<&str> = parts
+            .iter()
+            .map(|p| &p["Literal[".len()..p.len() - 1])
+            .collect();
         return format!("Literal[{}]", inner.join(", "));
     }
     if parts.len() > 1 && parts.iter().any(|p| p == "None") {
@@ -151,7 +169,11 @@ fn typed_dict(out: &mut String, name: &str, s: &Value, base: &str, doc: Option<&
         .unwrap_or_default();
     let field = |k: &str, p: &Value| {
         let t = expr(p);
-        if required.contains(&k) { t } else { format!("NotRequired[{t}]") }
+        if required.contains(&k) {
+            t
+        } else {
+            format!("NotRequired[{t}]")
+        }
     };
     let functional = props.is_some_and(|ps| ps.keys().any(|k| KEYWORDS.contains(&k.as_str())));
     if functional {
@@ -160,7 +182,11 @@ fn typed_dict(out: &mut String, name: &str, s: &Value, base: &str, doc: Option<&
             .flatten()
             .map(|(k, p)| format!("{k:?}: {:?}", field(k, p)).replace("\\\"", "\""))
             .collect();
-        let _ = writeln!(out, "{name} = TypedDict(\"{name}\", {{{}}})", fields.join(", "));
+        let _ = writeln!(
+            out,
+            "{name} = TypedDict(\"{name}\", {{{}}})",
+            fields.join(", ")
+        );
         if let Some(d) = doc.and_then(description).as_deref() {
             let _ = writeln!(out, "\"\"\"{}\"\"\"", d.replace("\"\"\"", "'''"));
         }

@@ -4,7 +4,6 @@
 
 use schemars::SchemaGenerator;
 
-
 macro_rules! roots {
     ($generator:ident: $($t:ty),* $(,)?) => {
         $( let _ = $generator.subschema_for::<$t>(); )*
@@ -22,3 +21,17 @@ pub fn add(generator: &mut SchemaGenerator) {
         ptsp::IcalImport,
     );
 }
+
+/// The computed results Python reads through typed views (`ptsp/views.py`),
+/// with every result they contain.
+pub const VIEWS: &[&str] = &[
+    "Deadline",
+    "Explanation",
+    "SlaReport",
+    "Preview",
+    "StepExplanation",
+    "Tracking",
+    "TicketFigures",
+    "UnitSummary",
+    "Suggestion",
+];

@@ -34,7 +34,11 @@ fn expr(s: &Value) -> String {
     }
     let ts = type_names(s);
     if ts.is_empty() {
-        return if s.get("properties").is_some() { object(s, "") } else { "unknown".into() };
+        return if s.get("properties").is_some() {
+            object(s, "")
+        } else {
+            "unknown".into()
+        };
     }
     let mut out: Vec<String> = ts
         .iter()
@@ -49,11 +53,18 @@ fn expr(s: &Value) -> String {
             "null" => "null".into(),
             "array" => match (s.get("items"), s.get("prefixItems")) {
                 (_, Some(Value::Array(items))) => {
-                    format!("[{}]", items.iter().map(expr).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "[{}]",
+                        items.iter().map(expr).collect::<Vec<_>>().join(", ")
+                    )
                 }
                 (Some(items), _) => {
                     let e = expr(items);
-                    if e.contains(' ') { format!("({e})[]") } else { format!("{e}[]") }
+                    if e.contains(' ') {
+                        format!("({e})[]")
+                    } else {
+                        format!("{e}[]")
+                    }
                 }
                 _ => "unknown[]".into(),
             },
@@ -81,9 +92,17 @@ fn object(s: &Value, indent: &str) -> String {
     let mut out = String::from("{\n");
     for (name, p) in props {
         if let Some(d) = description(p).as_deref() {
-            let _ = writeln!(out, "{indent}  /** {} */", d.replace("*/", "* /").replace('\n', " "));
+            let _ = writeln!(
+                out,
+                "{indent}  /** {} */",
+                d.replace("*/", "* /").replace('\n', " ")
+            );
         }
-        let opt = if required.contains(&name.as_str()) { "" } else { "?" };
+        let opt = if required.contains(&name.as_str()) {
+            ""
+        } else {
+            "?"
+        };
         let _ = writeln!(out, "{indent}  {}{opt}: {};", key(name), expr(p));
     }
     out.push_str(indent);
@@ -131,7 +150,12 @@ pub fn types(defs: &Defs) -> String {
                     o.remove("anyOf");
                 }
                 let alts: Vec<String> = vs.iter().map(|v| object_or_expr(v)).collect();
-                let _ = writeln!(out, "export type {name} = {} & (\n  | {}\n);\n", object(&base, ""), alts.join("\n  | "));
+                let _ = writeln!(
+                    out,
+                    "export type {name} = {} & (\n  | {}\n);\n",
+                    object(&base, ""),
+                    alts.join("\n  | ")
+                );
             }
             Some(vs) => {
                 let alts: Vec<String> = vs.iter().map(|v| object_or_expr(v)).collect();
