@@ -7,6 +7,9 @@ use std::fmt::Write;
 
 use ptsp::{Lang, ProcedureDef};
 
+/// Constant name → (id, English name).
+type Group = BTreeMap<String, (String, String)>;
+
 /// One built-in procedure's ids, each group name → constant → (id, name).
 struct Ids {
     key: &'static str,
@@ -14,7 +17,7 @@ struct Ids {
 }
 
 impl Ids {
-    fn groups(&self) -> Vec<(&'static str, BTreeMap<String, (String, String)>)> {
+    fn groups(&self) -> Vec<(&'static str, Group)> {
         let mut steps = BTreeMap::new();
         let mut outcomes = BTreeMap::new();
         for s in &self.def.steps {

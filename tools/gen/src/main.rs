@@ -123,10 +123,10 @@ fn plain_links(d: &str) -> String {
         };
         let text = &after[..j];
         let mut tail = &after[j + 1..];
-        if tail.starts_with('(') {
-            if let Some(k) = tail.find(')') {
-                tail = &tail[k + 1..];
-            }
+        if tail.starts_with('(')
+            && let Some(k) = tail.find(')')
+        {
+            tail = &tail[k + 1..];
         }
         out.push_str(text);
         rest = tail;

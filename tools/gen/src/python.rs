@@ -195,11 +195,11 @@ fn typed_dict(out: &mut String, name: &str, s: &Value, base: &str, doc: Option<&
     }
     let _ = writeln!(out, "\nclass {name}({base}):");
     let mut body = false;
-    if let Some(d) = doc {
-        if description(d).is_some() {
-            docstring(out, "    ", d);
-            body = true;
-        }
+    if let Some(d) = doc
+        && description(d).is_some()
+    {
+        docstring(out, "    ", d);
+        body = true;
     }
     for (k, p) in props.into_iter().flatten() {
         if let Some(d) = description(p).as_deref() {

@@ -149,7 +149,7 @@ pub fn types(defs: &Defs) -> String {
                     o.remove("oneOf");
                     o.remove("anyOf");
                 }
-                let alts: Vec<String> = vs.iter().map(|v| object_or_expr(v)).collect();
+                let alts: Vec<String> = vs.iter().map(object_or_expr).collect();
                 let _ = writeln!(
                     out,
                     "export type {name} = {} & (\n  | {}\n);\n",
@@ -158,7 +158,7 @@ pub fn types(defs: &Defs) -> String {
                 );
             }
             Some(vs) => {
-                let alts: Vec<String> = vs.iter().map(|v| object_or_expr(v)).collect();
+                let alts: Vec<String> = vs.iter().map(object_or_expr).collect();
                 let _ = writeln!(out, "export type {name} =\n  | {};\n", alts.join("\n  | "));
             }
             None if has_props => {
