@@ -7,7 +7,7 @@
 //! with problems and indexes a valid one for the case engine
 //! ([`crate::case`]).
 
-mod builtin;
+pub mod builtin;
 mod catalogue;
 mod def;
 mod error;
