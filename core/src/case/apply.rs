@@ -6,12 +6,13 @@ use chrono::{DateTime, FixedOffset};
 
 use super::bounds::{instant_in_range, instant_problem};
 use super::documents::{check_complete, check_reasons};
+use super::error::quoted;
 use super::transition::{ClockMove, lane_kind};
 use super::{
     Actor, Assignment, Case, CaseClockChange, CaseError, CaseResult, CaseStatus, Event, EventKind,
     Instant, StepVisit,
 };
-use crate::procedure::{EndKind, LaneKind, Procedure, Sla};
+use crate::procedure::{EndKind, LaneKind, Procedure, Sla, SlaUnit};
 
 impl Case {
     /// Replays a log from the start, checking every event against the
@@ -101,8 +102,8 @@ impl Case {
                 Ok(())
             } else {
                 Err(self.inconsistent(format!(
-                    "the event records role {:?}, the command needs {role:?}",
-                    e.actor_role
+                    "the event records role {}, the command needs {role:?}",
+                    quoted(e.actor_role.as_deref())
                 )))
             }
         };
@@ -124,7 +125,9 @@ impl Case {
         let clock_ok = |mv: ClockMove, change: Option<&CaseClockChange>| -> CaseResult<()> {
             if !mv.matches(change) {
                 return Err(self.inconsistent(format!(
-                    "the case-level clock change {change:?} does not fit (expected {mv:?})"
+                    "the case-level clock change {} does not fit (expected {})",
+                    change.map_or("none", CaseClockChange::name),
+                    mv.name()
                 )));
             }
             if let Some(CaseClockChange::Paused { remaining_seconds }) = change {
@@ -137,7 +140,9 @@ impl Case {
                 (None, None) => Ok(()),
                 (Some(d), Some(_)) if d >= e.at => Ok(()),
                 _ => Err(self.inconsistent(format!(
-                    "the recorded deadline {due:?} does not fit the step's SLA {sla:?}"
+                    "the recorded deadline {} does not fit the step's SLA ({})",
+                    due.map_or_else(|| "none".to_owned(), |d| d.to_rfc3339()),
+                    sla.map_or_else(|| "none".to_owned(), sla_text)
                 ))),
             }
         };
@@ -192,8 +197,8 @@ impl Case {
                     role_is(self.lapse_role(p, &actor)?)?;
                     if s.on_lapse.as_deref() != Some(outcome.as_str()) {
                         return Err(self.inconsistent(format!(
-                            "a lapse of {step:?} takes {:?}, not {outcome:?}",
-                            s.on_lapse
+                            "a lapse of {step:?} takes {}, not {outcome:?}",
+                            quoted(s.on_lapse.as_deref())
                         )));
                     }
                 } else {
@@ -209,14 +214,16 @@ impl Case {
                 }
                 if t.declines != *declined {
                     return Err(self.inconsistent(format!(
-                        "outcome {outcome:?} of {step:?} records a decline of {declined:?}, expected {:?}",
-                        t.declines
+                        "outcome {outcome:?} of {step:?} records a decline of {}, expected {}",
+                        quoted(declined.as_deref()),
+                        quoted(t.declines.as_deref())
                     )));
                 }
                 let routed = lane_kind(p, s) == Some(LaneKind::RoutedUnit);
                 if *unit != if routed { e.actor_unit.clone() } else { None } {
                     return Err(self.inconsistent(format!(
-                        "the completing unit {unit:?} does not fit the step's lane"
+                        "the completing unit {} does not fit the step's lane",
+                        quoted(unit.as_deref())
                     )));
                 }
                 let tier_def = self.tier_of(p, s, tier.as_ref(), t.ended.is_some())?;
@@ -287,8 +294,8 @@ impl Case {
                     Some(s) if self.current.as_deref() == Some(step.as_str()) => s,
                     _ => {
                         return Err(self.inconsistent(format!(
-                            "resubmission names step {step:?}, the file is at {:?}",
-                            self.current
+                            "resubmission names step {step:?}, the file is at {}",
+                            quoted(self.current.as_deref())
                         )));
                     }
                 };
@@ -338,7 +345,9 @@ impl Case {
                 role_is(role)?;
                 if bound != *step {
                     return Err(self.inconsistent(format!(
-                        "the staff member is bound to {step:?}, expected {bound:?}"
+                        "the staff member is bound to {}, expected {}",
+                        quoted(step.as_deref()),
+                        quoted(bound.as_deref())
                     )));
                 }
                 Ok(())
@@ -608,10 +617,10 @@ impl Case {
             }
             (kind, _) => {
                 return Err(self.inconsistent(format!(
-                    "{} does not fit a case whose status is {} at step {:?}",
+                    "{} does not fit a case whose status is {} at step {}",
                     kind.name(),
                     self.status_text(),
-                    self.current
+                    quoted(self.current.as_deref())
                 )));
             }
         }
@@ -685,5 +694,13 @@ impl Case {
                 }
             }
         }
+    }
+}
+
+/// An SLA for a reader: "3 working days".
+fn sla_text(sla: &Sla) -> String {
+    match sla.unit {
+        SlaUnit::WorkingDays => format!("{} working days", sla.amount),
+        SlaUnit::WorkingHours => format!("{} working hours", sla.amount),
     }
 }

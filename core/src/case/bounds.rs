@@ -170,7 +170,9 @@ pub(super) fn check_request(case: &Case, p: &Procedure, req: &Request) -> CaseRe
             outputs,
         } => {
             l.text("command.step", step, limits.id);
-            l.text("command.outcome", outcome, limits.id);
+            if let Some(o) = outcome {
+                l.text("command.outcome", o, limits.id);
+            }
             if let Some(n) = note {
                 l.text("command.note", n, limits.note);
             }

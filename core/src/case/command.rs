@@ -125,12 +125,16 @@ pub enum Command {
         /// Uploaded documents.
         documents: Vec<SubmittedDocument>,
     },
-    /// Finish the current step with one of its outcomes.
+    /// Finish the current step with one of its outcomes (on a step with
+    /// exactly one, the outcome may be left out).
     CompleteStep {
         /// The step the actor is completing (must be the current one).
         step: String,
-        /// The outcome chosen.
-        outcome: String,
+        /// The outcome chosen; `None` takes the step's only outcome, and is
+        /// refused (`outcome_required`) on a step with several. The event
+        /// records the outcome taken either way.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome: Option<String>,
         /// A note for the record (an answer's text, a validation remark).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
@@ -207,7 +211,27 @@ impl Command {
     pub fn complete(step: &str, outcome: &str) -> Command {
         Command::CompleteStep {
             step: step.to_owned(),
-            outcome: outcome.to_owned(),
+            outcome: Some(outcome.to_owned()),
+            note: None,
+            tier: None,
+            outputs: Vec::new(),
+        }
+    }
+
+    /// `CompleteStep` without naming the outcome: the step's only one
+    /// (a step with several refuses it with `outcome_required`).
+    ///
+    /// # Example
+    /// ```
+    /// let c = ptsp::Command::finish("cetak");
+    /// assert!(matches!(c, ptsp::Command::CompleteStep { outcome: None, .. }));
+    /// assert_eq!(serde_json::to_string(&c)?, r#"{"type":"complete_step","step":"cetak"}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn finish(step: &str) -> Command {
+        Command::CompleteStep {
+            step: step.to_owned(),
+            outcome: None,
             note: None,
             tier: None,
             outputs: Vec::new(),

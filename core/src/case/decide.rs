@@ -13,7 +13,7 @@ use super::{
 };
 use crate::calendar::Calendar;
 use crate::error::Problem;
-use crate::procedure::{CorrectionClock, LaneKind, Procedure};
+use crate::procedure::{CorrectionClock, LaneKind, Procedure, StepDef};
 
 impl Case {
     /// Checks a request and returns the events it causes; changes nothing.
@@ -83,6 +83,7 @@ impl Case {
             } => {
                 let s = self.current_step(p, step, "complete_step")?;
                 let role = self.authorize(p, s, actor, "complete_step")?;
+                let outcome = chosen_outcome(s, outcome.as_deref())?;
                 let t = self.transition(p, s, outcome)?;
                 let tier_def = self.tier_of(p, s, tier.as_ref(), t.ended.is_some())?;
                 self.check_outputs(s, outputs, at)?;
@@ -101,7 +102,7 @@ impl Case {
                     role,
                     EventKind::StepCompleted {
                         step: step.clone(),
-                        outcome: outcome.clone(),
+                        outcome: outcome.to_owned(),
                         note: note.clone(),
                         entered: t.next.id.clone(),
                         due: match t.ended {
@@ -399,5 +400,17 @@ impl Case {
         }
         *self = next;
         Ok(events)
+    }
+}
+
+/// The outcome a completion takes: the one named, or the step's only one.
+fn chosen_outcome<'s>(step: &'s StepDef, named: Option<&'s str>) -> CaseResult<&'s str> {
+    match (named, step.outcomes.as_slice()) {
+        (Some(o), _) => Ok(o),
+        (None, [only]) => Ok(&only.id),
+        (None, outcomes) => Err(CaseError::OutcomeRequired {
+            step: step.id.clone(),
+            expected: outcomes.iter().map(|o| o.id.clone()).collect(),
+        }),
     }
 }

@@ -4,8 +4,9 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::error::list;
 use super::{Case, CaseError, CaseResult, CorrectionReason, OutputRecord, SubmittedDocument};
-use crate::error::Problem;
+use crate::error::{Lang, Problem};
 use crate::procedure::{DocumentRequirement, OutputKind, Procedure, StepDef};
 
 /// Checks submitted documents against a procedure's requirements and
@@ -52,12 +53,16 @@ pub fn check_documents(
                 format!("{path}.format"),
                 "wrong_format",
                 format!(
-                    "{} must be one of {:?}, found {:?}",
-                    req.name.en, req.formats, d.format
+                    "{} must be one of {}, found {:?}",
+                    req.name.en,
+                    list(&req.formats, Lang::En),
+                    d.format
                 ),
                 format!(
-                    "{} harus berformat salah satu dari {:?}, ditemukan {:?}",
-                    req.name.id, req.formats, d.format
+                    "{} harus berformat salah satu dari {}, ditemukan {:?}",
+                    req.name.id,
+                    list(&req.formats, Lang::Id),
+                    d.format
                 ),
             ));
         }

@@ -49,8 +49,12 @@ impl fmt::Display for Requirement {
 impl Requirement {
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Requirement::Role { roles }, Lang::En) => format!("one of the roles {roles:?}"),
-            (Requirement::Role { roles }, Lang::Id) => format!("salah satu peran {roles:?}"),
+            (Requirement::Role { roles }, Lang::En) => {
+                format!("one of the roles {}", list(roles, Lang::En))
+            }
+            (Requirement::Role { roles }, Lang::Id) => {
+                format!("salah satu peran {}", list(roles, Lang::Id))
+            }
             (Requirement::Applicant, Lang::En) => "the case's own applicant".into(),
             (Requirement::Applicant, Lang::Id) => "pemohon kasus ini sendiri".into(),
             (Requirement::Unit { unit }, Lang::En) => format!("membership of unit {unit:?}"),
@@ -104,12 +108,21 @@ pub enum CaseError {
         found: String,
     },
     /// The outcome does not belong to the step.
-    #[error("step {step:?} has no outcome {outcome:?}: expected one of {expected:?}")]
+    #[error("step {step:?} has no outcome {outcome:?}: expected one of {}", list(.expected, Lang::En))]
     UnknownOutcome {
         /// The step.
         step: String,
         /// The outcome named.
         outcome: String,
+        /// The step's outcomes.
+        expected: Vec<String>,
+    },
+    /// A completion without an outcome on a step that has several: the
+    /// outcome may be left out only where the step has exactly one.
+    #[error("step {step:?} has several outcomes: choose one of {}", list(.expected, Lang::En))]
+    OutcomeRequired {
+        /// The step.
+        step: String,
         /// The step's outcomes.
         expected: Vec<String>,
     },
@@ -171,6 +184,7 @@ impl CaseError {
             CaseError::WrongState { .. } => "wrong_state",
             CaseError::WrongStep { .. } => "wrong_step",
             CaseError::UnknownOutcome { .. } => "unknown_outcome",
+            CaseError::OutcomeRequired { .. } => "outcome_required",
             CaseError::NotAllowed { .. } => "not_allowed",
             CaseError::NotRouted { .. } => "not_routed",
             CaseError::InvalidInput { what, .. } => match *what {
@@ -233,7 +247,12 @@ impl CaseError {
                 outcome,
                 expected,
             } => format!(
-                "langkah {step:?} tidak memiliki hasil {outcome:?}: seharusnya salah satu dari {expected:?}"
+                "langkah {step:?} tidak memiliki hasil {outcome:?}: seharusnya salah satu dari {}",
+                list(expected, Lang::Id)
+            ),
+            CaseError::OutcomeRequired { step, expected } => format!(
+                "langkah {step:?} memiliki lebih dari satu hasil: pilih salah satu dari {}",
+                list(expected, Lang::Id)
             ),
             CaseError::NotAllowed { step, action } => {
                 format!("langkah {step:?} tidak mengizinkan {}", action_id(action))
@@ -254,6 +273,31 @@ impl CaseError {
             CaseError::Calendar(e) => e.message(Lang::Id),
         }
     }
+}
+
+/// Ids listed for a reader: `a, b or c` (`a, b atau c`).
+pub(super) fn list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => match lang {
+            Lang::En => "(none)".into(),
+            Lang::Id => "(tidak ada)".into(),
+        },
+        [only] => only.clone(),
+        [init @ .., last] => format!(
+            "{} {} {last}",
+            init.join(", "),
+            match lang {
+                Lang::En => "or",
+                Lang::Id => "atau",
+            }
+        ),
+    }
+}
+
+/// An optional id for a reader: quoted like every id in a message, or
+/// `none`.
+pub(super) fn quoted(value: Option<&str>) -> String {
+    value.map_or_else(|| "none".to_owned(), |v| format!("{v:?}"))
 }
 
 /// Indonesian names of the commands named in errors.

@@ -227,3 +227,15 @@ pub enum CaseClockChange {
         due: DateTime<FixedOffset>,
     },
 }
+
+impl CaseClockChange {
+    /// The change's name, for messages.
+    pub(super) fn name(&self) -> &'static str {
+        match self {
+            CaseClockChange::Started { .. } => "started",
+            CaseClockChange::Paused { .. } => "paused",
+            CaseClockChange::Resumed { .. } => "resumed",
+            CaseClockChange::Restarted { .. } => "restarted",
+        }
+    }
+}

@@ -33,6 +33,16 @@ pub(super) enum ClockMove {
 }
 
 impl ClockMove {
+    /// The move's name, for messages.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            ClockMove::None => "none",
+            ClockMove::Pause => "paused",
+            ClockMove::Resume => "resumed",
+            ClockMove::Restart => "restarted",
+        }
+    }
+
     pub(super) fn matches(self, change: Option<&CaseClockChange>) -> bool {
         matches!(
             (self, change),
