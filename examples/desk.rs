@@ -73,7 +73,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
     let dkp = Actor::new("petugas-dkp", &["petugas_unit"], Some("dkp"));
     let done = |s: &str, o: &str, note: &str| Command::CompleteStep {
         step: s.into(),
-        outcome: o.into(),
+        outcome: Some(o.into()),
         note: Some(note.into()),
         tier: None,
         outputs: vec![],
@@ -262,7 +262,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
     );
     let verify = Command::CompleteStep {
         step: "verifikasi".into(),
-        outcome: "terverifikasi".into(),
+        outcome: Some("terverifikasi".into()),
         note: None,
         tier: Some("tinggi".into()),
         outputs: vec![],

@@ -8,6 +8,7 @@
 
 use std::process::ExitCode;
 
+use ptsp::procedure::builtin::permit::{lanes, outcomes, roles, steps};
 use ptsp::sla::{self, evaluate};
 use ptsp::{
     Actor, Calendar, Case, Command, CorrectionReason, Lang, OutputKind, OutputRecord, Procedure,
@@ -35,11 +36,11 @@ fn run(lang: Lang) -> ptsp::Result<()> {
     let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
         .map(|c| SubmittedDocument::new(c, "pdf", 250_000))
         .to_vec();
-    let applicant = Actor::new("pemohon-0412", &["pemohon"], None);
-    let verifier = Actor::new("verifikator-02", &["verifikator"], None);
-    let front = Actor::new("fo-01", &["front_office"], None);
-    let agency = Actor::new("dinkes-07", &["opd_teknis"], Some("dinkes"));
-    let official = Actor::new("kabid-01", &["pejabat_berwenang"], None);
+    let applicant = Actor::new("pemohon-0412", &[roles::APPLICANT], None);
+    let verifier = Actor::new("verifikator-02", &[roles::VERIFIER], None);
+    let front = Actor::new("fo-01", &[roles::FRONT_OFFICE], None);
+    let agency = Actor::new("dinkes-07", &[roles::TECHNICAL_AGENCY], Some("dinkes"));
+    let official = Actor::new("kabid-01", &[roles::AUTHORISED_OFFICIAL], None);
     let step = Command::complete;
     let script = [
         (
@@ -54,7 +55,7 @@ fn run(lang: Lang) -> ptsp::Result<()> {
             "2026-12-22T10:00:00+07:00",
             &verifier,
             Command::ReturnForCorrection {
-                step: "pemeriksaan".into(),
+                step: steps::VERIFY.into(),
                 reasons: vec![CorrectionReason {
                     document: "npwp".into(),
                     reason: "Pindaian NPWP tidak terbaca".into(),
@@ -69,13 +70,13 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         (
             "2026-12-28T09:50:00+07:00",
             &verifier,
-            step("pemeriksaan", "lengkap"),
+            step(steps::VERIFY, outcomes::COMPLETE),
         ),
         (
             "2026-12-28T09:55:00+07:00",
             &front,
             Command::Assign {
-                lane: "opd_teknis".into(),
+                lane: lanes::TECHNICAL_AGENCY.into(),
                 unit: Some("dinkes".into()),
                 staff: None,
                 reason: None,
@@ -84,17 +85,17 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         (
             "2026-12-28T10:00:00+07:00",
             &verifier,
-            step("pemeriksaan", "lengkap"),
+            step(steps::VERIFY, outcomes::COMPLETE),
         ),
         (
             "2026-12-28T10:05:00+07:00",
             &agency,
-            step("rekomendasi", "direkomendasikan"),
+            step(steps::RECOMMEND, outcomes::RECOMMENDED),
         ),
         (
             "2026-12-29T09:00:00+07:00",
             &agency,
-            step("rekomendasi", "direkomendasikan").with_output(OutputRecord::new(
+            step(steps::RECOMMEND, outcomes::RECOMMENDED).with_output(OutputRecord::new(
                 OutputKind::Rekomendasi,
                 "445/REK/0412/2026",
                 ptsp::calendar::parse_date("2026-12-29")?,
@@ -103,12 +104,12 @@ fn run(lang: Lang) -> ptsp::Result<()> {
         (
             "2026-12-31T14:00:00+07:00",
             &official,
-            step("persetujuan", "disetujui"),
+            step(steps::APPROVE, outcomes::APPROVED),
         ),
         (
             "2026-12-31T15:00:00+07:00",
             &front,
-            step("cetak", "dicetak").with_output(OutputRecord::new(
+            step(steps::PRINT, outcomes::PRINTED).with_output(OutputRecord::new(
                 OutputKind::Izin,
                 "503/IZN/0412/2026",
                 ptsp::calendar::parse_date("2026-12-31")?,

@@ -656,7 +656,7 @@ fn walk(p: &Procedure, cal: &Calendar, start: DateTime<FixedOffset>, u: &mut Uns
             },
             _ => Command::CompleteStep {
                 step: step.id.clone(),
-                outcome: outcome.id.clone(),
+                outcome: Some(outcome.id.clone()),
                 note: Some("catatan".into()),
                 tier: if step.sets_tier {
                     def.tiers
@@ -1536,7 +1536,7 @@ fn command(
             };
             Command::CompleteStep {
                 step,
-                outcome,
+                outcome: Some(outcome),
                 note: note.as_ref().map(Text::get),
                 tier: tier.as_ref().map(Text::get),
                 outputs,

@@ -156,7 +156,7 @@ fn complete(def: &ProcedureDef, step_id: &str, outcome: &str) -> Command {
     let s = step(def, step_id);
     Command::CompleteStep {
         step: step_id.to_owned(),
-        outcome: outcome.to_owned(),
+        outcome: Some(outcome.to_owned()),
         note: None,
         tier: s.sets_tier.then(|| def.tiers[0].id.clone()),
         outputs: s
@@ -236,7 +236,11 @@ impl Model {
                 step: id, outcome, ..
             } => {
                 let s = step(def, id);
-                let o: &OutcomeDef = s.outcomes.iter().find(|o| o.id == *outcome).unwrap();
+                let o: &OutcomeDef = s
+                    .outcomes
+                    .iter()
+                    .find(|o| outcome.as_ref() == Some(&o.id))
+                    .unwrap();
                 // A staff member is bound to one visit of one step.
                 for a in m.assignments.values_mut() {
                     if a.step.as_deref() == Some(id.as_str()) {
@@ -432,7 +436,11 @@ fn validity(def: &ProcedureDef, m: &Model, command: &Command) -> Validity {
             step: id, outcome, ..
         } => {
             let here = step(def, id);
-            let Some(o) = here.outcomes.iter().find(|o| o.id == *outcome) else {
+            let Some(o) = here
+                .outcomes
+                .iter()
+                .find(|o| outcome.as_ref() == Some(&o.id))
+            else {
                 return Invalid("unknown_outcome", None);
             };
             // Entering a routed lane needs a unit there (one that did not
@@ -589,7 +597,9 @@ impl State {
         log.extend(events);
         let mut path = self.path.clone();
         path.push(match &command {
-            Command::CompleteStep { step, outcome, .. } => format!("{step}:{outcome}"),
+            Command::CompleteStep { step, outcome, .. } => {
+                format!("{step}:{}", outcome.as_deref().unwrap_or_default())
+            }
             Command::Assign {
                 lane,
                 unit,

@@ -90,6 +90,12 @@ fn fixture_scenarios() {
         }
         assert_eq!(report["case"]["breached"], want["breached"], "{name}");
         assert_eq!(report["due_events"], want["due_events"], "{name}");
+        // The outcome each visit took, as recorded (also where the command
+        // left it out).
+        if let Some(outcomes) = fin.get("outcomes") {
+            let taken: Vec<Value> = case.visits.iter().map(|v| json!(v.outcome)).collect();
+            assert_eq!(&Value::Array(taken), outcomes, "{name}");
+        }
         if let Some(n) = fin.get("permit_number") {
             assert_eq!(
                 case.tracking(&p).permit_number.as_deref(),
@@ -231,6 +237,11 @@ fn commands() -> Vec<Command> {
         Command::Lapse {
             step: "pemeriksaan".into(),
         },
+        // Outcomes left out: the only one (the check, the print), or
+        // refused (the agency's decision).
+        Command::finish("pemeriksaan"),
+        Command::finish("rekomendasi"),
+        with_output(Command::finish("cetak"), "izin"),
     ]
 }
 
@@ -246,7 +257,7 @@ fn start() -> DateTime<FixedOffset> {
 
 /// Random sequences of (actor, command, minutes later).
 fn script() -> impl Strategy<Value = Vec<(usize, usize, i64)>> {
-    prop::collection::vec((0usize..8, 0usize..14, 1i64..3000), 1..40)
+    prop::collection::vec((0usize..8, 0usize..17, 1i64..3000), 1..40)
 }
 
 proptest! {
@@ -515,5 +526,102 @@ fn an_sla_beyond_what_a_duration_holds_is_refused_before_it_reaches_a_clock() {
     assert!(
         err.message(ptsp::Lang::Id).contains("terlalu besar"),
         "{err}"
+    );
+}
+
+/// A completion without an outcome takes the step's only one and records
+/// it; on a step with several it is refused, naming them in a sentence.
+#[test]
+fn an_omitted_outcome_takes_the_only_one_or_is_refused() {
+    use ptsp::procedure::builtin::{complaint, permit};
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let at = |t: &str| ptsp::calendar::parse_instant(t).unwrap();
+    let mut case = Case::new();
+    let run = |case: &mut Case, actor: Actor, t: &str, command: Command| {
+        case.execute(
+            &Request {
+                actor,
+                at: at(t),
+                command,
+            },
+            &p,
+            &cal,
+        )
+    };
+    let submit = Command::Submit {
+        case_id: "IZN-9".into(),
+        documents: docs(),
+    };
+    let mut log = run(
+        &mut case,
+        Actor::new("p-1", &[permit::roles::APPLICANT], None),
+        "2026-12-22T09:15:00+07:00",
+        submit,
+    )
+    .unwrap();
+    let assign = Command::Assign {
+        lane: permit::lanes::TECHNICAL_AGENCY.into(),
+        unit: Some("dinkes".into()),
+        staff: None,
+        reason: None,
+    };
+    log.extend(
+        run(
+            &mut case,
+            Actor::new("f-1", &[permit::roles::FRONT_OFFICE], None),
+            "2026-12-22T09:30:00+07:00",
+            assign,
+        )
+        .unwrap(),
+    );
+
+    // The command as a client sends it: no "outcome".
+    let command: Command =
+        serde_json::from_value(json!({"type": "complete_step", "step": "pemeriksaan"})).unwrap();
+    assert_eq!(command, Command::finish(permit::steps::VERIFY));
+    let verifier = Actor::new("v-1", &[permit::roles::VERIFIER], None);
+    let events = run(&mut case, verifier, "2026-12-28T10:00:00+07:00", command).unwrap();
+    // The event records the outcome taken: stored events keep their shape.
+    let recorded = serde_json::to_value(&events[0]).unwrap();
+    assert_eq!(recorded["outcome"], permit::outcomes::COMPLETE);
+    assert_eq!(recorded["entered"], permit::steps::RECOMMEND);
+    log.extend(events);
+    assert_eq!(Case::replay(&log, &p).unwrap(), case);
+
+    // The agency's recommendation is a decision: the outcome is required.
+    let agency = Actor::new("o-1", &[permit::roles::TECHNICAL_AGENCY], Some("dinkes"));
+    let before = case.clone();
+    let err = run(
+        &mut case,
+        agency,
+        "2026-12-29T09:00:00+07:00",
+        Command::finish(permit::steps::RECOMMEND),
+    )
+    .unwrap_err();
+    assert_eq!(case, before);
+    assert_eq!(err.code(), "outcome_required");
+    assert_eq!(
+        err.to_string(),
+        "step \"rekomendasi\" has several outcomes: choose one of direkomendasikan or tidak_direkomendasikan"
+    );
+    assert_eq!(
+        err.message(ptsp::Lang::Id),
+        "langkah \"rekomendasi\" memiliki lebih dari satu hasil: pilih salah satu dari direkomendasikan atau tidak_direkomendasikan"
+    );
+    assert_eq!(ptsp::Error::from(err).code(), "outcome_required");
+
+    // The complaint's verification has three.
+    let e = ptsp::CaseError::OutcomeRequired {
+        step: complaint::steps::VERIFY.into(),
+        expected: vec![
+            complaint::outcomes::VERIFIED.into(),
+            complaint::outcomes::NOT_OURS.into(),
+            complaint::outcomes::ARCHIVE.into(),
+        ],
+    };
+    assert!(
+        e.to_string()
+            .ends_with("choose one of terverifikasi, bukan_kewenangan or arsip"),
+        "{e}"
     );
 }

@@ -144,7 +144,7 @@ fn verified(p: &Procedure, cal: &Calendar, tier: &str, when: &str) -> Case {
             when,
             Command::CompleteStep {
                 step: "verifikasi".into(),
-                outcome: "terverifikasi".into(),
+                outcome: Some("terverifikasi".into()),
                 note: None,
                 tier: Some(tier.into()),
                 outputs: vec![],
@@ -488,7 +488,7 @@ fn at_approval(p: &Procedure, cal: &Calendar) -> (Case, Vec<Event>) {
     let mut log = Vec::new();
     let rec = Command::CompleteStep {
         step: "rekomendasi".into(),
-        outcome: "direkomendasikan".into(),
+        outcome: Some("direkomendasikan".into()),
         note: None,
         tier: None,
         outputs: vec![
@@ -720,7 +720,7 @@ fn outputs_are_recorded_and_checked() {
     .unwrap();
     let print = |kind: &str, date: &str| Command::CompleteStep {
         step: "cetak".into(),
-        outcome: "dicetak".into(),
+        outcome: Some("dicetak".into()),
         note: None,
         tier: None,
         outputs: vec![

@@ -28,8 +28,13 @@ def output(kind, date):
     return {"kind": kind, "number": f"503/{kind}/2026", "date": date}
 
 
-def complete(actor, at, step, outcome, **extra):
-    return request(actor, at, {"type": "complete_step", "step": step, "outcome": outcome, **extra})
+def complete(actor, at, step, outcome=None, **extra):
+    """A complete_step request; without an outcome the key is left out (the
+    step's only outcome is taken)."""
+    command = {"type": "complete_step", "step": step, **extra}
+    if outcome is not None:
+        command["outcome"] = outcome
+    return request(actor, at, command)
 
 
 @pytest.fixture(scope="module")
@@ -240,3 +245,21 @@ def test_equality_compares_the_whole_state(permit, jatim):
     c.execute(submit(case_id="IZN-2"), permit, jatim)
     assert a != c
     assert a != "IZN-1" and a != a.to_dict()
+
+
+def test_an_omitted_outcome_takes_the_only_one_or_is_refused(permit, jatim):
+    case = ptsp.Case()
+    case.execute(submit(), permit, jatim)
+    case.execute(request(FRONT, "2026-12-22T09:30:00+07:00", {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}), permit, jatim)
+    # The check has one outcome: the event records it.
+    events = case.execute(complete(VERIFIER, "2026-12-28T10:00:00+07:00", "pemeriksaan"), permit, jatim)
+    assert events[0]["outcome"] == "lengkap" and events[0]["entered"] == "rekomendasi"
+    # The agency's recommendation has two: refused, naming them in a sentence.
+    before = case.to_dict()
+    with pytest.raises(ptsp.CaseError) as info:
+        case.execute(complete(OPD, "2026-12-29T09:00:00+07:00", "rekomendasi"), permit, jatim)
+    assert info.value.code == "outcome_required"
+    assert str(info.value).endswith("choose one of direkomendasikan or tidak_direkomendasikan")
+    assert info.value.messages["id"].endswith("pilih salah satu dari direkomendasikan atau tidak_direkomendasikan")
+    assert "[" not in str(info.value)
+    assert case.to_dict() == before

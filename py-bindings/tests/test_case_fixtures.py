@@ -84,6 +84,10 @@ def test_scenario(scenario, jatim):
     assert back == log
     assert ptsp.Case.replay(back, p) == case, name
     assert ptsp.Case.replay(back, p).to_dict() == case.to_dict()
+    if "outcomes" in scenario["final"]:
+        # The outcome each visit took, as recorded (also where the command
+        # left it out).
+        assert [v["outcome"] for v in case.to_dict()["visits"]] == scenario["final"]["outcomes"], name
     if "permit_number" in scenario["final"]:
         assert case.tracking(p)["permit_number"] == scenario["final"]["permit_number"], name
 

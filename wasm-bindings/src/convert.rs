@@ -585,7 +585,7 @@ export interface CorrectionReason { document: string; reason: string }
 /** What an actor asks a case to do, tagged by `type`. */
 export type Command =
   | { type: "submit"; case_id: string; documents: SubmittedDocument[] }
-  | { type: "complete_step"; step: string; outcome: string; note?: string; tier?: string; outputs?: OutputRecord[] }
+  | { type: "complete_step"; step: string; outcome?: string; note?: string; tier?: string; outputs?: OutputRecord[] }
   | { type: "return_for_correction"; step: string; reasons: CorrectionReason[] }
   | { type: "resubmit"; documents: SubmittedDocument[] }
   | { type: "reject"; step: string; reason: string }

@@ -60,6 +60,7 @@ export type ErrorCode =
   | "wrong_state"
   | "wrong_step"
   | "unknown_outcome"
+  | "outcome_required"
   | "not_allowed"
   | "not_routed"
   | "not_due"

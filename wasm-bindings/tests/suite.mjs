@@ -18,6 +18,7 @@ export const FIXTURE_FILES = [
   "calendar/ical.json",
   "cases/forms.json",
   "cases/invalid-procedures.json",
+  "cases/scenarios.json",
   "helpdesk/forms/cases.json",
   "helpdesk/routing/cases.json",
   "helpdesk/scenarios.json",
@@ -1897,6 +1898,34 @@ export const tests = [
         assert.ok(e.messages.en && e.messages.id && e.messages.en !== e.messages.id, entry.name);
         assert.ok(e.message.length < 2000, `${entry.name}: the message quotes too much`);
       }
+    },
+  },
+  {
+    name: "a single-outcome step completes without naming the outcome (shared case fixture)",
+    fn(ptsp, fixtures, assert) {
+      const name = "single-outcome steps complete without naming the outcome";
+      const sc = fixtures["cases/scenarios.json"].scenarios.find((s) => s.name === name);
+      assert.ok(sc, `the scenario "${name}" is in the fixture`);
+      const permit = ptsp.Procedure.jatimPermit();
+      const cal = ptsp.Calendar.jatim();
+      const c = new ptsp.Case();
+      const log = [];
+      sc.steps.forEach((step, i) => {
+        if (step.expect === "ok") {
+          log.push(...c.execute(step.request, permit, cal));
+          return;
+        }
+        const before = c.toJson();
+        const e = expectCode(ptsp, assert, step.expect, () => c.execute(step.request, permit, cal), `#${i}`);
+        assert.ok(!e.message.includes("["), `#${i}: ${e.message}`);
+        assert.equal(c.toJson(), before, `#${i}: a refused command changed the case`);
+      });
+      assert.deepEqual(c.state.status, sc.final.status);
+      assert.equal(c.state.current, sc.final.current);
+      assert.deepEqual(c.state.visits.map((v) => v.due), sc.final.dues);
+      // The events record the outcome taken, also where it was left out.
+      assert.deepEqual(c.state.visits.map((v) => v.outcome), sc.final.outcomes);
+      assert.equal(ptsp.Case.replay(log, permit).toJson(), c.toJson());
     },
   },
 ];

@@ -117,7 +117,8 @@ class ProcedureError(PtspError):
 
 class CaseError(PtspError):
     """The case engine refused a request or an event: ``wrong_state``,
-    ``wrong_step``, ``unknown_outcome``, ``not_allowed``, ``not_routed``,
+    ``wrong_step``, ``unknown_outcome``, ``outcome_required`` (no outcome
+    named on a step with several), ``not_allowed``, ``not_routed``,
     ``not_due`` (a lapse recorded before its window passed),
     ``inconsistent_log`` — and the codes of the subclasses. A refused request
     changes nothing."""

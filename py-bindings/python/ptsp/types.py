@@ -456,7 +456,6 @@ class SubmitCommand(TypedDict):
 class _CompleteStepCommand(TypedDict):
     type: Literal["complete_step"]
     step: str
-    outcome: str
 
 
 class _OutputRecord(TypedDict):
@@ -473,10 +472,13 @@ class OutputRecord(_OutputRecord, total=False):
 
 
 class CompleteStepCommand(_CompleteStepCommand, total=False):
-    """Finish the current step with one of its outcomes; ``tier`` on (and
-    only on) a step that sets the case's tier; ``outputs`` the documents the
-    step produced (required on a step that declares documents)."""
+    """Finish the current step with one of its outcomes (``outcome`` may be
+    left out on a step with exactly one; on a step with several that is
+    refused with code ``outcome_required``); ``tier`` on (and only on) a step
+    that sets the case's tier; ``outputs`` the documents the step produced
+    (required on a step that declares documents)."""
 
+    outcome: str
     note: str
     tier: str
     outputs: List[OutputRecord]

@@ -1,0 +1,315 @@
+//! Cases: one application running through a [`Procedure`](crate::Procedure), event-sourced.
+//!
+//! `decide(case, request)` checks a [`Request`] (who, when, what) against
+//! the procedure, the case's state and the actor's rights, and returns the
+//! [`Event`]s it causes — or a typed [`CaseError`] and no change.
+//! [`Case::apply`] folds an event into the state; replaying a log gives the
+//! identical state. The engine never reads the clock: every request carries
+//! its instant. Deadlines are computed when a step is entered and recorded
+//! in the events, so later changes to a calendar or a definition never
+//! rewrite what a case recorded.
+//!
+//! The engine's parts: `command` (what is asked: [`Command`], [`Request`]),
+//! `event` (what happened: [`Event`]), `bounds` (the limits a request must
+//! keep), `authorize` (who may act), `transition` (where an outcome leads,
+//! clocks and deadlines), `documents` (what comes in and goes out),
+//! `decide` (a request into events), `apply` (events into state, checked or
+//! trusted), `tracking` (the public and redacted views) and `error`
+//! ([`CaseError`]). Everything public is re-exported here.
+
+mod apply;
+mod authorize;
+mod bounds;
+mod command;
+mod decide;
+mod documents;
+mod error;
+mod event;
+mod tracking;
+mod transition;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::procedure::EndKind;
+
+pub use bounds::INSTANT_YEARS;
+pub(crate) use bounds::check_instant;
+pub use command::{Actor, Command, CorrectionReason, OutputRecord, Request, SubmittedDocument};
+pub use documents::check_documents;
+pub use error::{CaseError, Requirement};
+pub use event::{CaseClockChange, Event, EventKind};
+pub use tracking::{REDACTED, Tracking, TrackingEntry};
+pub(crate) use transition::{calendar_err, sla_due};
+
+/// Where a case stands.
+///
+/// # Example
+/// ```
+/// assert_eq!(serde_json::to_value(ptsp::CaseStatus::AwaitingCorrection)?, "awaiting_correction");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CaseStatus {
+    /// Not yet submitted.
+    New,
+    /// A step is in progress.
+    Active,
+    /// Back with the applicant.
+    AwaitingCorrection,
+    /// Finished.
+    Ended(EndKind),
+}
+
+/// Who a lane's work is assigned to.
+///
+/// # Example
+/// ```
+/// let a = ptsp::Assignment { unit: Some("dinkes".into()), staff: None, step: None };
+/// assert!(a.staff.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Assignment {
+    /// The unit a routed lane's work belongs to, for the whole case (until
+    /// the unit declines).
+    pub unit: Option<String>,
+    /// The staff member bound to one visit of `step`; released when that
+    /// visit ends.
+    pub staff: Option<String>,
+    /// The step the staff member is bound to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+}
+
+/// One visit of a step: entered, deadline, pauses, finished.
+///
+/// # Example
+/// ```
+/// let case = ptsp::Case::new();
+/// assert!(case.visits.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepVisit {
+    /// The step.
+    pub step: String,
+    /// When it was entered.
+    pub started: DateTime<FixedOffset>,
+    /// The deadline in force (recomputed on resubmission).
+    pub due: Option<DateTime<FixedOffset>>,
+    /// The first deadline, as computed on entry.
+    pub first_due: Option<DateTime<FixedOffset>>,
+    /// Correction rounds: (returned, resubmitted).
+    pub pauses: Vec<(DateTime<FixedOffset>, Option<DateTime<FixedOffset>>)>,
+    /// When it finished.
+    pub ended: Option<DateTime<FixedOffset>>,
+    /// How (outcome id, or `rejected` / `withdrawn`).
+    pub outcome: Option<String>,
+    /// The unit that completed it, for a step of a routed lane.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The documents it produced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<OutputRecord>,
+}
+
+/// The state of a case: a pure fold of its events.
+///
+/// # Example
+/// ```
+/// use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
+/// let (proc_, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+/// let docs = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+///     .map(|c| SubmittedDocument::new(c, "pdf", 10_000)).to_vec();
+/// let req = Request {
+///     actor: Actor::new("p-1", &["pemohon"], None),
+///     at: ptsp::calendar::parse_instant("2026-12-22T09:15:00+07:00")?,
+///     command: Command::Submit { case_id: "IZN-1".into(), documents: docs },
+/// };
+/// let mut case = Case::new();
+/// let events = case.decide(&req, &proc_, &cal)?;
+/// for e in &events { case.apply(e, &proc_)?; }
+/// assert_eq!(case.current.as_deref(), Some("pemeriksaan"));
+/// assert_eq!(case.due().unwrap().to_rfc3339(), "2026-12-29T16:00:00+07:00");
+/// assert_eq!(Case::replay(&events, &proc_)?, case);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Case id.
+    pub id: String,
+    /// Procedure id.
+    pub procedure: String,
+    /// Procedure version.
+    pub version: u32,
+    /// Applicant's actor id.
+    pub applicant: String,
+    /// Status.
+    pub status: CaseStatus,
+    /// The current step.
+    pub current: Option<String>,
+    /// Latest documents.
+    pub documents: Vec<SubmittedDocument>,
+    /// Assignments per lane.
+    pub assignments: BTreeMap<String, Assignment>,
+    /// Every step visit, in order.
+    pub visits: Vec<StepVisit>,
+    /// Number of correction rounds.
+    pub corrections: u32,
+    /// The tier (severity), once set.
+    pub tier: Option<String>,
+    /// The case-level deadline of the tier.
+    pub case_due: Option<DateTime<FixedOffset>>,
+    /// Working seconds that were left on the current step's clock when the
+    /// file last went back to the applicant.
+    pub remaining_at_pause: i64,
+    /// The end of the current correction window, while the file is with
+    /// the applicant and the procedure sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_due: Option<DateTime<FixedOffset>>,
+    /// Units that declined the case, per routed lane.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub declined: BTreeMap<String, Vec<String>>,
+    /// When the current period of the case-level (tier) clock started: the
+    /// tier's anchor, or the last restart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_started: Option<DateTime<FixedOffset>>,
+    /// Stops of the case-level clock in its current period: (stopped,
+    /// running again).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub case_pauses: Vec<(DateTime<FixedOffset>, Option<DateTime<FixedOffset>>)>,
+    /// Working seconds that were left on the case-level clock when it last
+    /// stopped.
+    #[serde(default)]
+    pub case_remaining_at_pause: i64,
+    /// Number of events applied.
+    pub events: u64,
+    /// Instant of the last event applied.
+    pub last_at: Option<DateTime<FixedOffset>>,
+}
+
+impl Default for Case {
+    fn default() -> Self {
+        Case::new()
+    }
+}
+
+type CaseResult<T> = Result<T, CaseError>;
+
+type Instant = DateTime<FixedOffset>;
+
+impl Case {
+    /// A case not yet submitted.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Case::new().status, ptsp::CaseStatus::New);
+    /// ```
+    pub fn new() -> Case {
+        Case {
+            id: String::new(),
+            procedure: String::new(),
+            version: 0,
+            applicant: String::new(),
+            status: CaseStatus::New,
+            current: None,
+            documents: Vec::new(),
+            assignments: BTreeMap::new(),
+            visits: Vec::new(),
+            corrections: 0,
+            tier: None,
+            case_due: None,
+            remaining_at_pause: 0,
+            window_due: None,
+            declined: BTreeMap::new(),
+            case_started: None,
+            case_pauses: Vec::new(),
+            case_remaining_at_pause: 0,
+            events: 0,
+            last_at: None,
+        }
+    }
+
+    /// The deadline of the current step, if it has one and its clock runs.
+    /// While the file is with the applicant for correction the clock is
+    /// stopped and there is no deadline: see [`Case::paused_remaining`].
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::Case::new().due().is_none());
+    /// ```
+    pub fn due(&self) -> Option<DateTime<FixedOffset>> {
+        match self.status {
+            CaseStatus::Active => self.visits.last()?.due,
+            _ => None,
+        }
+    }
+
+    /// The working seconds left on the current step's clock while it is
+    /// stopped (the file is with the applicant for correction); `None`
+    /// otherwise or when the step has no SLA.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::Case::new().paused_remaining().is_none());
+    /// ```
+    pub fn paused_remaining(&self) -> Option<i64> {
+        match self.status {
+            CaseStatus::AwaitingCorrection => self
+                .visits
+                .last()
+                .and_then(|v| v.due)
+                .map(|_| self.remaining_at_pause),
+            _ => None,
+        }
+    }
+
+    /// Whether the case-level (tier) clock is stopped (the case is with the
+    /// applicant).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(!ptsp::Case::new().case_clock_paused());
+    /// ```
+    pub fn case_clock_paused(&self) -> bool {
+        self.case_pauses.last().is_some_and(|p| p.1.is_none())
+    }
+
+    fn status_text(&self) -> String {
+        match self.status {
+            CaseStatus::Ended(k) => format!("ended ({})", end_name(k)),
+            CaseStatus::New => "new".into(),
+            CaseStatus::Active => "active".into(),
+            CaseStatus::AwaitingCorrection => "awaiting_correction".into(),
+        }
+    }
+
+    fn wrong_state(&self, action: &'static str) -> CaseError {
+        CaseError::WrongState {
+            action,
+            status: self.status_text(),
+        }
+    }
+
+    fn inconsistent(&self, detail: String) -> CaseError {
+        CaseError::InconsistentLog {
+            index: self.events,
+            detail,
+        }
+    }
+}
+
+pub(crate) fn end_name(k: EndKind) -> &'static str {
+    match k {
+        EndKind::Approved => "approved",
+        EndKind::Rejected => "rejected",
+        EndKind::Withdrawn => "withdrawn",
+        EndKind::Completed => "completed",
+        EndKind::Forwarded => "forwarded",
+        EndKind::Archived => "archived",
+        EndKind::Lapsed => "lapsed",
+    }
+}
