@@ -29,6 +29,9 @@ macro_rules! ids {
         $($(#[$doc])* pub const $name: &str = $value;)*
         /// Every id of this module, in the order of the definition.
         pub const ALL: &[&str] = &[$($name),*];
+        /// Every constant's name with its id, in the same order (the
+        /// bindings' constants are generated from this).
+        pub const NAMED: &[(&str, &str)] = &[$((stringify!($name), $name)),*];
     };
 }
 

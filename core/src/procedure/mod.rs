@@ -15,9 +15,7 @@ mod validate;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 
-use crate::error::Lang;
 
 pub use catalogue::{Catalogue, DocumentRequirement, ServiceType};
 pub use def::{
@@ -26,49 +24,7 @@ pub use def::{
 };
 pub use error::ProcedureError;
 
-/// A name in both languages of the standard.
-///
-/// # Example
-/// ```
-/// let l = ptsp::Label::new("Cetak Izin", "Print the permit");
-/// assert_eq!(l.get(ptsp::Lang::Id), "Cetak Izin");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Label {
-    /// Bahasa Indonesia.
-    pub id: String,
-    /// English.
-    pub en: String,
-}
-
-impl Label {
-    /// A label from its two texts.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(ptsp::Label::new("a", "b").en, "b");
-    /// ```
-    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Label {
-        Label {
-            id: id.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The text in the given language.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(ptsp::Label::new("a", "b").get(ptsp::Lang::En), "b");
-    /// ```
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.id,
-            Lang::En => &self.en,
-        }
-    }
-}
+pub use crate::error::Label;
 
 /// A validated procedure, indexed for the case engine.
 ///

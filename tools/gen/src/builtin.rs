@@ -1,108 +1,86 @@
 //! The ids of the built-in procedures (procedure, steps, outcomes, roles,
-//! lanes, tiers) as constants for Python and JavaScript, read from the
-//! built-in definitions themselves so they cannot drift.
+//! lanes, tiers) as constants for Python and JavaScript, with the names of
+//! the Rust constants of `ptsp::procedure::builtin`, whose own test proves
+//! them equal to the built-in definitions.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use ptsp::procedure::builtin::{complaint, consultation, permit, suggestion};
 use ptsp::{Lang, ProcedureDef};
 
-/// Constant name → (id, English name).
-type Group = BTreeMap<String, (String, String)>;
+/// Constant name and id, in the definition's order.
+type Group = &'static [(&'static str, &'static str)];
 
-/// One built-in procedure's ids, each group name → constant → (id, name).
+/// One built-in procedure's ids.
 struct Ids {
     key: &'static str,
+    id: &'static str,
     def: ProcedureDef,
+    groups: Vec<(&'static str, Group)>,
 }
 
 impl Ids {
-    fn groups(&self) -> Vec<(&'static str, Group)> {
-        let mut steps = BTreeMap::new();
-        let mut outcomes = BTreeMap::new();
-        for s in &self.def.steps {
-            steps.insert(
-                upper(&s.id),
-                (s.id.clone(), s.name.get(Lang::En).to_owned()),
-            );
-            for o in &s.outcomes {
-                outcomes
-                    .entry(upper(&o.id))
-                    .or_insert_with(|| (o.id.clone(), o.name.get(Lang::En).to_owned()));
-            }
-        }
-        let roles = self
-            .def
-            .roles
-            .iter()
-            .map(|r| {
-                (
-                    upper(&r.id),
-                    (r.id.clone(), r.name.get(Lang::En).to_owned()),
-                )
-            })
-            .collect();
-        let lanes = self
-            .def
-            .lanes
-            .iter()
-            .map(|l| {
-                (
-                    upper(&l.id),
-                    (l.id.clone(), l.name.get(Lang::En).to_owned()),
-                )
-            })
-            .collect();
-        let tiers = self
-            .def
-            .tiers
-            .iter()
-            .map(|t| {
-                (
-                    upper(&t.id),
-                    (t.id.clone(), t.name.get(Lang::En).to_owned()),
-                )
-            })
-            .collect();
-        vec![
-            ("steps", steps),
-            ("outcomes", outcomes),
-            ("roles", roles),
-            ("lanes", lanes),
-            ("tiers", tiers),
-        ]
+    /// The English name of an id in the definition, for the docs.
+    fn name_of(&self, group: &str, id: &str) -> String {
+        let d = &self.def;
+        let found = match group {
+            "steps" => d.steps.iter().find(|s| s.id == id).map(|s| &s.name),
+            "outcomes" => d.steps.iter().flat_map(|s| &s.outcomes).find(|o| o.id == id).map(|o| &o.name),
+            "roles" => d.roles.iter().find(|r| r.id == id).map(|r| &r.name),
+            "lanes" => d.lanes.iter().find(|l| l.id == id).map(|l| &l.name),
+            "tiers" => d.tiers.iter().find(|t| t.id == id).map(|t| &t.name),
+            _ => None,
+        };
+        found.map(|l| l.get(Lang::En).to_owned()).unwrap_or_default()
     }
-}
-
-fn upper(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 fn all() -> Vec<Ids> {
     vec![
         Ids {
             key: "permit",
+            id: permit::ID,
             def: ProcedureDef::jatim_permit(),
+            groups: vec![
+                ("steps", permit::steps::NAMED),
+                ("outcomes", permit::outcomes::NAMED),
+                ("roles", permit::roles::NAMED),
+                ("lanes", permit::lanes::NAMED),
+            ],
         },
         Ids {
             key: "consultation",
+            id: consultation::ID,
             def: ProcedureDef::jatim_consultation(),
+            groups: vec![
+                ("steps", consultation::steps::NAMED),
+                ("outcomes", consultation::outcomes::NAMED),
+                ("roles", consultation::roles::NAMED),
+                ("lanes", consultation::lanes::NAMED),
+            ],
         },
         Ids {
             key: "complaint",
+            id: complaint::ID,
             def: ProcedureDef::jatim_complaint(),
+            groups: vec![
+                ("steps", complaint::steps::NAMED),
+                ("outcomes", complaint::outcomes::NAMED),
+                ("roles", complaint::roles::NAMED),
+                ("lanes", complaint::lanes::NAMED),
+                ("tiers", complaint::tiers::NAMED),
+            ],
         },
         Ids {
             key: "suggestion",
+            id: suggestion::ID,
             def: ProcedureDef::jatim_suggestion(),
+            groups: vec![
+                ("steps", suggestion::steps::NAMED),
+                ("outcomes", suggestion::outcomes::NAMED),
+                ("roles", suggestion::roles::NAMED),
+                ("lanes", suggestion::lanes::NAMED),
+            ],
         },
     ]
 }
@@ -111,8 +89,9 @@ fn all() -> Vec<Ids> {
 pub fn python() -> String {
     let mut out = String::from(
         "\"\"\"The ids of the built-in procedures' steps, outcomes, roles, lanes and\n\
-         tiers, as constants: ``builtin.permit.steps.VERIFIKASI`` rather than a\n\
-         string typed by hand.\n\n\
+         tiers, as constants: ``builtin.permit.steps.VERIFY`` rather than a string\n\
+         typed by hand. The names are those of the Rust constants of\n\
+         ``ptsp::procedure::builtin``.\n\n\
          Generated by tools/gen from the built-in definitions of the ptsp crate: do\n\
          not edit. Regenerate with ``cargo run -p ptsp-gen -- write``.\n\"\"\"\n\n\
          from typing import Final\n\n__all__ = [\"permit\", \"consultation\", \"complaint\", \"suggestion\"]\n",
@@ -123,18 +102,16 @@ pub fn python() -> String {
             "\n\nclass {}:\n    \"\"\"{} (``{}``).\"\"\"\n\n    ID: Final = {:?}\n",
             p.key,
             p.def.name.get(Lang::En),
-            p.def.id,
-            p.def.id
+            p.id,
+            p.id
         );
-        for (group, ids) in p.groups() {
-            if ids.is_empty() {
-                continue;
-            }
+        for (group, ids) in &p.groups {
             let _ = write!(out, "\n    class {group}:\n");
-            for (name, (id, label)) in ids {
+            for (name, id) in ids.iter() {
                 let _ = writeln!(
                     out,
-                    "        {name}: Final = {id:?}\n        \"\"\"{label}\"\"\""
+                    "        {name}: Final = {id:?}\n        \"\"\"{}\"\"\"",
+                    p.name_of(group, id)
                 );
             }
         }
@@ -145,22 +122,23 @@ pub fn python() -> String {
 /// `builtin.js`.
 pub fn javascript() -> String {
     let mut out = String::from(
-        "// The ids of the built-in procedures' steps, outcomes, roles, lanes and tiers.\n\
+        "// The ids of the built-in procedures' steps, outcomes, roles, lanes and tiers,\n\
+         // named as the Rust constants of ptsp::procedure::builtin.\n\
          // Generated by tools/gen from the built-in definitions of the ptsp crate: do not edit.\n\
          // Regenerate with `cargo run -p ptsp-gen -- write`.\n",
     );
     for p in all() {
         let _ = write!(
             out,
-            "\n/** {} */\nexport const {} = Object.freeze({{\n  id: {:?},\n",
+            "\n/** {} */\nexport const {} = Object.freeze({{\n  ID: {:?},\n",
             p.def.name.get(Lang::En),
             p.key,
-            p.def.id
+            p.id
         );
-        for (group, ids) in p.groups() {
+        for (group, ids) in &p.groups {
             let _ = writeln!(out, "  {group}: Object.freeze({{");
-            for (name, (id, label)) in ids {
-                let _ = writeln!(out, "    /** {label} */\n    {name}: {id:?},");
+            for (name, id) in ids.iter() {
+                let _ = writeln!(out, "    /** {} */\n    {name}: {id:?},", p.name_of(group, id));
             }
             out.push_str("  }),\n");
         }
@@ -169,22 +147,22 @@ pub fn javascript() -> String {
     out
 }
 
-/// The `.d.ts` of `builtin.js`, appended to the package's types.
+/// The `.d.ts` of `builtin.js`.
 pub fn typescript_types() -> String {
     let mut out = String::from(
-        "/** The ids of the built-in procedures (module `ptsp-wasm/builtin`). */\nexport interface BuiltinIds {\n",
+        "// The ids of the built-in procedures (module `ptsp-wasm/builtin`).\n\
+         // Generated by tools/gen: do not edit.\n",
     );
     for p in all() {
-        let _ = writeln!(out, "  {}: {{\n    id: {:?};", p.key, p.def.id);
-        for (group, ids) in p.groups() {
-            let _ = writeln!(out, "    {group}: {{");
-            for (name, (id, _)) in ids {
-                let _ = writeln!(out, "      {name}: {id:?};");
+        let _ = writeln!(out, "\n/** {} */\nexport declare const {}: {{\n  readonly ID: {:?};", p.def.name.get(Lang::En), p.key, p.id);
+        for (group, ids) in &p.groups {
+            let _ = writeln!(out, "  readonly {group}: {{");
+            for (name, id) in ids.iter() {
+                let _ = writeln!(out, "    readonly {name}: {id:?};");
             }
-            out.push_str("    };\n");
+            out.push_str("  };\n");
         }
-        out.push_str("  };\n");
+        out.push_str("};\n");
     }
-    out.push_str("}\n");
     out
 }

@@ -10,8 +10,9 @@
 //! * `py-bindings/python/ptsp/builtin.py`: the ids of the built-in
 //!   procedures' steps, outcomes and roles;
 //! * `wasm-bindings/src/types.d.ts`: the same types for TypeScript, the
-//!   `ErrorCode` and `ErrorKind` unions, and the built-in ids' types;
-//! * `wasm-bindings/js/builtin.js`: the built-in ids as a JS module.
+//!   `ErrorCode` and `ErrorKind` unions;
+//! * `wasm-bindings/js/builtin.js` and `.d.ts`: the built-in ids as a JS
+//!   module.
 //!
 //! `cargo run -p ptsp-gen -- write` writes them; `cargo run -p ptsp-gen --
 //! check` (run by the test command) fails when a committed file differs from
@@ -161,16 +162,15 @@ fn outputs() -> Vec<Output> {
         },
         Output {
             path: "wasm-bindings/src/types.d.ts",
-            text: format!(
-                "{}\n{}\n{}",
-                typescript::types(&defs),
-                errors::typescript(),
-                builtin::typescript_types()
-            ),
+            text: format!("{}\n{}", typescript::types(&defs), errors::typescript()),
         },
         Output {
             path: "wasm-bindings/js/builtin.js",
             text: builtin::javascript(),
+        },
+        Output {
+            path: "wasm-bindings/js/builtin.d.ts",
+            text: builtin::typescript_types(),
         },
     ];
     for o in &mut all {
