@@ -541,7 +541,7 @@ fn names_a_lack(e: &CaseError, actor: &Actor, command: &Command, lacks: &[Lack])
             actor: id,
             action,
             required,
-        } => *id == actor.id && *action == command.name() && lacks.contains(&lack_of(required)),
+        } => *id == actor.id && *action == command.action() && lacks.contains(&lack_of(required)),
         CaseError::NotRouted { lane } => lacks.contains(&Lack::Routing(lane.clone())),
         _ => false,
     }
@@ -994,9 +994,13 @@ fn matrix(p: &Procedure) -> Figures {
                     }
                     Err(e) => {
                         let code = e.code();
-                        *f.refused.entry(code).or_default() += 1;
+                        *f.refused.entry(code.as_str()).or_default() += 1;
                         assert_eq!(case, s.case, "{}: a refusal changed the case", ctx());
-                        assert!(STABLE_CODES.contains(&code), "{}: code {code}", ctx());
+                        assert!(
+                            STABLE_CODES.contains(&code.as_str()),
+                            "{}: code {code}",
+                            ctx()
+                        );
                         assert!(
                             !e.message(Lang::Id).is_empty() && !e.message(Lang::En).is_empty(),
                             "{}",

@@ -602,11 +602,11 @@ fn an_omitted_outcome_takes_the_only_one_or_is_refused() {
     assert_eq!(err.code(), "outcome_required");
     assert_eq!(
         err.to_string(),
-        "step \"rekomendasi\" has several outcomes: choose one of direkomendasikan or tidak_direkomendasikan"
+        "step “rekomendasi” has several outcomes: choose one of “direkomendasikan” or “tidak_direkomendasikan”"
     );
     assert_eq!(
         err.message(ptsp::Lang::Id),
-        "langkah \"rekomendasi\" memiliki lebih dari satu hasil: pilih salah satu dari direkomendasikan atau tidak_direkomendasikan"
+        "langkah “rekomendasi” memiliki lebih dari satu hasil: pilih salah satu dari “direkomendasikan” atau “tidak_direkomendasikan”"
     );
     assert_eq!(ptsp::Error::from(err).code(), "outcome_required");
 
@@ -621,7 +621,7 @@ fn an_omitted_outcome_takes_the_only_one_or_is_refused() {
     };
     assert!(
         e.to_string()
-            .ends_with("choose one of terverifikasi, bukan_kewenangan or arsip"),
+            .ends_with("choose one of “terverifikasi”, “bukan_kewenangan” or “arsip”"),
         "{e}"
     );
 }

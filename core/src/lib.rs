@@ -184,8 +184,6 @@ macro_rules! transition_error {
         }
     };
 }
-transition_error!(CaseError, Case);
-transition_error!(ProcedureError, Procedure);
 transition_error!(FormError, Form);
 transition_error!(RoutingError, Routing);
 

@@ -566,7 +566,7 @@ pub fn explain(
         .visits
         .get(visit)
         .ok_or_else(|| CaseError::InvalidInput {
-            what: "visit",
+            what: crate::case::phrase::VISIT,
             problems: vec![crate::Problem::new(
                 "visit",
                 "unknown_visit",

@@ -2,6 +2,8 @@
 //! procedure first (the questions `decide` asked), [`Case::apply_trusted`]
 //! only that it can be folded; replay is the fold of a log.
 
+use super::command::Action;
+use crate::Lang;
 use chrono::{DateTime, FixedOffset};
 
 use super::bounds::{instant_in_range, instant_problem};
@@ -103,7 +105,7 @@ impl Case {
             } else {
                 Err(self.inconsistent(format!(
                     "the event records role {}, the command needs {role:?}",
-                    quoted(e.actor_role.as_deref())
+                    quoted(e.actor_role.as_deref(), Lang::En)
                 )))
             }
         };
@@ -155,9 +157,9 @@ impl Case {
                 ..
             } => {
                 if self.status != CaseStatus::New {
-                    return Err(self.wrong_state("submit"));
+                    return Err(self.wrong_state(Action::Submit));
                 }
-                role_is(self.applicant_only(p, &actor, "submit")?)?;
+                role_is(self.applicant_only(p, &actor, Action::Submit)?)?;
                 if *applicant != e.actor {
                     return Err(self.inconsistent(format!(
                         "applicant {applicant:?} is not the submitting actor {:?}",
@@ -191,18 +193,18 @@ impl Case {
                 case_clock,
                 ..
             } => {
-                let s = self.current_step(p, step, "complete_step")?;
+                let s = self.current_step(p, step, Action::CompleteStep)?;
                 if *by_lapse {
                     self.lapse_window(p, step, e.at)?;
                     role_is(self.lapse_role(p, &actor)?)?;
                     if s.on_lapse.as_deref() != Some(outcome.as_str()) {
                         return Err(self.inconsistent(format!(
                             "a lapse of {step:?} takes {}, not {outcome:?}",
-                            quoted(s.on_lapse.as_deref())
+                            quoted(s.on_lapse.as_deref(), Lang::En)
                         )));
                     }
                 } else {
-                    role_is(self.authorize(p, s, &actor, "complete_step")?)?;
+                    role_is(self.authorize(p, s, &actor, Action::CompleteStep)?)?;
                     self.check_outputs(s, outputs, e.at)?;
                 }
                 let t = self.transition(p, s, outcome)?;
@@ -215,15 +217,15 @@ impl Case {
                 if t.declines != *declined {
                     return Err(self.inconsistent(format!(
                         "outcome {outcome:?} of {step:?} records a decline of {}, expected {}",
-                        quoted(declined.as_deref()),
-                        quoted(t.declines.as_deref())
+                        quoted(declined.as_deref(), Lang::En),
+                        quoted(t.declines.as_deref(), Lang::En)
                     )));
                 }
                 let routed = lane_kind(p, s) == Some(LaneKind::RoutedUnit);
                 if *unit != if routed { e.actor_unit.clone() } else { None } {
                     return Err(self.inconsistent(format!(
                         "the completing unit {} does not fit the step's lane",
-                        quoted(unit.as_deref())
+                        quoted(unit.as_deref(), Lang::En)
                     )));
                 }
                 let tier_def = self.tier_of(p, s, tier.as_ref(), t.ended.is_some())?;
@@ -257,12 +259,12 @@ impl Case {
                 window_due,
                 case_clock,
             } => {
-                let s = self.current_step(p, step, "return_for_correction")?;
-                role_is(self.authorize(p, s, &actor, "return_for_correction")?)?;
+                let s = self.current_step(p, step, Action::ReturnForCorrection)?;
+                role_is(self.authorize(p, s, &actor, Action::ReturnForCorrection)?)?;
                 if !s.correction {
                     return Err(CaseError::NotAllowed {
                         step: step.clone(),
-                        action: "return_for_correction",
+                        action: Action::ReturnForCorrection,
                     });
                 }
                 check_reasons(p, reasons)?;
@@ -286,16 +288,16 @@ impl Case {
                 case_clock,
             } => {
                 if self.status != CaseStatus::AwaitingCorrection {
-                    return Err(self.wrong_state("resubmit"));
+                    return Err(self.wrong_state(Action::Resubmit));
                 }
-                role_is(self.applicant_only(p, &actor, "resubmit")?)?;
+                role_is(self.applicant_only(p, &actor, Action::Resubmit)?)?;
                 check_complete(p, documents)?;
                 let s = match p.step(step) {
                     Some(s) if self.current.as_deref() == Some(step.as_str()) => s,
                     _ => {
                         return Err(self.inconsistent(format!(
                             "resubmission names step {step:?}, the file is at {}",
-                            quoted(self.current.as_deref())
+                            quoted(self.current.as_deref(), Lang::En)
                         )));
                     }
                 };
@@ -308,12 +310,12 @@ impl Case {
                 clock_ok(mv, case_clock.as_ref())
             }
             EventKind::Rejected { step, reason } => {
-                let s = self.current_step(p, step, "reject")?;
-                role_is(self.authorize(p, s, &actor, "reject")?)?;
+                let s = self.current_step(p, step, Action::Reject)?;
+                role_is(self.authorize(p, s, &actor, Action::Reject)?)?;
                 if !s.can_reject || reason.trim().is_empty() {
                     return Err(CaseError::NotAllowed {
                         step: step.clone(),
-                        action: "reject",
+                        action: Action::Reject,
                     });
                 }
                 Ok(())
@@ -323,9 +325,9 @@ impl Case {
                     self.status,
                     CaseStatus::Active | CaseStatus::AwaitingCorrection
                 ) {
-                    return Err(self.wrong_state("withdraw"));
+                    return Err(self.wrong_state(Action::Withdraw));
                 }
-                role_is(self.applicant_only(p, &actor, "withdraw")?)
+                role_is(self.applicant_only(p, &actor, Action::Withdraw)?)
             }
             EventKind::Assigned {
                 lane,
@@ -346,8 +348,8 @@ impl Case {
                 if bound != *step {
                     return Err(self.inconsistent(format!(
                         "the staff member is bound to {}, expected {}",
-                        quoted(step.as_deref()),
-                        quoted(bound.as_deref())
+                        quoted(step.as_deref(), Lang::En),
+                        quoted(bound.as_deref(), Lang::En)
                     )));
                 }
                 Ok(())
@@ -619,8 +621,8 @@ impl Case {
                 return Err(self.inconsistent(format!(
                     "{} does not fit a case whose status is {} at step {}",
                     kind.name(),
-                    self.status_text(),
-                    quoted(self.current.as_deref())
+                    self.status.label(Lang::En),
+                    quoted(self.current.as_deref(), Lang::En)
                 )));
             }
         }

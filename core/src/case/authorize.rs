@@ -3,6 +3,7 @@
 //! to a step, separation of duties), who may record a lapse, and who may
 //! assign work to a lane.
 
+use super::command::Action;
 use super::{Actor, Case, CaseError, CaseResult, CaseStatus, Requirement};
 use crate::error::Problem;
 use crate::procedure::{LaneDef, LaneKind, Procedure, StepDef, StepKind};
@@ -12,7 +13,7 @@ impl Case {
         &self,
         p: &'p Procedure,
         named: &str,
-        action: &'static str,
+        action: Action,
     ) -> CaseResult<&'p StepDef> {
         if self.status != CaseStatus::Active {
             return Err(self.wrong_state(action));
@@ -41,7 +42,7 @@ impl Case {
         p: &Procedure,
         step: &StepDef,
         actor: &Actor,
-        action: &'static str,
+        action: Action,
     ) -> CaseResult<String> {
         let lane = self.lane(p, step)?;
         let roles = if step.roles.is_empty() {
@@ -106,7 +107,7 @@ impl Case {
         &self,
         p: &Procedure,
         actor: &Actor,
-        action: &'static str,
+        action: Action,
     ) -> CaseResult<String> {
         let start = p
             .step(&p.def().start)
@@ -145,7 +146,7 @@ impl Case {
         if actor.id == self.applicant {
             return Err(CaseError::Unauthorized {
                 actor: actor.id.clone(),
-                action: "lapse",
+                action: Action::Lapse,
                 required: Requirement::NotApplicant,
             });
         }
@@ -155,7 +156,7 @@ impl Case {
             .cloned()
             .ok_or_else(|| CaseError::Unauthorized {
                 actor: actor.id.clone(),
-                action: "lapse",
+                action: Action::Lapse,
                 required: Requirement::Role { roles },
             })
     }
@@ -175,13 +176,13 @@ impl Case {
             self.status,
             CaseStatus::Active | CaseStatus::AwaitingCorrection
         ) {
-            return Err(self.wrong_state("assign"));
+            return Err(self.wrong_state(Action::Assign));
         }
         let roles = &p.def().assigner_roles;
         let Some(role) = roles.iter().find(|r| actor.has_role(r)) else {
             return Err(CaseError::Unauthorized {
                 actor: actor.id.clone(),
-                action: "assign",
+                action: Action::Assign,
                 required: Requirement::Role {
                     roles: roles.clone(),
                 },
@@ -190,12 +191,12 @@ impl Case {
         if p.def().separation_of_duties && actor.id == self.applicant {
             return Err(CaseError::Unauthorized {
                 actor: actor.id.clone(),
-                action: "assign",
+                action: Action::Assign,
                 required: Requirement::NotApplicant,
             });
         }
         let problem = |path: &str, code: &str, en: String, id: String| CaseError::InvalidInput {
-            what: "assignment",
+            what: super::phrase::ASSIGNMENT,
             problems: vec![Problem::new(path, code, en, id)],
         };
         let Some(l) = p.lane(lane) else {

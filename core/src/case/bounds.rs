@@ -61,7 +61,7 @@ pub(crate) fn check_instant(path: &str, t: DateTime<FixedOffset>) -> CaseResult<
         Ok(())
     } else {
         Err(CaseError::InvalidInput {
-            what: "instant",
+            what: crate::error::phrase::INSTANT,
             problems: vec![instant_problem(path, t)],
         })
     }
@@ -249,7 +249,7 @@ pub(super) fn check_request(case: &Case, p: &Procedure, req: &Request) -> CaseRe
         Ok(())
     } else {
         Err(CaseError::InvalidInput {
-            what: "request",
+            what: super::phrase::REQUEST,
             problems: l.out,
         })
     }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::error::Lang;
 use crate::procedure::OutputKind;
 
 /// Who performs a command: an id, the roles held, and the unit (division or
@@ -264,15 +265,25 @@ impl Command {
     /// assert_eq!(ptsp::Command::complete("a", "b").name(), "complete_step");
     /// ```
     pub fn name(&self) -> &'static str {
+        self.action().name()
+    }
+
+    /// The command as an [`Action`], for messages.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::Command::complete("a", "b").action(), ptsp::case::Action::CompleteStep);
+    /// ```
+    pub fn action(&self) -> Action {
         match self {
-            Command::Submit { .. } => "submit",
-            Command::CompleteStep { .. } => "complete_step",
-            Command::ReturnForCorrection { .. } => "return_for_correction",
-            Command::Resubmit { .. } => "resubmit",
-            Command::Reject { .. } => "reject",
-            Command::Withdraw { .. } => "withdraw",
-            Command::Assign { .. } => "assign",
-            Command::Lapse { .. } => "lapse",
+            Command::Submit { .. } => Action::Submit,
+            Command::CompleteStep { .. } => Action::CompleteStep,
+            Command::ReturnForCorrection { .. } => Action::ReturnForCorrection,
+            Command::Resubmit { .. } => Action::Resubmit,
+            Command::Reject { .. } => Action::Reject,
+            Command::Withdraw { .. } => Action::Withdraw,
+            Command::Assign { .. } => Action::Assign,
+            Command::Lapse { .. } => Action::Lapse,
         }
     }
 }
@@ -343,4 +354,76 @@ pub struct Request {
     pub at: DateTime<FixedOffset>,
     /// What.
     pub command: Command,
+}
+
+/// What a command does, as errors name it.
+///
+/// # Example
+/// ```
+/// use ptsp::{Lang, case::Action};
+/// assert_eq!(Action::ReturnForCorrection.name(), "return_for_correction");
+/// assert_eq!(Action::ReturnForCorrection.label(Lang::Id), "mengembalikan untuk perbaikan");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Action {
+    /// Submitting an application.
+    Submit,
+    /// Completing a step.
+    CompleteStep,
+    /// Returning the file for correction.
+    ReturnForCorrection,
+    /// Resubmitting after a correction.
+    Resubmit,
+    /// Rejecting.
+    Reject,
+    /// Withdrawing.
+    Withdraw,
+    /// Assigning a lane to a unit or staff member.
+    Assign,
+    /// Recording that a window has lapsed.
+    Lapse,
+}
+
+impl Action {
+    /// The command's `type` in JSON.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Action::Submit => "submit",
+            Action::CompleteStep => "complete_step",
+            Action::ReturnForCorrection => "return_for_correction",
+            Action::Resubmit => "resubmit",
+            Action::Reject => "reject",
+            Action::Withdraw => "withdraw",
+            Action::Assign => "assign",
+            Action::Lapse => "lapse",
+        }
+    }
+
+    /// The action as a verb phrase in the given language.
+    pub const fn label(self, lang: Lang) -> &'static str {
+        let (id, en) = match self {
+            Action::Submit => ("mengajukan", "submit"),
+            Action::CompleteStep => ("menyelesaikan langkah", "complete a step"),
+            Action::ReturnForCorrection => {
+                ("mengembalikan untuk perbaikan", "return for correction")
+            }
+            Action::Resubmit => ("mengajukan ulang", "resubmit"),
+            Action::Reject => ("menolak", "reject"),
+            Action::Withdraw => ("menarik permohonan", "withdraw"),
+            Action::Assign => ("menugaskan", "assign"),
+            Action::Lapse => ("mencatat lewat waktu", "record a lapse"),
+        };
+        match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// English.
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label(Lang::En))
+    }
 }

@@ -2,6 +2,7 @@
 //! actor's rights, turned into the [`Event`]s it causes; nothing is
 //! changed ([`Case::execute`] applies them).
 
+use super::command::Action;
 use chrono::{DateTime, FixedOffset};
 
 use super::bounds::check_request;
@@ -49,9 +50,9 @@ impl Case {
         let (role, kind) = match &req.command {
             Command::Submit { case_id, documents } => {
                 if self.status != CaseStatus::New {
-                    return Err(self.wrong_state("submit"));
+                    return Err(self.wrong_state(Action::Submit));
                 }
-                let role = self.applicant_only(p, actor, "submit")?;
+                let role = self.applicant_only(p, actor, Action::Submit)?;
                 check_complete(p, documents)?;
                 let start = p
                     .step(&p.def().start)
@@ -81,8 +82,8 @@ impl Case {
                 tier,
                 outputs,
             } => {
-                let s = self.current_step(p, step, "complete_step")?;
-                let role = self.authorize(p, s, actor, "complete_step")?;
+                let s = self.current_step(p, step, Action::CompleteStep)?;
+                let role = self.authorize(p, s, actor, Action::CompleteStep)?;
                 let outcome = chosen_outcome(s, outcome.as_deref())?;
                 let t = self.transition(p, s, outcome)?;
                 let tier_def = self.tier_of(p, s, tier.as_ref(), t.ended.is_some())?;
@@ -123,12 +124,12 @@ impl Case {
                 )
             }
             Command::ReturnForCorrection { step, reasons } => {
-                let s = self.current_step(p, step, "return_for_correction")?;
-                let role = self.authorize(p, s, actor, "return_for_correction")?;
+                let s = self.current_step(p, step, Action::ReturnForCorrection)?;
+                let role = self.authorize(p, s, actor, Action::ReturnForCorrection)?;
                 if !s.correction {
                     return Err(CaseError::NotAllowed {
                         step: step.clone(),
-                        action: "return_for_correction",
+                        action: Action::ReturnForCorrection,
                     });
                 }
                 check_reasons(p, reasons)?;
@@ -162,9 +163,9 @@ impl Case {
             }
             Command::Resubmit { documents } => {
                 if self.status != CaseStatus::AwaitingCorrection {
-                    return Err(self.wrong_state("resubmit"));
+                    return Err(self.wrong_state(Action::Resubmit));
                 }
-                let role = self.applicant_only(p, actor, "resubmit")?;
+                let role = self.applicant_only(p, actor, Action::Resubmit)?;
                 check_complete(p, documents)?;
                 let step = self.current.clone().unwrap_or_default();
                 let s = p.step(&step).ok_or_else(|| {
@@ -197,17 +198,17 @@ impl Case {
                 )
             }
             Command::Reject { step, reason } => {
-                let s = self.current_step(p, step, "reject")?;
-                let role = self.authorize(p, s, actor, "reject")?;
+                let s = self.current_step(p, step, Action::Reject)?;
+                let role = self.authorize(p, s, actor, Action::Reject)?;
                 if !s.can_reject {
                     return Err(CaseError::NotAllowed {
                         step: step.clone(),
-                        action: "reject",
+                        action: Action::Reject,
                     });
                 }
                 if reason.trim().is_empty() {
                     return Err(CaseError::InvalidInput {
-                        what: "reason",
+                        what: super::phrase::REASON,
                         problems: vec![Problem::new(
                             "command.reason",
                             "empty_reason",
@@ -229,9 +230,9 @@ impl Case {
                     self.status,
                     CaseStatus::Active | CaseStatus::AwaitingCorrection
                 ) {
-                    return Err(self.wrong_state("withdraw"));
+                    return Err(self.wrong_state(Action::Withdraw));
                 }
-                let role = self.applicant_only(p, actor, "withdraw")?;
+                let role = self.applicant_only(p, actor, Action::Withdraw)?;
                 (
                     role,
                     EventKind::Withdrawn {
@@ -298,14 +299,14 @@ impl Case {
                 (self.window_due, self.window_due.is_some())
             }
             CaseStatus::Active => {
-                let s = self.current_step(p, step, "lapse")?;
+                let s = self.current_step(p, step, Action::Lapse)?;
                 let due = self.visits.last().and_then(|v| v.due);
                 (
                     due,
                     s.on_lapse.is_some() && lane_kind(p, s) == Some(LaneKind::Applicant),
                 )
             }
-            _ => return Err(self.wrong_state("lapse")),
+            _ => return Err(self.wrong_state(Action::Lapse)),
         };
         match due {
             Some(due) if allowed => {
@@ -320,7 +321,7 @@ impl Case {
             }
             _ => Err(CaseError::NotAllowed {
                 step: step.to_owned(),
-                action: "lapse",
+                action: Action::Lapse,
             }),
         }
     }
@@ -343,7 +344,7 @@ impl Case {
                 },
             ));
         }
-        let s = self.current_step(p, step, "lapse")?;
+        let s = self.current_step(p, step, Action::Lapse)?;
         let outcome = s.on_lapse.clone().unwrap_or_default();
         let t = self.transition(p, s, &outcome)?;
         Ok((

@@ -109,10 +109,7 @@ pub(super) fn check_complete(p: &Procedure, documents: &[SubmittedDocument]) -> 
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(CaseError::InvalidInput {
-            what: "documents",
-            problems,
-        })
+        Err(CaseError::IncompleteDocuments { problems })
     }
 }
 
@@ -155,7 +152,7 @@ pub(super) fn check_reasons(p: &Procedure, reasons: &[CorrectionReason]) -> Case
         Ok(())
     } else {
         Err(CaseError::InvalidInput {
-            what: "reasons",
+            what: super::phrase::REASONS,
             problems,
         })
     }
@@ -263,7 +260,7 @@ impl Case {
             Ok(())
         } else {
             Err(CaseError::InvalidInput {
-                what: "outputs",
+                what: super::phrase::OUTPUTS,
                 problems,
             })
         }

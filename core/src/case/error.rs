@@ -6,7 +6,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::CalendarError;
-use crate::error::{Lang, Problem};
+use crate::error::input::InputError;
+use crate::error::phrase::Phrase;
+use crate::error::{Code, Kind, Lang, Problem, PtspError, one_of, summary};
+
+use super::{Action, CaseStatus};
 
 /// What an action required that the actor lacked.
 ///
@@ -50,17 +54,17 @@ impl Requirement {
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (Requirement::Role { roles }, Lang::En) => {
-                format!("one of the roles {}", list(roles, Lang::En))
+                format!("one of the roles {}", one_of(roles, Lang::En))
             }
             (Requirement::Role { roles }, Lang::Id) => {
-                format!("salah satu peran {}", list(roles, Lang::Id))
+                format!("salah satu peran {}", one_of(roles, Lang::Id))
             }
             (Requirement::Applicant, Lang::En) => "the case's own applicant".into(),
             (Requirement::Applicant, Lang::Id) => "pemohon kasus ini sendiri".into(),
-            (Requirement::Unit { unit }, Lang::En) => format!("membership of unit {unit:?}"),
-            (Requirement::Unit { unit }, Lang::Id) => format!("keanggotaan unit {unit:?}"),
-            (Requirement::Staff { staff }, Lang::En) => format!("being staff member {staff:?}"),
-            (Requirement::Staff { staff }, Lang::Id) => format!("petugas {staff:?} sendiri"),
+            (Requirement::Unit { unit }, Lang::En) => format!("membership of unit “{unit}”"),
+            (Requirement::Unit { unit }, Lang::Id) => format!("keanggotaan unit “{unit}”"),
+            (Requirement::Staff { staff }, Lang::En) => format!("being staff member “{staff}”"),
+            (Requirement::Staff { staff }, Lang::Id) => format!("petugas “{staff}” sendiri"),
             (Requirement::NotApplicant, Lang::En) => {
                 "someone other than the case's own applicant (separation of duties)".into()
             }
@@ -76,31 +80,31 @@ impl Requirement {
 /// # Example
 /// ```
 /// let e = ptsp::CaseError::WrongStep { expected: Some("pemeriksaan".into()), found: "cetak".into() };
-/// assert_eq!(e.code(), "wrong_step");
+/// assert_eq!(e.code(), ptsp::Code::WrongStep);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CaseError {
     /// The actor may not do this; names what was required.
-    #[error("actor {actor:?} may not {action}: requires {required}")]
+    #[error("actor “{actor}” may not {action}: requires {required}")]
     Unauthorized {
         /// The actor id.
         actor: String,
-        /// The command's name.
-        action: &'static str,
+        /// The command.
+        action: Action,
         /// What was required.
         required: Requirement,
     },
     /// The command does not fit the case's status.
-    #[error("cannot {action} a case whose status is {status}")]
+    #[error("cannot {action}: the case's status is {}", status.label(Lang::En))]
     WrongState {
-        /// The command's name.
-        action: &'static str,
-        /// The status, as text.
-        status: String,
+        /// The command.
+        action: Action,
+        /// The case's status.
+        status: CaseStatus,
     },
     /// The command names a step that is not the current one.
-    #[error("step {found:?} is not the current step (current: {})", expected.as_deref().unwrap_or("none"))]
+    #[error("step “{found}” is not the current step (current: {})", quoted(expected.as_deref(), Lang::En))]
     WrongStep {
         /// The current step.
         expected: Option<String>,
@@ -108,7 +112,7 @@ pub enum CaseError {
         found: String,
     },
     /// The outcome does not belong to the step.
-    #[error("step {step:?} has no outcome {outcome:?}: expected one of {}", list(.expected, Lang::En))]
+    #[error("step “{step}” has no outcome “{outcome}”: expected one of {}", one_of(.expected, Lang::En))]
     UnknownOutcome {
         /// The step.
         step: String,
@@ -119,7 +123,7 @@ pub enum CaseError {
     },
     /// A completion without an outcome on a step that has several: the
     /// outcome may be left out only where the step has exactly one.
-    #[error("step {step:?} has several outcomes: choose one of {}", list(.expected, Lang::En))]
+    #[error("step “{step}” has several outcomes: choose one of {}", one_of(.expected, Lang::En))]
     OutcomeRequired {
         /// The step.
         step: String,
@@ -127,27 +131,39 @@ pub enum CaseError {
         expected: Vec<String>,
     },
     /// The step does not allow this command.
-    #[error("step {step:?} does not allow {action}")]
+    #[error("step “{step}” does not allow {action}")]
     NotAllowed {
         /// The step.
         step: String,
-        /// The command's name.
-        action: &'static str,
+        /// The command.
+        action: Action,
     },
     /// A routed lane's step before the case was assigned to a unit.
-    #[error("lane {lane:?} is not assigned to a unit yet: assign it first")]
+    #[error("lane “{lane}” is not assigned to a unit yet: assign it first")]
     NotRouted {
         /// The lane.
         lane: String,
     },
-    /// The documents or reasons are not acceptable; every problem listed.
-    #[error("invalid {what}: {}", crate::error::summary(.problems, Lang::En))]
-    InvalidInput {
-        /// `documents`, `reasons`, `assignment` …
-        what: &'static str,
+    /// The documents submitted are not complete or not acceptable; every
+    /// problem listed.
+    #[error("incomplete documents: {}", summary(.problems, Lang::En))]
+    IncompleteDocuments {
         /// All problems.
         problems: Vec<Problem>,
     },
+    /// The input of a command is not acceptable (reasons, an assignment, a
+    /// tier, an instant …); every problem listed.
+    #[error("invalid {what}: {}", summary(.problems, Lang::En))]
+    InvalidInput {
+        /// What was given: reasons, an assignment, a tier …
+        what: Phrase,
+        /// All problems.
+        problems: Vec<Problem>,
+    },
+    /// A request, event or document of the wrong shape (a missing,
+    /// unknown or mistyped field), each problem with its path.
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// A case log does not fit the procedure (other id/version) or is out
     /// of order.
     #[error("inconsistent case log at event {index}: {detail}")]
@@ -158,7 +174,7 @@ pub enum CaseError {
         detail: String,
     },
     /// A lapse recorded before the window it ends has passed.
-    #[error("the window of step {step:?} is open until {due}: nothing has lapsed yet")]
+    #[error("the window of step “{step}” is open until {due}: nothing has lapsed yet")]
     NotDue {
         /// The step.
         step: String,
@@ -170,56 +186,46 @@ pub enum CaseError {
     Calendar(#[from] CalendarError),
 }
 
-impl CaseError {
-    /// The stable code.
-    ///
-    /// # Example
-    /// ```
-    /// let e = ptsp::CaseError::NotRouted { lane: "opd_teknis".into() };
-    /// assert_eq!(e.code(), "not_routed");
-    /// ```
-    pub fn code(&self) -> &'static str {
+crate::error::inherent_methods!(CaseError);
+
+impl PtspError for CaseError {
+    fn code(&self) -> Code {
         match self {
-            CaseError::Unauthorized { .. } => "unauthorized",
-            CaseError::WrongState { .. } => "wrong_state",
-            CaseError::WrongStep { .. } => "wrong_step",
-            CaseError::UnknownOutcome { .. } => "unknown_outcome",
-            CaseError::OutcomeRequired { .. } => "outcome_required",
-            CaseError::NotAllowed { .. } => "not_allowed",
-            CaseError::NotRouted { .. } => "not_routed",
-            CaseError::InvalidInput { what, .. } => match *what {
-                "documents" => "incomplete_documents",
-                _ => "invalid_input",
-            },
-            CaseError::InconsistentLog { .. } => "inconsistent_log",
-            CaseError::NotDue { .. } => "not_due",
-            CaseError::Calendar(e) => e.code().as_str(),
+            CaseError::Unauthorized { .. } => Code::Unauthorized,
+            CaseError::WrongState { .. } => Code::WrongState,
+            CaseError::WrongStep { .. } => Code::WrongStep,
+            CaseError::UnknownOutcome { .. } => Code::UnknownOutcome,
+            CaseError::OutcomeRequired { .. } => Code::OutcomeRequired,
+            CaseError::NotAllowed { .. } => Code::NotAllowed,
+            CaseError::NotRouted { .. } => Code::NotRouted,
+            CaseError::IncompleteDocuments { .. } => Code::IncompleteDocuments,
+            CaseError::InvalidInput { .. } => Code::InvalidInput,
+            CaseError::Input(e) => e.code(),
+            CaseError::InconsistentLog { .. } => Code::InconsistentLog,
+            CaseError::NotDue { .. } => Code::NotDue,
+            CaseError::Calendar(e) => e.code(),
         }
     }
 
-    /// Problems behind an input error.
-    ///
-    /// # Example
-    /// ```
-    /// assert!(ptsp::CaseError::NotRouted { lane: "x".into() }.problems().is_empty());
-    /// ```
-    pub fn problems(&self) -> &[Problem] {
+    fn kind(&self) -> Kind {
         match self {
-            CaseError::InvalidInput { problems, .. } => problems,
+            // A calendar error met while computing a deadline stays one.
+            CaseError::Calendar(e) => e.kind(),
+            _ => Kind::Case,
+        }
+    }
+
+    fn problems(&self) -> &[Problem] {
+        match self {
+            CaseError::IncompleteDocuments { problems }
+            | CaseError::InvalidInput { problems, .. } => problems,
+            CaseError::Input(e) => e.problems(),
             CaseError::Calendar(e) => e.problems(),
             _ => &[],
         }
     }
 
-    /// The message in the given language.
-    ///
-    /// # Example
-    /// ```
-    /// use ptsp::Lang;
-    /// let e = ptsp::CaseError::NotRouted { lane: "opd_teknis".into() };
-    /// assert!(e.message(Lang::Id).contains("belum ditugaskan"));
-    /// ```
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         if lang == Lang::En {
             return self.to_string();
         }
@@ -229,48 +235,53 @@ impl CaseError {
                 action,
                 required,
             } => format!(
-                "aktor {actor:?} tidak berwenang untuk {}: membutuhkan {}",
-                action_id(action),
-                required.text(Lang::Id)
+                "aktor “{actor}” tidak berwenang untuk {}: membutuhkan {}",
+                action.label(lang),
+                required.text(lang)
             ),
             CaseError::WrongState { action, status } => format!(
-                "tidak dapat {} pada kasus berstatus {}",
-                action_id(action),
-                status_id(status)
+                "tidak dapat {}: status kasus {}",
+                action.label(lang),
+                status.label(lang)
             ),
             CaseError::WrongStep { expected, found } => format!(
-                "langkah {found:?} bukan langkah saat ini (saat ini: {})",
-                expected.as_deref().unwrap_or("tidak ada")
+                "langkah “{found}” bukan langkah saat ini (saat ini: {})",
+                quoted(expected.as_deref(), lang)
             ),
             CaseError::UnknownOutcome {
                 step,
                 outcome,
                 expected,
             } => format!(
-                "langkah {step:?} tidak memiliki hasil {outcome:?}: seharusnya salah satu dari {}",
-                list(expected, Lang::Id)
+                "langkah “{step}” tidak memiliki hasil “{outcome}”: seharusnya salah satu dari {}",
+                one_of(expected, lang)
             ),
             CaseError::OutcomeRequired { step, expected } => format!(
-                "langkah {step:?} memiliki lebih dari satu hasil: pilih salah satu dari {}",
-                list(expected, Lang::Id)
+                "langkah “{step}” memiliki lebih dari satu hasil: pilih salah satu dari {}",
+                one_of(expected, lang)
             ),
             CaseError::NotAllowed { step, action } => {
-                format!("langkah {step:?} tidak mengizinkan {}", action_id(action))
+                format!("langkah “{step}” tidak mengizinkan {}", action.label(lang))
             }
             CaseError::NotRouted { lane } => format!(
-                "lajur {lane:?} belum ditugaskan ke unit mana pun: tugaskan terlebih dahulu"
+                "lajur “{lane}” belum ditugaskan ke unit mana pun: tugaskan terlebih dahulu"
             ),
+            CaseError::IncompleteDocuments { problems } => {
+                format!("dokumen belum lengkap: {}", summary(problems, lang))
+            }
             CaseError::InvalidInput { what, problems } => format!(
-                "{what} tidak valid: {}",
-                crate::error::summary(problems, Lang::Id)
+                "{} tidak valid: {}",
+                what.get(lang),
+                summary(problems, lang)
             ),
+            CaseError::Input(e) => e.message(lang),
             CaseError::InconsistentLog { index, detail } => {
                 format!("log kasus tidak konsisten pada peristiwa {index}: {detail}")
             }
             CaseError::NotDue { step, due } => format!(
-                "jangka waktu langkah {step:?} masih berjalan sampai {due}: belum ada yang lewat waktu"
+                "jangka waktu langkah “{step}” masih berjalan sampai {due}: belum ada yang lewat waktu"
             ),
-            CaseError::Calendar(e) => e.message(Lang::Id),
+            CaseError::Calendar(e) => e.message(lang),
         }
     }
 }
@@ -296,49 +307,9 @@ pub(super) fn list(items: &[String], lang: Lang) -> String {
 
 /// An optional id for a reader: quoted like every id in a message, or
 /// `none`.
-pub(super) fn quoted(value: Option<&str>) -> String {
-    value.map_or_else(|| "none".to_owned(), |v| format!("{v:?}"))
-}
-
-/// Indonesian names of the commands named in errors.
-fn action_id(action: &str) -> &str {
-    match action {
-        "submit" => "mengajukan",
-        "complete_step" => "menyelesaikan langkah",
-        "return_for_correction" => "mengembalikan untuk perbaikan",
-        "resubmit" => "mengajukan ulang",
-        "reject" => "menolak",
-        "withdraw" => "menarik permohonan",
-        "assign" => "menugaskan",
-        "lapse" => "mencatat lewat waktu",
-        other => other,
-    }
-}
-
-/// Indonesian form of a case status text (see `Case::status_text`).
-pub(super) fn status_id(status: &str) -> String {
-    match status {
-        "new" => "baru".into(),
-        "active" => "aktif".into(),
-        "awaiting_correction" => "menunggu perbaikan".into(),
-        other => match other
-            .strip_prefix("ended (")
-            .and_then(|s| s.strip_suffix(')'))
-        {
-            Some(k) => format!(
-                "selesai ({})",
-                match k {
-                    "approved" => "disetujui",
-                    "rejected" => "ditolak",
-                    "withdrawn" => "ditarik",
-                    "completed" => "tuntas",
-                    "forwarded" => "diteruskan",
-                    "archived" => "diarsipkan",
-                    "lapsed" => "lewat waktu",
-                    k => k,
-                }
-            ),
-            None => other.into(),
-        },
-    }
+pub(super) fn quoted(value: Option<&str>, lang: Lang) -> String {
+    value.map_or_else(
+        || lang.pick("tidak ada", "none").to_owned(),
+        |v| format!("“{v}”"),
+    )
 }

@@ -33,11 +33,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::error::Lang;
 use crate::procedure::EndKind;
 
 pub use bounds::INSTANT_YEARS;
 pub(crate) use bounds::check_instant;
-pub use command::{Actor, Command, CorrectionReason, OutputRecord, Request, SubmittedDocument};
+pub use command::{
+    Action, Actor, Command, CorrectionReason, OutputRecord, Request, SubmittedDocument,
+};
 pub use documents::check_documents;
 pub use error::{CaseError, Requirement};
 pub use event::{CaseClockChange, Event, EventKind};
@@ -63,6 +66,29 @@ pub enum CaseStatus {
     AwaitingCorrection,
     /// Finished.
     Ended(EndKind),
+}
+
+impl CaseStatus {
+    /// The status for a reader, in the given language.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::{CaseStatus, EndKind, Lang};
+    /// assert_eq!(CaseStatus::Ended(EndKind::Approved).label(Lang::Id), "selesai (disetujui)");
+    /// assert_eq!(CaseStatus::AwaitingCorrection.label(Lang::En), "awaiting_correction");
+    /// ```
+    pub fn label(self, lang: Lang) -> String {
+        match (self, lang) {
+            (CaseStatus::New, Lang::En) => "new".into(),
+            (CaseStatus::New, Lang::Id) => "baru".into(),
+            (CaseStatus::Active, Lang::En) => "active".into(),
+            (CaseStatus::Active, Lang::Id) => "aktif".into(),
+            (CaseStatus::AwaitingCorrection, Lang::En) => "awaiting_correction".into(),
+            (CaseStatus::AwaitingCorrection, Lang::Id) => "menunggu perbaikan".into(),
+            (CaseStatus::Ended(k), Lang::En) => format!("ended ({})", k.label(lang)),
+            (CaseStatus::Ended(k), Lang::Id) => format!("selesai ({})", k.label(lang)),
+        }
+    }
 }
 
 /// Who a lane's work is assigned to.
@@ -278,19 +304,10 @@ impl Case {
         self.case_pauses.last().is_some_and(|p| p.1.is_none())
     }
 
-    fn status_text(&self) -> String {
-        match self.status {
-            CaseStatus::Ended(k) => format!("ended ({})", end_name(k)),
-            CaseStatus::New => "new".into(),
-            CaseStatus::Active => "active".into(),
-            CaseStatus::AwaitingCorrection => "awaiting_correction".into(),
-        }
-    }
-
-    fn wrong_state(&self, action: &'static str) -> CaseError {
+    fn wrong_state(&self, action: Action) -> CaseError {
         CaseError::WrongState {
             action,
-            status: self.status_text(),
+            status: self.status,
         }
     }
 
@@ -302,14 +319,22 @@ impl Case {
     }
 }
 
-pub(crate) fn end_name(k: EndKind) -> &'static str {
-    match k {
-        EndKind::Approved => "approved",
-        EndKind::Rejected => "rejected",
-        EndKind::Withdrawn => "withdrawn",
-        EndKind::Completed => "completed",
-        EndKind::Forwarded => "forwarded",
-        EndKind::Archived => "archived",
-        EndKind::Lapsed => "lapsed",
-    }
+/// The phrases the case engine's errors name inputs with.
+pub(crate) mod phrase {
+    use crate::error::phrase::Phrase;
+
+    /// A correction reason.
+    pub const REASON: Phrase = Phrase::new("alasan", "reason");
+    /// Correction reasons.
+    pub const REASONS: Phrase = Phrase::new("alasan perbaikan", "reasons");
+    /// An assignment.
+    pub const ASSIGNMENT: Phrase = Phrase::new("penugasan", "assignment");
+    /// A request.
+    pub const REQUEST: Phrase = Phrase::new("permintaan", "request");
+    /// A step's outputs.
+    pub const OUTPUTS: Phrase = Phrase::new("keluaran", "outputs");
+    /// A complaint tier.
+    pub const TIER: Phrase = Phrase::new("tingkat", "tier");
+    /// A step visit.
+    pub const VISIT: Phrase = Phrase::new("kunjungan langkah", "visit");
 }

@@ -5,8 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::error::status_id;
-use super::{Actor, Case, CaseStatus, Event, EventKind, end_name};
+use super::{Actor, Case, CaseStatus, Event, EventKind};
 use crate::error::Lang;
 use crate::procedure::{OutputKind, Procedure, StepKind};
 
@@ -93,8 +92,7 @@ impl Tracking {
         match (self.status, lang) {
             (CaseStatus::New, Lang::En) => "not submitted".into(),
             (CaseStatus::New, Lang::Id) => "belum diajukan".into(),
-            (CaseStatus::Ended(k), Lang::En) => format!("ended ({})", end_name(k)),
-            (CaseStatus::Ended(k), Lang::Id) => status_id(&format!("ended ({})", end_name(k))),
+            (CaseStatus::Ended(_), _) => self.status.label(lang),
             (CaseStatus::AwaitingCorrection, _) => match (self.paused_remaining_seconds, lang) {
                 (Some(s), Lang::En) => format!("paused, {} left", hours(s)),
                 (Some(s), Lang::Id) => format!("dijeda, sisa {}", hours(s)),

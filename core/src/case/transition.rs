@@ -289,7 +289,7 @@ pub(super) fn working_duration(amount: i64, unit: &'static str) -> CaseResult<Du
 
 pub(super) fn tier_problem(code: &str, en: String, id: String) -> CaseError {
     CaseError::InvalidInput {
-        what: "tier",
+        what: super::phrase::TIER,
         problems: vec![Problem::new("tier", code, en, id)],
     }
 }

@@ -142,6 +142,33 @@ pub enum EndKind {
     Lapsed,
 }
 
+impl EndKind {
+    /// How a case ended, for a reader: the `snake_case` name in English,
+    /// the Indonesian word in Bahasa Indonesia.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::{EndKind, Lang};
+    /// assert_eq!(EndKind::Forwarded.label(Lang::Id), "diteruskan");
+    /// assert_eq!(EndKind::Forwarded.label(Lang::En), "forwarded");
+    /// ```
+    pub const fn label(self, lang: crate::Lang) -> &'static str {
+        let (id, en) = match self {
+            EndKind::Approved => ("disetujui", "approved"),
+            EndKind::Rejected => ("ditolak", "rejected"),
+            EndKind::Withdrawn => ("ditarik", "withdrawn"),
+            EndKind::Completed => ("tuntas", "completed"),
+            EndKind::Forwarded => ("diteruskan", "forwarded"),
+            EndKind::Archived => ("diarsipkan", "archived"),
+            EndKind::Lapsed => ("lewat waktu", "lapsed"),
+        };
+        match lang {
+            crate::Lang::Id => id,
+            crate::Lang::En => en,
+        }
+    }
+}
+
 /// One outcome of a step and the step it leads to.
 ///
 /// # Example

@@ -15,8 +15,6 @@ mod validate;
 
 use std::collections::BTreeMap;
 
-
-
 pub use catalogue::{Catalogue, DocumentRequirement, ServiceType};
 pub use def::{
     CorrectionClock, DeemedApproval, EndKind, LaneDef, LaneKind, OutcomeDef, OutputKind,
@@ -79,11 +77,7 @@ impl Procedure {
     /// assert_eq!(ptsp::Procedure::from_json("[").unwrap_err().code(), "invalid_json");
     /// ```
     pub fn from_json(text: &str) -> Result<Procedure, ProcedureError> {
-        let def = serde_json::from_str(text).map_err(|e| ProcedureError::InvalidJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        })?;
+        let def = crate::error::input::from_json(text, "")?;
         Procedure::new(def)
     }
 
