@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::CalendarError;
 use crate::case::CaseError;
-use crate::form::FormError;
+use crate::desk::form::FormError;
+use crate::desk::routing::RoutingError;
 use crate::procedure::ProcedureError;
-use crate::routing::RoutingError;
 
 /// The language of a user-facing message.
 ///
