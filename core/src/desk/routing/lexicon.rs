@@ -58,8 +58,7 @@ fn builtin_lexicon() -> &'static FormTable {
 }
 
 /// The built-in lexicon, optionally extended with a rule set's own stems.
-/// Both are [`FormTable`]s: a word costs one hash and, for most words not
-/// in it, two bit tests.
+/// Both are [`FormTable`]s: a word costs one hash and one probe.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Lexicon {
     /// The built-in words plus the extra ones (`None`: no extra words).
