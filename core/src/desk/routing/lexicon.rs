@@ -58,7 +58,8 @@ fn builtin_lexicon() -> &'static FormTable {
 }
 
 /// The built-in lexicon, optionally extended with a rule set's own stems.
-/// Both are [`FormTable`]s: a word costs one hash and one probe.
+/// Both are [`FormTable`]s: a word costs one hash and, for most words not
+/// in it, two bit tests.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Lexicon {
     /// The built-in words plus the extra ones (`None`: no extra words).

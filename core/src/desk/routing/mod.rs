@@ -82,7 +82,8 @@
 //! (with the router's lexicon). A router precomputes, at build time, the
 //! table of every inflected form of its keyword stems (about 80 per stem;
 //! clitics are split off), so matching a ticket costs, per word, one hash
-//! and one probe of a hash map: no stemming and no allocation ([`Router::suggest_into`]); phrases are found by walking
+//! and — for most words — two bit tests in a Bloom filter: no stemming and
+//! no allocation ([`Router::suggest_into`]); phrases are found by walking
 //! a tree of the keywords' runs of stems from each matching word, so a
 //! word costs at most one step per word of the longest keyword however many
 //! keywords share it. `benches/routing.rs` measures about a million 40-word

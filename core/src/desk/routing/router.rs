@@ -96,7 +96,7 @@ impl fmt::Debug for Router {
             .field("units", &self.set.units.len())
             .field("rules", &self.rules.len())
             .field("keywords", &self.keywords.len())
-            .field("forms", &self.table.len())
+            .field("forms", &self.table.entries.len())
             .finish()
     }
 }
