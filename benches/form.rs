@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ptsp::form::{FormLimits, Nik, TicketKind, WebForm, normalize_phone, validate};
+use ptsp::desk::form::{FormLimits, Nik, TicketKind, WebForm, normalize_phone, validate};
 
 fn typical_complaint() -> WebForm {
     let text = "Saya mengajukan izin operasional klinik pratama melalui JOSS pada tanggal \

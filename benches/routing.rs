@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ptsp::routing::{Router, RoutingInput, RoutingRule, RuleSet, Unit, UnitKind};
+use ptsp::desk::routing::{Router, RoutingInput, RoutingRule, RuleSet, Unit, UnitKind};
 
 /// Eight tickets of 35–45 words, as the JOSS web form delivers them.
 fn tickets() -> Vec<RoutingInput> {
@@ -213,7 +213,7 @@ fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
     (best, out.expect("at least one run"))
 }
 
-fn outcome(r: &Result<Router, ptsp::routing::RoutingError>) -> String {
+fn outcome(r: &Result<Router, ptsp::desk::routing::RoutingError>) -> String {
     match r {
         Ok(_) => "built".to_owned(),
         Err(e) => {
@@ -246,7 +246,7 @@ fn building(c: &mut Criterion) {
         outcome(&r)
     );
     // The largest keyword the limits allow, as one word and as a phrase.
-    let max = ptsp::routing::limits::MAX_KEYWORD_CHARS;
+    let max = ptsp::desk::routing::limits::MAX_KEYWORD_CHARS;
     let long_word: String = "kapal".repeat(max / 5 + 1).chars().take(max).collect();
     let long_phrase: String = "kapal nelayan tangkap "
         .repeat(max / 22 + 1)
@@ -278,7 +278,10 @@ fn routing(c: &mut Criterion) {
     let tickets = tickets();
     let words: usize = tickets
         .iter()
-        .map(|t| ptsp::routing::tokenize(&t.subject).len() + ptsp::routing::tokenize(&t.text).len())
+        .map(|t| {
+            ptsp::desk::routing::tokenize(&t.subject).len()
+                + ptsp::desk::routing::tokenize(&t.text).len()
+        })
         .sum();
     println!(
         "{} tickets, {:.1} words per ticket on average",

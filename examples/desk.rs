@@ -10,8 +10,8 @@
 
 use std::process::ExitCode;
 
-use ptsp::form::{FormLimits, TicketKind, WebForm, validate};
-use ptsp::helpdesk::{figures, unit_summaries};
+use ptsp::desk::figures::{figures, unit_summaries};
+use ptsp::desk::form::{FormLimits, TicketKind, WebForm, validate};
 use ptsp::{
     Actor, Calendar, Case, Command, Lang, Procedure, ProcedureDef, Request, Router, RoutingInput,
 };

@@ -25,8 +25,8 @@ use std::sync::OnceLock;
 
 use arbitrary::{Arbitrary, Unstructured};
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
-use ptsp::form::{FormLimits, WebForm};
-use ptsp::routing::{Router, RoutingInput, Suggestion};
+use ptsp::desk::form::{FormLimits, WebForm};
+use ptsp::desk::routing::{Router, RoutingInput, Suggestion};
 use ptsp::{
     Actor, AfterHours, Calendar, CalendarDef, Case, CaseStatus, Command, CorrectionReason,
     CountFrom, DeadlinePolicy, Event, HolidayKind, HolidayLayer, IcalImport, LaneKind, Lang,
@@ -692,7 +692,7 @@ fn walk(p: &Procedure, cal: &Calendar, start: DateTime<FixedOffset>, u: &mut Uns
     );
     let now = instant(u, at);
     let _ = ok(ptsp::sla::evaluate(&case, p, cal, now));
-    let _ = ok(ptsp::helpdesk::figures(&case, p, cal, now));
+    let _ = ok(ptsp::desk::figures::figures(&case, p, cal, now));
 }
 
 /// The laws of an accepted log: replay (checked and trusted) gives the
@@ -812,7 +812,7 @@ pub fn routing_rules(data: &[u8]) {
                 g.unit
             );
         }
-        for w in ptsp::routing::tokenize(&t.text) {
+        for w in ptsp::desk::routing::tokenize(&t.text) {
             let _ = router.stem(&w);
         }
         let _ = router.normalize(&t.subject);
@@ -915,8 +915,8 @@ fn exercise_case(
     now: DateTime<FixedOffset>,
 ) {
     let _ = ok(ptsp::sla::evaluate(case, p, cal, now));
-    let _ = ok(ptsp::helpdesk::figures(case, p, cal, now));
-    let _ = ok(ptsp::helpdesk::unit_summaries(
+    let _ = ok(ptsp::desk::figures::figures(case, p, cal, now));
+    let _ = ok(ptsp::desk::figures::unit_summaries(
         std::slice::from_ref(case),
         p,
         cal,
@@ -1003,9 +1003,9 @@ pub fn web_form(data: &[u8]) {
 }
 
 fn validate_twice(form: &WebForm, limits: &FormLimits, today: NaiveDate) {
-    match ptsp::form::validate(form, limits, today) {
+    match ptsp::desk::form::validate(form, limits, today) {
         Ok(valid) => {
-            let again = ptsp::form::validate(&valid.to_form(), limits, today);
+            let again = ptsp::desk::form::validate(&valid.to_form(), limits, today);
             assert_eq!(again.as_ref(), Ok(&valid), "validation is idempotent");
             let _ = serde_json::to_string(&valid).expect("a valid form serializes");
             let _ = RoutingInput::from(&valid);
@@ -1428,7 +1428,7 @@ pub fn commands(script: Script) {
     let end = script.end.get();
     for t in [now, end] {
         let _ = ok(ptsp::sla::evaluate(&case, &p, cal, t));
-        let _ = ok(ptsp::helpdesk::figures(&case, &p, cal, t));
+        let _ = ok(ptsp::desk::figures::figures(&case, &p, cal, t));
     }
     let tracking = case.tracking(&p);
     let _ = serde_json::to_string(&tracking).expect("tracking serializes");

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use ptsp::routing::{RoutingError, RuleSet};
+use ptsp::desk::routing::{RoutingError, RuleSet};
 use ptsp::{Calendar, CalendarDef, Case, Event, Lang, Problem, Procedure, ProcedureDef, Request};
 use serde_json::{Value, json};
 
@@ -128,13 +128,13 @@ fn outcome(op: &str, a: &Value) -> Option<(String, Vec<Problem>, String, String)
         },
         "form" => {
             let form: ptsp::WebForm = serde_json::from_value(a["form"].clone()).unwrap();
-            check!(ptsp::form::validate(
+            check!(ptsp::desk::form::validate(
                 &form,
                 &ptsp::FormLimits::default(),
                 date("today")
             ))
         }
-        "phone" => check!(ptsp::form::normalize_phone(&s("text"))),
+        "phone" => check!(ptsp::desk::form::normalize_phone(&s("text"))),
         "add_working_days" => check!(cal.add_working_days(date("date"), a["n"].as_i64().unwrap())),
         "working_days_between" => check!(cal.working_days_between(date("a"), date("b"))),
         "deadline" => check!(cal.deadline(

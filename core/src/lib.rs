@@ -49,7 +49,7 @@
 //! * Typed errors with stable codes and messages in Bahasa Indonesia and
 //!   English ([`Error`], [`Lang`]).
 //! * Bounded inputs: limits on definitions and rule sets
-//!   ([`calendar::limits`], [`routing::limits`]), on what a request may carry
+//!   ([`calendar::limits`], [`desk::routing::limits`]), on what a request may carry
 //!   ([`TextLimits`]), on SLAs ([`Sla::MAX_WORKING_DAYS`]) and instants
 //!   ([`case::INSTANT_YEARS`]); no input panics.
 //! * Case logs checked on replay against their procedure ([`Case::replay`]),
@@ -60,11 +60,9 @@
 
 pub mod calendar;
 pub mod case;
+pub mod desk;
 pub mod error;
-pub mod form;
-pub mod helpdesk;
 pub mod procedure;
-pub mod routing;
 pub mod sla;
 
 pub use calendar::{
@@ -79,17 +77,17 @@ pub use case::{
     TrackingEntry, check_documents,
 };
 pub use error::{Code, Kind, Lang, Problem, PtspError};
-pub use form::{
+pub use desk::form::{
     AttachmentMeta, CharRange, FormError, FormLimits, KindRules, Nik, PersonalData, Province,
     RegencyKind, Sex, TicketKind, ValidForm, WebForm,
+};
+pub use desk::routing::{
+    Router, RoutingError, RoutingInput, RoutingRule, RuleSet, StaffLoad, Suggestion,
 };
 pub use procedure::{
     Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
     LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
     ServiceType, Sla, SlaUnit, StepDef, StepKind, TextLimits, Tier, TierAnchor,
-};
-pub use routing::{
-    Router, RoutingError, RoutingInput, RoutingRule, RuleSet, StaffLoad, Suggestion,
 };
 pub use sla::{
     CaseClock, ClockStatus, DueEvent, LaneClock, PauseInfo, Preview, PreviewStep, SlaReport,

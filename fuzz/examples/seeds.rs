@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use ptsp::{
     Calendar, CalendarDef, Case, Event, HolidayLayer, Procedure, ProcedureDef, Request,
-    routing::RuleSet,
+    desk::routing::RuleSet,
 };
 use serde_json::Value;
 
@@ -165,7 +165,7 @@ fn main() {
 
     // routing_rules: the fixture rule sets, and the sample cut to a few
     // rules (the whole sample takes ~0.15 s to compile).
-    let routing = read(&fixtures, "helpdesk/routing/cases.json");
+    let routing = read(&fixtures, "desk/routing/cases.json");
     out.put_all("routing_rules", "fixture", &compact(&routing["rule_set"]));
     for group in ["invalid", "valid"] {
         for case in routing[group].as_array().unwrap() {
@@ -182,7 +182,7 @@ fn main() {
     out.put_all("routing_rules", "sample-6", &compact(&sample));
 
     // web_form: every fixture form, and every office setting as limits.
-    let forms = read(&fixtures, "helpdesk/forms/cases.json");
+    let forms = read(&fixtures, "desk/forms/cases.json");
     for case in forms["cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         out.put("web_form", name, compact(&case["form"]).as_bytes());
@@ -209,7 +209,7 @@ fn main() {
     {
         scenarios.push((s.clone(), Procedure::jatim_permit()));
     }
-    for s in read(&fixtures, "helpdesk/scenarios.json")["scenarios"]
+    for s in read(&fixtures, "desk/scenarios.json")["scenarios"]
         .as_array()
         .unwrap()
     {

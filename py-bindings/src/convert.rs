@@ -56,7 +56,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use ptsp::routing::{Reason, RoutingInput, StaffLoad, Suggestion};
+use ptsp::desk::routing::{Reason, RoutingInput, StaffLoad, Suggestion};
 use ptsp::{
     Actor, DeadlinePolicy, FormLimits, HolidayKind, Lang, Problem, ProcedureDef, ServiceType,
     WebForm, YearSpan,
@@ -591,8 +591,8 @@ fn items_in<'py>(
 /// `priority`, `score`, `reasons` tagged by `kind`), each reason completed
 /// with what the core computes for it but does not serialise — `text`, its
 /// sentence in both languages as a label `{"id": …, "en": …}`
-/// ([`ptsp::routing::Reason::text`]), and for a keyword `excerpt`, the
-/// ticket text it matched ([`ptsp::routing::Reason::excerpt`]) — and a
+/// ([`ptsp::desk::routing::Reason::text`]), and for a keyword `excerpt`, the
+/// ticket text it matched ([`ptsp::desk::routing::Reason::excerpt`]) — and a
 /// keyword's `start`/`end` turned from the core's UTF-8 byte offsets into
 /// Python string indices (code points), so that
 /// `input[field][start:end] == excerpt`. (The JS binding does the same

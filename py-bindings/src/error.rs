@@ -13,7 +13,7 @@
 //! | `UnauthorizedError(CaseError)` | code `unauthorized` |
 //! | `CaseInputError(CaseError)` | codes `incomplete_documents`, `invalid_input` |
 //! | `FormError(PtspError)` | every [`ptsp::FormError`]: `invalid_form`, `invalid_limits`, `invalid_json` |
-//! | `RoutingError(PtspError)` | every [`ptsp::routing::RoutingError`]: `invalid_rule_set`, `invalid_json` |
+//! | `RoutingError(PtspError)` | every [`ptsp::desk::routing::RoutingError`]: `invalid_rule_set`, `invalid_json` |
 //! | `InvalidTypeError(PtspError, TypeError)` | code `invalid_type`: an argument of the wrong Python type |
 //!
 //! Every instance carries `.code` (the core's stable code), `.messages`
@@ -42,7 +42,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
 
-use ptsp::routing::RoutingError;
+use ptsp::desk::routing::RoutingError;
 use ptsp::{CalendarError, CaseError, FormError, Lang, Problem, ProcedureError};
 
 const ERRORS_MODULE: &str = "ptsp._errors";

@@ -11,7 +11,7 @@
 
 use pyo3::prelude::*;
 
-use ptsp::form;
+use ptsp::desk::form;
 
 use crate::convert;
 use crate::error::{self, Domain};

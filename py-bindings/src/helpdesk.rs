@@ -29,7 +29,7 @@ pub fn figures<'py>(
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
     let now = convert::instant_in(now, "now")?;
-    let f = ptsp::helpdesk::figures(case.core(), p, cal, now).map_err(error::case)?;
+    let f = ptsp::desk::figures::figures(case.core(), p, cal, now).map_err(error::case)?;
     convert::serde_out(py, &f)
 }
 
@@ -51,7 +51,7 @@ pub fn unit_summaries<'py>(
     let cal = convert::calendar_in(calendar)?;
     let now = convert::instant_in(now, "now")?;
     let summaries = py
-        .detach(|| ptsp::helpdesk::unit_summaries(&cases, p, cal, now))
+        .detach(|| ptsp::desk::figures::unit_summaries(&cases, p, cal, now))
         .map_err(error::case)?;
     convert::serde_out(py, &summaries)
 }

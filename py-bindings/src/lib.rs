@@ -5,9 +5,9 @@
 //! module: `calendar.rs` (the core's `ptsp::calendar`), `procedure.rs`
 //! (`ptsp::procedure`), `case.rs` (`ptsp::case`), and as native submodules
 //! re-exported by the Python modules of the same name: `sla.rs`
-//! (`ptsp::sla` → `ptsp.sla`), `form.rs` (`ptsp::form` → `ptsp.form`),
-//! `routing.rs` (`ptsp::routing` → `ptsp.routing`) and `helpdesk.rs`
-//! (`ptsp::helpdesk` → `ptsp.helpdesk`). All conversions live in
+//! (`ptsp::sla` → `ptsp.sla`), `form.rs` (`ptsp::desk::form` → `ptsp.form`),
+//! `routing.rs` (`ptsp::desk::routing` → `ptsp.routing`) and `helpdesk.rs`
+//! (`ptsp::desk::figures` → `ptsp.helpdesk`). All conversions live in
 //! `convert.rs` and all error mapping in `error.rs`. The exception classes themselves are defined in
 //! Python (`ptsp/_errors.py`), and the Python package re-exports everything
 //! as `ptsp.*`.

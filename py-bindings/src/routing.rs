@@ -12,7 +12,7 @@
 
 use pyo3::prelude::*;
 
-use ptsp::routing::{self, RoutingInput, RuleSet};
+use ptsp::desk::routing::{self, RoutingInput, RuleSet};
 
 use crate::convert;
 use crate::error::{self, Domain};

@@ -1,6 +1,6 @@
 """The consultation and complaint desk (ptsp.helpdesk, the built-in desk
 procedures, tiers and confidential views): the scenarios shared with the Rust
-suite (tests/helpdesk.rs) — every request executed, the final state, the
+suite (tests/desk_figures.rs) — every request executed, the final state, the
 figures, the unit summaries and what a unit may see — and the procedures
 themselves."""
 
@@ -12,7 +12,7 @@ import pytest
 
 import ptsp
 
-FIXTURE = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "helpdesk" / "scenarios.json"
+FIXTURE = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "desk" / "scenarios.json"
 DATA = json.loads(FIXTURE.read_text(encoding="utf-8"))
 REDACTED = "[dirahasiakan]"
 PROCEDURES = {

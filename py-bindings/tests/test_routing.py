@@ -1,5 +1,5 @@
 """Routing of consultations and complaints (ptsp.routing): the shared
-fixtures of tests/routing.rs (stems, rankings, invalid and valid rule sets),
+fixtures of tests/desk_routing.rs (stems, rankings, invalid and valid rule sets),
 the sample rule set, reasons in both languages, redistribution and staff
 assignment."""
 
@@ -14,7 +14,7 @@ import pytest
 import ptsp
 from ptsp.routing import Router
 
-FIXTURE = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "helpdesk" / "routing" / "cases.json"
+FIXTURE = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "desk" / "routing" / "cases.json"
 DATA = json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 

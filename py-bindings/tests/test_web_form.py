@@ -1,5 +1,5 @@
 """The consultation and complaint web form (ptsp.form): the golden cases
-shared with the Rust (tests/form.rs) and JS suites, and the field checks on
+shared with the Rust (tests/desk_form.rs) and JS suites, and the field checks on
 their own (NIK, phone, email, provinces, limits)."""
 
 import copy
@@ -11,7 +11,7 @@ import pytest
 
 import ptsp
 
-FIXTURE = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "helpdesk" / "forms" / "cases.json"
+FIXTURE = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "desk" / "forms" / "cases.json"
 CASES = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
 TODAY = dt.date(2026, 12, 1)
 

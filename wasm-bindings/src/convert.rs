@@ -30,7 +30,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, SecondsFormat};
 use js_sys::{Array, Function, JSON, Reflect};
 use ptsp::calendar::{parse_date, parse_instant};
-use ptsp::routing::{Reason, RoutingInput, Suggestion};
+use ptsp::desk::routing::{Reason, RoutingInput, Suggestion};
 use ptsp::{
     CalendarError, DeadlinePolicy, Estimate, Explanation, FormLimits, Lang, SubmittedDocument,
 };

@@ -26,7 +26,7 @@
 //! ```
 
 use js_sys::{Array, Object, Reflect};
-use ptsp::routing::RoutingError;
+use ptsp::desk::routing::RoutingError;
 use ptsp::{CalendarError, CaseError, FormError, Lang, Problem, ProcedureError};
 use wasm_bindgen::prelude::*;
 
@@ -417,7 +417,8 @@ mod tests {
     fn form_errors_keep_every_field_problem() {
         let form = ptsp::WebForm::default();
         let today = "2026-12-01".parse().unwrap();
-        let err = ptsp::form::validate(&form, &ptsp::FormLimits::default(), today).unwrap_err();
+        let err =
+            ptsp::desk::form::validate(&form, &ptsp::FormLimits::default(), today).unwrap_err();
         let e = BindingError::from(err.clone());
         assert_eq!(e.code(), "invalid_form");
         assert_eq!(e.problems(), err.problems());
@@ -433,9 +434,9 @@ mod tests {
 
     #[test]
     fn routing_errors_keep_their_problems() {
-        let mut set = ptsp::routing::RuleSet::sample();
+        let mut set = ptsp::desk::routing::RuleSet::sample();
         set.fallback = "nobody".into();
-        let err = ptsp::routing::Router::new(set).unwrap_err();
+        let err = ptsp::desk::routing::Router::new(set).unwrap_err();
         let e = BindingError::from(err.clone());
         assert_eq!(BindingError::from(ptsp::Error::from(err)), e);
         assert_eq!(e.code(), "invalid_rule_set");
@@ -444,7 +445,7 @@ mod tests {
             e.message(Lang::Id)
                 .starts_with("aturan perutean tidak valid")
         );
-        let json = BindingError::from(ptsp::routing::Router::from_json("[").unwrap_err());
+        let json = BindingError::from(ptsp::desk::routing::Router::from_json("[").unwrap_err());
         assert_eq!(json.code(), "invalid_json");
         assert!(json.problems().is_empty());
     }

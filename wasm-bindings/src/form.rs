@@ -1,5 +1,5 @@
 //! The web form of the consultation and complaint desk (core module
-//! `ptsp::form`): the one validator shared by the browser and the backend,
+//! `ptsp::desk::form`): the one validator shared by the browser and the backend,
 //! and its parts — NIK, phone and email — for field-by-field checks while
 //! the applicant types.
 //!
@@ -40,7 +40,7 @@ pub fn validate_form(
     let form: ptsp::WebForm = convert::object(form, "form", convert::WEB_FORM)?;
     let limits = convert::form_limits(limits)?;
     let today = convert::date(today, "today")?;
-    convert::to_js(&ptsp::form::validate(&form, &limits, today)?)
+    convert::to_js(&ptsp::desk::form::validate(&form, &limits, today)?)
 }
 
 /// The default form limits (settings, not regulation): name 2–100
@@ -80,7 +80,7 @@ pub fn normalize_phone(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<String> {
     let text = convert::text(text, "text")?;
-    Ok(ptsp::form::normalize_phone(&text)?)
+    Ok(ptsp::desk::form::normalize_phone(&text)?)
 }
 
 /// Checks an email address and lower-cases its domain; throws
@@ -94,7 +94,7 @@ pub fn normalize_email(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<String> {
     let text = convert::text(text, "text")?;
-    Ok(ptsp::form::normalize_email(&text)?)
+    Ok(ptsp::desk::form::normalize_email(&text)?)
 }
 
 /// The Kemendagri province codes a NIK can start with, in code order, each
@@ -102,5 +102,5 @@ pub fn normalize_email(
 /// province field.
 #[wasm_bindgen(unchecked_return_type = "Province[]")]
 pub fn provinces() -> Result<JsValue> {
-    convert::to_js(ptsp::form::provinces())
+    convert::to_js(ptsp::desk::form::provinces())
 }

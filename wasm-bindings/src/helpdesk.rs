@@ -1,5 +1,5 @@
 //! Figures of the consultation and complaint desk (core module
-//! `ptsp::helpdesk`): per ticket (`deskFigures`) and per unit
+//! `ptsp::desk::figures`): per ticket (`deskFigures`) and per unit
 //! (`deskUnitSummaries`).
 //!
 //! Every function converts its arguments in ([`crate::convert`]), calls core
@@ -30,7 +30,7 @@ pub fn desk_figures(
     let p = convert::procedure(procedure, "procedure")?;
     let cal = convert::calendar(calendar, "calendar")?;
     let now = convert::instant(now, "now")?;
-    case.with(|c| convert::to_js(&ptsp::helpdesk::figures(c, p.core(), cal.core(), now)?))
+    case.with(|c| convert::to_js(&ptsp::desk::figures::figures(c, p.core(), cal.core(), now)?))
 }
 
 /// Per-unit figures over many tickets at `now`, in unit order: tickets
@@ -51,7 +51,7 @@ pub fn desk_unit_summaries(
         .iter()
         .map(|c| c.with(|s| Ok(s.clone())))
         .collect::<Result<Vec<_>>>()?;
-    convert::to_js(&ptsp::helpdesk::unit_summaries(
+    convert::to_js(&ptsp::desk::figures::unit_summaries(
         &states,
         p.core(),
         cal.core(),

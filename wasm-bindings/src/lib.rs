@@ -88,14 +88,14 @@
 //!   `ptsp::check_documents` and `ptsp::sla::preview`).
 //! * `form` — `validateForm`, `defaultFormLimits`, `parseNik`,
 //!   `normalizePhone`, `normalizeEmail`, `provinces` (core module
-//!   `ptsp::form`).
+//!   `ptsp::desk::form`).
 //! * `routing` — the class `Router`, `normalizeText` and `stem` (core
-//!   module `ptsp::routing`).
+//!   module `ptsp::desk::routing`).
 //! * `case` — the class `Case`: decide, execute, replay, JSON, tracking and
 //!   the confidential views (core module `ptsp::case`).
 //! * `sla` — `slaEvaluate` (core module `ptsp::sla`).
 //! * `helpdesk` — `deskFigures`, `deskUnitSummaries` (core module
-//!   `ptsp::helpdesk`).
+//!   `ptsp::desk::figures`).
 //! * `convert` — every conversion between JS values and core types, and the
 //!   TypeScript declarations of the data shapes.
 //! * `error` — every error mapping, and the `PtspError` declaration.

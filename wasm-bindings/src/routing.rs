@@ -1,4 +1,4 @@
-//! Routing of consultations and complaints (core module `ptsp::routing`)
+//! Routing of consultations and complaints (core module `ptsp::desk::routing`)
 //! as the JS class `Router`, with the Indonesian word normalisation it
 //! matches by (`normalizeText`, `stem`).
 //!
@@ -8,7 +8,7 @@
 //! reason's text in both languages and, for keywords, the matched excerpt
 //! and its span as JS string indices (see [`crate::convert`]).
 
-use ptsp::routing::RoutingInput;
+use ptsp::desk::routing::RoutingInput;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
@@ -26,7 +26,7 @@ use crate::convert::{self, Result};
 /// ```
 #[wasm_bindgen]
 pub struct Router {
-    inner: ptsp::routing::Router,
+    inner: ptsp::desk::routing::Router,
 }
 
 /// A routing input parameter.
@@ -41,7 +41,7 @@ impl Router {
     /// nor its routing rules; an office loads its own with `fromJson`.
     pub fn sample() -> Router {
         Router {
-            inner: ptsp::routing::Router::sample(),
+            inner: ptsp::desk::routing::Router::sample(),
         }
     }
 
@@ -54,7 +54,7 @@ impl Router {
     ) -> Result<Router> {
         let text = convert::text(text, "text")?;
         Ok(Router {
-            inner: ptsp::routing::Router::from_json(&text)?,
+            inner: ptsp::desk::routing::Router::from_json(&text)?,
         })
     }
 
@@ -141,7 +141,7 @@ pub fn normalize_text(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<Vec<String>> {
     let text = convert::text(text, "text")?;
-    Ok(ptsp::routing::normalize(&text))
+    Ok(ptsp::desk::routing::normalize(&text))
 }
 
 /// The root of an Indonesian word by a light affix stripper with the
@@ -153,5 +153,5 @@ pub fn normalize_text(
 #[wasm_bindgen]
 pub fn stem(#[wasm_bindgen(unchecked_param_type = "string")] word: &JsValue) -> Result<String> {
     let word = convert::text(word, "word")?;
-    Ok(ptsp::routing::stem(&word))
+    Ok(ptsp::desk::routing::stem(&word))
 }

@@ -6,8 +6,8 @@
 //              under tests/fixtures/ ("calendar/operations.json"),
 //   assert   — node:assert/strict in Node, ./assert.mjs in the browser.
 //
-// The golden cases are those of tests/fixtures.rs, tests/form.rs,
-// tests/routing.rs and tests/helpdesk.rs (Rust) and of the Python suite:
+// The golden cases are those of tests/fixtures.rs, tests/desk_form.rs,
+// tests/desk_routing.rs and tests/desk_figures.rs (Rust) and of the Python suite:
 // the three layers must give the same answers.
 
 /** The fixture files each runner loads, by path under tests/fixtures/. */
@@ -19,9 +19,9 @@ export const FIXTURE_FILES = [
   "cases/forms.json",
   "cases/invalid-procedures.json",
   "cases/scenarios.json",
-  "helpdesk/forms/cases.json",
-  "helpdesk/routing/cases.json",
-  "helpdesk/scenarios.json",
+  "desk/forms/cases.json",
+  "desk/routing/cases.json",
+  "desk/scenarios.json",
   "hardening/bad-inputs.json",
 ];
 
@@ -932,7 +932,7 @@ export const tests = [
   {
     name: "web forms agree with the golden cases",
     fn(ptsp, fixtures, assert) {
-      const f = fixtures["helpdesk/forms/cases.json"];
+      const f = fixtures["desk/forms/cases.json"];
       assert.ok(f.cases.length >= 100, `${f.cases.length} cases`);
       const failures = [];
       let valid = 0;
@@ -960,7 +960,7 @@ export const tests = [
               failures.push(`${c.name}: ${k}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got[k])}`);
             }
           }
-          // Idempotence, as in tests/form.rs: the normalised form (the NIK as
+          // Idempotence, as in tests/desk_form.rs: the normalised form (the NIK as
           // its digits) validates to itself.
           const again = ptsp.validateForm({ ...got, nik: got.nik && got.nik.nik }, limits, c.today);
           try {
@@ -1243,7 +1243,7 @@ export const tests = [
   {
     name: "routing agrees with the golden cases",
     fn(ptsp, fixtures, assert) {
-      const f = fixtures["helpdesk/routing/cases.json"];
+      const f = fixtures["desk/routing/cases.json"];
       const wrong = f.stems.filter(([word, want]) => ptsp.stem(word) !== want);
       assert.deepEqual(wrong.map(([w]) => `${w}: ${ptsp.stem(w)}`), []);
       assert.ok(f.stems.length >= 50);
@@ -1289,7 +1289,7 @@ export const tests = [
   {
     name: "routing reasons carry bilingual text, the excerpt and JS string spans",
     fn(ptsp, fixtures, assert) {
-      const f = fixtures["helpdesk/routing/cases.json"];
+      const f = fixtures["desk/routing/cases.json"];
       const router = ptsp.Router.fromJson(JSON.stringify(f.rule_set));
       const text = "Soal «PENCEMÁRAN» sungai di desa";
       const [first] = router.suggest({ subject: "", text });
@@ -1376,7 +1376,7 @@ export const tests = [
   {
     name: "routing arguments: wrong JS types are invalid_type, unfit values invalid_value",
     fn(ptsp, fixtures, assert) {
-      const f = fixtures["helpdesk/routing/cases.json"];
+      const f = fixtures["desk/routing/cases.json"];
       const router = ptsp.Router.fromJson(JSON.stringify(f.rule_set));
       const input = { text: "Limbah pabrik" };
       const types = [
@@ -1459,7 +1459,7 @@ export const tests = [
   {
     name: "desk scenarios agree with the golden cases",
     fn(ptsp, fixtures, assert) {
-      const f = fixtures["helpdesk/scenarios.json"];
+      const f = fixtures["desk/scenarios.json"];
       assert.equal(f.calendar, "jatim");
       const cal = ptsp.Calendar.jatim();
       const procedures = {
@@ -1526,7 +1526,7 @@ export const tests = [
         finished.push([sc.procedure, state]);
       }
       assert.ok(refusals >= 5, `only ${refusals} refusals`);
-      // Every branch of both flows was taken by some scenario (as tests/helpdesk.rs).
+      // Every branch of both flows was taken by some scenario (as tests/desk_figures.rs).
       for (const [name, p] of Object.entries(procedures)) {
         const start = JSON.parse(p.toJson()).start;
         for (const s of p.steps.filter((s) => s.id !== start)) {
@@ -1748,7 +1748,7 @@ export const tests = [
         }
       }
 
-      const router = ptsp.Router.fromJson(JSON.stringify(fixtures["helpdesk/routing/cases.json"].rule_set));
+      const router = ptsp.Router.fromJson(JSON.stringify(fixtures["desk/routing/cases.json"].rule_set));
       const long = "limbah 🙂 sungai izin ".repeat(20000);
       const s = router.suggest({ subject: long, text: long, service: long, category: "\u0000" });
       assert.ok(s.length >= 1);

@@ -6,8 +6,8 @@
 //! The flows themselves are procedures
 //! ([`ProcedureDef::jatim_consultation`](crate::ProcedureDef::jatim_consultation),
 //! [`ProcedureDef::jatim_complaint`](crate::ProcedureDef::jatim_complaint))
-//! run by [`Case`]; routing suggestions are in [`crate::routing`] and the
-//! web form in [`crate::form`].
+//! run by [`Case`]; routing suggestions are in [`super::routing`] and the
+//! web form in [`super::form`].
 
 use std::collections::BTreeMap;
 
@@ -37,7 +37,7 @@ pub mod outcomes {
 /// ```
 /// let (p, cal) = (ptsp::Procedure::new(ptsp::ProcedureDef::jatim_consultation())?, ptsp::Calendar::jatim());
 /// let now = ptsp::calendar::parse_instant("2026-12-22T09:00:00+07:00")?;
-/// let f = ptsp::helpdesk::figures(&ptsp::Case::new(), &p, &cal, now)?;
+/// let f = ptsp::desk::figures::figures(&ptsp::Case::new(), &p, &cal, now)?;
 /// assert_eq!(f.validation_loops, 0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -88,10 +88,10 @@ pub struct TicketFigures {
 ///
 /// # Example
 /// ```
-/// // See `examples/desk.rs` and `tests/helpdesk.rs` for full flows.
+/// // See `examples/desk.rs` and `tests/desk_figures.rs` for full flows.
 /// let (p, cal) = (ptsp::Procedure::new(ptsp::ProcedureDef::jatim_complaint())?, ptsp::Calendar::jatim());
 /// let now = ptsp::calendar::parse_instant("2026-12-22T09:00:00+07:00")?;
-/// assert!(ptsp::helpdesk::figures(&ptsp::Case::new(), &p, &cal, now)?.submitted.is_none());
+/// assert!(ptsp::desk::figures::figures(&ptsp::Case::new(), &p, &cal, now)?.submitted.is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn figures(
@@ -198,7 +198,7 @@ fn routed(p: &Procedure, step: &str) -> bool {
 ///
 /// # Example
 /// ```
-/// let u = ptsp::helpdesk::UnitSummary { unit: "dkp".into(), tickets: 1, answered: 1, not_ours: 0,
+/// let u = ptsp::desk::figures::UnitSummary { unit: "dkp".into(), tickets: 1, answered: 1, not_ours: 0,
 ///     sent_back: 0, working_seconds: 3600, mean_seconds_per_visit: Some(3600) };
 /// assert_eq!(u.unit, "dkp");
 /// ```
@@ -228,7 +228,7 @@ pub struct UnitSummary {
 /// ```
 /// let p = ptsp::Procedure::new(ptsp::ProcedureDef::jatim_consultation())?;
 /// let now = ptsp::calendar::parse_instant("2026-12-22T09:00:00+07:00")?;
-/// let s = ptsp::helpdesk::unit_summaries(&[ptsp::Case::new()], &p, &ptsp::Calendar::jatim(), now)?;
+/// let s = ptsp::desk::figures::unit_summaries(&[ptsp::Case::new()], &p, &ptsp::Calendar::jatim(), now)?;
 /// assert!(s.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use ptsp::Lang;
-use ptsp::routing::{
+use ptsp::desk::routing::{
     Field, Reason, Router, RoutingError, RoutingInput, RoutingRule, RuleSet, StaffLoad, Suggestion,
     Unit, UnitKind, normalize, pick_staff, pick_staff_with, stem, tokenize,
 };
@@ -19,7 +19,7 @@ fn fixture() -> &'static Value {
     static F: OnceLock<Value> = OnceLock::new();
     F.get_or_init(|| {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/fixtures/helpdesk/routing/cases.json");
+            .join("../tests/fixtures/desk/routing/cases.json");
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
     })
 }
@@ -855,7 +855,7 @@ fn with_rule(rule: Value) -> RuleSet {
 
 #[test]
 fn a_megabyte_keyword_is_refused_not_stemmed() {
-    use ptsp::routing::limits::MAX_KEYWORD_CHARS;
+    use ptsp::desk::routing::limits::MAX_KEYWORD_CHARS;
     // Before the limit this took seconds and was accepted.
     let set = with_rule(json!({
         "id": "panjang", "target": "dkp", "priority": 1000,
@@ -894,7 +894,7 @@ fn a_megabyte_keyword_is_refused_not_stemmed() {
 
 #[test]
 fn counts_and_lengths_over_the_limits_are_reported_with_everything_else() {
-    use ptsp::routing::limits::*;
+    use ptsp::desk::routing::limits::*;
     let mut set = fixture_router().rule_set().clone();
     set.note = "n".repeat(MAX_NOTE_CHARS + 1);
     set.units[1].id = "u".repeat(MAX_ID_CHARS + 1);
@@ -975,7 +975,7 @@ fn counts_and_lengths_over_the_limits_are_reported_with_everything_else() {
 
 #[test]
 fn only_the_first_characters_of_a_ticket_are_read() {
-    use ptsp::routing::limits::{MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
+    use ptsp::desk::routing::limits::{MAX_SUBJECT_CHARS, MAX_TEXT_CHARS};
     let router = fixture_router();
     let pad = |n: usize| "é ".repeat(n / 2); // two characters, three bytes
     let late = RoutingInput::new("", format!("{}limbah", pad(MAX_TEXT_CHARS)));

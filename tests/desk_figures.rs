@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use ptsp::helpdesk::{figures, unit_summaries};
+use ptsp::desk::figures::{figures, unit_summaries};
 use ptsp::{Actor, Calendar, Case, Event, Procedure, ProcedureDef, Request};
 use serde_json::{Value, json};
 
@@ -27,7 +27,7 @@ fn procedure(name: &str) -> Procedure {
 
 #[test]
 fn desk_scenarios() {
-    let f = fixture("helpdesk/scenarios.json");
+    let f = fixture("desk/scenarios.json");
     let cal = Calendar::jatim();
     let mut by_procedure: Vec<(String, Case)> = Vec::new();
     for sc in f["scenarios"].as_array().unwrap() {

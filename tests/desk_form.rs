@@ -1,5 +1,5 @@
 //! The web form of the consultation and complaint desk: the shared golden
-//! cases in `tests/fixtures/helpdesk/forms/cases.json` (also read by the
+//! cases in `tests/fixtures/desk/forms/cases.json` (also read by the
 //! Python and JS suites), NIK, phone and email vectors, limits, messages,
 //! and properties of validation (proptest).
 
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use ptsp::Lang;
-use ptsp::form::{
+use ptsp::desk::form::{
     AttachmentMeta, FormError, FormLimits, Nik, RegencyKind, Sex, TicketKind, WebForm,
     normalize_email, normalize_phone, province_name, provinces, validate,
 };
@@ -47,8 +47,8 @@ fn complaint() -> WebForm {
 
 #[test]
 fn shared_fixture_cases() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/helpdesk/forms/cases.json");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/desk/forms/cases.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     let doc: Value = serde_json::from_str(&text).unwrap();
     let cases = doc["cases"].as_array().unwrap();
@@ -414,7 +414,7 @@ fn phone_invalid_vectors() {
         let p = &err.problems()[0];
         assert!(p.message.contains(why), "{input:?}: {}", p.message);
         // Quoted masked: only the last three digits shown.
-        let shown = ptsp::form::mask(ptsp::form::PersonalData::Phone, input.trim());
+        let shown = ptsp::desk::form::mask(ptsp::desk::form::PersonalData::Phone, input.trim());
         assert!(p.message.contains(&format!("{shown:?}")), "{}", p.message);
         assert!(
             p.message_id.starts_with("nomor telepon "),
@@ -743,8 +743,8 @@ fn long_values_are_shortened_in_messages() {
 fn limits_are_checked() {
     assert!(FormLimits::default().check().is_ok());
     let limits = FormLimits {
-        name: ptsp::form::CharRange { min: 5, max: 1 },
-        text: ptsp::form::CharRange { min: 0, max: 0 },
+        name: ptsp::desk::form::CharRange { min: 5, max: 1 },
+        text: ptsp::desk::form::CharRange { min: 0, max: 0 },
         label_max: 0,
         file_name_max: 0,
         formats: vec![
@@ -868,7 +868,7 @@ fn suggestion_kind_reads_writes_and_validates() {
     // No NIK needed, but a way to reply.
     let today = day(TODAY);
     let limits = FormLimits::default();
-    assert_eq!(limits.suggestion, ptsp::form::KindRules::default());
+    assert_eq!(limits.suggestion, ptsp::desk::form::KindRules::default());
     let valid = validate(&suggestion(), &limits, today).unwrap();
     assert_eq!(valid.kind, TicketKind::Suggestion);
     assert_eq!(serde_json::to_value(&valid).unwrap()["kind"], "saran");
@@ -904,7 +904,7 @@ fn suggestion_kind_reads_writes_and_validates() {
 
 #[test]
 fn a_suggestion_routes_as_category_saran() {
-    use ptsp::routing::{Router, RoutingInput};
+    use ptsp::desk::routing::{Router, RoutingInput};
     let router = Router::sample();
     let valid = validate(&suggestion(), &FormLimits::default(), day(TODAY)).unwrap();
     let input = RoutingInput::from(&valid);
@@ -1080,7 +1080,7 @@ fn problem_messages_mask_nik_phone_and_email() {
 
 #[test]
 fn mask_rules() {
-    use ptsp::form::{PersonalData, mask};
+    use ptsp::desk::form::{PersonalData, mask};
     assert_eq!(
         mask(PersonalData::Nik, "3171011708260001"),
         "3171**********01"
@@ -1125,9 +1125,9 @@ fn mask_rules() {
 fn every_free_text_field_is_bounded() {
     let today = day(TODAY);
     let limits = FormLimits {
-        name: ptsp::form::CharRange { min: 1, max: 10 },
-        subject: ptsp::form::CharRange { min: 1, max: 10 },
-        text: ptsp::form::CharRange { min: 1, max: 10 },
+        name: ptsp::desk::form::CharRange { min: 1, max: 10 },
+        subject: ptsp::desk::form::CharRange { min: 1, max: 10 },
+        text: ptsp::desk::form::CharRange { min: 1, max: 10 },
         label_max: 10,
         file_name_max: 10,
         formats: vec![],
