@@ -8,10 +8,12 @@
 
 use std::rc::Rc;
 
+#[cfg(feature = "full")]
 use ptsp::HolidayLayer;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
+#[cfg(feature = "full")]
 use crate::error::BindingError;
 
 /// A validated, compiled working-day calendar: weekmask, holiday layers
@@ -390,6 +392,7 @@ impl Assuming {
 /// const layer = layerFromIcal(ics, { layer_id: "kantor-x", layer_name: "Kantor X",
 ///                                    default_kind: "office_closure" });
 /// ```
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = layerFromIcal, unchecked_return_type = "HolidayLayer")]
 pub fn layer_from_ical(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
@@ -405,6 +408,7 @@ pub fn layer_from_ical(
 /// identical layer. Deterministic: it never reads the clock. A layer
 /// `layerFromIcal` would refuse (years outside the supported range, too
 /// many holidays) throws `invalid_definition`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = layerToIcal)]
 pub fn layer_to_ical(
     #[wasm_bindgen(unchecked_param_type = "HolidayLayer")] layer: &JsValue,

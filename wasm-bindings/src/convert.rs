@@ -40,8 +40,10 @@ use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
+#[cfg(feature = "full")]
 use crate::case::Case;
 use crate::error::{BindingError, Expected};
+#[cfg(feature = "full")]
 use crate::procedure::Procedure;
 
 /// Results of conversions and binding calls.
@@ -576,6 +578,7 @@ export interface Suggestion {
 }
 "#;
 
+#[cfg(feature = "full")]
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CASE_TYPES: &'static str = r#"
 /** Who performs a command: an id, the roles held, and the unit (Bidang or OPD). */
@@ -858,11 +861,13 @@ pub(crate) const POLICY: Expected = Expected {
     id: "objek kebijakan tenggat {count_from?, after_hours?}",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 pub(crate) const ICAL_IMPORT: Expected = Expected {
     en: "an object {layer_id, layer_name, default_kind}",
     id: "objek {layer_id, layer_name, default_kind}",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 pub(crate) const LAYER: Expected = Expected {
     en: "a holiday layer object {id, name, sources?, years?, holidays?}",
     id: "objek lapisan hari libur {id, name, sources?, years?, holidays?}",
@@ -883,16 +888,19 @@ const CALENDAR: Expected = Expected {
     id: "sebuah Calendar (Calendar.jatim(), Calendar.indonesia() atau Calendar.fromJson(…))",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 const PROCEDURE: Expected = Expected {
     en: "a Procedure (Procedure.jatimPermit(), Procedure.jatimComplaint(), Procedure.fromJson(…) …)",
     id: "sebuah Procedure (Procedure.jatimPermit(), Procedure.jatimComplaint(), Procedure.fromJson(…) …)",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 const CASE: Expected = Expected {
     en: "a Case (new Case() or Case.replay(…))",
     id: "sebuah Case (new Case() atau Case.replay(…))",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 pub(crate) const CASES: Expected = Expected {
     en: "an array of Case objects",
     id: "array objek Case",
@@ -918,21 +926,25 @@ pub(crate) const UNIT_IDS: Expected = Expected {
     id: "array string id unit",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 pub(crate) const REQUEST: Expected = Expected {
     en: "a request object {actor, at, command}",
     id: "objek permintaan {actor, at, command}",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 pub(crate) const ACTOR: Expected = Expected {
     en: "an actor object {id, roles?, unit?}",
     id: "objek aktor {id, roles?, unit?}",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 pub(crate) const EVENTS: Expected = Expected {
     en: "an array of case events [{at, case, actor, type, …}, …]",
     id: "array peristiwa kasus [{at, case, actor, type, …}, …]",
 };
 /// See [`POLICY`].
+#[cfg(feature = "full")]
 pub(crate) const EVENT: Expected = Expected {
     en: "a case event object {at, case, actor, type, …}",
     id: "objek peristiwa kasus {at, case, actor, type, …}",
@@ -1101,11 +1113,13 @@ pub(crate) fn calendar(v: &JsValue, param: &str) -> Result<Calendar> {
 }
 
 /// A `Procedure` parameter, borrowed ([`handle`]).
+#[cfg(feature = "full")]
 pub(crate) fn procedure(v: &JsValue, param: &str) -> Result<Procedure> {
     handle(v, param, Procedure::SHARE, PROCEDURE, "Procedure")
 }
 
 /// A `Case` parameter, borrowed ([`handle`]).
+#[cfg(feature = "full")]
 pub(crate) fn case(v: &JsValue, param: &str) -> Result<Case> {
     handle(v, param, Case::SHARE, CASE, "Case")
 }

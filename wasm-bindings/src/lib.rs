@@ -101,22 +101,30 @@
 //! * `error` — every error mapping, and the `PtspError` declaration.
 
 mod calendar;
+#[cfg(feature = "full")]
 mod case;
 mod convert;
 mod error;
 mod form;
+#[cfg(feature = "full")]
 mod helpdesk;
 mod procedure;
 mod routing;
+#[cfg(feature = "full")]
 mod sla;
 
-pub use calendar::{Assuming, Calendar, layer_from_ical, layer_to_ical};
+pub use calendar::{Assuming, Calendar};
+#[cfg(feature = "full")]
+pub use calendar::{layer_from_ical, layer_to_ical};
+#[cfg(feature = "full")]
 pub use case::Case;
 pub use error::{BindingError, CoreError, ERROR_NAME, Expected, is_ptsp_error};
 pub use form::{
     default_form_limits, normalize_email, normalize_phone, parse_nik, provinces, validate_form,
 };
+#[cfg(feature = "full")]
 pub use helpdesk::{desk_figures, desk_unit_summaries};
 pub use procedure::Procedure;
 pub use routing::{Router, normalize_text, stem};
+#[cfg(feature = "full")]
 pub use sla::sla_evaluate;

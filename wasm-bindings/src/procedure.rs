@@ -37,6 +37,8 @@ impl From<ptsp::Procedure> for Procedure {
     }
 }
 
+// Only functions of the full package take a `Procedure` argument.
+#[cfg(feature = "full")]
 impl Procedure {
     /// The JS name of [`Procedure::share`].
     pub(crate) const SHARE: &'static str = "__ptspShareProcedure";
@@ -65,6 +67,7 @@ impl Procedure {
     /// answer or distributes the question to a unit, which answers or says
     /// it is not theirs; "Belum Valid" sends an answer back; the authorised
     /// official delivers it. No step has an SLA (the standard gives none).
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = jatimConsultation)]
     pub fn jatim_consultation() -> Procedure {
         ptsp::Procedure::jatim_consultation().into()
@@ -76,6 +79,7 @@ impl Procedure {
     /// tier deadlines of 2, 5, 14 and 60 working days, the complainant's
     /// confirmation or reopening, and a unit lane that does not see who
     /// complained (Perpres 76/2013).
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = jatimComplaint)]
     pub fn jatim_complaint() -> Procedure {
         ptsp::Procedure::jatim_complaint().into()
@@ -85,6 +89,7 @@ impl Procedure {
     /// acknowledged by the Operator (noted at once, or passed on),
     /// distributed to the unit concerned, which answers or notes it (or
     /// declines: back to distribution); no tier, no SLA.
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = jatimSuggestion)]
     pub fn jatim_suggestion() -> Procedure {
         ptsp::Procedure::jatim_suggestion().into()
@@ -188,6 +193,7 @@ impl Procedure {
     /// Not part of the JS API (absent from the `.d.ts`): a second handle on
     /// the same procedure, taken over by a function given a `Procedure`
     /// argument (see `Calendar.__ptspShare` and `convert::handle`).
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = __ptspShareProcedure, skip_typescript)]
     pub fn share(&self) -> Procedure {
         Procedure {

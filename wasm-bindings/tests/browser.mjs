@@ -1,21 +1,32 @@
 // Runs the shared suite in a real headless Chromium:
-//   node wasm-bindings/tests/browser.mjs
+//   node wasm-bindings/tests/browser.mjs [full] [form]
 // Serves the repository root on 127.0.0.1 (a free port), opens
 // wasm-bindings/tests/browser.html with playwright-core driving the system
-// Chromium (never a downloaded one), forwards the page's console errors,
-// prints every failing test and ends with the line "N passed, M failed".
+// Chromium (never a downloaded one) — once for the full package (pkg/) and
+// once for the form package (pkg/form/, ?pkg=form) unless the arguments name
+// one — forwards the page's console errors, prints every failing test, each
+// package's size and the time its init took (printed, never asserted), and
+// ends with the line "N passed, M failed".
 // Exits non-zero on any failure, on no test run, or after TIMEOUT_MS.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
 
-const TIMEOUT_MS = Number(process.env.PTSP_BROWSER_TIMEOUT_MS ?? 60_000);
+const TIMEOUT_MS = Number(process.env.PTSP_BROWSER_TIMEOUT_MS ?? 120_000);
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PAGE = "/wasm-bindings/tests/browser.html";
+const VARIANTS = process.argv.slice(2).length ? process.argv.slice(2) : ["full", "form"];
+const WASM = {
+  full: new URL("../pkg/ptsp_wasm_bg.wasm", import.meta.url),
+  form: new URL("../pkg/form/ptsp_wasm_bg.wasm", import.meta.url),
+};
+const fmt = (n) => n.toLocaleString("en-US");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -87,6 +98,20 @@ async function main() {
       "--disable-sync",
     ],
   });
+  let passed = 0;
+  let failed = 0;
+  for (const variant of VARIANTS) {
+    if (!WASM[variant]) throw new Error(`unknown package ${variant}: expected full or form`);
+    const r = await run(variant, port);
+    passed += r.passed;
+    failed += r.failed;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+/** Runs the page for one package; returns its counts. */
+async function run(variant, port) {
   const page = await browser.newPage();
   page.on("console", (msg) => {
     if (msg.type() === "error") console.error(`[page console.error] ${msg.text()}`);
@@ -97,22 +122,30 @@ async function main() {
     if (res.status() >= 400) console.error(`[HTTP ${res.status()}] ${res.url()}`);
   });
 
-  const url = `http://127.0.0.1:${port}${PAGE}`;
-  console.log(`browser: ${browser.version()} at ${url}`);
+  const url = `http://127.0.0.1:${port}${PAGE}${variant === "form" ? "?pkg=form" : ""}`;
+  console.log(`\nbrowser: ${browser.version()} at ${url}`);
   await page.goto(url);
   const handle = await page.waitForFunction(() => window.__ptspResults, null, {
     timeout: TIMEOUT_MS,
     polling: 100,
   });
   const results = await handle.jsonValue();
+  await page.close();
   if (results.fatal) console.error(`page could not run the suite: ${results.fatal}`);
   for (const r of results.results) {
-    if (r.ok) console.log(`ok - ${r.name}`);
-    else console.error(`FAILED - ${r.name}\n${r.error}`);
+    if (r.ok) console.log(`ok - ${variant}: ${r.name}`);
+    else console.error(`FAILED - ${variant}: ${r.name}\n${r.error}`);
   }
-  const failed = results.failed + (results.fatal ? 1 : 0);
-  console.log(`${results.passed} passed, ${failed} failed`);
-  return failed === 0 && results.passed > 0 ? 0 : 1;
+  if (results.timings) {
+    const wasm = readFileSync(WASM[variant]);
+    const t = results.timings;
+    console.log(
+      `${variant} package: ${fmt(wasm.length)} bytes, ${fmt(gzipSync(wasm, { level: 9, memLevel: 9 }).length)} bytes gzipped, ` +
+        `instantiated in ${t.initMs.toFixed(1)} ms (fetch, compile, instantiate); ` +
+        `first Calendar.jatim() ${t.calendarMs.toFixed(1)} ms, first Router.sample() ${t.routerMs.toFixed(1)} ms`,
+    );
+  }
+  return { passed: results.passed, failed: results.failed + (results.fatal ? 1 : 0) };
 }
 
 let code = 1;

@@ -6,6 +6,12 @@
 //              under tests/fixtures/ ("calendar/operations.json"),
 //   assert   — node:assert/strict in Node, ./assert.mjs in the browser.
 //
+// Tests marked `full: true` use what only the full package has (the case
+// engine, SLA clocks, desk figures, iCalendar, the desk's procedures); every
+// other test also runs against the form package (pkg/form/, see
+// FORM_EXPORTS), in Node (node-form.test.mjs) and in Chromium
+// (browser.html?pkg=form).
+//
 // The golden cases are those of tests/fixtures.rs, tests/desk_form.rs,
 // tests/desk_routing.rs and tests/desk_figures.rs (Rust) and of the Python suite:
 // the three layers must give the same answers.
@@ -170,6 +176,7 @@ export const tests = [
 
   {
     name: "iCalendar import cases",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const f = fixtures["calendar/ical.json"];
       for (const c of f.cases) {
@@ -188,6 +195,7 @@ export const tests = [
 
   {
     name: "iCalendar round trip gives back the identical layer",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const defs = [
         JSON.parse(ptsp.Calendar.indonesia().toJson()),
@@ -403,6 +411,7 @@ export const tests = [
 
   {
     name: "wrong JS types are invalid_type, never a trap",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const cal = ptsp.Calendar.jatim();
       const opts = fixtures["calendar/ical.json"].import;
@@ -457,6 +466,7 @@ export const tests = [
 
   {
     name: "unparsable strings and unfit objects are invalid_value",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const cal = ptsp.Calendar.jatim();
       const cases = [
@@ -1419,6 +1429,7 @@ export const tests = [
 
   {
     name: "the built-in consultation and complaint procedures",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const c = ptsp.Procedure.jatimConsultation();
       assert.equal(c.id, "jatim-konsultasi");
@@ -1458,6 +1469,7 @@ export const tests = [
 
   {
     name: "desk scenarios agree with the golden cases",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const f = fixtures["desk/scenarios.json"];
       assert.equal(f.calendar, "jatim");
@@ -1546,6 +1558,7 @@ export const tests = [
 
   {
     name: "a case: decide, execute, replay, JSON, tracking and SLA clocks",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const permit = ptsp.Procedure.jatimPermit();
       const cal = ptsp.Calendar.jatim();
@@ -1636,6 +1649,7 @@ export const tests = [
 
   {
     name: "case arguments: wrong JS types are invalid_type, unfit values invalid_value",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const p = ptsp.Procedure.jatimConsultation();
       const cal = ptsp.Calendar.jatim();
@@ -1709,6 +1723,7 @@ export const tests = [
   },
   {
     name: "extreme desk inputs are refused with a code, never a panic",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const today = "2026-12-01";
       const max = Number.MAX_SAFE_INTEGER;
@@ -1811,6 +1826,7 @@ export const tests = [
   },
   {
     name: "the shared table of bad inputs gets the same codes as in Rust and Python",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const f = fixtures["hardening/bad-inputs.json"];
       assert.ok(f.cases.length >= 40);
@@ -1902,6 +1918,7 @@ export const tests = [
   },
   {
     name: "a single-outcome step completes without naming the outcome (shared case fixture)",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const name = "single-outcome steps complete without naming the outcome";
       const sc = fixtures["cases/scenarios.json"].scenarios.find((s) => s.name === name);
@@ -1928,4 +1945,58 @@ export const tests = [
       assert.equal(ptsp.Case.replay(log, permit).toJson(), c.toJson());
     },
   },
+  {
+    name: "a web form's flow: validate the form, check documents, preview the completion, suggest a unit",
+    fn(ptsp, fixtures, assert) {
+      const today = "2026-12-01";
+      const form = {
+        kind: "pengaduan",
+        name: " Siti Rahayu ",
+        nik: "3515144508680002",
+        phone: "0812-3456-7890",
+        subject: "Limbah pabrik",
+        text: "Limbah pabrik mencemari sungai di belakang rumah kami sejak Oktober.",
+      };
+      const valid = ptsp.validateForm(form, null, today);
+      assert.equal(valid.name, "Siti Rahayu");
+      assert.equal(valid.phone, "+6281234567890");
+      assert.equal(valid.nik.province, "Jawa Timur");
+      const e = expectCode(ptsp, assert, "invalid_form", () =>
+        ptsp.validateForm({ ...form, nik: "", phone: "123" }, null, today));
+      assert.deepEqual(e.errors.map((p) => [p.path, p.code]), [["nik", "required"], ["phone", "invalid_phone"]]);
+
+      const permit = ptsp.Procedure.jatimPermit();
+      const gaps = permit.checkDocuments([{ code: "ktp", format: "docx", bytes: 35000 }]);
+      assert.deepEqual(gaps.map((g) => g.code), ["wrong_format", ...Array(4).fill("missing_document")]);
+      const complete = permit.documents
+        .filter((d) => d.mandatory)
+        .map((d) => ({ code: d.code, format: d.formats[0], bytes: 1000 }));
+      assert.deepEqual(permit.checkDocuments(complete), []);
+
+      const cal = ptsp.Calendar.jatim();
+      const when = permit.previewCompletion(cal, "2026-12-22T09:15:00+07:00");
+      assert.equal(when.completion, "2027-01-06T16:00:00+07:00");
+      assert.deepEqual(when.untimed, ["rekomendasi", "cetak"]);
+      assert.equal(cal.deadline("2026-12-23T14:20:00+07:00", 3).due_at, "2026-12-30T16:00:00+07:00");
+
+      const [best] = ptsp.Router.sample().suggest({ subject: valid.subject, text: valid.text });
+      assert.equal(best.unit, "dlh");
+      assert.equal(best.reasons[0].excerpt, "Limbah");
+    },
+  },
 ];
+
+/**
+ * What the form package (pkg/form/) exports: the full package's exports less
+ * FULL_ONLY_EXPORTS. Checked by the form runners.
+ */
+export const FULL_ONLY_EXPORTS = [
+  "Case",
+  "deskFigures",
+  "deskUnitSummaries",
+  "layerFromIcal",
+  "layerToIcal",
+  "slaEvaluate",
+];
+/** Static methods of `Procedure` only the full package has (the desk's flows). */
+export const FULL_ONLY_PROCEDURES = ["jatimComplaint", "jatimConsultation", "jatimSuggestion"];
