@@ -103,7 +103,7 @@ fn outcome(op: &str, a: &Value) -> Option<(String, Vec<Problem>, String, String)
             match $r {
                 Ok(_) => None,
                 Err(e) => err(
-                    AsRef::<str>::as_ref(&e.code()),
+                    e.code().as_str(),
                     e.problems(),
                     e.message(Lang::En),
                     e.message(Lang::Id),
@@ -119,7 +119,7 @@ fn outcome(op: &str, a: &Value) -> Option<(String, Vec<Problem>, String, String)
             Err(e) => {
                 let e: RoutingError = e;
                 err(
-                    e.code(),
+                    e.code().as_str(),
                     e.problems(),
                     e.message(Lang::En),
                     e.message(Lang::Id),

@@ -780,10 +780,12 @@ fn limits_are_checked() {
     assert_eq!(FormLimits::from_json(&json).unwrap(), FormLimits::default());
     let e = FormLimits::from_json("{\"max_attachments\": -1}").unwrap_err();
     assert_eq!(e.code(), "invalid_json");
-    assert!(
-        e.message(Lang::Id)
-            .starts_with("json tidak valid pada baris 1")
-    );
+    // The shape error names the field, with the same text in every layer.
+    assert_eq!(e.problems()[0].path, "max_attachments");
+    assert_eq!(e.problems()[0].code, "out_of_range");
+    assert!(e.message(Lang::Id).starts_with(
+        "masukan tidak berbentuk seperti yang diharapkan: max_attachments: angka -1 di luar rentang"
+    ));
 }
 
 #[test]

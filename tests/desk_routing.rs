@@ -385,10 +385,11 @@ fn rule_sets_round_trip_through_json() {
     let err = Router::from_json(r#"{"units": [], "rules": [], "fallback": "x", "extra": 1}"#)
         .unwrap_err();
     assert_eq!(err.code(), "invalid_json");
-    assert!(
-        err.message(Lang::Id)
-            .starts_with("json tidak valid pada baris 1")
-    );
+    assert_eq!(err.problems()[0].path, "extra");
+    assert_eq!(err.problems()[0].code, "unknown_field");
+    assert!(err.message(Lang::Id).starts_with(
+        "masukan tidak berbentuk seperti yang diharapkan: extra: kolom “extra” tidak dikenal"
+    ));
 }
 
 #[test]

@@ -76,7 +76,6 @@ pub use case::{
     Event, EventKind, OutputRecord, Request, Requirement, StepVisit, SubmittedDocument, Tracking,
     TrackingEntry, check_documents,
 };
-pub use error::{Code, Kind, Lang, Problem, PtspError};
 pub use desk::form::{
     AttachmentMeta, CharRange, FormError, FormLimits, KindRules, Nik, PersonalData, Province,
     RegencyKind, Sex, TicketKind, ValidForm, WebForm,
@@ -84,6 +83,7 @@ pub use desk::form::{
 pub use desk::routing::{
     Router, RoutingError, RoutingInput, RoutingRule, RuleSet, StaffLoad, Suggestion,
 };
+pub use error::{Code, Kind, Lang, Problem, PtspError};
 pub use procedure::{
     Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
     LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
@@ -158,32 +158,6 @@ impl PtspError for Error {
 }
 
 error::inherent_methods!(Error);
-
-/// TRANSITION: the module errors not yet declaring their codes from the
-/// registry.
-macro_rules! transition_error {
-    ($t:ty, $kind:ident) => {
-        impl PtspError for $t {
-            fn code(&self) -> Code {
-                Code::from_name(<$t>::code(self)).unwrap_or(Code::Internal)
-            }
-
-            fn message(&self, lang: Lang) -> String {
-                <$t>::message(self, lang)
-            }
-
-            fn kind(&self) -> Kind {
-                Kind::$kind
-            }
-
-            fn problems(&self) -> &[Problem] {
-                <$t>::problems(self)
-            }
-        }
-    };
-}
-transition_error!(FormError, Form);
-transition_error!(RoutingError, Routing);
 
 /// Shorthand for results with the crate-wide [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

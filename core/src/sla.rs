@@ -5,6 +5,7 @@
 //! explanation of a deadline. Pure functions of the case, the procedure, the
 //! calendar and the instant `now`.
 
+use crate::error::Code;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -569,7 +570,7 @@ pub fn explain(
             what: crate::case::phrase::VISIT,
             problems: vec![crate::Problem::new(
                 "visit",
-                "unknown_visit",
+                Code::UnknownVisit,
                 format!(
                     "the case has {} step visits: visit {visit} does not exist",
                     case.visits.len()

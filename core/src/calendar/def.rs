@@ -15,7 +15,7 @@ use super::limits::{
     MAX_YEAR_ENTRIES, MIN_YEAR,
 };
 use crate::error::phrase;
-use crate::error::{Problem, check_len, excerpt, too_many};
+use crate::error::{Code, Problem, check_len, excerpt, too_many};
 
 /// Which weekdays are working days, Monday first — the same convention as
 /// numpy's `weekmask`. Written `"1111100"` (Monday–Friday) or as day names
@@ -507,7 +507,7 @@ impl CalendarDef {
         if self.id.trim().is_empty() {
             out.push(Problem::new(
                 "id",
-                "empty_id",
+                Code::EmptyId,
                 "calendar id is empty",
                 "id kalender kosong",
             ));
@@ -517,7 +517,7 @@ impl CalendarDef {
         if !self.weekmask.0.iter().any(|w| *w) {
             out.push(Problem::new(
                 "weekmask",
-                "empty_weekmask",
+                Code::EmptyWeekmask,
                 "weekmask \"0000000\" has no working weekday: expected at least one 1",
                 "weekmask \"0000000\" tidak memiliki hari kerja: seharusnya paling sedikit satu angka 1",
             ));
@@ -525,7 +525,7 @@ impl CalendarDef {
         if parse_offset(&self.utc_offset).is_none() {
             out.push(Problem::new(
                 "utc_offset",
-                "invalid_utc_offset",
+                Code::InvalidUtcOffset,
                 format!(
                     "utc offset {:?} is not valid: expected ±HH:MM between -12:00 and +14:00, e.g. \"+07:00\"",
                     excerpt(&self.utc_offset)
@@ -552,7 +552,7 @@ impl CalendarDef {
                 if !layer_ids.insert(layer.id.as_str()) {
                     out.push(Problem::new(
                         format!("{lp}.id"),
-                        "duplicate_id",
+                        Code::DuplicateId,
                         format!("layer id {:?} is used twice", layer.id),
                         format!("id lapisan {:?} dipakai dua kali", layer.id),
                     ));
@@ -564,7 +564,7 @@ impl CalendarDef {
             None if out.iter().all(|p| p.code != "non_contiguous_years") => {
                 out.push(Problem::new(
                     "layers",
-                    "no_coverage",
+                    Code::NoCoverage,
                     "no year is covered by every layer that lists years: expected at least one layer with a decreed or provisional year, and overlapping years across layers",
                     "tidak ada tahun yang dicakup semua lapisan yang mencantumkan tahun: seharusnya paling sedikit satu lapisan dengan tahun yang ditetapkan atau sementara, dan tahun yang beririsan antarlapisan",
                 ));
@@ -575,7 +575,7 @@ impl CalendarDef {
                 let span = i64::from(last) - i64::from(first) + 1;
                 out.push(Problem::new(
                     "layers",
-                    "coverage_too_long",
+                    Code::CoverageTooLong,
                     format!(
                         "the covered years {first}–{last} span {span} years: at most {MAX_COVERAGE_YEARS} are allowed"
                     ),
@@ -638,7 +638,7 @@ impl CalendarDef {
             if !seen.insert(x.date) {
                 out.push(Problem::new(
                     p.clone(),
-                    "duplicate_extra_working_day",
+                    Code::DuplicateExtraWorkingDay,
                     format!("extra working day {} is listed twice", x.date),
                     format!("hari kerja tambahan {} tercantum dua kali", x.date),
                 ));
@@ -646,7 +646,7 @@ impl CalendarDef {
             if let Some(h) = off.get(&x.date) {
                 out.push(Problem::new(
                     p.clone(),
-                    "conflicting_day",
+                    Code::ConflictingDay,
                     format!(
                         "{} is both an extra working day ({:?}) and a day off ({:?}, {})",
                         x.date,
@@ -701,7 +701,7 @@ fn missing_hours(path: &str, key: &str, date: Option<NaiveDate>) -> Problem {
             format!("{key} adalah hari kerja tetapi tidak memiliki jam kerja"),
         ),
     };
-    Problem::new(path, "missing_office_hours", en, id)
+    Problem::new(path, Code::MissingOfficeHours, en, id)
 }
 
 /// Pushes `year_out_of_range` when `date` is outside the supported years.
@@ -725,7 +725,7 @@ fn year_problem(path: &str, year: i32, date: Option<NaiveDate>) -> Problem {
             format!("tahun {year} di luar rentang: seharusnya tahun {MIN_YEAR} sampai {MAX_YEAR}"),
         ),
     };
-    Problem::new(path, "year_out_of_range", en, id)
+    Problem::new(path, Code::YearOutOfRange, en, id)
 }
 
 /// The problems a layer's own content has, apart from validation against
@@ -781,7 +781,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         if !source_ids.insert(s.id.as_str()) && sources_ok {
             out.push(Problem::new(
                 format!("{lp}.sources[{si}].id"),
-                "duplicate_id",
+                Code::DuplicateId,
                 format!("source id {:?} is used twice", s.id),
                 format!("id sumber {:?} dipakai dua kali", s.id),
             ));
@@ -810,7 +810,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         {
             out.push(Problem::new(
                 format!("{sp}.amends"),
-                "unknown_source",
+                Code::UnknownSource,
                 format!("source {:?} amends unknown source {:?}", s.id, a),
                 format!(
                     "sumber {:?} mengubah sumber {:?} yang tidak dikenal",
@@ -826,7 +826,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         if years.insert(y.year, y.status).is_some() && years_ok {
             out.push(Problem::new(
                 format!("{lp}.years[{yi}].year"),
-                "duplicate_year",
+                Code::DuplicateYear,
                 format!("year {} is listed twice", y.year),
                 format!("tahun {} tercantum dua kali", y.year),
             ));
@@ -845,7 +845,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
     {
         out.push(Problem::new(
             format!("{lp}.years"),
-            "non_contiguous_years",
+            Code::NonContiguousYears,
             format!(
                 "covered years {first}–{last} have a gap: expected every year in between to be decreed or provisional"
             ),
@@ -868,7 +868,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         if !source_ids.contains(h.source.as_str()) {
             out.push(Problem::new(
                 format!("{hp}.source"),
-                "unknown_source",
+                Code::UnknownSource,
                 format!(
                     "holiday {} cites unknown source {:?}: expected one of the layer's sources",
                     h.date,
@@ -884,7 +884,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         if h.name.trim().is_empty() {
             out.push(Problem::new(
                 format!("{hp}.name"),
-                "empty_name",
+                Code::EmptyName,
                 format!("holiday {} has an empty name", h.date),
                 format!("hari libur {} tidak bernama", h.date),
             ));
@@ -896,7 +896,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         {
             out.push(Problem::new(
                 format!("{hp}.date"),
-                "holiday_outside_years",
+                Code::HolidayOutsideYears,
                 format!(
                     "holiday {} is in year {}, which the layer does not list as decreed or provisional",
                     h.date,
@@ -912,7 +912,7 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
         if !entries.insert((h.date, h.kind, h.name.as_str())) {
             out.push(Problem::new(
                 hp.clone(),
-                "duplicate_holiday",
+                Code::DuplicateHoliday,
                 format!("holiday {} {:?} is listed twice", h.date, h.name),
                 format!("hari libur {} {:?} tercantum dua kali", h.date, h.name),
             ));

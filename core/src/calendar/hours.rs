@@ -1,5 +1,6 @@
 //! Office hours: opening time, closing time and breaks per weekday.
 
+use crate::error::Code;
 use std::fmt;
 use std::str::FromStr;
 
@@ -174,7 +175,7 @@ impl DayHours {
         if self.open >= self.close {
             out.push(Problem::new(
                 format!("{path}.close"),
-                "invalid_office_hours",
+                Code::InvalidOfficeHours,
                 format!(
                     "closing time {} is not after opening time {}",
                     self.close, self.open
@@ -194,7 +195,7 @@ impl DayHours {
             if b.start >= b.end {
                 out.push(Problem::new(
                     bpath,
-                    "invalid_break",
+                    Code::InvalidBreak,
                     format!("break end {} is not after its start {}", b.end, b.start),
                     format!(
                         "akhir istirahat {} tidak setelah awalnya {}",
@@ -206,7 +207,7 @@ impl DayHours {
             if b.start < self.open || b.end > self.close {
                 out.push(Problem::new(
                     bpath.clone(),
-                    "invalid_break",
+                    Code::InvalidBreak,
                     format!(
                         "break {}–{} is not inside office hours {}–{}",
                         b.start, b.end, self.open, self.close
@@ -222,7 +223,7 @@ impl DayHours {
             {
                 out.push(Problem::new(
                     bpath,
-                    "overlapping_breaks",
+                    Code::OverlappingBreaks,
                     format!("break {}–{} overlaps break [{j}]", b.start, b.end),
                     format!(
                         "istirahat {}–{} tumpang tindih dengan istirahat [{j}]",
@@ -237,7 +238,7 @@ impl DayHours {
         if out.iter().all(|p| !p.path.starts_with(path)) && self.working_seconds() == 0 {
             out.push(Problem::new(
                 path,
-                "invalid_office_hours",
+                Code::InvalidOfficeHours,
                 "breaks leave no working time in the day",
                 "istirahat menghabiskan seluruh jam kerja hari itu",
             ));

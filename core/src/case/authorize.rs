@@ -5,6 +5,7 @@
 
 use super::command::Action;
 use super::{Actor, Case, CaseError, CaseResult, CaseStatus, Requirement};
+use crate::error::Code;
 use crate::error::Problem;
 use crate::procedure::{LaneDef, LaneKind, Procedure, StepDef, StepKind};
 
@@ -195,14 +196,14 @@ impl Case {
                 required: Requirement::NotApplicant,
             });
         }
-        let problem = |path: &str, code: &str, en: String, id: String| CaseError::InvalidInput {
+        let problem = |path: &str, code: Code, en: String, id: String| CaseError::InvalidInput {
             what: super::phrase::ASSIGNMENT,
             problems: vec![Problem::new(path, code, en, id)],
         };
         let Some(l) = p.lane(lane) else {
             return Err(problem(
                 "command.lane",
-                "unknown_lane",
+                Code::UnknownLane,
                 format!("lane {lane:?} is not in the procedure"),
                 format!("lajur {lane:?} tidak ada di prosedur"),
             ));
@@ -213,7 +214,7 @@ impl Case {
             LaneKind::Applicant => {
                 return Err(problem(
                     "command.lane",
-                    "invalid_assignment",
+                    Code::InvalidAssignment,
                     format!("lane {lane:?} is the applicant's: it cannot be assigned"),
                     format!("lajur {lane:?} milik pemohon: tidak dapat ditugaskan"),
                 ));
@@ -221,7 +222,7 @@ impl Case {
             LaneKind::Office if unit.is_some() => {
                 return Err(problem(
                     "command.unit",
-                    "invalid_assignment",
+                    Code::InvalidAssignment,
                     format!(
                         "lane {lane:?} is the office's own: assign a staff member, not a unit (units are for routed lanes)"
                     ),
@@ -233,7 +234,7 @@ impl Case {
             LaneKind::Office if blank(staff) => {
                 return Err(problem(
                     "command.staff",
-                    "invalid_assignment",
+                    Code::InvalidAssignment,
                     format!("lane {lane:?} needs a staff member to assign to"),
                     format!("lajur {lane:?} membutuhkan petugas tujuan penugasan"),
                 ));
@@ -241,7 +242,7 @@ impl Case {
             LaneKind::RoutedUnit if blank(unit) && (blank(staff) || holder.is_none()) => {
                 return Err(problem(
                     "command.unit",
-                    "invalid_assignment",
+                    Code::InvalidAssignment,
                     format!("lane {lane:?} needs a unit to assign to"),
                     format!("lajur {lane:?} membutuhkan unit tujuan penugasan"),
                 ));
@@ -260,7 +261,7 @@ impl Case {
         {
             return Err(problem(
                 "command.unit",
-                "declined_unit",
+                Code::DeclinedUnit,
                 format!(
                     "unit {u:?} already declined this case: assign another unit, or give a reason to override"
                 ),
@@ -289,7 +290,7 @@ impl Case {
                     _ => {
                         return Err(problem(
                             "command.staff",
-                            "invalid_assignment",
+                            Code::InvalidAssignment,
                             format!(
                                 "lane {lane:?} has several steps and none is current: assign its staff when the case reaches it"
                             ),

@@ -2,6 +2,7 @@
 //! procedure's [`crate::TextLimits`] and the instant range before anything
 //! else (see DESIGN.md, "Bounds at the boundary").
 
+use crate::error::Code;
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use super::{Case, CaseError, CaseResult, Command, Request, SubmittedDocument};
@@ -28,7 +29,7 @@ pub(crate) fn instant_problem(path: &str, t: DateTime<FixedOffset>) -> Problem {
         let offset = t.offset().local_minus_utc();
         return Problem::new(
             path,
-            "offset_with_seconds",
+            Code::OffsetWithSeconds,
             format!(
                 "the UTC offset of {offset} seconds is not a whole number of minutes: RFC 3339 cannot record it"
             ),
@@ -39,7 +40,7 @@ pub(crate) fn instant_problem(path: &str, t: DateTime<FixedOffset>) -> Problem {
     }
     Problem::new(
         path,
-        "instant_out_of_range",
+        Code::InstantOutOfRange,
         format!(
             "instant {} is outside the years {} to {}",
             t.to_rfc3339(),
@@ -82,7 +83,7 @@ impl Limits<'_> {
         if value.trim().is_empty() {
             self.out.push(Problem::new(
                 path,
-                "empty_id",
+                Code::EmptyId,
                 format!("{path} is empty or blank: an identifier is required"),
                 format!("{path} kosong: pengenal wajib diisi"),
             ));
@@ -143,7 +144,7 @@ pub(super) fn check_request(case: &Case, p: &Procedure, req: &Request) -> CaseRe
     {
         l.out.push(Problem::new(
             "at",
-            "before_last_event",
+            Code::BeforeLastEvent,
             format!(
                 "instant {} is earlier than the case's last event ({})",
                 req.at.to_rfc3339(),
@@ -185,7 +186,7 @@ pub(super) fn check_request(case: &Case, p: &Procedure, req: &Request) -> CaseRe
                 if !INSTANT_YEARS.contains(&o.date.year()) {
                     l.out.push(Problem::new(
                         format!("command.outputs[{i}].date"),
-                        "date_out_of_range",
+                        Code::DateOutOfRange,
                         format!(
                             "date {} is outside the years {} to {}",
                             o.date,

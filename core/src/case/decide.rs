@@ -3,6 +3,7 @@
 //! changed ([`Case::execute`] applies them).
 
 use super::command::Action;
+use crate::error::Code;
 use chrono::{DateTime, FixedOffset};
 
 use super::bounds::check_request;
@@ -211,7 +212,7 @@ impl Case {
                         what: super::phrase::REASON,
                         problems: vec![Problem::new(
                             "command.reason",
-                            "empty_reason",
+                            Code::EmptyReason,
                             "a rejection needs a reason",
                             "penolakan membutuhkan alasan",
                         )],

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::error::list;
 use super::{Case, CaseError, CaseResult, CorrectionReason, OutputRecord, SubmittedDocument};
-use crate::error::{Lang, Problem};
+use crate::error::{Code, Lang, Problem};
 use crate::procedure::{DocumentRequirement, OutputKind, Procedure, StepDef};
 
 /// Checks submitted documents against a procedure's requirements and
@@ -33,7 +33,7 @@ pub fn check_documents(
         if submitted[..i].iter().any(|e| e.code == d.code) {
             out.push(Problem::new(
                 format!("{path}.code"),
-                "duplicate_document",
+                Code::DuplicateDocument,
                 format!("document {:?} is submitted twice", d.code),
                 format!("dokumen {:?} diunggah dua kali", d.code),
             ));
@@ -41,7 +41,7 @@ pub fn check_documents(
         let Some(req) = required.iter().find(|r| r.code == d.code) else {
             out.push(Problem::new(
                 format!("{path}.code"),
-                "unknown_document",
+                Code::UnknownDocument,
                 format!("document {:?} is not a requirement of this service", d.code),
                 format!("dokumen {:?} bukan persyaratan layanan ini", d.code),
             ));
@@ -51,7 +51,7 @@ pub fn check_documents(
         if !req.formats.is_empty() && !req.formats.contains(&format) {
             out.push(Problem::new(
                 format!("{path}.format"),
-                "wrong_format",
+                Code::WrongFormat,
                 format!(
                     "{} must be one of {}, found {:?}",
                     req.name.en,
@@ -71,7 +71,7 @@ pub fn check_documents(
         {
             out.push(Problem::new(
                 format!("{path}.bytes"),
-                "file_too_large",
+                Code::FileTooLarge,
                 format!(
                     "{} is {} bytes: at most {max} allowed",
                     req.name.en, d.bytes
@@ -85,7 +85,7 @@ pub fn check_documents(
         if d.bytes == 0 {
             out.push(Problem::new(
                 format!("{path}.bytes"),
-                "empty_file",
+                Code::EmptyFile,
                 format!("{} is an empty file", req.name.en),
                 format!("{} adalah berkas kosong", req.name.id),
             ));
@@ -95,7 +95,7 @@ pub fn check_documents(
         if r.mandatory && !submitted.iter().any(|d| d.code == r.code) {
             out.push(Problem::new(
                 format!("required[{i}]"),
-                "missing_document",
+                Code::MissingDocument,
                 format!("{} ({}) is required and missing", r.name.en, r.code),
                 format!("{} ({}) wajib dan belum diunggah", r.name.id, r.code),
             ));
@@ -118,7 +118,7 @@ pub(super) fn check_reasons(p: &Procedure, reasons: &[CorrectionReason]) -> Case
     if reasons.is_empty() {
         problems.push(Problem::new(
             "reasons",
-            "empty_reasons",
+            Code::EmptyReasons,
             "a correction needs at least one reason",
             "perbaikan membutuhkan paling sedikit satu alasan",
         ));
@@ -131,7 +131,7 @@ pub(super) fn check_reasons(p: &Procedure, reasons: &[CorrectionReason]) -> Case
         if !documents.is_empty() && !documents.iter().any(|d| d.code == r.document) {
             problems.push(Problem::new(
                 format!("reasons[{i}].document"),
-                "unknown_document",
+                Code::UnknownDocument,
                 format!(
                     "document {:?} is not a requirement of this service",
                     r.document
@@ -142,7 +142,7 @@ pub(super) fn check_reasons(p: &Procedure, reasons: &[CorrectionReason]) -> Case
         if r.reason.trim().is_empty() {
             problems.push(Problem::new(
                 format!("reasons[{i}].reason"),
-                "empty_reason",
+                Code::EmptyReason,
                 "the reason is empty",
                 "alasannya kosong",
             ));
@@ -196,7 +196,7 @@ impl Case {
             if !documents.contains(&o.kind) {
                 problems.push(Problem::new(
                     format!("command.outputs[{i}].kind"),
-                    "undeclared_output",
+                    Code::UndeclaredOutput,
                     format!(
                         "step {:?} does not produce {}: it produces {}",
                         step.id,
@@ -222,7 +222,7 @@ impl Case {
             if o.date > at.date_naive() {
                 problems.push(Problem::new(
                     format!("command.outputs[{i}].date"),
-                    "output_date_in_future",
+                    Code::OutputDateInFuture,
                     format!(
                         "{} {:?} is dated {}, after the day it is recorded ({})",
                         name(o.kind),
@@ -243,7 +243,7 @@ impl Case {
         if !documents.is_empty() && !outputs.iter().any(|o| documents.contains(&o.kind)) {
             problems.push(Problem::new(
                 "command.outputs",
-                "missing_output",
+                Code::MissingOutput,
                 format!(
                     "step {:?} must record what it produced ({}): number and date",
                     step.id,

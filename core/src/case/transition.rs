@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use super::{Case, CaseClockChange, CaseError, CaseResult};
 use crate::calendar::Calendar;
+use crate::error::Code;
 use crate::error::Problem;
 use crate::procedure::{
     CorrectionClock, EndKind, LaneKind, Procedure, SlaUnit, StepDef, StepKind, TierAnchor,
@@ -176,14 +177,14 @@ impl Case {
                 let ids: Vec<&str> = p.def().tiers.iter().map(|t| t.id.as_str()).collect();
                 p.tier(t).map(Some).ok_or_else(|| {
                     tier_problem(
-                        "unknown_tier",
+                        Code::UnknownTier,
                         format!("tier {t:?} is not one of {}", ids.join(", ")),
                         format!("tingkat {t:?} bukan salah satu dari {}", ids.join(", ")),
                     )
                 })
             }
             (true, None) => Err(tier_problem(
-                "tier_required",
+                Code::TierRequired,
                 format!("step {:?} sets the case's tier: give one", step.id),
                 format!(
                     "langkah {:?} menetapkan tingkat kasus: isi tingkatnya",
@@ -191,7 +192,7 @@ impl Case {
                 ),
             )),
             (false, Some(t)) => Err(tier_problem(
-                "tier_not_allowed",
+                Code::TierNotAllowed,
                 format!("step {:?} does not set a tier, found {t:?}", step.id),
                 format!(
                     "langkah {:?} tidak menetapkan tingkat, ditemukan {t:?}",
@@ -287,7 +288,7 @@ pub(super) fn working_duration(amount: i64, unit: &'static str) -> CaseResult<Du
     })
 }
 
-pub(super) fn tier_problem(code: &str, en: String, id: String) -> CaseError {
+pub(super) fn tier_problem(code: Code, en: String, id: String) -> CaseError {
     CaseError::InvalidInput {
         what: super::phrase::TIER,
         problems: vec![Problem::new("tier", code, en, id)],

@@ -144,7 +144,6 @@ codes! {
     UnknownRole = "unknown_role", "peran tidak dikenal", "a role is not known";
     UnknownTarget = "unknown_target", "langkah tujuan tidak dikenal", "a target step is not known";
     UnreachableStep = "unreachable_step", "langkah tidak dapat dicapai", "a step cannot be reached";
-    CorrectionWindow = "correction_window", "jendela perbaikan tidak valid", "the correction window is not valid";
 
     // Cases.
     Unauthorized = "unauthorized", "pelaku tidak berwenang", "the actor may not do this";

@@ -30,7 +30,7 @@ pub mod phrase;
 mod problem;
 
 pub use code::{Code, UnknownCode};
-pub use problem::{IntoCode, Label, Lang, Problem};
+pub use problem::{Label, Lang, Problem};
 #[allow(unused_imports)] // all_of and one_of: for the modules moving to sentences
 pub(crate) use problem::{all_of, check_len, excerpt, one_of, summary, too_many};
 
@@ -138,9 +138,3 @@ macro_rules! inherent_methods {
     };
 }
 pub(crate) use inherent_methods;
-
-/// TRANSITION: the Indonesian message of the `InvalidJson` errors of the
-/// modules not yet reading input through [`input`].
-pub(crate) fn json_message_id(line: usize, column: usize, detail: &str) -> String {
-    format!("json tidak valid pada baris {line}, kolom {column}: {detail}")
-}

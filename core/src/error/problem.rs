@@ -136,13 +136,13 @@ impl Problem {
     /// ```
     pub fn new(
         path: impl Into<String>,
-        code: impl IntoCode,
+        code: Code,
         en: impl Into<String>,
         id: impl Into<String>,
     ) -> Self {
         Problem {
             path: path.into(),
-            code: code.into_code(),
+            code,
             message: en.into(),
             message_id: id.into(),
         }
@@ -291,25 +291,5 @@ mod tests {
         assert_eq!(join_path("events[2]", "command"), "events[2].command");
         assert_eq!(join_path("", "x"), "x");
         assert_eq!(join_path("x", ""), "x");
-    }
-}
-
-/// TRANSITION: lets call sites still naming a code as text compile while
-/// they move to [`Code`]; removed when none is left.
-#[doc(hidden)]
-pub trait IntoCode {
-    /// The code.
-    fn into_code(self) -> Code;
-}
-
-impl IntoCode for Code {
-    fn into_code(self) -> Code {
-        self
-    }
-}
-
-impl IntoCode for &str {
-    fn into_code(self) -> Code {
-        Code::from_name(self).unwrap_or(Code::Internal)
     }
 }

@@ -1,6 +1,7 @@
 //! Static validation of a [`ProcedureDef`]: every problem at once, each
 //! with a path and a stable code (see DESIGN.md, "Procedure definitions").
 
+use crate::error::Code;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use super::{LaneKind, ProcedureDef, Sla, StepKind, TextLimits};
@@ -13,14 +14,14 @@ impl Sla {
         if self.amount <= 0 {
             out.push(Problem::new(
                 format!("{path}.amount"),
-                "non_positive_sla",
+                Code::NonPositiveSla,
                 format!("{en}: SLA amount {} must be positive", self.amount),
                 format!("{id}: jumlah SLA {} harus positif", self.amount),
             ));
         } else if self.amount > self.max_amount() {
             out.push(Problem::new(
                 format!("{path}.amount"),
-                "sla_too_large",
+                Code::SlaTooLarge,
                 format!(
                     "{en}: SLA amount {} is too large: at most {} allowed",
                     self.amount,
@@ -44,7 +45,7 @@ impl Sla {
                 .join(", ");
             out.push(Problem::new(
                 format!("{path}.warn_at"),
-                "invalid_thresholds",
+                Code::InvalidThresholds,
                 format!(
                     "{en}: warning thresholds [{list}] must be ascending percentages between 1 and 99"
                 ),
@@ -71,7 +72,7 @@ impl ProcedureDef {
         let dup = |out: &mut Vec<Problem>, path: String, what: &str, what_id: &str, id: &str| {
             out.push(Problem::new(
                 path,
-                "duplicate_id",
+                Code::DuplicateId,
                 format!("{what} id {id:?} is used twice"),
                 format!("id {what_id} {id:?} dipakai dua kali"),
             ))
@@ -79,7 +80,7 @@ impl ProcedureDef {
         if self.id.trim().is_empty() {
             out.push(Problem::new(
                 "id",
-                "empty_id",
+                Code::EmptyId,
                 "procedure id is empty",
                 "id prosedur kosong",
             ));
@@ -93,7 +94,7 @@ impl ProcedureDef {
         let unknown_role = |out: &mut Vec<Problem>, path: String, role: &str| {
             out.push(Problem::new(
                 path,
-                "unknown_role",
+                Code::UnknownRole,
                 format!("role {role:?} is not declared in roles"),
                 format!("peran {role:?} tidak dideklarasikan di roles"),
             ))
@@ -106,7 +107,7 @@ impl ProcedureDef {
             if l.roles.is_empty() {
                 out.push(Problem::new(
                     format!("lanes[{i}].roles"),
-                    "lane_without_role",
+                    Code::LaneWithoutRole,
                     format!("lane {:?} declares no role: expected at least one", l.id),
                     format!(
                         "lajur {:?} tidak memiliki peran: seharusnya paling sedikit satu",
@@ -134,7 +135,7 @@ impl ProcedureDef {
         let unknown_target = |out: &mut Vec<Problem>, path: String, target: &str| {
             out.push(Problem::new(
                 path,
-                "unknown_target",
+                Code::UnknownTarget,
                 format!("step {target:?} does not exist"),
                 format!("langkah {target:?} tidak ada"),
             ))
@@ -147,7 +148,7 @@ impl ProcedureDef {
             if !lanes.contains_key(s.lane.as_str()) {
                 out.push(Problem::new(
                     format!("{p}.lane"),
-                    "unknown_lane",
+                    Code::UnknownLane,
                     format!("lane {:?} is not declared in lanes", s.lane),
                     format!("lajur {:?} tidak dideklarasikan di lanes", s.lane),
                 ));
@@ -159,7 +160,7 @@ impl ProcedureDef {
                 {
                     out.push(Problem::new(
                         format!("{p}.roles[{j}]"),
-                        "role_not_in_lane",
+                        Code::RoleNotInLane,
                         format!(
                             "step {:?}: role {r:?} is not a role of lane {:?}",
                             s.id, s.lane
@@ -189,19 +190,19 @@ impl ProcedureDef {
             let (need, code, en, id) = match s.kind {
                 StepKind::Decision => (
                     s.outcomes.len() < 2,
-                    "decision_outcomes",
+                    Code::DecisionOutcomes,
                     "a decision needs at least two outcomes",
                     "keputusan membutuhkan paling sedikit dua hasil",
                 ),
                 StepKind::Task => (
                     s.outcomes.is_empty(),
-                    "task_outcomes",
+                    Code::TaskOutcomes,
                     "a task needs at least one outcome",
                     "tugas membutuhkan paling sedikit satu hasil",
                 ),
                 StepKind::End => (
                     !s.outcomes.is_empty() || s.end.is_none(),
-                    "end_step",
+                    Code::EndStep,
                     "an end step has no outcomes and says how the case ends (end)",
                     "langkah akhir tidak memiliki hasil dan menyatakan cara kasus berakhir (end)",
                 ),
@@ -217,7 +218,7 @@ impl ProcedureDef {
             if s.kind != StepKind::End && s.end.is_some() {
                 out.push(Problem::new(
                     format!("{p}.end"),
-                    "end_step",
+                    Code::EndStep,
                     format!("step {:?} is not an end step but sets end", s.id),
                     format!("langkah {:?} bukan langkah akhir tetapi mengisi end", s.id),
                 ));
@@ -253,7 +254,7 @@ impl ProcedureDef {
                 if let Some((en, id)) = problem {
                     out.push(Problem::new(
                         format!("{p}.on_lapse"),
-                        "invalid_lapse",
+                        Code::InvalidLapse,
                         format!("step {:?}: {en} (found {lapse:?})", s.id),
                         format!("langkah {:?}: {id} (ditemukan {lapse:?})", s.id),
                     ));
@@ -263,7 +264,7 @@ impl ProcedureDef {
                 if o.declines && lane_kind.is_some_and(|k| k != LaneKind::RoutedUnit) {
                     out.push(Problem::new(
                         format!("{p}.outcomes[{j}].declines"),
-                        "declines_not_routed",
+                        Code::DeclinesNotRouted,
                         format!(
                             "step {:?}: outcome {:?} declines, but only a routed unit's step can decline",
                             s.id, o.id
@@ -282,7 +283,7 @@ impl ProcedureDef {
             {
                 out.push(Problem::new(
                     format!("{p}.correction"),
-                    "applicant_step_flags",
+                    Code::ApplicantStepFlags,
                     format!("step {:?} is the applicant's: it cannot return for correction or reject", s.id),
                     format!("langkah {:?} milik pemohon: tidak dapat mengembalikan untuk perbaikan atau menolak", s.id),
                 ));
@@ -295,7 +296,7 @@ impl ProcedureDef {
         {
             out.push(Problem::new(
                 "start",
-                "start_not_applicant",
+                Code::StartNotApplicant,
                 format!("start step {:?} must be in the applicant's lane", start.id),
                 format!("langkah awal {:?} harus berada di lajur pemohon", start.id),
             ));
@@ -337,7 +338,7 @@ impl ProcedureDef {
             if v == 0 || v > TextLimits::CEILING {
                 out.push(Problem::new(
                     format!("limits.{name}"),
-                    "invalid_limit",
+                    Code::InvalidLimit,
                     format!("limit {name} is {v}: expected 1 to {}", TextLimits::CEILING),
                     format!(
                         "batas {name} bernilai {v}: seharusnya 1 sampai {}",
@@ -350,7 +351,7 @@ impl ProcedureDef {
             if s.sets_tier && self.tiers.is_empty() {
                 out.push(Problem::new(
                     format!("steps[{i}].sets_tier"),
-                    "no_tiers",
+                    Code::NoTiers,
                     format!(
                         "step {:?} sets a tier but the procedure declares none",
                         s.id
@@ -434,7 +435,7 @@ impl ProcedureDef {
             if !seen[i] {
                 out.push(Problem::new(
                     format!("steps[{i}]"),
-                    "unreachable_step",
+                    Code::UnreachableStep,
                     format!(
                         "step {:?} cannot be reached from the start {:?}",
                         s.id, self.start
@@ -448,13 +449,13 @@ impl ProcedureDef {
                 let in_loop = self.reaches(&next, i, i);
                 let (code, en, id) = if in_loop {
                     (
-                        "loop_without_exit",
+                        Code::LoopWithoutExit,
                         "is in a loop with no way out to an end step",
                         "berada dalam putaran tanpa jalan keluar ke langkah akhir",
                     )
                 } else {
                     (
-                        "no_end_reachable",
+                        Code::NoEndReachable,
                         "cannot reach any end step",
                         "tidak dapat mencapai langkah akhir mana pun",
                     )

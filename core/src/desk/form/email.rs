@@ -3,6 +3,7 @@
 use super::error::{FormError, invalid};
 use super::personal::{PersonalData, mask};
 use super::validate::quote;
+use crate::error::Code;
 use crate::error::Problem;
 
 /// Checks an email address and lower-cases its domain (the local part is
@@ -185,7 +186,7 @@ pub(super) fn check_email(t: &str, out: &mut Vec<Problem>) -> Option<String> {
             let q = quote(&mask(PersonalData::Email, t));
             out.push(Problem::new(
                 "email",
-                "invalid_email",
+                Code::InvalidEmail,
                 format!("email {q} {en}"),
                 format!("email {q} {id}"),
             ));

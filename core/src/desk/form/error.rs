@@ -1,6 +1,7 @@
 //! The error of the web form.
 
-use crate::error::{Lang, Problem, summary};
+use crate::error::input::InputError;
+use crate::error::{Code, Kind, Lang, Problem, PtspError, summary};
 
 /// An error of the web-form module.
 ///
@@ -32,85 +33,44 @@ pub enum FormError {
         problems: Vec<Problem>,
     },
     /// A JSON text could not be read.
-    #[error("invalid json at line {line}, column {column}: {detail}")]
-    InvalidJson {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What the reader expected and found.
-        detail: String,
-    },
+    #[error(transparent)]
+    Input(#[from] InputError),
 }
 
-impl FormError {
-    /// The stable `snake_case` code: `invalid_form`, `invalid_limits` or
-    /// `invalid_json`. The codes of the individual problems are in
-    /// [`FormError::problems`].
-    ///
-    /// # Example
-    /// ```
-    /// let e = ptsp::desk::form::FormError::Invalid { problems: vec![] };
-    /// assert_eq!(e.code(), "invalid_form");
-    /// ```
-    pub fn code(&self) -> &'static str {
+crate::error::inherent_methods!(FormError);
+
+impl PtspError for FormError {
+    fn code(&self) -> Code {
         match self {
-            FormError::Invalid { .. } => "invalid_form",
-            FormError::InvalidLimits { .. } => "invalid_limits",
-            FormError::InvalidJson { .. } => "invalid_json",
+            FormError::Invalid { .. } => Code::InvalidForm,
+            FormError::InvalidLimits { .. } => Code::InvalidLimits,
+            FormError::Input(e) => e.code(),
         }
     }
 
-    /// The problems behind the error (empty for `invalid_json`).
-    ///
-    /// # Example
-    /// ```
-    /// let err = ptsp::desk::form::normalize_phone("123").unwrap_err();
-    /// assert_eq!(err.problems()[0].code, "invalid_phone");
-    /// ```
-    pub fn problems(&self) -> &[Problem] {
+    fn kind(&self) -> Kind {
+        Kind::Form
+    }
+
+    fn problems(&self) -> &[Problem] {
         match self {
             FormError::Invalid { problems } | FormError::InvalidLimits { problems } => problems,
-            FormError::InvalidJson { .. } => &[],
+            FormError::Input(e) => e.problems(),
         }
     }
 
-    /// The message in the given language.
-    ///
-    /// # Example
-    /// ```
-    /// use ptsp::Lang;
-    /// let err = ptsp::desk::form::normalize_email("budi").unwrap_err();
-    /// assert!(err.message(Lang::Id).starts_with("formulir tidak valid: email: "));
-    /// assert!(err.message(Lang::En).starts_with("invalid form: email: "));
-    /// ```
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (FormError::Input(e), _) => e.message(lang),
             (_, Lang::En) => self.to_string(),
             (FormError::Invalid { problems }, Lang::Id) => {
-                format!("formulir tidak valid: {}", summary(problems, Lang::Id))
+                format!("formulir tidak valid: {}", summary(problems, lang))
             }
             (FormError::InvalidLimits { problems }, Lang::Id) => format!(
                 "pengaturan formulir tidak valid: {}",
-                summary(problems, Lang::Id)
+                summary(problems, lang)
             ),
-            (
-                FormError::InvalidJson {
-                    line,
-                    column,
-                    detail,
-                },
-                Lang::Id,
-            ) => crate::error::json_message_id(*line, *column, detail),
         }
-    }
-}
-
-pub(super) fn json_error(e: serde_json::Error) -> FormError {
-    FormError::InvalidJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
     }
 }
 

@@ -1,9 +1,10 @@
 //! What a form may hold: lengths, which fields each kind requires, attachments.
 
+use crate::error::Code;
 use serde::{Deserialize, Serialize};
 
 use super::TicketKind;
-use super::error::{FormError, json_error};
+use super::error::FormError;
 use super::validate::{FORMAT_MAX, quote};
 use crate::error::Problem;
 
@@ -201,7 +202,7 @@ impl FormLimits {
             if r.min > r.max || r.max == 0 {
                 out.push(Problem::new(
                     path,
-                    "invalid_range",
+                    Code::InvalidRange,
                     format!(
                         "{path} length range {}..={} is empty: expected 1 <= max and min <= max",
                         r.min, r.max
@@ -220,7 +221,7 @@ impl FormLimits {
             if max == 0 {
                 out.push(Problem::new(
                     path,
-                    "invalid_range",
+                    Code::InvalidRange,
                     format!("{path} is 0: expected at least 1"),
                     format!("{path} bernilai 0: seharusnya paling sedikit 1"),
                 ));
@@ -234,7 +235,7 @@ impl FormLimits {
             if !ok {
                 out.push(Problem::new(
                     format!("formats[{i}]"),
-                    "invalid_format",
+                    Code::InvalidFormat,
                     format!(
                         "format {} is not a file extension: expected 1-{FORMAT_MAX} lower-case letters and digits without a dot, e.g. \"pdf\"",
                         quote(f)
@@ -265,7 +266,7 @@ impl FormLimits {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_json(text: &str) -> Result<FormLimits, FormError> {
-        let limits: FormLimits = serde_json::from_str(text).map_err(json_error)?;
+        let limits: FormLimits = crate::error::input::from_json(text, "")?;
         limits.check()?;
         Ok(limits)
     }

@@ -85,7 +85,6 @@ use serde::{Deserialize, Serialize};
 
 pub use email::normalize_email;
 pub use error::FormError;
-use error::json_error;
 pub use limits::{CharRange, FormLimits, KindRules};
 pub use nik::{Nik, RegencyKind, Sex};
 pub use personal::{PersonalData, mask};
@@ -372,7 +371,7 @@ impl WebForm {
     /// assert!(ptsp::desk::form::WebForm::from_json("{}").is_ok());
     /// ```
     pub fn from_json(text: &str) -> Result<WebForm, FormError> {
-        serde_json::from_str(text).map_err(json_error)
+        Ok(crate::error::input::from_json(text, "")?)
     }
 }
 

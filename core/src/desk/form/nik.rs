@@ -1,5 +1,6 @@
 //! The NIK (*Nomor Induk Kependudukan*, the 16-digit population number).
 
+use crate::error::Code;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -311,7 +312,7 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
                 let c = t[at..].chars().next().unwrap_or_default();
                 out.push(Problem::new(
                     "nik",
-                    "invalid_nik_digits",
+                    Code::InvalidNikDigits,
                     format!(
                         "nik {} contains {c:?} at character {}: expected 16 digits 0-9",
                         shown(),
@@ -330,7 +331,7 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
     if n != 16 {
         out.push(Problem::new(
             "nik",
-            "invalid_nik_length",
+            Code::InvalidNikLength,
             format!("nik {} has {n} digits: expected 16", shown()),
             format!("NIK {} berisi {n} angka: seharusnya 16", shown()),
         ));
@@ -345,7 +346,7 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
     if province_by_number(province).is_none() {
         out.push(Problem::new(
             "nik",
-            "invalid_nik_region",
+            Code::InvalidNikRegion,
             format!(
                 "nik {s} starts with province code {province:02}, which is not a Kemendagri province code"
             ),
@@ -358,7 +359,7 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
     if regency == 0 || regency == 70 {
         out.push(Problem::new(
             "nik",
-            "invalid_nik_region",
+            Code::InvalidNikRegion,
             format!(
                 "nik {s} has regency/city code {regency:02} (digits 3-4): expected 01-69 for a regency or 71-99 for a city"
             ),
@@ -382,7 +383,7 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
     match (day, date) {
         (None, _) => out.push(Problem::new(
             "nik",
-            "invalid_nik_birth_date",
+            Code::InvalidNikBirthDate,
             format!(
                 "nik {s} has birth day {dd:02} (digits 7-8): expected 01-31 for a man or 41-71 for a woman (day plus 40)"
             ),
@@ -394,7 +395,7 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
             let year = birth_year(yy, u32::from(mm), u32::from(day), today);
             out.push(Problem::new(
                 "nik",
-                "invalid_nik_birth_date",
+                Code::InvalidNikBirthDate,
                 format!(
                     "nik {s} encodes a birth date (digits 7-12, DDMMYY) that is not a calendar date: day {day}, month {mm}, year {year}"
                 ),
@@ -408,7 +409,7 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
     if &d[12..] == b"0000" {
         out.push(Problem::new(
             "nik",
-            "invalid_nik_serial",
+            Code::InvalidNikSerial,
             format!("nik {s} ends with serial 0000 (digits 13-16): serials start at 0001"),
             format!("NIK {s} diakhiri nomor urut 0000 (digit 13-16): nomor urut dimulai dari 0001"),
         ));

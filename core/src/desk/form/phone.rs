@@ -3,6 +3,7 @@
 use super::error::{FormError, invalid};
 use super::personal::{PersonalData, mask};
 use super::validate::quote;
+use crate::error::Code;
 use crate::error::Problem;
 
 /// Normalises an Indonesian phone number to E.164 (`+62` and the national
@@ -186,7 +187,7 @@ pub(super) fn check_phone(t: &str, out: &mut Vec<Problem>) -> Option<String> {
                     ),
                 ),
             };
-            out.push(Problem::new("phone", "invalid_phone", en, id));
+            out.push(Problem::new("phone", Code::InvalidPhone, en, id));
             None
         }
     }

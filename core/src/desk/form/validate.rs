@@ -1,5 +1,6 @@
 //! Validation of a whole form: every problem at once, in field order.
 
+use crate::error::Code;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -151,7 +152,7 @@ pub fn validate(
     if form.kind.is_none() {
         out.push(Problem::new(
             "kind",
-            "required",
+            Code::Required,
             "kind is required: expected \"konsultasi\", \"pengaduan\" or \"saran\"",
             "jenis wajib dipilih: seharusnya \"konsultasi\", \"pengaduan\" atau \"saran\"",
         ));
@@ -192,7 +193,7 @@ pub fn validate(
     if limits.require_contact && email_in.is_none() && phone_in.is_none() {
         out.push(Problem::new(
             "contact",
-            "contact_required",
+            Code::ContactRequired,
             "a contact is required: fill in an email address or a phone number",
             "kontak wajib diisi: isi alamat email atau nomor telepon",
         ));
@@ -295,7 +296,7 @@ fn required(f: Field) -> Problem {
 fn required_at(path: String, f: &Field) -> Problem {
     Problem::new(
         path,
-        "required",
+        Code::Required,
         format!("{} is required", f.en),
         format!("{} wajib diisi", f.id),
     )
@@ -401,7 +402,7 @@ fn text_at(
     if n < range.min {
         out.push(Problem::new(
             path(),
-            "too_short",
+            Code::TooShort,
             format!(
                 "{} has {n} characters: at least {} required",
                 f.en, range.min
@@ -411,7 +412,7 @@ fn text_at(
     } else if n > range.max {
         out.push(Problem::new(
             path(),
-            "too_long",
+            Code::TooLong,
             format!("{} has {n} characters: at most {} allowed", f.en, range.max),
             format!("{} berisi {n} karakter: paling banyak {}", f.id, range.max),
         ));
@@ -426,7 +427,7 @@ fn text_at(
         let cp = u32::from(c);
         out.push(Problem::new(
             path(),
-            "invalid_characters",
+            Code::InvalidCharacters,
             format!(
                 "{} contains the control character U+{cp:04X} at character {}: expected printable text",
                 f.en,
@@ -456,7 +457,7 @@ fn check_attachments(
     if list.len() > limits.max_attachments {
         out.push(Problem::new(
             "attachments",
-            "too_many_attachments",
+            Code::TooManyAttachments,
             format!(
                 "{} attachments: at most {} allowed",
                 list.len(),
@@ -473,7 +474,7 @@ fn check_attachments(
     if total > limits.max_total_bytes {
         out.push(Problem::new(
             "attachments",
-            "attachments_too_large",
+            Code::AttachmentsTooLarge,
             format!(
                 "attachments total {total} bytes: at most {} allowed",
                 limits.max_total_bytes
@@ -495,7 +496,7 @@ fn check_attachments(
         if format.is_empty() {
             out.push(Problem::new(
                 format_path(),
-                "required",
+                Code::Required,
                 format!("the format of attachment {} is required", shown()),
                 format!("format lampiran {} wajib diisi", shown()),
             ));
@@ -509,7 +510,7 @@ fn check_attachments(
             let allowed = limits.formats.join(", ");
             out.push(Problem::new(
                 format!("attachments[{i}].format"),
-                "wrong_format",
+                Code::WrongFormat,
                 format!(
                     "attachment {} has format {}: expected one of {allowed}",
                     shown(),
@@ -525,14 +526,14 @@ fn check_attachments(
         if a.bytes == 0 {
             out.push(Problem::new(
                 format!("attachments[{i}].bytes"),
-                "empty_file",
+                Code::EmptyFile,
                 format!("attachment {} is empty (0 bytes)", shown()),
                 format!("lampiran {} kosong (0 byte)", shown()),
             ));
         } else if a.bytes > limits.max_file_bytes {
             out.push(Problem::new(
                 format!("attachments[{i}].bytes"),
-                "file_too_large",
+                Code::FileTooLarge,
                 format!(
                     "attachment {} is {} bytes: at most {} allowed",
                     shown(),
@@ -585,7 +586,7 @@ fn check_file_name(raw: &str, i: usize, max: usize, out: &mut Vec<Problem>) -> O
         let c = char::from(b);
         out.push(Problem::new(
             path(),
-            "invalid_file_name",
+            Code::InvalidFileName,
             format!(
                 "file name {} contains {c:?}: expected a name without a folder path",
                 quote(&t)

@@ -1,6 +1,7 @@
 //! The error of routing rule sets.
 
-use crate::error::{Lang, Problem};
+use crate::error::input::InputError;
+use crate::error::{Code, Kind, Lang, Problem, PtspError, summary};
 
 /// An error of routing rule sets.
 ///
@@ -16,76 +17,44 @@ use crate::error::{Lang, Problem};
 #[non_exhaustive]
 pub enum RoutingError {
     /// The rule set failed validation; every problem is listed.
-    #[error("invalid routing rule set: {}", crate::error::summary(.problems, Lang::En))]
+    #[error("invalid routing rule set: {}", summary(.problems, Lang::En))]
     Invalid {
         /// All problems found.
         problems: Vec<Problem>,
     },
     /// A JSON text could not be read.
-    #[error("invalid json at line {line}, column {column}: {detail}")]
-    InvalidJson {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What was wrong.
-        detail: String,
-    },
+    #[error(transparent)]
+    Input(#[from] InputError),
 }
 
-impl RoutingError {
-    /// The stable code: `invalid_rule_set` or `invalid_json`.
-    ///
-    /// # Example
-    /// ```
-    /// let e = ptsp::desk::routing::RoutingError::Invalid { problems: vec![] };
-    /// assert_eq!(e.code(), "invalid_rule_set");
-    /// ```
-    pub fn code(&self) -> &'static str {
+crate::error::inherent_methods!(RoutingError);
+
+impl PtspError for RoutingError {
+    fn code(&self) -> Code {
         match self {
-            RoutingError::Invalid { .. } => "invalid_rule_set",
-            RoutingError::InvalidJson { .. } => "invalid_json",
+            RoutingError::Invalid { .. } => Code::InvalidRuleSet,
+            RoutingError::Input(e) => e.code(),
         }
     }
 
-    /// The problems behind an `invalid_rule_set` error.
-    ///
-    /// # Example
-    /// ```
-    /// assert!(ptsp::desk::routing::RoutingError::Invalid { problems: vec![] }.problems().is_empty());
-    /// ```
-    pub fn problems(&self) -> &[Problem] {
+    fn kind(&self) -> Kind {
+        Kind::Routing
+    }
+
+    fn problems(&self) -> &[Problem] {
         match self {
             RoutingError::Invalid { problems } => problems,
-            RoutingError::InvalidJson { .. } => &[],
+            RoutingError::Input(e) => e.problems(),
         }
     }
 
-    /// The message in the given language.
-    ///
-    /// # Example
-    /// ```
-    /// use ptsp::Lang;
-    /// let e = ptsp::desk::routing::Router::from_json("{").unwrap_err();
-    /// assert!(e.message(Lang::Id).starts_with("json tidak valid"));
-    /// let e = ptsp::desk::routing::RoutingError::Invalid { problems: vec![] };
-    /// assert!(e.message(Lang::Id).starts_with("aturan perutean tidak valid"));
-    /// ```
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (RoutingError::Input(e), _) => e.message(lang),
             (_, Lang::En) => self.to_string(),
-            (RoutingError::Invalid { problems }, Lang::Id) => format!(
-                "aturan perutean tidak valid: {}",
-                crate::error::summary(problems, Lang::Id)
-            ),
-            (
-                RoutingError::InvalidJson {
-                    line,
-                    column,
-                    detail,
-                },
-                Lang::Id,
-            ) => crate::error::json_message_id(*line, *column, detail),
+            (RoutingError::Invalid { problems }, Lang::Id) => {
+                format!("aturan perutean tidak valid: {}", summary(problems, lang))
+            }
         }
     }
 }

@@ -227,11 +227,7 @@ impl Router {
     /// assert_eq!(ptsp::desk::routing::Router::from_json("[").unwrap_err().code(), "invalid_json");
     /// ```
     pub fn from_json(text: &str) -> Result<Router, RoutingError> {
-        let set = serde_json::from_str(text).map_err(|e| RoutingError::InvalidJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        })?;
+        let set = crate::error::input::from_json(text, "")?;
         Router::new(set)
     }
 

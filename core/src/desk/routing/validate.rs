@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::error::{Problem, check_len, too_many};
+use crate::error::{Code, Problem, check_len, too_many};
 
 use super::index::FastBuild;
 use super::lexicon::Lexicon;
@@ -94,7 +94,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
             if units_ok {
                 out.push(Problem::new(
                     format!("units[{i}].id"),
-                    "empty_id",
+                    Code::EmptyId,
                     "unit id is empty",
                     "id unit kosong",
                 ));
@@ -102,7 +102,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
         } else if units.insert(&u.id, u).is_some() && units_ok {
             out.push(Problem::new(
                 format!("units[{i}].id"),
-                "duplicate_id",
+                Code::DuplicateId,
                 format!("unit id {:?} is used twice", u.id),
                 format!("id unit {:?} dipakai dua kali", u.id),
             ));
@@ -126,13 +126,13 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
     match units.get(set.fallback.as_str()) {
         None => out.push(Problem::new(
             "fallback",
-            "unknown_fallback",
+            Code::UnknownFallback,
             format!("fallback {:?} is not a unit", set.fallback),
             format!("unit cadangan {:?} tidak ada di daftar unit", set.fallback),
         )),
         Some(u) if u.kind != UnitKind::HeadOfComplaints => out.push(Problem::new(
             "fallback",
-            "fallback_not_head",
+            Code::FallbackNotHead,
             format!(
                 "fallback {:?} must be of kind \"head_of_complaints\", found {:?}",
                 set.fallback,
@@ -154,7 +154,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
     if total > limits::MAX_TOTAL_KEYWORDS {
         out.push(Problem::new(
             "rules",
-            "too_many",
+            Code::TooMany,
             format!(
                 "the rules have {total} keywords in all: at most {} are allowed",
                 limits::MAX_TOTAL_KEYWORDS
@@ -168,7 +168,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
     if words > limits::MAX_KEYWORD_WORDS {
         out.push(Problem::new(
             "rules",
-            "too_many",
+            Code::TooMany,
             format!(
                 "the keywords hold more than {} distinct words: at most {} are allowed",
                 limits::MAX_KEYWORD_WORDS,
@@ -189,14 +189,14 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
         if r.id.trim().is_empty() {
             out.push(Problem::new(
                 format!("{p}.id"),
-                "empty_id",
+                Code::EmptyId,
                 "rule id is empty",
                 "id aturan kosong",
             ));
         } else if ids.insert(r.id.as_str(), i).is_some() {
             out.push(Problem::new(
                 format!("{p}.id"),
-                "duplicate_id",
+                Code::DuplicateId,
                 format!("rule id {:?} is used twice", r.id),
                 format!("id aturan {:?} dipakai dua kali", r.id),
             ));
@@ -206,7 +206,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
         if !units.contains_key(r.target.as_str()) {
             out.push(Problem::new(
                 format!("{p}.target"),
-                "unknown_unit",
+                Code::UnknownUnit,
                 format!("rule {:?}: target {:?} is not a unit", r.id, r.target),
                 format!(
                     "aturan {:?}: tujuan {:?} tidak ada di daftar unit",
@@ -219,7 +219,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
                 sound[i] = false;
                 out.push(Problem::new(
                     format!("{p}.{name}"),
-                    "empty_criterion",
+                    Code::EmptyCriterion,
                     format!("rule {:?}: {en} is blank: remove it or give a value", r.id),
                     format!("aturan {:?}: {id} kosong: hapus atau isi nilainya", r.id),
                 ));
@@ -244,7 +244,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
                     sound[i] = false;
                     out.push(Problem::new(
                         format!("{p}.keywords[{j}]"),
-                        "empty_keywords",
+                        Code::EmptyKeywords,
                         format!("rule {:?}: keyword {k:?} has no word in it", r.id),
                         format!("aturan {:?}: kata kunci {k:?} tidak berisi kata", r.id),
                     ));
@@ -258,7 +258,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
             sound[i] = false;
             out.push(Problem::new(
                 p,
-                "empty_keywords",
+                Code::EmptyKeywords,
                 format!(
                     "rule {:?} has no criteria: give a service, sector, category or keywords",
                     r.id
@@ -284,7 +284,7 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
         let (a, b) = (&set.rules[i], &set.rules[j]);
         out.push(Problem::new(
             format!("rules[{j}]"),
-            "shadowed_rule",
+            Code::ShadowedRule,
             format!(
                 "rule {:?} can never be the first suggestion: the earlier rule {:?} (priority {} >= {}) matches every ticket it matches and ranks above it",
                 b.id, a.id, a.priority, b.priority
