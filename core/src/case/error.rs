@@ -20,6 +20,7 @@ use super::{Action, CaseStatus};
 /// assert_eq!(r.to_string(), "the case's own applicant");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Requirement {

@@ -44,18 +44,24 @@ pub use command::{
 pub use documents::check_documents;
 pub use error::{CaseError, Requirement};
 pub use event::{CaseClockChange, Event, EventKind};
-pub use tracking::{REDACTED, Tracking, TrackingEntry};
+pub use tracking::{CurrentStep, REDACTED, Tracking, TrackingEntry};
 pub(crate) use transition::{calendar_err, sla_due};
 
-/// Where a case stands.
+/// Where a case stands. In JSON one `snake_case` string: `new`, `active`,
+/// `awaiting_correction`, or — once ended — how it ended (`approved`,
+/// `rejected`, `withdrawn`, `completed`, `forwarded`, `archived`,
+/// `lapsed`).
 ///
 /// # Example
 /// ```
-/// assert_eq!(serde_json::to_value(ptsp::CaseStatus::AwaitingCorrection)?, "awaiting_correction");
+/// use ptsp::{CaseStatus, EndKind};
+/// assert_eq!(serde_json::to_value(CaseStatus::AwaitingCorrection)?, "awaiting_correction");
+/// assert_eq!(serde_json::to_value(CaseStatus::Ended(EndKind::Approved))?, "approved");
+/// assert_eq!(serde_json::from_value::<CaseStatus>("lapsed".into())?, CaseStatus::Ended(EndKind::Lapsed));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(from = "StatusName", into = "StatusName")]
 #[non_exhaustive]
 pub enum CaseStatus {
     /// Not yet submitted.
@@ -66,6 +72,91 @@ pub enum CaseStatus {
     AwaitingCorrection,
     /// Finished.
     Ended(EndKind),
+}
+
+impl CaseStatus {
+    /// Whether the case has ended.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(!ptsp::CaseStatus::Active.is_ended());
+    /// ```
+    pub fn is_ended(self) -> bool {
+        matches!(self, CaseStatus::Ended(_))
+    }
+}
+
+/// The JSON form of a [`CaseStatus`]: one string.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "CaseStatus"))]
+#[serde(rename_all = "snake_case")]
+enum StatusName {
+    /// Not yet submitted.
+    New,
+    /// A step is in progress.
+    Active,
+    /// Back with the applicant.
+    AwaitingCorrection,
+    /// Ended: the permit (or answer) was granted.
+    Approved,
+    /// Ended: refused.
+    Rejected,
+    /// Ended: withdrawn by the applicant.
+    Withdrawn,
+    /// Ended: finished (e.g. an answer delivered).
+    Completed,
+    /// Ended: passed on to another agency.
+    Forwarded,
+    /// Ended: archived without further action.
+    Archived,
+    /// Ended: the applicant's window lapsed.
+    Lapsed,
+}
+
+impl From<StatusName> for CaseStatus {
+    fn from(s: StatusName) -> Self {
+        match s {
+            StatusName::New => CaseStatus::New,
+            StatusName::Active => CaseStatus::Active,
+            StatusName::AwaitingCorrection => CaseStatus::AwaitingCorrection,
+            StatusName::Approved => CaseStatus::Ended(EndKind::Approved),
+            StatusName::Rejected => CaseStatus::Ended(EndKind::Rejected),
+            StatusName::Withdrawn => CaseStatus::Ended(EndKind::Withdrawn),
+            StatusName::Completed => CaseStatus::Ended(EndKind::Completed),
+            StatusName::Forwarded => CaseStatus::Ended(EndKind::Forwarded),
+            StatusName::Archived => CaseStatus::Ended(EndKind::Archived),
+            StatusName::Lapsed => CaseStatus::Ended(EndKind::Lapsed),
+        }
+    }
+}
+
+impl From<CaseStatus> for StatusName {
+    fn from(s: CaseStatus) -> Self {
+        match s {
+            CaseStatus::New => StatusName::New,
+            CaseStatus::Active => StatusName::Active,
+            CaseStatus::AwaitingCorrection => StatusName::AwaitingCorrection,
+            CaseStatus::Ended(EndKind::Approved) => StatusName::Approved,
+            CaseStatus::Ended(EndKind::Rejected) => StatusName::Rejected,
+            CaseStatus::Ended(EndKind::Withdrawn) => StatusName::Withdrawn,
+            CaseStatus::Ended(EndKind::Completed) => StatusName::Completed,
+            CaseStatus::Ended(EndKind::Forwarded) => StatusName::Forwarded,
+            CaseStatus::Ended(EndKind::Archived) => StatusName::Archived,
+            CaseStatus::Ended(EndKind::Lapsed) => StatusName::Lapsed,
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CaseStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        StatusName::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        StatusName::json_schema(generator)
+    }
 }
 
 impl CaseStatus {
@@ -99,6 +190,7 @@ impl CaseStatus {
 /// assert!(a.staff.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// The unit a routed lane's work belongs to, for the whole case (until
     /// the unit declines).
@@ -119,6 +211,7 @@ pub struct Assignment {
 /// assert!(case.visits.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StepVisit {
     /// The step.
     pub step: String,
@@ -164,6 +257,7 @@ pub struct StepVisit {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Case {
     /// Case id.
     pub id: String,

@@ -19,6 +19,7 @@ use crate::procedure::{OutputKind, Procedure, StepKind};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrackingEntry {
     /// When.
     pub at: DateTime<FixedOffset>,
@@ -43,6 +44,7 @@ pub struct TrackingEntry {
 /// assert!(t.history.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Tracking {
     /// Case id.
     pub case_id: String,
@@ -50,9 +52,9 @@ pub struct Tracking {
     pub procedure: crate::procedure::Label,
     /// Status.
     pub status: CaseStatus,
-    /// Current step id and name.
+    /// The current step: its id and name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_step: Option<(String, crate::procedure::Label)>,
+    pub current_step: Option<CurrentStep>,
     /// Current deadline, while the current step's clock runs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<DateTime<FixedOffset>>,
@@ -157,7 +159,12 @@ impl Case {
             current_step: self
                 .current
                 .as_ref()
-                .and_then(|s| p.step(s).map(|d| (s.clone(), d.name.clone()))),
+                .and_then(|s| {
+                    p.step(s).map(|d| CurrentStep {
+                        id: s.clone(),
+                        name: d.name.clone(),
+                    })
+                }),
             due: self.due(),
             paused_remaining_seconds: self.paused_remaining(),
             permit_number: self
@@ -243,4 +250,22 @@ impl Case {
             })
             .collect()
     }
+}
+
+/// The step a case is at, in the public view: its id and name.
+///
+/// # Example
+/// ```
+/// use ptsp::Label;
+/// let s = ptsp::case::CurrentStep { id: "cetak".into(), name: Label::new("Cetak Izin", "Print the permit") };
+/// assert_eq!(serde_json::to_value(&s).unwrap()["id"], "cetak");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CurrentStep {
+    /// The step id.
+    pub id: String,
+    /// The step's name in both languages.
+    pub name: crate::procedure::Label,
 }

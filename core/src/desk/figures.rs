@@ -42,6 +42,7 @@ pub mod outcomes {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TicketFigures {
     /// Case id.
     pub case_id: String,
@@ -203,6 +204,7 @@ fn routed(p: &Procedure, step: &str) -> bool {
 /// assert_eq!(u.unit, "dkp");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitSummary {
     /// Unit id.
     pub unit: String,

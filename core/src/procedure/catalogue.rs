@@ -14,6 +14,7 @@ use crate::error::Problem;
 /// assert!(p.documents.iter().any(|d| d.mandatory));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRequirement {
     /// Code, unique within the procedure.
@@ -40,6 +41,7 @@ pub struct DocumentRequirement {
 /// assert_eq!(s.agency.as_deref(), Some("dkp"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceType {
     /// Identifier.
@@ -96,6 +98,7 @@ impl ServiceType {
 /// assert!(cat.note.contains("SAMPLE"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     /// Where the catalogue comes from.

@@ -4,6 +4,8 @@
 
 use schemars::SchemaGenerator;
 
+use ptsp::desk::figures::{TicketFigures, UnitSummary};
+
 macro_rules! roots {
     ($generator:ident: $($t:ty),* $(,)?) => {
         $( let _ = $generator.subschema_for::<$t>(); )*
@@ -14,11 +16,21 @@ macro_rules! roots {
 pub fn add(generator: &mut SchemaGenerator) {
     roots!(generator:
         // The shared vocabulary.
-        ptsp::Code, ptsp::Kind, ptsp::Lang, ptsp::Problem,
+        ptsp::Code, ptsp::Kind, ptsp::Lang, ptsp::Label, ptsp::Problem,
         // The calendar.
         ptsp::CalendarDef, ptsp::HolidayLayer, ptsp::DeadlinePolicy, ptsp::Deadline,
         ptsp::Explanation, ptsp::HolidayInfo, ptsp::YearEntry, ptsp::YearSpan,
         ptsp::IcalImport,
+        // Procedures.
+        ptsp::ProcedureDef, ptsp::Catalogue, ptsp::ServiceType,
+        // Cases.
+        ptsp::Request, ptsp::Command, ptsp::Event, ptsp::Actor, ptsp::SubmittedDocument,
+        ptsp::OutputRecord, ptsp::Case, ptsp::CaseStatus, ptsp::Tracking,
+        // SLA clocks.
+        ptsp::SlaReport, ptsp::Preview, ptsp::StepExplanation, ptsp::DueEvent,
+        // The desk.
+        ptsp::WebForm, ptsp::ValidForm, ptsp::FormLimits, ptsp::RuleSet, ptsp::RoutingInput,
+        ptsp::StaffLoad, ptsp::Suggestion<'static>, TicketFigures, UnitSummary,
     );
 }
 

@@ -16,6 +16,7 @@ use crate::error::Problem;
 /// assert!(r.contains(5) && !r.contains(151));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CharRange {
     /// Fewest characters allowed.
@@ -44,6 +45,7 @@ impl CharRange {
 /// assert!(rules.nik_required && !rules.email_required);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct KindRules {
     /// The NIK must be given.
@@ -107,6 +109,7 @@ pub struct KindRules {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct FormLimits {
     /// Length of the applicant's name.

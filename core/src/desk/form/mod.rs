@@ -121,6 +121,7 @@ pub use validate::{ValidForm, validate};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TicketKind {
     /// *Konsultasi*: the applicant asks a question.
     #[serde(rename = "konsultasi", alias = "consultation")]
@@ -176,6 +177,7 @@ impl TicketKind {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AttachmentMeta {
     /// The file's name, without a path.
@@ -226,6 +228,7 @@ impl AttachmentMeta {
 ///
 /// `Debug` masks the NIK, email and phone (see [`mask`]); serde keeps them.
 #[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WebForm {
     /// Consultation, complaint or suggestion; `None` when the applicant has

@@ -22,6 +22,7 @@ use crate::error::Problem;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
     /// *Laki-laki*: birth day written 01–31.
@@ -40,6 +41,7 @@ pub enum Sex {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegencyKind {
     /// *Kabupaten*: codes 01–69.
@@ -467,5 +469,43 @@ mod tests {
                 assert!(y <= t.year() && y > t.year() - 101, "{t} {yy} {y}");
             }
         }
+    }
+}
+
+/// The JSON shape of a [`Nik`] (what its `Serialize` writes), for the
+/// generated binding types.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "NikInfo")]
+#[allow(dead_code)]
+struct NikShape {
+    /// The 16 digits.
+    nik: String,
+    /// The province code (2 digits).
+    province_code: String,
+    /// The province's name.
+    province: String,
+    /// The regency or city code (4 digits).
+    regency_code: String,
+    /// A regency (kabupaten) or a city (kota).
+    regency_kind: RegencyKind,
+    /// The district code (6 digits).
+    district_code: String,
+    /// The birth date.
+    birth_date: chrono::NaiveDate,
+    /// The holder's sex.
+    sex: Sex,
+    /// The serial number (4 digits).
+    serial: String,
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Nik {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        NikShape::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        NikShape::json_schema(generator)
     }
 }

@@ -21,6 +21,7 @@ const PROVINCES_JSON: &str = include_str!("../../../data/id-province-codes.json"
 /// assert_eq!(p.source, "permendagri-72-2019");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Province {
     /// Two-digit code, e.g. `"35"`.
     pub code: String,
@@ -36,6 +37,7 @@ struct ProvinceTable {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct ProvinceFile {
     provinces: Vec<Province>,
 }

@@ -37,6 +37,7 @@ use crate::error::Problem;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValidForm {
     /// Consultation, complaint or suggestion.
     pub kind: TicketKind,

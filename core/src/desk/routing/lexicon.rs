@@ -22,12 +22,14 @@ const LEXICON_JSON: &str = include_str!("../../../data/routing-lexicon-id.json")
 
 /// The lexicon file: words grouped by topic (the other fields document it).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct LexiconFile<'a> {
     #[serde(borrow)]
     groups: Vec<TopicWords<'a>>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct TopicWords<'a> {
     #[serde(borrow)]
     words: Vec<&'a str>,

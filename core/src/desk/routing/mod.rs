@@ -191,6 +191,7 @@ use validate::validate;
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnitKind {
@@ -212,6 +213,7 @@ pub enum UnitKind {
 /// assert_eq!(dkp.kind, ptsp::desk::routing::UnitKind::Opd);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Identifier (e.g. `dkp`), as used in assignments.
@@ -237,6 +239,7 @@ pub struct Unit {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoutingRule {
     /// Identifier.
@@ -272,6 +275,7 @@ pub struct RoutingRule {
 /// assert_eq!(set.fallback, "kabid-pengaduan");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// Where the rule set comes from.
@@ -332,6 +336,7 @@ impl RuleSet {
 /// assert!(t.service.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoutingInput {
     /// Service type id the ticket is about, if the asker chose one.
@@ -459,6 +464,7 @@ impl From<&crate::desk::form::ValidForm> for RoutingInput {
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// [`RoutingInput::subject`].
@@ -481,6 +487,7 @@ pub enum Field {
 /// assert!(s.reasons[0].text(Lang::En).contains("\"limbah\""));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reason<'r> {
@@ -632,6 +639,7 @@ impl Reason<'_> {
 /// assert_eq!(s[0].score, 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Suggestion<'r> {
     /// The unit id.
     pub unit: &'r str,
