@@ -676,7 +676,7 @@ pub fn layer_from_ical<'py>(
             _ => HolidayKind::NationalHoliday,
         },
     };
-    let layer = HolidayLayer::from_ical(text, &opts).map_err(error::calendar)?;
+    let layer = HolidayLayer::from_ical(text, &opts).map_err(error::core)?;
     convert::serde_out(py, &layer)
 }
 
@@ -687,5 +687,5 @@ pub fn layer_from_ical<'py>(
 #[pyfunction]
 pub fn layer_to_ical(layer: &Bound<'_, PyAny>) -> PyResult<String> {
     let layer: HolidayLayer = convert::serde_in(layer, "layer")?;
-    layer.to_ical().map_err(error::calendar)
+    layer.to_ical().map_err(error::core)
 }

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use ptsp::{Event, Request};
 
 use crate::convert;
-use crate::error::{self, Shape};
+use crate::error;
 
 /// A case: the state of one application, a pure fold of its events.
 ///
@@ -53,11 +53,11 @@ impl PyCase {
     /// `inconsistent_log`.
     #[staticmethod]
     fn replay(events: &Bound<'_, PyAny>, procedure: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let events: Vec<Event> = convert::inputs_in(events, "events", "events", Shape::Event)?;
+        let events: Vec<Event> = convert::inputs_in(events, "events", "events")?;
         let p = convert::procedure_in(procedure)?;
         ptsp::Case::replay(&events, p)
             .map(|inner| PyCase { inner })
-            .map_err(error::case)
+            .map_err(error::core)
     }
 
     /// Rebuilds a case from a log the backend trusts (its own append-only
@@ -65,15 +65,15 @@ impl PyCase {
     /// be folded still raise `inconsistent_log`.
     #[staticmethod]
     fn replay_trusted(events: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let events: Vec<Event> = convert::inputs_in(events, "events", "events", Shape::Event)?;
+        let events: Vec<Event> = convert::inputs_in(events, "events", "events")?;
         ptsp::Case::replay_trusted(&events)
             .map(|inner| PyCase { inner })
-            .map_err(error::case)
+            .map_err(error::core)
     }
 
     /// The events `request` (a dict `{actor, at, command}`) would cause,
     /// as dicts; changes nothing. A refused request raises a `CaseError`
-    /// (or `UnauthorizedError`, `CaseInputError`) naming why.
+    /// (or `UnauthorizedError`, `CaseValidationError`) naming why.
     fn decide<'py>(
         &self,
         py: Python<'py>,
@@ -81,10 +81,10 @@ impl PyCase {
         procedure: &Bound<'py, PyAny>,
         calendar: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let req: Request = convert::input_in(request, "request", Shape::Request)?;
+        let req: Request = convert::input_in(request, "request")?;
         let p = convert::procedure_in(procedure)?;
         let cal = convert::calendar_in(calendar)?;
-        let events = self.inner.decide(&req, p, cal).map_err(error::case)?;
+        let events = self.inner.decide(&req, p, cal).map_err(error::core)?;
         convert::serde_out(py, &events)
     }
 
@@ -98,10 +98,10 @@ impl PyCase {
         procedure: &Bound<'py, PyAny>,
         calendar: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let req: Request = convert::input_in(request, "request", Shape::Request)?;
+        let req: Request = convert::input_in(request, "request")?;
         let p = convert::procedure_in(procedure)?;
         let cal = convert::calendar_in(calendar)?;
-        let events = self.inner.execute(&req, p, cal).map_err(error::case)?;
+        let events = self.inner.execute(&req, p, cal).map_err(error::core)?;
         convert::serde_out(py, &events)
     }
 
@@ -109,17 +109,17 @@ impl PyCase {
     /// `procedure`. An event that `decide` could not have produced raises
     /// `CaseError` with code `inconsistent_log`, changing nothing.
     fn apply(&mut self, event: &Bound<'_, PyAny>, procedure: &Bound<'_, PyAny>) -> PyResult<()> {
-        let event: Event = convert::input_in(event, "event", Shape::Event)?;
+        let event: Event = convert::input_in(event, "event")?;
         let p = convert::procedure_in(procedure)?;
-        self.inner.apply(&event, p).map_err(error::case)
+        self.inner.apply(&event, p).map_err(error::core)
     }
 
     /// Folds one event without checking it against a procedure (a log the
     /// backend trusts); an event that does not fit the state raises
     /// `inconsistent_log`, changing nothing.
     fn apply_trusted(&mut self, event: &Bound<'_, PyAny>) -> PyResult<()> {
-        let event: Event = convert::input_in(event, "event", Shape::Event)?;
-        self.inner.apply_trusted(&event).map_err(error::case)
+        let event: Event = convert::input_in(event, "event")?;
+        self.inner.apply_trusted(&event).map_err(error::core)
     }
 
     /// The case id (empty before submission).
@@ -233,7 +233,7 @@ impl PyCase {
         actor: &Bound<'py, PyAny>,
         procedure: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let events: Vec<Event> = convert::inputs_in(events, "events", "events", Shape::Event)?;
+        let events: Vec<Event> = convert::inputs_in(events, "events", "events")?;
         let actor = convert::actor_in(actor)?;
         let p = convert::procedure_in(procedure)?;
         convert::serde_out(py, &self.inner.events_for(&events, &actor, p))
@@ -257,7 +257,7 @@ impl PyCase {
         procedure: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let p = convert::procedure_in(procedure)?;
-        convert::serde_out(py, &self.inner.tracking(p))
+        convert::view_out(py, "Tracking", &self.inner.tracking(p))
     }
 
     fn __repr__(&self) -> String {

@@ -56,6 +56,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use ptsp::error::input::{InputError, from_value, lone_surrogate as lone_surrogate_problem};
+use ptsp::error::phrase;
+
 use ptsp::desk::routing::{Reason, RoutingInput, StaffLoad, Suggestion};
 use ptsp::{
     Actor, DeadlinePolicy, FormLimits, HolidayKind, Lang, Problem, ProcedureDef, ServiceType,
@@ -64,7 +67,7 @@ use ptsp::{
 
 use crate::calendar::PyCalendar;
 use crate::case::PyCase;
-use crate::error::{self, Domain, Shape};
+use crate::error::{self, Domain};
 use crate::procedure::PyProcedure;
 
 /// Day number (as [`Datelike::num_days_from_ce`]) of 1970-01-01, numpy's
@@ -84,7 +87,7 @@ pub(crate) fn date_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<NaiveDate> 
     match ob.cast::<PyDate>() {
         Ok(d) if !ob.is_instance_of::<PyDateTime>() => {
             NaiveDate::from_ymd_opt(d.get_year(), d.get_month().into(), d.get_day().into())
-                .ok_or_else(|| error::out_of_range("date", ob.to_string()))
+                .ok_or_else(|| error::out_of_range(phrase::DATE, ob.to_string()))
         }
         _ => Err(error::invalid_type(what, "datetime.date", &type_name(ob))),
     }
@@ -95,15 +98,20 @@ pub(crate) fn date_out<'py>(py: Python<'py>, d: NaiveDate) -> PyResult<Bound<'py
     let month = d.month() as u8;
     let day = d.day() as u8;
     PyDate::new(py, d.year(), month, day)
-        .map_err(|_| error::out_of_range("result date", d.to_string()))
+        .map_err(|_| error::out_of_range(phrase::RESULT_DATE, d.to_string()))
 }
 
-/// An aware `datetime.datetime`.
+/// An instant: an aware `datetime.datetime`, or RFC 3339 text with its
+/// offset (as requests and events carry it).
 pub(crate) fn instant_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<DateTime<FixedOffset>> {
+    if let Ok(s) = ob.cast::<PyString>() {
+        let text = text_in(s, || what.to_owned(), false).map_err(|f| f.raise(Domain::Calendar))?;
+        return ptsp::calendar::parse_instant(text).map_err(error::core);
+    }
     let Ok(dt) = ob.cast::<PyDateTime>() else {
         return Err(error::invalid_type(
             what,
-            "an aware datetime.datetime",
+            "datetime.datetime (aware) or str (RFC 3339)",
             &type_name(ob),
         ));
     };
@@ -115,7 +123,7 @@ pub(crate) fn instant_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<DateTime
     let offset = i32::try_from(seconds)
         .ok()
         .and_then(FixedOffset::east_opt)
-        .ok_or_else(|| error::out_of_range("utc offset", format!("{seconds} s")))?;
+        .ok_or_else(|| error::out_of_range(phrase::UTC_OFFSET, format!("{seconds} s")))?;
     let local = NaiveDate::from_ymd_opt(dt.get_year(), dt.get_month().into(), dt.get_day().into())
         .and_then(|d| {
             d.and_hms_micro_opt(
@@ -125,11 +133,11 @@ pub(crate) fn instant_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<DateTime
                 dt.get_microsecond(),
             )
         })
-        .ok_or_else(|| error::out_of_range("instant", ob.to_string()))?;
+        .ok_or_else(|| error::out_of_range(phrase::INSTANT, ob.to_string()))?;
     offset
         .from_local_datetime(&local)
         .single()
-        .ok_or_else(|| error::out_of_range("instant", ob.to_string()))
+        .ok_or_else(|| error::out_of_range(phrase::INSTANT, ob.to_string()))
 }
 
 /// An instant as an aware `datetime.datetime` in its own offset.
@@ -138,7 +146,7 @@ pub(crate) fn instant_out<'py>(
     t: DateTime<FixedOffset>,
 ) -> PyResult<Bound<'py, PyDateTime>> {
     t.into_pyobject(py)
-        .map_err(|_| error::out_of_range("result instant", t.to_rfc3339()))
+        .map_err(|_| error::out_of_range(phrase::RESULT_INSTANT, t.to_rfc3339()))
 }
 
 /// An optional instant as an aware `datetime.datetime` or `None`.
@@ -174,7 +182,7 @@ pub(crate) fn duration_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Duratio
 /// A duration as a `datetime.timedelta`.
 pub(crate) fn duration_out(py: Python<'_>, d: Duration) -> PyResult<Bound<'_, PyDelta>> {
     d.into_pyobject(py)
-        .map_err(|_| error::out_of_range("result duration", format!("{} s", d.num_seconds())))
+        .map_err(|_| error::out_of_range(phrase::RESULT_DURATION, format!("{} s", d.num_seconds())))
 }
 
 /// An `int` (or an object with `__index__`, such as `numpy.int64`); not a
@@ -184,9 +192,9 @@ pub(crate) fn int_in<T: TryFrom<i64>>(ob: &Bound<'_, PyAny>, what: &'static str)
         return Err(error::invalid_type(what, "int", &type_name(ob)));
     }
     match ob.extract::<i64>() {
-        Ok(v) => T::try_from(v).map_err(|_| error::out_of_range(what, v.to_string())),
+        Ok(v) => T::try_from(v).map_err(|_| error::out_of_range(phrase::Phrase::new(what, what), v.to_string())),
         Err(e) if e.is_instance_of::<PyOverflowError>(ob.py()) => {
-            Err(error::out_of_range(what, ob.to_string()))
+            Err(error::out_of_range(phrase::Phrase::new(what, what), ob.to_string()))
         }
         Err(_) => Err(error::invalid_type(what, "int", &type_name(ob))),
     }
@@ -209,14 +217,14 @@ pub(crate) fn str_in<'a>(
 pub(crate) fn lang_in(ob: &Bound<'_, PyAny>) -> PyResult<Lang> {
     let s = str_in(ob, "lang", Domain::Calendar)?;
     serde_json::from_value(Value::String(s.to_owned()))
-        .map_err(|_| error::invalid_choice("language", s.to_owned(), "\"en\" or \"id\""))
+        .map_err(|_| error::invalid_choice(phrase::LANGUAGE, s.to_owned(), phrase::LANG_CODES))
 }
 
 /// A holiday kind by its `snake_case` name.
 pub(crate) fn kind_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<HolidayKind> {
     str_in(ob, what, Domain::Calendar)?
         .parse()
-        .map_err(error::calendar)
+        .map_err(error::core)
 }
 
 /// A year span as a `(first, last)` tuple.
@@ -248,7 +256,7 @@ impl Fault {
     fn raise(self, domain: Domain) -> PyErr {
         match self {
             Fault::Py(e) => e,
-            Fault::Text(p) => error::invalid_text(domain, p),
+            Fault::Text(p) => error::input(domain, InputError::new(vec![p])),
         }
     }
 }
@@ -265,7 +273,7 @@ fn text_in<'a>(
     match s.to_str() {
         Ok(t) => Ok(t),
         Err(e) => match lone_surrogate(s) {
-            Some((code_point, at)) => Err(Fault::Text(error::text_problem(
+            Some((code_point, at)) => Err(Fault::Text(lone_surrogate_problem(
                 path(),
                 key,
                 code_point,
@@ -451,109 +459,86 @@ fn json_in(
 /// A `dict` in the JSON shape of a core serde type; paths of text problems
 /// start at `root`.
 fn dict_value(ob: &Bound<'_, PyAny>, what: &str, root: &str) -> Result<Value, Fault> {
-    if !ob.is_instance_of::<PyDict>() {
+    if !ob.is_instance_of::<PyDict>() && !ob.is_instance_of::<PyList>() && !ob.is_instance_of::<PyTuple>() {
         return Err(Fault::Py(error::invalid_type(what, "dict", &type_name(ob))));
     }
     json_in(ob, what, root, &mut Vec::new())
 }
 
-/// A `dict` read as a core serde type.
-/// The wrong shape raises `CalendarError` (`invalid_json`); a `str` that
-/// is not valid text, `CalendarError` (`invalid_text`, paths relative to
-/// the dict).
-pub(crate) fn serde_in<T: DeserializeOwned>(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    let value = dict_value(ob, what, "").map_err(|f| f.raise(Domain::Calendar))?;
-    serde_json::from_value(value).map_err(|e| error::serde(&e))
-}
-
-/// A procedure definition dict, read through its JSON text as
-/// `Procedure.from_json` reads it: the wrong shape raises `ProcedureError`
-/// with code `invalid_json`.
-pub(crate) fn procedure_def_in(ob: &Bound<'_, PyAny>) -> PyResult<ProcedureDef> {
-    let text = json_text_in(ob, "definition", Domain::Procedure)?;
-    serde_json::from_str(&text).map_err(|e| error::procedure_json(&e))
-}
-
-/// An input dict of the case engine (a request or an event) as its core
-/// type; `what` names the argument. The wrong shape raises `CaseInputError`
-/// (`invalid_input`) with one `invalid_json` problem at `what`; a `str`
-/// that is not valid text, with one `invalid_text` problem at its path
-/// (`request.command.note`).
-pub(crate) fn input_in<T: DeserializeOwned>(
+/// A dict (or, for `T` a list, a list) read as a core serde type by the
+/// core's input reader ([`ptsp::error::input::from_value`]): a value of the
+/// wrong shape raises the error of `domain` with code `invalid_json`, each
+/// problem at its path under `root` (`request.command.type`,
+/// `events[2].at`); a `str` that is not valid text, code `invalid_text` at
+/// its path. `what` names the argument in type errors.
+pub(crate) fn value_in<T: DeserializeOwned>(
     ob: &Bound<'_, PyAny>,
-    what: &'static str,
-    shape: Shape,
+    what: &str,
+    root: &str,
+    domain: Domain,
 ) -> PyResult<T> {
-    let value = dict_value(ob, what, what).map_err(|f| f.raise(Domain::Case(what)))?;
-    serde_json::from_value(value).map_err(|e| {
-        error::invalid_input(what, vec![error::shape_problem(what.to_owned(), shape, &e)])
-    })
+    let value = dict_value(ob, what, root).map_err(|f| f.raise(domain))?;
+    from_value(&value, root).map_err(|e| error::input(domain, e))
 }
 
-/// An actor dict `{id, roles, unit}` as a core [`Actor`]; the wrong shape
-/// raises `CaseInputError` (`invalid_input`) with one `invalid_json`
-/// problem at `actor`.
+/// A calendar-side dict (a definition, layer or policy); paths relative to
+/// it.
+pub(crate) fn serde_in<T: DeserializeOwned>(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    value_in(ob, what, "", Domain::Calendar)
+}
+
+/// A procedure definition dict.
+pub(crate) fn procedure_def_in(ob: &Bound<'_, PyAny>) -> PyResult<ProcedureDef> {
+    value_in(ob, "definition", "", Domain::Procedure)
+}
+
+/// An input dict of the case engine (a request or an event), its paths
+/// under `what` (`request.command.type`).
+pub(crate) fn input_in<T: DeserializeOwned>(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
+    value_in(ob, what, what, Domain::Case)
+}
+
+/// An actor dict `{id, roles, unit}`.
 pub(crate) fn actor_in(ob: &Bound<'_, PyAny>) -> PyResult<Actor> {
-    input_in(ob, "actor", Shape::Actor)
+    input_in(ob, "actor")
 }
 
-/// A service type dict of a requirements catalogue as a core
-/// [`ServiceType`]; the wrong shape raises `ProcedureError` with code
-/// `invalid_json`.
+/// A service type dict of a requirements catalogue.
 pub(crate) fn service_in(ob: &Bound<'_, PyAny>) -> PyResult<ServiceType> {
-    let text = json_text_in(ob, "service", Domain::Procedure)?;
-    serde_json::from_str(&text).map_err(|e| error::procedure_json(&e))
+    value_in(ob, "service", "", Domain::Procedure)
 }
 
-/// A web-form dict as a core [`WebForm`], read from its JSON text by
-/// [`WebForm::from_json`]: a dict of the wrong shape (an unknown key, a
-/// `kind` other than `konsultasi`/`pengaduan`/`saran` and their aliases, a
-/// number for a text) raises `FormError` with code `invalid_json`; a `str`
-/// that is not valid text, `FormError` with code `invalid_text` at its path
-/// in the form (`text`, `attachments[0].file_name`). Missing keys are not
-/// an error here.
+/// A web-form dict, paths relative to the form (`text`,
+/// `attachments[0].file_name`). Missing keys are not an error here: the
+/// form's validation reports them.
 pub(crate) fn form_in(ob: &Bound<'_, PyAny>) -> PyResult<WebForm> {
-    let text = json_text_in(ob, "form", Domain::Form)?;
-    WebForm::from_json(&text).map_err(error::form)
+    value_in(ob, "form", "", Domain::Form)
 }
 
-/// Form limits: `None` (the defaults) or a dict read by
-/// [`FormLimits::from_json`] (missing keys take their defaults; the
-/// settings are checked: `FormError` with code `invalid_limits` or
-/// `invalid_json`).
+/// Form limits: `None` (the defaults) or a dict (missing keys take their
+/// defaults; the settings are checked, `invalid_limits`).
 pub(crate) fn limits_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<FormLimits> {
     match ob {
         Some(l) if !l.is_none() => {
-            let text = json_text_in(l, "limits", Domain::Form)?;
-            FormLimits::from_json(&text).map_err(error::form)
+            let limits: FormLimits = value_in(l, "limits", "", Domain::Form)?;
+            limits.check().map_err(error::core)?;
+            Ok(limits)
         }
         _ => Ok(FormLimits::default()),
     }
 }
 
 /// A ticket dict `{service, sector, category, subject, text}` (every key
-/// optional) as a core [`RoutingInput`]; the wrong shape raises
-/// `RoutingError` with code `invalid_json`, a `str` that is not valid text
-/// `RoutingError` with code `invalid_text` (at `text`, `subject`, …).
+/// optional).
 pub(crate) fn routing_input_in(ob: &Bound<'_, PyAny>) -> PyResult<RoutingInput> {
-    let text = json_text_in(ob, "input", Domain::Routing)?;
-    serde_json::from_str(&text).map_err(|e| error::routing_json("input", &e))
+    value_in(ob, "input", "", Domain::Routing)
 }
 
 /// A list (or tuple) of staff dicts `{id, unit, open_tickets, active,
-/// competences}` as core [`StaffLoad`]s; the first dict of the wrong shape
-/// raises `RoutingError` with code `invalid_json`, naming it (`staff[2]`).
+/// competences}`, paths under `staff` (`staff[2].unit`).
 pub(crate) fn staff_in(ob: &Bound<'_, PyAny>) -> PyResult<Vec<StaffLoad>> {
-    let items = items_in(ob, "staff", "a list of dict")?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let at = format!("staff[{i}]");
-            let value = dict_value(item, &at, &at).map_err(|f| f.raise(Domain::Routing))?;
-            serde_json::from_value(value).map_err(|e| error::routing_json(&at, &e))
-        })
-        .collect()
+    items_in(ob, "staff", "list[dict]")?;
+    value_in(ob, "staff", "staff", Domain::Routing)
 }
 
 /// A list (or tuple) of `str`; a lone `str` is refused (it would be read as
@@ -635,46 +620,15 @@ fn char_index(text: &str, byte: usize) -> usize {
 }
 
 /// A list (or tuple) of input dicts of the case engine (events, submitted
-/// documents) as their core type. Every dict of the wrong shape is reported
-/// at once, each at `path[i]` (`invalid_json`), and every dict holding a
-/// `str` that is not valid text, at the path of that `str`
-/// (`events[2].command.note`, `invalid_text`); `path` names the list in
-/// those paths.
+/// documents), every problem at its path under `path` (`events[2].at`,
+/// `events[3].command.note`).
 pub(crate) fn inputs_in<T: DeserializeOwned>(
     ob: &Bound<'_, PyAny>,
     what: &'static str,
     path: &str,
-    shape: Shape,
 ) -> PyResult<Vec<T>> {
-    let items: Vec<Bound<'_, PyAny>> = if let Ok(l) = ob.cast::<PyList>() {
-        l.iter().collect()
-    } else if let Ok(t) = ob.cast::<PyTuple>() {
-        t.iter().collect()
-    } else {
-        return Err(error::invalid_type(what, "a list of dict", &type_name(ob)));
-    };
-    let mut out = Vec::with_capacity(items.len());
-    let mut problems = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let at = format!("{path}[{i}]");
-        let value = match dict_value(item, &at, &at) {
-            Ok(value) => value,
-            Err(Fault::Text(p)) => {
-                problems.push(p);
-                continue;
-            }
-            Err(Fault::Py(e)) => return Err(e),
-        };
-        match serde_json::from_value(value) {
-            Ok(v) => out.push(v),
-            Err(e) => problems.push(error::shape_problem(at, shape, &e)),
-        }
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(error::invalid_input(what, problems))
-    }
+    items_in(ob, what, "list[dict]")?;
+    value_in(ob, what, path, Domain::Case)
 }
 
 /// An instance of one of the binding's classes (`ptsp.Calendar`,
@@ -768,8 +722,36 @@ pub(crate) fn serde_out<'py, T: Serialize + ?Sized>(
     v: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let text = serde_json::to_string(v).map_err(|e| error::serde(&e))?;
+    let text = serde_json::to_string(v)
+        .map_err(|e| error::invalid_type("value", "a value JSON can hold", &e.to_string()))?;
     LOADS.import(py, "json", "loads")?.call1((text,))
+}
+
+/// A computed result as its typed view (`ptsp.views.<name>`): the result's
+/// JSON dict with attributes that give `datetime`, `date` and `timedelta`
+/// values (generated by `tools/gen` from the core's types).
+pub(crate) fn view_out<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    name: &str,
+    v: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    static VIEWS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let views = VIEWS.get_or_try_init(py, || Ok::<_, PyErr>(py.import("ptsp.views")?.unbind()))?;
+    let d = serde_out(py, v)?;
+    views.bind(py).getattr(name)?.call1((d,))
+}
+
+/// A list of computed results, each as its typed view.
+pub(crate) fn views_out<'py, T: Serialize>(
+    py: Python<'py>,
+    name: &str,
+    items: &[T],
+) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for item in items {
+        out.append(view_out(py, name, item)?)?;
+    }
+    Ok(out)
 }
 
 /// The int64 values a batch call reads: a borrowed numpy buffer (no copy)

@@ -35,7 +35,7 @@ pub fn validate<'py>(
     let form = convert::form_in(form)?;
     let limits = convert::limits_in(limits)?;
     let today = convert::date_in(today, "today")?;
-    let valid = form::validate(&form, &limits, today).map_err(error::form)?;
+    let valid = form::validate(&form, &limits, today).map_err(error::core)?;
     convert::serde_out(py, &valid)
 }
 
@@ -60,7 +60,7 @@ pub fn parse_nik<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let text = convert::str_in(text, "text", Domain::Form)?;
     let today = convert::date_in(today, "today")?;
-    let nik = form::Nik::parse(text, today).map_err(error::form)?;
+    let nik = form::Nik::parse(text, today).map_err(error::core)?;
     convert::serde_out(py, &nik)
 }
 
@@ -68,14 +68,14 @@ pub fn parse_nik<'py>(
 /// (`+62…`); raises `FormError` (`invalid_form`, problem `invalid_phone`).
 #[pyfunction]
 pub fn normalize_phone(text: &Bound<'_, PyAny>) -> PyResult<String> {
-    form::normalize_phone(convert::str_in(text, "text", Domain::Form)?).map_err(error::form)
+    form::normalize_phone(convert::str_in(text, "text", Domain::Form)?).map_err(error::core)
 }
 
 /// An email address, checked, with its domain lower-cased; raises
 /// `FormError` (`invalid_form`, problem `invalid_email`).
 #[pyfunction]
 pub fn normalize_email(text: &Bound<'_, PyAny>) -> PyResult<String> {
-    form::normalize_email(convert::str_in(text, "text", Domain::Form)?).map_err(error::form)
+    form::normalize_email(convert::str_in(text, "text", Domain::Form)?).map_err(error::core)
 }
 
 /// Every Kemendagri province code a NIK can start with, in code order, as

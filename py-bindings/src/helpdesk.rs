@@ -29,8 +29,8 @@ pub fn figures<'py>(
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
     let now = convert::instant_in(now, "now")?;
-    let f = ptsp::desk::figures::figures(case.core(), p, cal, now).map_err(error::case)?;
-    convert::serde_out(py, &f)
+    let f = ptsp::desk::figures::figures(case.core(), p, cal, now).map_err(error::core)?;
+    convert::view_out(py, "TicketFigures", &f)
 }
 
 /// Per-unit summaries over many tickets (a list of `ptsp.Case`) at `now`,
@@ -52,8 +52,8 @@ pub fn unit_summaries<'py>(
     let now = convert::instant_in(now, "now")?;
     let summaries = py
         .detach(|| ptsp::desk::figures::unit_summaries(&cases, p, cal, now))
-        .map_err(error::case)?;
-    convert::serde_out(py, &summaries)
+        .map_err(error::core)?;
+    Ok(convert::views_out(py, "UnitSummary", &summaries)?.into_any())
 }
 
 /// Builds the submodule `helpdesk` (its functions' `__module__` is

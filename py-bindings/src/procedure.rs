@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use ptsp::{ProcedureDef, SubmittedDocument};
 
 use crate::convert;
-use crate::error::{self, Domain, Shape};
+use crate::error::{self, Domain};
 use crate::sla;
 
 /// The sample requirements catalogue (three service types on the East Java
@@ -78,7 +78,7 @@ impl PyProcedure {
     fn jatim_consultation() -> PyResult<Self> {
         ptsp::Procedure::new(ProcedureDef::jatim_consultation())
             .map(Self::from)
-            .map_err(error::procedure)
+            .map_err(error::core)
     }
 
     /// The built-in electronic complaint flow: the consultation's routing
@@ -90,7 +90,7 @@ impl PyProcedure {
     fn jatim_complaint() -> PyResult<Self> {
         ptsp::Procedure::new(ProcedureDef::jatim_complaint())
             .map(Self::from)
-            .map_err(error::procedure)
+            .map_err(error::core)
     }
 
     /// The built-in suggestion flow (*saran/masukan*, seed §7): acknowledged
@@ -100,7 +100,7 @@ impl PyProcedure {
     fn jatim_suggestion() -> PyResult<Self> {
         ptsp::Procedure::new(ProcedureDef::jatim_suggestion())
             .map(Self::from)
-            .map_err(error::procedure)
+            .map_err(error::core)
     }
 
     /// Reads a procedure definition from JSON text and validates it.
@@ -109,7 +109,7 @@ impl PyProcedure {
         let text = convert::str_in(text, "text", Domain::Procedure)?;
         ptsp::Procedure::from_json(text)
             .map(Self::from)
-            .map_err(error::procedure)
+            .map_err(error::core)
     }
 
     /// Builds a procedure from a definition dict (the JSON definition as
@@ -119,7 +119,7 @@ impl PyProcedure {
         let text = convert::json_text_in(definition, "definition", Domain::Procedure)?;
         ptsp::Procedure::from_json(&text)
             .map(Self::from)
-            .map_err(error::procedure)
+            .map_err(error::core)
     }
 
     /// Every problem of a definition dict, as dicts `{path, code, message,
@@ -142,7 +142,7 @@ impl PyProcedure {
         let service = convert::service_in(service)?;
         ptsp::Procedure::new(service.procedure_def(self.inner.def()))
             .map(Self::from)
-            .map_err(error::procedure)
+            .map_err(error::core)
     }
 
     /// The definition as a dict (the JSON definition as Python objects).
@@ -187,7 +187,6 @@ impl PyProcedure {
             documents,
             "submitted documents",
             "documents",
-            Shape::Document,
         )?;
         convert::serde_out(
             py,

@@ -54,7 +54,7 @@ impl PyRouter {
         let text = convert::str_in(text, "text", Domain::Routing)?.to_owned();
         py.detach(|| routing::Router::from_json(&text))
             .map(Self::from)
-            .map_err(error::routing)
+            .map_err(error::core)
     }
 
     /// Builds a router from a rule-set dict `{note, units, rules,
@@ -64,7 +64,7 @@ impl PyRouter {
         let text = convert::json_text_in(rule_set, "rule_set", Domain::Routing)?;
         py.detach(|| routing::Router::from_json(&text))
             .map(Self::from)
-            .map_err(error::routing)
+            .map_err(error::core)
     }
 
     /// Every problem of a rule-set dict, as dicts `{path, code, message,
@@ -75,9 +75,7 @@ impl PyRouter {
         py: Python<'py>,
         rule_set: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let text = convert::json_text_in(rule_set, "rule_set", Domain::Routing)?;
-        let set: RuleSet =
-            serde_json::from_str(&text).map_err(|e| error::routing_json("rule_set", &e))?;
+        let set: RuleSet = convert::value_in(rule_set, "rule_set", "", Domain::Routing)?;
         let problems = py.detach(|| set.validate());
         convert::serde_out(py, &problems)
     }

@@ -29,8 +29,8 @@ pub fn evaluate<'py>(
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
     let now = convert::instant_in(now, "now")?;
-    let report = ptsp::sla::evaluate(case.core(), p, cal, now).map_err(error::case)?;
-    convert::serde_out(py, &report)
+    let report = ptsp::sla::evaluate(case.core(), p, cal, now).map_err(error::core)?;
+    convert::view_out(py, "SlaReport", &report)
 }
 
 /// `evaluate` over many cases at one instant (a dashboard's batch call):
@@ -54,8 +54,8 @@ pub fn evaluate_many<'py>(
     let out = PyList::empty(py);
     for r in reports {
         match r {
-            Ok(report) => out.append(convert::serde_out(py, &report)?)?,
-            Err(e) => out.append(error::core_value(py, e.into())?)?,
+            Ok(report) => out.append(convert::view_out(py, "SlaReport", &report)?)?,
+            Err(e) => out.append(error::value(py, &e)?)?,
         }
     }
     Ok(out)
@@ -77,8 +77,8 @@ pub fn explain<'py>(
     let visit: usize = convert::int_in(visit, "visit")?;
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
-    let e = ptsp::sla::explain(case.core(), visit, p, cal).map_err(error::case)?;
-    convert::serde_out(py, &e)
+    let e = ptsp::sla::explain(case.core(), visit, p, cal).map_err(error::core)?;
+    convert::view_out(py, "StepExplanation", &e)
 }
 
 /// The latest completion of an application submitted at `submitted_at`
@@ -96,8 +96,8 @@ pub fn preview<'py>(
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
     let at = convert::instant_in(submitted_at, "submitted_at")?;
-    let preview = ptsp::sla::preview(p, cal, at).map_err(error::case)?;
-    convert::serde_out(py, &preview)
+    let preview = ptsp::sla::preview(p, cal, at).map_err(error::core)?;
+    convert::view_out(py, "Preview", &preview)
 }
 
 /// Builds the submodule `sla` (its functions' `__module__` is `ptsp.sla`,

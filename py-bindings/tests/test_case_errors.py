@@ -47,10 +47,10 @@ def test_hierarchy():
     assert issubclass(ptsp.ProcedureError, ptsp.PtspError)
     assert issubclass(ptsp.CaseError, ptsp.PtspError)
     assert issubclass(ptsp.UnauthorizedError, ptsp.CaseError)
-    assert issubclass(ptsp.CaseInputError, ptsp.CaseError)
+    assert issubclass(ptsp.CaseValidationError, ptsp.CaseError)
     assert not issubclass(ptsp.CaseError, ptsp.CalendarError)
     assert not issubclass(ptsp.ProcedureError, ptsp.CalendarError)
-    for cls in [ptsp.ProcedureError, ptsp.CaseError, ptsp.UnauthorizedError, ptsp.CaseInputError]:
+    for cls in [ptsp.ProcedureError, ptsp.CaseError, ptsp.UnauthorizedError, ptsp.CaseValidationError]:
         assert issubclass(cls, ValueError) and not issubclass(cls, TypeError)
 
 
@@ -79,7 +79,7 @@ def test_procedure_errors(permit):
 def test_incomplete_documents_list_every_gap(permit, jatim):
     case = ptsp.Case()
     docs = [{"code": "ktp", "format": "docx", "bytes": 10}]
-    err = raises("incomplete_documents", lambda: case.execute(submit(documents=docs), permit, jatim), ptsp.CaseInputError)
+    err = raises("incomplete_documents", lambda: case.execute(submit(documents=docs), permit, jatim), ptsp.CaseValidationError)
     codes = sorted(p["code"] for p in err.errors())
     assert codes == ["missing_document"] * 4 + ["wrong_format"]
     assert err.errors() == permit.check_documents(docs)
@@ -94,7 +94,7 @@ def test_invalid_correction_reasons(running, permit, jatim):
         "at": "2026-12-23T10:00:00+07:00",
         "command": {"type": "return_for_correction", "step": "pemeriksaan", "reasons": [{"document": "sim", "reason": " "}]},
     }
-    err = raises("invalid_input", lambda: running.execute(req, permit, jatim), ptsp.CaseInputError)
+    err = raises("invalid_input", lambda: running.execute(req, permit, jatim), ptsp.CaseValidationError)
     assert sorted(p["code"] for p in err.errors()) == ["empty_reason", "unknown_document"]
     assert running.to_dict() == before
 
@@ -133,13 +133,13 @@ def test_dicts_of_the_wrong_shape_are_invalid_input(running, permit, jatim):
             lambda: running.execute(req, permit, jatim),
             lambda: running.decide(req, permit, jatim),
         ]:
-            err = raises("invalid_input", call, ptsp.CaseInputError)
+            err = raises("invalid_input", call, ptsp.CaseValidationError)
             (problem,) = err.errors()
             assert problem["path"] == "request" and problem["code"] == "invalid_json"
             assert problem["message"].startswith("expected a request {actor, at, command}: ")
             assert problem["message_id"].startswith("seharusnya permintaan {actor, at, command}: ")
     event = {"at": "2026-12-23T10:00:00+07:00", "case": "IZN-1", "actor": "p-1", "type": "exploded"}
-    err = raises("invalid_input", lambda: running.apply(event, permit), ptsp.CaseInputError)
+    err = raises("invalid_input", lambda: running.apply(event, permit), ptsp.CaseValidationError)
     assert err.errors()[0]["path"] == "event" and "exploded" in err.errors()[0]["message"]
 
 
@@ -147,13 +147,13 @@ def test_replay_reports_every_bad_event(permit, jatim):
     case = ptsp.Case()
     log = case.execute(submit(), permit, jatim)
     bad = [log[0], {"type": "withdrawn"}, {"at": "x", "case": "IZN-1", "actor": "p-1", "type": "withdrawn", "reason": None}]
-    err = raises("invalid_input", lambda: ptsp.Case.replay(bad, permit), ptsp.CaseInputError)
+    err = raises("invalid_input", lambda: ptsp.Case.replay(bad, permit), ptsp.CaseValidationError)
     assert [p["path"] for p in err.errors()] == ["events[1]", "events[2]"]
     assert all(p["code"] == "invalid_json" for p in err.errors())
 
 
 def test_check_documents_of_the_wrong_shape(permit):
-    err = raises("invalid_input", lambda: permit.check_documents([{"code": "ktp"}, {"code": "nib", "format": "pdf", "bytes": 1}, {}]), ptsp.CaseInputError)
+    err = raises("invalid_input", lambda: permit.check_documents([{"code": "ktp"}, {"code": "nib", "format": "pdf", "bytes": 1}, {}]), ptsp.CaseValidationError)
     assert [p["path"] for p in err.errors()] == ["documents[0]", "documents[2]"]
 
 
@@ -217,7 +217,7 @@ def test_naive_datetimes_are_refused(permit, jatim, running):
 def test_visit_numbers_out_of_range(permit, jatim, running):
     for visit in [-1, 2**64, 10**30]:
         raises("out_of_range", lambda: ptsp.sla.explain(running, visit, permit, jatim))
-    err = raises("invalid_input", lambda: ptsp.sla.explain(running, 2**40, permit, jatim), ptsp.CaseInputError)
+    err = raises("invalid_input", lambda: ptsp.sla.explain(running, 2**40, permit, jatim), ptsp.CaseValidationError)
     assert err.errors()[0]["code"] == "unknown_visit"
 
 

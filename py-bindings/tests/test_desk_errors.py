@@ -116,10 +116,10 @@ def test_routing_json_errors(sample):
 
 def test_actor_and_event_dicts_of_the_wrong_shape(complaint):
     case = ptsp.Case()
-    err = raises("invalid_input", lambda: case.view_for({"roles": ["x"]}, complaint), ptsp.CaseInputError)
+    err = raises("invalid_input", lambda: case.view_for({"roles": ["x"]}, complaint), ptsp.CaseValidationError)
     assert [(p["path"], p["code"]) for p in err.errors()] == [("actor", "invalid_json")]
-    raises("invalid_input", lambda: case.sees_applicant({"id": 1}, complaint), ptsp.CaseInputError)
-    err = raises("invalid_input", lambda: case.events_for([{"type": "nope"}, {}], {"id": "x"}, complaint), ptsp.CaseInputError)
+    raises("invalid_input", lambda: case.sees_applicant({"id": 1}, complaint), ptsp.CaseValidationError)
+    err = raises("invalid_input", lambda: case.events_for([{"type": "nope"}, {}], {"id": "x"}, complaint), ptsp.CaseValidationError)
     assert [p["path"] for p in err.errors()] == ["events[0]", "events[1]"]
 
 

@@ -159,12 +159,12 @@ def test_routing_other_strings(sample):
 
 def test_case_inputs_are_problems_of_invalid_input():
     events = [{"type": "y", "note": "a" + LONE}]
-    err = invalid_text(lambda: ptsp.Case.replay(events, ptsp.Procedure.jatim_permit()), ptsp.CaseInputError, "events[0].note", code="invalid_input")
+    err = invalid_text(lambda: ptsp.Case.replay(events, ptsp.Procedure.jatim_permit()), ptsp.CaseValidationError, "events[0].note", code="invalid_input")
     assert err.messages["en"].startswith("invalid events: events[0].note: the text contains")
     request = {"actor": {"id": "p-1", "roles": ["pemohon"]}, "at": "2026-12-01T09:00:00+07:00",
                "command": {"type": "submit", "note": LONE}}
     procedure, calendar = ptsp.Procedure.jatim_complaint(), ptsp.Calendar.jatim()
-    invalid_text(lambda: ptsp.Case().decide(request, procedure, calendar), ptsp.CaseInputError,
+    invalid_text(lambda: ptsp.Case().decide(request, procedure, calendar), ptsp.CaseValidationError,
                  "request.command.note", code="invalid_input")
 
 
@@ -173,7 +173,7 @@ def test_case_replay_lists_every_bad_event():
     with pytest.raises(ptsp.InvalidTypeError):
         ptsp.Case.replay(events, ptsp.Procedure.jatim_permit())
     events = [{"type": "a" + LONE}, {"no": "shape"}, {"type": "b" + LONE}]
-    with pytest.raises(ptsp.CaseInputError) as info:
+    with pytest.raises(ptsp.CaseValidationError) as info:
         ptsp.Case.replay(events, ptsp.Procedure.jatim_permit())
     assert [(p["path"], p["code"]) for p in info.value.errors()] == [
         ("events[0].type", "invalid_text"),

@@ -163,7 +163,7 @@ def test_explain_an_untimed_step_and_an_unknown_visit(permit, jatim):
     case = checked(permit, jatim)
     e = sla.explain(case, 1, permit, jatim)
     assert e["step"] == "rekomendasi" and e["due"] is None and e["explanation"] is None
-    with pytest.raises(ptsp.CaseInputError) as info:
+    with pytest.raises(ptsp.CaseValidationError) as info:
         sla.explain(case, 5, permit, jatim)
     err = info.value
     assert err.code == "invalid_input"

@@ -926,7 +926,8 @@ export type Kind =
   | "procedure"
   | "case"
   | "form"
-  | "routing";
+  | "routing"
+  | "input";
 
 /**
  * Which fields one kind of ticket requires.
@@ -1183,6 +1184,24 @@ export interface ProcedureDef {
   limits?: TextLimits;
   /** Where the definition comes from; what is sample data. */
   note?: string | null;
+}
+
+/**
+ * One Kemendagri province code, with the legal instrument that set it.
+ *
+ * The list is `core/data/id-province-codes.json`: Permendagri 72/2019
+ * (34 provinces), Kepmendagri 100.1.1-6117/2022 (Papua Selatan, Papua
+ * Tengah, Papua Pegunungan) and Kepmendagri 300.2.2-2138/2025 (Papua Barat
+ * Daya); the file records the evidence for each and what could not be
+ * verified.
+ */
+export interface Province {
+  /** Two-digit code, e.g. `"35"`. */
+  code: string;
+  /** Name, e.g. `"Jawa Timur"`. */
+  name: string;
+  /** Id of the source instrument in the data file. */
+  source: string;
 }
 
 /**

@@ -86,9 +86,14 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 impl InputError {
-    /// The code: always `invalid_json`.
+    /// The code: `invalid_text` when every problem is a text that is not
+    /// Unicode ([`lone_surrogate`]), else `invalid_json`.
     pub fn code(&self) -> Code {
-        Code::InvalidJson
+        if !self.problems.is_empty() && self.problems.iter().all(|p| p.code == Code::InvalidText) {
+            Code::InvalidText
+        } else {
+            Code::InvalidJson
+        }
     }
 
     /// The message in the given language: every problem with its path.
@@ -919,4 +924,91 @@ mod tests {
         let ok = from_json::<Outer>(r#"{"items": [], "name": "a"}"#, "").unwrap();
         assert_eq!(ok.name.as_deref(), Some("a"));
     }
+}
+
+/// A value handed across a binding (a Python or JavaScript argument) is of
+/// the wrong host-language type: code `invalid_type`. The binding names
+/// the parameter, the type it accepts and the type it got, in the host
+/// language's own names (`datetime.date`, `int`, `string`); the sentence
+/// around them is written here, in both languages.
+///
+/// # Example
+/// ```
+/// use ptsp::{Code, Lang, PtspError, error::input::ArgumentError};
+/// let e = ArgumentError::new("received", "datetime.datetime (aware)", "str");
+/// assert_eq!(e.code(), Code::InvalidType);
+/// assert_eq!(e.message(Lang::En), "invalid type for received: expected datetime.datetime (aware), found str");
+/// assert_eq!(e.message(Lang::Id), "tipe received tidak valid: seharusnya datetime.datetime (aware), ditemukan str");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArgumentError {
+    what: String,
+    expected: String,
+    found: String,
+}
+
+impl ArgumentError {
+    /// The error for parameter `what`, which accepts `expected` and got
+    /// `found`.
+    pub fn new(what: impl Into<String>, expected: impl Into<String>, found: impl Into<String>) -> Self {
+        ArgumentError {
+            what: what.into(),
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+}
+
+impl fmt::Display for ArgumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&super::PtspError::message(self, Lang::En))
+    }
+}
+
+impl std::error::Error for ArgumentError {}
+
+impl super::PtspError for ArgumentError {
+    fn code(&self) -> Code {
+        Code::InvalidType
+    }
+
+    fn kind(&self) -> super::Kind {
+        super::Kind::Input
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let ArgumentError { what, expected, found } = self;
+        match lang {
+            Lang::En => format!("invalid type for {what}: expected {expected}, found {found}"),
+            Lang::Id => format!("tipe {what} tidak valid: seharusnya {expected}, ditemukan {found}"),
+        }
+    }
+}
+
+/// The problem of a text that holds a lone surrogate (U+D800–U+DFFF: not a
+/// Unicode character, so not encodable as UTF-8) — what a binding finds in
+/// a Python `str` such as `json.loads('"\udcff"')` gives. `key`: the text is
+/// a key of a mapping; `at`: the 1-based character position. The value
+/// itself is not quoted.
+///
+/// # Example
+/// ```
+/// let p = ptsp::error::input::lone_surrogate("text", false, 0xDCFF, 3);
+/// assert_eq!(p.code, ptsp::Code::InvalidText);
+/// assert!(p.message.contains("U+DCFF at character 3"));
+/// ```
+pub fn lone_surrogate(path: impl Into<String>, key: bool, code_point: u32, at: usize) -> Problem {
+    let (what_en, what_id) = if key { ("the key", "kunci") } else { ("the text", "teks") };
+    Problem::new(
+        path,
+        Code::InvalidText,
+        format!(
+            "{what_en} contains the lone surrogate U+{code_point:04X} at character {at}: \
+             expected Unicode text that can be encoded as UTF-8 (a surrogate is not a character)"
+        ),
+        format!(
+            "{what_id} mengandung surrogate tunggal U+{code_point:04X} pada karakter ke-{at}: \
+             seharusnya teks Unicode yang dapat dikodekan sebagai UTF-8 (surrogate bukan karakter)"
+        ),
+    )
 }

@@ -58,6 +58,9 @@ pub enum Kind {
     Form,
     /// The desk's routing rules.
     Routing,
+    /// A value handed across a binding of the wrong host-language type
+    /// (code `invalid_type`).
+    Input,
 }
 
 impl Kind {
@@ -83,6 +86,7 @@ impl Kind {
             Kind::Case => "case",
             Kind::Form => "form",
             Kind::Routing => "routing",
+            Kind::Input => "input",
         }
     }
 }

@@ -28,20 +28,27 @@ responsible (``ptsp.routing``) and desk figures (``ptsp.helpdesk``)::
     >>> case.current, case.due.isoformat()
     ('pemeriksaan', '2026-12-29T16:00:00+07:00')
     >>> report = ptsp.sla.evaluate(case, permit, cal, dt.datetime(2026, 12, 28, 12, tzinfo=wib))
-    >>> report["steps"][0]["status"]
-    'at_risk'
+    >>> report.steps[0].status, report.steps[0].due.isoformat()
+    ('at_risk', '2026-12-29T16:00:00+07:00')
 """
 
-from . import form, helpdesk, routing, sla, types
+from . import builtin, form, helpdesk, routing, sla, types, views
 from ._errors import (
+    CODES,
     CalendarError,
+    CalendarValidationError,
     CaseError,
-    CaseInputError,
+    CaseValidationError,
     FormError,
+    FormValidationError,
+    InputError,
+    InputValidationError,
     InvalidTypeError,
     ProcedureError,
+    ProcedureValidationError,
     PtspError,
     RoutingError,
+    RoutingValidationError,
     UnauthorizedError,
     ValidationError,
 )
@@ -60,30 +67,39 @@ from ._ptsp import (
 )
 
 __all__ = [
+    "__version__",
     "AssumingCalendar",
+    "builtin",
     "Calendar",
     "CalendarError",
+    "CalendarValidationError",
     "Case",
     "CaseError",
-    "CaseInputError",
+    "CaseValidationError",
+    "CODES",
     "Deadline",
     "Estimate",
     "Explanation",
+    "form",
     "FormError",
+    "FormValidationError",
+    "helpdesk",
+    "InputError",
+    "InputValidationError",
     "InvalidTypeError",
-    "Procedure",
-    "ProcedureError",
-    "PtspError",
-    "RoutingError",
-    "UnauthorizedError",
-    "ValidationError",
-    "__version__",
     "layer_from_ical",
     "layer_to_ical",
-    "form",
-    "helpdesk",
+    "Procedure",
+    "ProcedureError",
+    "ProcedureValidationError",
+    "PtspError",
     "routing",
+    "RoutingError",
+    "RoutingValidationError",
     "sample_catalogue",
     "sla",
     "types",
+    "UnauthorizedError",
+    "ValidationError",
+    "views",
 ]

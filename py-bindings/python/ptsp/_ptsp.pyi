@@ -22,7 +22,7 @@ The ``TypedDict`` classes and aliases of the JSON-shaped values live in
 """
 
 import datetime
-from typing import Any, Generic, List, Optional, Sequence, Tuple, TypeVar, final
+from typing import Any, Dict, Generic, List, Optional, Sequence, Tuple, TypeVar, final
 
 import numpy as np
 import numpy.typing as npt
@@ -31,30 +31,28 @@ from . import form as form
 from . import helpdesk as helpdesk
 from . import routing as routing
 from . import sla as sla
+from .views import Preview, Tracking
 from .types import (
     Actor,
     Catalogue,
     ServiceType,
-    CalendarDefinition,
-    CaseDict,
+    CalendarDef,
     CaseStatus,
     Event,
     Label,
-    Preview,
     Problem,
-    ProcedureDefinition,
+    ProcedureDef,
     Request,
     SubmittedDocument,
-    Tracking,
     CountsLike,
     DatesLike,
-    DeadlineDict,
+    Deadline as DeadlineDict,
     DeadlinePolicy,
     ExplainedDay,
-    ExplanationDict,
+    Explanation as ExplanationDict,
     HolidayInfo,
     HolidayKind,
-    HolidayLayerDict,
+    HolidayLayer,
     Lang,
     YearStatus,
 )
@@ -104,13 +102,13 @@ class Calendar:
         """Builds a calendar from a JSON definition. Raises ``CalendarError``
         (``invalid_json``) or ``ValidationError`` (``invalid_definition``)."""
     @staticmethod
-    def from_definition(definition: CalendarDefinition) -> Calendar:
+    def from_definition(definition: CalendarDef) -> Calendar:
         """Builds a calendar from a definition dict (the JSON definition as
         Python objects; dates may also be ``datetime.date``)."""
     def to_json(self) -> str:
         """The definition as pretty JSON text."""
     @property
-    def definition(self) -> CalendarDefinition:
+    def definition(self) -> CalendarDef:
         """The definition as a dict."""
     @property
     def id(self) -> str: ...
@@ -236,7 +234,7 @@ class Explanation:
 
 def layer_from_ical(
     text: str, layer_id: str, layer_name: str, default_kind: Optional[HolidayKind] = None
-) -> HolidayLayerDict:
+) -> HolidayLayer:
     """Reads the all-day events of an iCalendar text as a holiday layer dict.
     ``default_kind`` (``None``: ``"national_holiday"``) is the kind of events
     that do not say theirs; ``layer_id`` and ``layer_name`` name the layer
@@ -245,7 +243,7 @@ def layer_from_ical(
     or malformed events, days outside 1900–2200, or more days than the limits
     allow."""
 
-def layer_to_ical(layer: HolidayLayerDict) -> str:
+def layer_to_ical(layer: HolidayLayer) -> str:
     """Writes a holiday layer dict as an iCalendar text.
     Raises ``ValidationError`` (code ``invalid_definition``) for a layer
     ``layer_from_ical`` would refuse: a year outside 1900–2200, or more
@@ -288,16 +286,16 @@ class Procedure:
         ``ProcedureError`` (``invalid_json`` or ``invalid_procedure``, the
         latter listing every problem in ``errors()``)."""
     @staticmethod
-    def from_definition(definition: ProcedureDefinition) -> Procedure:
+    def from_definition(definition: ProcedureDef) -> Procedure:
         """Builds a procedure from a definition dict; raises as
         ``from_json``."""
     @staticmethod
-    def validate_definition(definition: ProcedureDefinition) -> List[Problem]:
+    def validate_definition(definition: ProcedureDef) -> List[Problem]:
         """Every problem of a definition dict (empty when valid). Raises only
         for a dict that is not shaped like a definition (``ProcedureError``,
         ``invalid_json``)."""
     @property
-    def definition(self) -> ProcedureDefinition:
+    def definition(self) -> ProcedureDef:
         """The definition as a dict."""
     def to_json(self) -> str:
         """The definition as pretty JSON text."""
@@ -337,7 +335,7 @@ class Case:
     def replay(events: Sequence[Event], procedure: Procedure) -> Case:
         """Rebuilds a case from its log, checking every event against
         ``procedure``. Raises ``CaseError`` (``inconsistent_log``) for an
-        event ``decide`` could not have produced, and ``CaseInputError``
+        event ``decide`` could not have produced, and ``CaseValidationError``
         (``invalid_input``) listing every event dict of the wrong shape."""
     @staticmethod
     def replay_trusted(events: Sequence[Event]) -> Case:
@@ -346,7 +344,7 @@ class Case:
         the state still raises ``inconsistent_log``."""
     def decide(self, request: Request, procedure: Procedure, calendar: Calendar) -> List[Event]:
         """The events ``request`` would cause; changes nothing. Raises a
-        ``CaseError`` (``UnauthorizedError``, ``CaseInputError``) for a
+        ``CaseError`` (``UnauthorizedError``, ``CaseValidationError``) for a
         refused request, a ``CalendarError`` for a deadline the calendar
         cannot compute (``out_of_coverage``, ``no_office_hours``)."""
     def execute(self, request: Request, procedure: Procedure, calendar: Calendar) -> List[Event]:
@@ -404,9 +402,9 @@ class Case:
     def events_for(self, events: Sequence[Event], actor: Actor, procedure: Procedure) -> List[Event]:
         """The log as ``actor`` may see it: when ``sees_applicant`` says no,
         the applicant's events carry ``"[dirahasiakan]"`` as their actor and
-        the submission hides the applicant. Raises ``CaseInputError``
+        the submission hides the applicant. Raises ``CaseValidationError``
         (``invalid_input``) for an event or actor dict of the wrong shape."""
-    def to_dict(self) -> CaseDict:
+    def to_dict(self) -> Dict[str, Any]:
         """The full state."""
     def tracking(self, procedure: Procedure) -> Tracking:
         """The public view: no actor ids, applicant, notes, reasons or

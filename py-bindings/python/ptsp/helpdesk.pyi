@@ -4,11 +4,12 @@ import datetime
 from typing import List, Sequence
 
 from ._ptsp import Calendar, Case, Procedure
-from .types import TicketFigures, UnitSummary
+from .types import Instant
+from .views import TicketFigures, UnitSummary
 
 __all__ = ["figures", "unit_summaries"]
 
-def figures(case: Case, procedure: Procedure, calendar: Calendar, now: datetime.datetime) -> TicketFigures:
+def figures(case: Case, procedure: Procedure, calendar: Calendar, now: Instant) -> TicketFigures:
     """The figures of one ticket at ``now``: first response and resolution
     (working seconds), "Belum Valid" rounds, redistributions, reopenings,
     corrections, outcome counts, working seconds per lane, the unit that
@@ -16,7 +17,7 @@ def figures(case: Case, procedure: Procedure, calendar: Calendar, now: datetime.
     a ``CalendarError`` when the calendar cannot measure the time."""
 
 def unit_summaries(
-    cases: Sequence[Case], procedure: Procedure, calendar: Calendar, now: datetime.datetime
+    cases: Sequence[Case], procedure: Procedure, calendar: Calendar, now: Instant
 ) -> List[UnitSummary]:
     """Per-unit figures over many tickets, in unit order. Runs without the
     GIL; the first case that cannot be evaluated raises."""

@@ -125,6 +125,7 @@ __all__ = [
     "PreviewStep",
     "Problem",
     "ProcedureDef",
+    "Province",
     "Reason",
     "ReasonAllRejected",
     "ReasonCategory",
@@ -966,7 +967,7 @@ class IcalImport(TypedDict):
     default_kind: "HolidayKind"
 
 
-Kind = Literal["calendar", "procedure", "case", "form", "routing"]
+Kind = Literal["calendar", "procedure", "case", "form", "routing", "input"]
 """The module an error belongs to: the Python exception class and the JS
 error's `kind` follow it."""
 
@@ -1211,6 +1212,23 @@ class ProcedureDef(TypedDict):
     limits: NotRequired["TextLimits"]
     #: Where the definition comes from; what is sample data.
     note: NotRequired[Optional[str]]
+
+
+
+class Province(TypedDict):
+    """One Kemendagri province code, with the legal instrument that set it.
+
+    The list is `core/data/id-province-codes.json`: Permendagri 72/2019
+    (34 provinces), Kepmendagri 100.1.1-6117/2022 (Papua Selatan, Papua
+    Tengah, Papua Pegunungan) and Kepmendagri 300.2.2-2138/2025 (Papua Barat
+    Daya); the file records the evidence for each and what could not be
+    verified."""
+    #: Two-digit code, e.g. `"35"`.
+    code: str
+    #: Name, e.g. `"Jawa Timur"`.
+    name: str
+    #: Id of the source instrument in the data file.
+    source: str
 
 
 

@@ -30,7 +30,7 @@ pub fn add(generator: &mut SchemaGenerator) {
         ptsp::SlaReport, ptsp::Preview, ptsp::StepExplanation, ptsp::DueEvent,
         // The desk.
         ptsp::WebForm, ptsp::ValidForm, ptsp::FormLimits, ptsp::RuleSet, ptsp::RoutingInput,
-        ptsp::StaffLoad, ptsp::Suggestion<'static>, TicketFigures, UnitSummary,
+        ptsp::StaffLoad, ptsp::Suggestion<'static>, TicketFigures, UnitSummary, ptsp::Province,
     );
 }
 
