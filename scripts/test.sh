@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project, as CI does (.ci/run calls this script):
-#   1. Rust: format, lint, docs, unit/property/conformance/fixture tests,
+#   1. Rust: format, the generated binding types (regenerated and compared),
+#      lint, docs, unit/property/conformance/fixture tests,
 #      doctests, the example programs;
 #   2. Python: builds the wheel, installs it in .venv, runs pytest against it
 #      and the numpy agreement check (py-bindings/ci.sh);
@@ -20,6 +21,9 @@ cargo --version
 
 section "rust: cargo fmt --check"
 cargo fmt --all --check
+
+section "generated binding types and error classes match the Rust types (tools/gen)"
+cargo run -q -p ptsp-gen -- check
 
 section "rust: tests (unit, property, conformance, fixtures, doctests)"
 cargo test -p ptsp

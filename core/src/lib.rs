@@ -8,6 +8,23 @@
 //! bersama*) from the yearly joint ministerial decrees (SKB 3 Menteri),
 //! each entry carrying the decree that set it.
 //!
+//! ## The standard, section by section
+//!
+//! | seed section | what it says | module |
+//! |---|---|---|
+//! | §1–2 legal basis, requirements (Lampiran II) | the documents an application needs | [`procedure`] ([`Catalogue`], [`DocumentRequirement`]) |
+//! | §3 system, mechanism and procedure | the permit swimlane: upload, check (≤ 3 working days), recommendation, approval (≤ 3 working days), print | [`procedure`] (definitions, [`procedure::builtin`]), [`case`] (the event-sourced engine), [`sla`] (clocks), [`calendar`] (working days) |
+//! | §4 facilities | rooms and equipment an office is audited against | not yet (the office issue) |
+//! | §5 staff competence | the verification team's qualifications | not yet (the office issue) |
+//! | §6 internal supervision | the direct superior's control | not yet (the office issue) |
+//! | §7 complaints, suggestions and input (JOSS) | consultation and complaint flows, the web form, routing to the unit responsible | [`desk`] ([`desk::form`], [`desk::routing`], [`desk::figures`]); the flows are the built-in procedures [`ProcedureDef::jatim_consultation`], [`ProcedureDef::jatim_complaint`], [`ProcedureDef::jatim_suggestion`] run by [`case`] |
+//! | §8 staffing | at least one processor per sector | not yet (the office issue) |
+//! | §9–11 guarantee, openness, evaluation | monitoring, the satisfaction index (IKM) | [`sla`] reports today; the evaluation issue adds the rest |
+//!
+//! Across all of them, [`error`] holds the shared vocabulary: [`Lang`],
+//! [`Label`], [`Problem`], the registry of every stable [`Code`] and the
+//! [`PtspError`] trait each module's error implements.
+//!
 //! ## Quick start
 //! ```
 //! use ptsp::{Calendar, DeadlinePolicy, Lang};
@@ -46,8 +63,10 @@
 //! * Working-time arithmetic within office hours.
 //! * Coverage: uncovered years are an error unless explicitly assumed
 //!   ([`Calendar::assuming_weekends_only`]), and assumed results say so.
-//! * Typed errors with stable codes and messages in Bahasa Indonesia and
-//!   English ([`Error`], [`Lang`]).
+//! * Typed errors with stable codes (one registry, [`Code`]) and messages in
+//!   Bahasa Indonesia and English ([`PtspError`], [`Lang`]); input of the
+//!   wrong shape names the path of the offending value
+//!   ([`error::input`]).
 //! * Bounded inputs: limits on definitions and rule sets
 //!   ([`calendar::limits`], [`desk::routing::limits`]), on what a request may carry
 //!   ([`TextLimits`]), on SLAs ([`Sla::MAX_WORKING_DAYS`]) and instants
@@ -83,11 +102,11 @@ pub use desk::form::{
 pub use desk::routing::{
     Router, RoutingError, RoutingInput, RoutingRule, RuleSet, StaffLoad, Suggestion,
 };
-pub use error::{Code, Kind, Lang, Problem, PtspError};
+pub use error::{Code, Kind, Label, Lang, Problem, PtspError};
 pub use procedure::{
-    Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, Label, LaneDef,
-    LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef,
-    ServiceType, Sla, SlaUnit, StepDef, StepKind, TextLimits, Tier, TierAnchor,
+    Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, LaneDef, LaneKind,
+    OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef, ServiceType, Sla,
+    SlaUnit, StepDef, StepKind, TextLimits, Tier, TierAnchor,
 };
 pub use sla::{
     CaseClock, ClockStatus, DueEvent, LaneClock, PauseInfo, Preview, PreviewStep, SlaReport,

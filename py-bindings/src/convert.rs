@@ -192,10 +192,12 @@ pub(crate) fn int_in<T: TryFrom<i64>>(ob: &Bound<'_, PyAny>, what: &'static str)
         return Err(error::invalid_type(what, "int", &type_name(ob)));
     }
     match ob.extract::<i64>() {
-        Ok(v) => T::try_from(v).map_err(|_| error::out_of_range(phrase::Phrase::new(what, what), v.to_string())),
-        Err(e) if e.is_instance_of::<PyOverflowError>(ob.py()) => {
-            Err(error::out_of_range(phrase::Phrase::new(what, what), ob.to_string()))
-        }
+        Ok(v) => T::try_from(v)
+            .map_err(|_| error::out_of_range(phrase::Phrase::new(what, what), v.to_string())),
+        Err(e) if e.is_instance_of::<PyOverflowError>(ob.py()) => Err(error::out_of_range(
+            phrase::Phrase::new(what, what),
+            ob.to_string(),
+        )),
         Err(_) => Err(error::invalid_type(what, "int", &type_name(ob))),
     }
 }
@@ -459,7 +461,10 @@ fn json_in(
 /// A `dict` in the JSON shape of a core serde type; paths of text problems
 /// start at `root`.
 fn dict_value(ob: &Bound<'_, PyAny>, what: &str, root: &str) -> Result<Value, Fault> {
-    if !ob.is_instance_of::<PyDict>() && !ob.is_instance_of::<PyList>() && !ob.is_instance_of::<PyTuple>() {
+    if !ob.is_instance_of::<PyDict>()
+        && !ob.is_instance_of::<PyList>()
+        && !ob.is_instance_of::<PyTuple>()
+    {
         return Err(Fault::Py(error::invalid_type(what, "dict", &type_name(ob))));
     }
     json_in(ob, what, root, &mut Vec::new())

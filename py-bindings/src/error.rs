@@ -40,9 +40,11 @@ pub(crate) fn value<'py, E: PtspError + ?Sized>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let code = err.code().as_str();
     let problems = err.problems();
-    let class = CLASS_FOR
-        .import(py, ERRORS_MODULE, "class_for")?
-        .call1((err.kind().as_str(), code, !problems.is_empty()))?;
+    let class = CLASS_FOR.import(py, ERRORS_MODULE, "class_for")?.call1((
+        err.kind().as_str(),
+        code,
+        !problems.is_empty(),
+    ))?;
     let messages = PyDict::new(py);
     messages.set_item("en", err.message(Lang::En))?;
     messages.set_item("id", err.message(Lang::Id))?;

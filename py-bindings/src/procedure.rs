@@ -183,11 +183,8 @@ impl PyProcedure {
         py: Python<'py>,
         documents: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let docs: Vec<SubmittedDocument> = convert::inputs_in(
-            documents,
-            "submitted documents",
-            "documents",
-        )?;
+        let docs: Vec<SubmittedDocument> =
+            convert::inputs_in(documents, "submitted documents", "documents")?;
         convert::serde_out(
             py,
             &ptsp::check_documents(&self.inner.def().documents, &docs),

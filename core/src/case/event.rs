@@ -103,7 +103,7 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         declined: Option<String>,
         /// Whether the outcome was taken because the applicant's window
-        /// lapsed ([`Command::Lapse`]) rather than by the applicant.
+        /// lapsed ([`Command::Lapse`](super::Command::Lapse)) rather than by the applicant.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         by_lapse: bool,
         /// What happened to the case-level (tier) clock.

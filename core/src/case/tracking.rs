@@ -156,15 +156,12 @@ impl Case {
             case_id: self.id.clone(),
             procedure: p.def().name.clone(),
             status: self.status,
-            current_step: self
-                .current
-                .as_ref()
-                .and_then(|s| {
-                    p.step(s).map(|d| CurrentStep {
-                        id: s.clone(),
-                        name: d.name.clone(),
-                    })
-                }),
+            current_step: self.current.as_ref().and_then(|s| {
+                p.step(s).map(|d| CurrentStep {
+                    id: s.clone(),
+                    name: d.name.clone(),
+                })
+            }),
             due: self.due(),
             paused_remaining_seconds: self.paused_remaining(),
             permit_number: self

@@ -950,7 +950,11 @@ pub struct ArgumentError {
 impl ArgumentError {
     /// The error for parameter `what`, which accepts `expected` and got
     /// `found`.
-    pub fn new(what: impl Into<String>, expected: impl Into<String>, found: impl Into<String>) -> Self {
+    pub fn new(
+        what: impl Into<String>,
+        expected: impl Into<String>,
+        found: impl Into<String>,
+    ) -> Self {
         ArgumentError {
             what: what.into(),
             expected: expected.into(),
@@ -977,10 +981,16 @@ impl super::PtspError for ArgumentError {
     }
 
     fn message(&self, lang: Lang) -> String {
-        let ArgumentError { what, expected, found } = self;
+        let ArgumentError {
+            what,
+            expected,
+            found,
+        } = self;
         match lang {
             Lang::En => format!("invalid type for {what}: expected {expected}, found {found}"),
-            Lang::Id => format!("tipe {what} tidak valid: seharusnya {expected}, ditemukan {found}"),
+            Lang::Id => {
+                format!("tipe {what} tidak valid: seharusnya {expected}, ditemukan {found}")
+            }
         }
     }
 }
@@ -998,7 +1008,11 @@ impl super::PtspError for ArgumentError {
 /// assert!(p.message.contains("U+DCFF at character 3"));
 /// ```
 pub fn lone_surrogate(path: impl Into<String>, key: bool, code_point: u32, at: usize) -> Problem {
-    let (what_en, what_id) = if key { ("the key", "kunci") } else { ("the text", "teks") };
+    let (what_en, what_id) = if key {
+        ("the key", "kunci")
+    } else {
+        ("the text", "teks")
+    };
     Problem::new(
         path,
         Code::InvalidText,
