@@ -461,10 +461,7 @@ fn json_in(
 /// A `dict` in the JSON shape of a core serde type; paths of text problems
 /// start at `root`.
 fn dict_value(ob: &Bound<'_, PyAny>, what: &str, root: &str) -> Result<Value, Fault> {
-    if !ob.is_instance_of::<PyDict>()
-        && !ob.is_instance_of::<PyList>()
-        && !ob.is_instance_of::<PyTuple>()
-    {
+    if !ob.is_instance_of::<PyDict>() {
         return Err(Fault::Py(error::invalid_type(what, "dict", &type_name(ob))));
     }
     json_in(ob, what, root, &mut Vec::new())
@@ -484,6 +481,36 @@ pub(crate) fn value_in<T: DeserializeOwned>(
 ) -> PyResult<T> {
     let value = dict_value(ob, what, root).map_err(|f| f.raise(domain))?;
     from_value(&value, root).map_err(|e| error::input(domain, e))
+}
+
+/// A list (or tuple) read as a list of a core serde type: every item that
+/// does not fit is reported at once, each problem at its path under `root`
+/// (`events[2].at`); anything but a list or tuple raises `invalid_type`.
+fn list_value_in<T: DeserializeOwned>(
+    ob: &Bound<'_, PyAny>,
+    what: &str,
+    root: &str,
+    domain: Domain,
+) -> PyResult<Vec<T>> {
+    let items = items_in(ob, what, "list[dict]")?;
+    let mut out = Vec::with_capacity(items.len());
+    let mut problems = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{root}[{i}]");
+        match json_in(item, what, &at, &mut Vec::new()) {
+            Ok(value) => match from_value(&value, &at) {
+                Ok(v) => out.push(v),
+                Err(e) => problems.extend(e.into_problems()),
+            },
+            Err(Fault::Text(p)) => problems.push(p),
+            Err(Fault::Py(e)) => return Err(e),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(error::input(domain, InputError::new(problems)))
+    }
 }
 
 /// A calendar-side dict (a definition, layer or policy); paths relative to
@@ -542,8 +569,7 @@ pub(crate) fn routing_input_in(ob: &Bound<'_, PyAny>) -> PyResult<RoutingInput> 
 /// A list (or tuple) of staff dicts `{id, unit, open_tickets, active,
 /// competences}`, paths under `staff` (`staff[2].unit`).
 pub(crate) fn staff_in(ob: &Bound<'_, PyAny>) -> PyResult<Vec<StaffLoad>> {
-    items_in(ob, "staff", "list[dict]")?;
-    value_in(ob, "staff", "staff", Domain::Routing)
+    list_value_in(ob, "staff", "staff", Domain::Routing)
 }
 
 /// A list (or tuple) of `str`; a lone `str` is refused (it would be read as
@@ -632,8 +658,7 @@ pub(crate) fn inputs_in<T: DeserializeOwned>(
     what: &'static str,
     path: &str,
 ) -> PyResult<Vec<T>> {
-    items_in(ob, what, "list[dict]")?;
-    value_in(ob, what, path, Domain::Case)
+    list_value_in(ob, what, path, Domain::Case)
 }
 
 /// An instance of one of the binding's classes (`ptsp.Calendar`,

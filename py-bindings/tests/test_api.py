@@ -195,5 +195,5 @@ def test_typing_helpers_exist_at_run_time():
 
     assert ptsp.Estimate[int] is not None
     assert set(types.HolidayInfo.__annotations__) >= {"date", "name", "kind", "source", "non_working"}
-    assert "policy" in types.DeadlineDict.__annotations__
+    assert "policy" in types.Deadline.__annotations__
     assert types.DeadlinePolicy.__total__ is False

@@ -223,7 +223,7 @@ def test_tracking_is_public_and_carries_no_actor_ids(permit, jatim):
     assert t["case_id"] == "IZN-1"
     assert t["status"] == "approved"
     assert t["procedure"] == permit.name
-    assert t["current_step"] == ["selesai", {"id": "Izin terbit", "en": "Permit issued"}]
+    assert t["current_step"] == {"id": "selesai", "name": {"id": "Izin terbit", "en": "Permit issued"}}
     assert "due" not in t
     assert t["permit_number"] == "503/izin/2026"
     assert t["history"][0] == {"at": "2026-12-22T09:15:00+07:00", "what": "step_entered", "step": "pemeriksaan"}
@@ -259,7 +259,7 @@ def test_an_omitted_outcome_takes_the_only_one_or_is_refused(permit, jatim):
     with pytest.raises(ptsp.CaseError) as info:
         case.execute(complete(OPD, "2026-12-29T09:00:00+07:00", "rekomendasi"), permit, jatim)
     assert info.value.code == "outcome_required"
-    assert str(info.value).endswith("choose one of direkomendasikan or tidak_direkomendasikan")
-    assert info.value.messages["id"].endswith("pilih salah satu dari direkomendasikan atau tidak_direkomendasikan")
+    assert str(info.value).endswith("choose one of “direkomendasikan” or “tidak_direkomendasikan”")
+    assert info.value.messages["id"].endswith("pilih salah satu dari “direkomendasikan” atau “tidak_direkomendasikan”")
     assert "[" not in str(info.value)
     assert case.to_dict() == before

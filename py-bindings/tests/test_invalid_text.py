@@ -157,27 +157,32 @@ def test_routing_other_strings(sample):
 # ---- the other modules -----------------------------------------------------------
 
 
-def test_case_inputs_are_problems_of_invalid_input():
+def test_case_inputs_are_invalid_text_at_their_path():
     events = [{"type": "y", "note": "a" + LONE}]
-    err = invalid_text(lambda: ptsp.Case.replay(events, ptsp.Procedure.jatim_permit()), ptsp.CaseValidationError, "events[0].note", code="invalid_input")
-    assert err.messages["en"].startswith("invalid events: events[0].note: the text contains")
+    err = invalid_text(lambda: ptsp.Case.replay(events, ptsp.Procedure.jatim_permit()), ptsp.CaseValidationError, "events[0].note")
+    assert err.messages["en"].startswith("invalid text: events[0].note: the text contains")
     request = {"actor": {"id": "p-1", "roles": ["pemohon"]}, "at": "2026-12-01T09:00:00+07:00",
                "command": {"type": "submit", "note": LONE}}
     procedure, calendar = ptsp.Procedure.jatim_complaint(), ptsp.Calendar.jatim()
     invalid_text(lambda: ptsp.Case().decide(request, procedure, calendar), ptsp.CaseValidationError,
-                 "request.command.note", code="invalid_input")
+                 "request.command.note")
 
 
 def test_case_replay_lists_every_bad_event():
     events = [{"type": "a" + LONE}, 5, {"type": "b" + LONE}]
-    with pytest.raises(ptsp.InvalidTypeError):
+    with pytest.raises(ptsp.CaseValidationError) as info:
         ptsp.Case.replay(events, ptsp.Procedure.jatim_permit())
+    assert [(p["path"], p["code"]) for p in info.value.errors()] == [
+        ("events[0].type", "invalid_text"),
+        ("events[1]", "wrong_type"),
+        ("events[2].type", "invalid_text"),
+    ]
     events = [{"type": "a" + LONE}, {"no": "shape"}, {"type": "b" + LONE}]
     with pytest.raises(ptsp.CaseValidationError) as info:
         ptsp.Case.replay(events, ptsp.Procedure.jatim_permit())
     assert [(p["path"], p["code"]) for p in info.value.errors()] == [
         ("events[0].type", "invalid_text"),
-        ("events[1]", "invalid_json"),
+        ("events[1].at", "missing_field"),
         ("events[2].type", "invalid_text"),
     ]
 

@@ -1,4 +1,5 @@
-"""The TypedDicts of ptsp.types describe the dicts the binding really gives:
+"""The TypedDicts of ptsp.types (generated from the Rust types by tools/gen)
+describe the dicts the binding really gives:
 every required key is present, no key is undeclared (checked recursively for
 the shapes of procedures, cases, events, tracking and SLA reports)."""
 
@@ -13,14 +14,14 @@ from ptsp import types as T
 DOCS = [{"code": c, "format": "pdf", "bytes": 10_000} for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]]
 
 EVENTS = {
-    "submitted": T.Submitted,
-    "step_completed": T.StepCompleted,
-    "returned_for_correction": T.ReturnedForCorrection,
-    "resubmitted": T.Resubmitted,
-    "rejected": T.Rejected,
-    "withdrawn": T.Withdrawn,
-    "assigned": T.Assigned,
-    "correction_lapsed": T.CorrectionLapsed,
+    "submitted": T.EventSubmitted,
+    "step_completed": T.EventStepCompleted,
+    "returned_for_correction": T.EventReturnedForCorrection,
+    "resubmitted": T.EventResubmitted,
+    "rejected": T.EventRejected,
+    "withdrawn": T.EventWithdrawn,
+    "assigned": T.EventAssigned,
+    "correction_lapsed": T.EventCorrectionLapsed,
 }
 
 
@@ -114,7 +115,7 @@ def story(jatim):
 
 def test_procedure_shapes(story):
     p, _, _ = story
-    check(p.definition, T.ProcedureDefinition)
+    check(p.definition, T.ProcedureDef)
     check(p.name, T.Label)
     check(p.check_documents([{"code": "x", "format": "y", "bytes": 0}]), typing.List[T.Problem])
 
@@ -130,7 +131,7 @@ def test_event_shapes(story):
 def test_case_and_tracking_shapes(story):
     p, cases, _ = story
     for case in cases:
-        check(case.to_dict(), T.CaseDict)
+        check(case.to_dict(), T.Case)
         check(case.status, T.CaseStatus)
         check(case.tracking(p), T.Tracking)
 
@@ -180,8 +181,8 @@ def test_desk_shapes(jatim, wib):
     check(ptsp.routing.pick_staff("dkp", staff), T.StaffLoad)
 
     p = ptsp.Procedure.jatim_consultation()
-    check(p.definition, T.ProcedureDefinition)
-    check(ptsp.Procedure.jatim_complaint().definition, T.ProcedureDefinition)
+    check(p.definition, T.ProcedureDef)
+    check(ptsp.Procedure.jatim_complaint().definition, T.ProcedureDef)
     case = ptsp.Case()
     log = case.execute(req("q-1", "penanya", "2026-12-21T09:00:00+07:00", {"type": "submit", "case_id": "K-1", "documents": []}), p, jatim)
     log += case.execute(req("op-1", "operator", "2026-12-21T09:30:00+07:00", {"type": "complete_step", "step": "klasifikasi", "outcome": "tidak"}), p, jatim)
@@ -195,4 +196,4 @@ def test_desk_shapes(jatim, wib):
     check(summaries, typing.List[T.UnitSummary])
     for e in case.events_for(log, {"id": "u-1", "roles": ["petugas_unit"], "unit": "dkp"}, p):
         check(e, T.Event)
-    check(case.view_for({"id": "x"}, p).to_dict(), T.CaseDict)
+    check(case.view_for({"id": "x"}, p).to_dict(), T.Case)

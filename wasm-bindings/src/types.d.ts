@@ -1212,16 +1212,28 @@ export type Reason =
     kind: "service";
     /** The value, as written in the rule. */
     value: string;
+    /** The reason as a sentence in both languages (added by the binding). */
+    text?: Label;
+    /** The ticket text the reason points at, where it points at one (added by the binding). */
+    excerpt?: string;
   }
   | {
     kind: "sector";
     /** The value, as written in the rule. */
     value: string;
+    /** The reason as a sentence in both languages (added by the binding). */
+    text?: Label;
+    /** The ticket text the reason points at, where it points at one (added by the binding). */
+    excerpt?: string;
   }
   | {
     kind: "category";
     /** The value, as written in the rule. */
     value: string;
+    /** The reason as a sentence in both languages (added by the binding). */
+    text?: Label;
+    /** The ticket text the reason points at, where it points at one (added by the binding). */
+    excerpt?: string;
   }
   | {
     kind: "keyword";
@@ -1235,12 +1247,24 @@ export type Reason =
     start: number;
     /** Byte offset just after the last matched word. */
     end: number;
+    /** The reason as a sentence in both languages (added by the binding). */
+    text?: Label;
+    /** The ticket text the reason points at, where it points at one (added by the binding). */
+    excerpt?: string;
   }
   | {
     kind: "no_match";
+    /** The reason as a sentence in both languages (added by the binding). */
+    text?: Label;
+    /** The ticket text the reason points at, where it points at one (added by the binding). */
+    excerpt?: string;
   }
   | {
     kind: "all_rejected";
+    /** The reason as a sentence in both languages (added by the binding). */
+    text?: Label;
+    /** The ticket text the reason points at, where it points at one (added by the binding). */
+    excerpt?: string;
   };
 
 /**
@@ -1979,7 +2003,8 @@ export type ErrorKind =
   | "procedure"
   | "case"
   | "form"
-  | "routing";
+  | "routing"
+  | "input";
 
 /** What every ptsp function throws: a real `Error` with a stable code. */
 export interface PtspError extends Error {

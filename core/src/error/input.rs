@@ -98,14 +98,14 @@ impl InputError {
 
     /// The message in the given language: every problem with its path.
     pub fn message(&self, lang: Lang) -> String {
-        format!(
-            "{}: {}",
-            lang.pick(
+        let head = match self.code() {
+            Code::InvalidText => lang.pick("teks tidak valid", "invalid text"),
+            _ => lang.pick(
                 "masukan tidak berbentuk seperti yang diharapkan",
-                "the input does not have the expected shape"
+                "the input does not have the expected shape",
             ),
-            summary(&self.problems, lang)
-        )
+        };
+        format!("{head}: {}", summary(&self.problems, lang))
     }
 
     /// The problems, each with its path.

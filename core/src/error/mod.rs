@@ -71,6 +71,7 @@ impl Kind {
         Kind::Case,
         Kind::Form,
         Kind::Routing,
+        Kind::Input,
     ];
 
     /// The kind as `snake_case` text.

@@ -40,6 +40,8 @@ __all__ = [
     "CaseValidationError",
     "FormError",
     "FormValidationError",
+    "InputError",
+    "InputValidationError",
     "InvalidTypeError",
     "ProcedureError",
     "ProcedureValidationError",
@@ -142,6 +144,14 @@ class RoutingValidationError(RoutingError, ValidationError):
     """An error of the routing module that carries problems."""
 
 
+class InputError(PtspError):
+    """An error of the input module (kind ``input``)."""
+
+
+class InputValidationError(InputError, ValidationError):
+    """An error of the input module that carries problems."""
+
+
 class UnauthorizedError(CaseError):
     """The actor may not do this (code ``unauthorized``); the message names
     what was required."""
@@ -153,6 +163,7 @@ _KINDS: Dict[str, Tuple[Type[PtspError], Type[PtspError]]] = {
     "case": (CaseError, CaseValidationError),
     "form": (FormError, FormValidationError),
     "routing": (RoutingError, RoutingValidationError),
+    "input": (InputError, InputValidationError),
 }
 
 CODES: Dict[str, Dict[str, str]] = {

@@ -14,8 +14,6 @@ figures) are returned as typed objects with ``datetime``, ``timedelta`` and
 ``date`` values; their ``to_dict()`` gives these shapes.
 """
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, Dict, List, Literal, NotRequired, Optional, Sequence, Tuple, TypedDict, Union
 
@@ -188,28 +186,28 @@ AfterHours = Literal["next_working_day", "same_day"]
 """What a receipt after the close of office hours means."""
 
 
-class Assignment(TypedDict):
+class Assignment(TypedDict, total=False):
     """Who a lane's work is assigned to."""
     #: The unit a routed lane's work belongs to, for the whole case (until
     #: the unit declines).
-    unit: NotRequired[Optional[str]]
+    unit: Optional[str]
     #: The staff member bound to one visit of `step`; released when that
     #: visit ends.
-    staff: NotRequired[Optional[str]]
+    staff: Optional[str]
     #: The step the staff member is bound to.
-    step: NotRequired[Optional[str]]
+    step: Optional[str]
 
 
 
-class AttachmentMeta(TypedDict):
+class AttachmentMeta(TypedDict, total=False):
     """Metadata of one attached file, as the form reports it before upload."""
     #: The file's name, without a path.
-    file_name: NotRequired[str]
+    file_name: str
     #: The format, as a file extension (`pdf`, `jpg`; case-insensitive, a
     #: leading dot is ignored).
-    format: NotRequired[str]
+    format: str
     #: Size in bytes.
-    bytes: NotRequired[int]
+    bytes: int
 
 
 
@@ -326,7 +324,7 @@ class CaseClock(TypedDict):
     due_remaining_seconds: NotRequired[Optional[int]]
 
 
-CaseClockChangeStarted = TypedDict("CaseClockChangeStarted", {"change": "Literal["started"]", "from": "IsoInstant"})
+CaseClockChangeStarted = TypedDict("CaseClockChangeStarted", {"change": Literal["started"], "from": IsoInstant})
 """The tier was set: the clock runs from `from` (the tier's anchor)."""
 
 
@@ -556,16 +554,16 @@ class Deadline(TypedDict):
 
 
 
-class DeadlinePolicy(TypedDict):
+class DeadlinePolicy(TypedDict, total=False):
     """The convention for counting a statutory deadline. The default is the
     reading of "maksimal N hari kerja" used by this library: day 1 is the
     first working day after receipt; a receipt after office hours or on a
     non-working day counts as received at the next working day's opening;
     the deadline is the close of office hours of the N-th working day."""
     #: Which day is day 1.
-    count_from: NotRequired["CountFrom"]
+    count_from: "CountFrom"
     #: What a receipt after closing time means.
-    after_hours: NotRequired["AfterHours"]
+    after_hours: "AfterHours"
 
 
 
@@ -824,7 +822,7 @@ Field = Literal["subject", "text"]
 """The free-text field of a ticket a keyword was found in."""
 
 
-class FormLimits(TypedDict):
+class FormLimits(TypedDict, total=False):
     """The office's settings for the web form.
 
     These are **settings, not regulation**: the standard fixes no lengths,
@@ -868,31 +866,31 @@ class FormLimits(TypedDict):
 
     In JSON every field is optional and defaults as above."""
     #: Length of the applicant's name.
-    name: NotRequired["CharRange"]
+    name: "CharRange"
     #: Length of the subject.
-    subject: NotRequired["CharRange"]
+    subject: "CharRange"
     #: Length of the question or complaint.
-    text: NotRequired["CharRange"]
+    text: "CharRange"
     #: Most characters of `service` and `category`.
-    label_max: NotRequired[int]
+    label_max: int
     #: Most characters of an attachment's file name.
-    file_name_max: NotRequired[int]
+    file_name_max: int
     #: Most attachments.
-    max_attachments: NotRequired[int]
+    max_attachments: int
     #: Accepted formats, as lower-case extensions; empty: any format.
-    formats: NotRequired[List[str]]
+    formats: List[str]
     #: Largest size of one attachment, in bytes.
-    max_file_bytes: NotRequired[int]
+    max_file_bytes: int
     #: Largest total size of all attachments, in bytes.
-    max_total_bytes: NotRequired[int]
+    max_total_bytes: int
     #: At least one of email and phone must be given.
-    require_contact: NotRequired[bool]
+    require_contact: bool
     #: Required fields of a consultation.
-    consultation: NotRequired["KindRules"]
+    consultation: "KindRules"
     #: Required fields of a complaint.
-    complaint: NotRequired["KindRules"]
+    complaint: "KindRules"
     #: Required fields of a suggestion.
-    suggestion: NotRequired["KindRules"]
+    suggestion: "KindRules"
 
 
 
@@ -972,16 +970,16 @@ Kind = Literal["calendar", "procedure", "case", "form", "routing", "input"]
 error's `kind` follow it."""
 
 
-class KindRules(TypedDict):
+class KindRules(TypedDict, total=False):
     """Which fields one kind of ticket requires."""
     #: The NIK must be given.
-    nik_required: NotRequired[bool]
+    nik_required: bool
     #: The email address must be given.
-    email_required: NotRequired[bool]
+    email_required: bool
     #: The phone number must be given.
-    phone_required: NotRequired[bool]
+    phone_required: bool
     #: The service the ticket is about must be given.
-    service_required: NotRequired[bool]
+    service_required: bool
 
 
 
@@ -1053,24 +1051,24 @@ class NikInfo(TypedDict):
 
 
 
-class OfficeHours(TypedDict):
+class OfficeHours(TypedDict, total=False):
     """Office hours for each weekday; a weekday without hours is closed."""
     #: Monday.
-    mon: NotRequired[Optional["DayHours"]]
+    mon: Optional["DayHours"]
     #: Tuesday.
-    tue: NotRequired[Optional["DayHours"]]
+    tue: Optional["DayHours"]
     #: Wednesday.
-    wed: NotRequired[Optional["DayHours"]]
+    wed: Optional["DayHours"]
     #: Thursday.
-    thu: NotRequired[Optional["DayHours"]]
+    thu: Optional["DayHours"]
     #: Friday.
-    fri: NotRequired[Optional["DayHours"]]
+    fri: Optional["DayHours"]
     #: Saturday.
-    sat: NotRequired[Optional["DayHours"]]
+    sat: Optional["DayHours"]
     #: Sunday.
-    sun: NotRequired[Optional["DayHours"]]
+    sun: Optional["DayHours"]
     #: Where these hours come from, or why a value is missing.
-    note: NotRequired[Optional[str]]
+    note: Optional[str]
 
 
 
@@ -1237,6 +1235,10 @@ class ReasonService(TypedDict):
     kind: Literal["service"]
     #: The value, as written in the rule.
     value: str
+    #: The reason as a sentence in both languages (added by the binding).
+    text: NotRequired["Label"]
+    #: The ticket text the reason points at, where it points at one (added by the binding).
+    excerpt: NotRequired[str]
 
 
 
@@ -1245,6 +1247,10 @@ class ReasonSector(TypedDict):
     kind: Literal["sector"]
     #: The value, as written in the rule.
     value: str
+    #: The reason as a sentence in both languages (added by the binding).
+    text: NotRequired["Label"]
+    #: The ticket text the reason points at, where it points at one (added by the binding).
+    excerpt: NotRequired[str]
 
 
 
@@ -1253,6 +1259,10 @@ class ReasonCategory(TypedDict):
     kind: Literal["category"]
     #: The value, as written in the rule.
     value: str
+    #: The reason as a sentence in both languages (added by the binding).
+    text: NotRequired["Label"]
+    #: The ticket text the reason points at, where it points at one (added by the binding).
+    excerpt: NotRequired[str]
 
 
 
@@ -1269,18 +1279,30 @@ class ReasonKeyword(TypedDict):
     start: int
     #: Byte offset just after the last matched word.
     end: int
+    #: The reason as a sentence in both languages (added by the binding).
+    text: NotRequired["Label"]
+    #: The ticket text the reason points at, where it points at one (added by the binding).
+    excerpt: NotRequired[str]
 
 
 
 class ReasonNoMatch(TypedDict):
     """No rule matched: the ticket goes to the head of complaints."""
     kind: Literal["no_match"]
+    #: The reason as a sentence in both languages (added by the binding).
+    text: NotRequired["Label"]
+    #: The ticket text the reason points at, where it points at one (added by the binding).
+    excerpt: NotRequired[str]
 
 
 
 class ReasonAllRejected(TypedDict):
     """Rules matched, but every unit they name declined the ticket."""
     kind: Literal["all_rejected"]
+    #: The reason as a sentence in both languages (added by the binding).
+    text: NotRequired["Label"]
+    #: The ticket text the reason points at, where it points at one (added by the binding).
+    excerpt: NotRequired[str]
 
 
 Reason = Union["ReasonService", "ReasonSector", "ReasonCategory", "ReasonKeyword", "ReasonNoMatch", "ReasonAllRejected"]
@@ -1310,19 +1332,19 @@ class RoleDef(TypedDict):
 
 
 
-class RoutingInput(TypedDict):
+class RoutingInput(TypedDict, total=False):
     """The part of a ticket routing looks at, as plain strings from the web
     form. Empty strings mean "not given"."""
     #: Service type id the ticket is about, if the asker chose one.
-    service: NotRequired[str]
+    service: str
     #: Sector, if known.
-    sector: NotRequired[str]
+    sector: str
     #: Category (`konsultasi`, `pengaduan`, …).
-    category: NotRequired[str]
+    category: str
     #: Subject line.
-    subject: NotRequired[str]
+    subject: str
     #: The question or complaint.
-    text: NotRequired[str]
+    text: str
 
 
 
@@ -1589,20 +1611,20 @@ class Suggestion(TypedDict):
 
 
 
-class TextLimits(TypedDict):
+class TextLimits(TypedDict, total=False):
     """Limits on the free text and lists a request may carry; over a limit is
     an `invalid_input` error with a `too_long` (or `too_many`) problem
     naming the field and the limit. Lengths count characters (Unicode
     scalar values)."""
     #: A note (an answer's text, a validation remark).
-    note: NotRequired[int]
+    note: int
     #: A reason (correction, rejection, withdrawal, assignment override).
-    reason: NotRequired[int]
+    reason: int
     #: An identifier (case, actor, role, unit, staff, document code,
     #: output number or file reference).
-    id: NotRequired[int]
+    id: int
     #: Items of a list (documents, correction reasons, outputs, roles).
-    items: NotRequired[int]
+    items: int
 
 
 
@@ -1786,7 +1808,7 @@ class ValidForm(TypedDict):
 
 
 
-class WebForm(TypedDict):
+class WebForm(TypedDict, total=False):
     """A consultation or complaint web form, as submitted.
 
     Every field may be missing from the JSON: a missing `kind`, `name`,
@@ -1794,25 +1816,25 @@ class WebForm(TypedDict):
     (not as a JSON error), so a browser form gets field-level messages."""
     #: Consultation, complaint or suggestion; `None` when the applicant has
     #: not chosen.
-    kind: NotRequired[Optional["TicketKind"]]
+    kind: Optional["TicketKind"]
     #: The applicant's name.
-    name: NotRequired[str]
+    name: str
     #: NIK, the 16-digit population number (see `Nik`).
-    nik: NotRequired[Optional[str]]
+    nik: Optional[str]
     #: Email address.
-    email: NotRequired[Optional[str]]
+    email: Optional[str]
     #: Indonesian phone number in any usual notation.
-    phone: NotRequired[Optional[str]]
+    phone: Optional[str]
     #: Subject line (*perihal*).
-    subject: NotRequired[str]
+    subject: str
     #: The question or complaint.
-    text: NotRequired[str]
+    text: str
     #: Attached files.
-    attachments: NotRequired[List["AttachmentMeta"]]
+    attachments: List["AttachmentMeta"]
     #: The service the ticket is about (an id from the office's catalogue).
-    service: NotRequired[Optional[str]]
+    service: Optional[str]
     #: A category chosen by the applicant.
-    category: NotRequired[Optional[str]]
+    category: Optional[str]
 
 
 Weekmask = str

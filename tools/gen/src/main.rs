@@ -39,11 +39,13 @@ impl Defs {
     fn collect() -> Defs {
         let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
         roots::add(&mut generator);
-        let defs = generator
+        let mut defs = generator
             .definitions()
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect::<Map<_, _>>();
+        defs.values_mut().for_each(optional_nullables);
+        roots::binding_fields(&mut defs);
         Defs { defs }
     }
 
@@ -53,6 +55,36 @@ impl Defs {
         v.sort_by(|a, b| a.0.cmp(b.0));
         v
     }
+}
+
+/// serde reads a missing `Option` field as `None`: a nullable property is
+/// never required (in every object schema, nested ones too).
+fn optional_nullables(s: &mut Value) {
+    match s {
+        Value::Object(m) => {
+            let nullable: Vec<String> = m
+                .get("properties")
+                .and_then(Value::as_object)
+                .map(|ps| {
+                    ps.iter()
+                        .filter(|(_, p)| is_nullable(p))
+                        .map(|(k, _)| k.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Some(Value::Array(req)) = m.get_mut("required") {
+                req.retain(|r| !r.as_str().is_some_and(|r| nullable.iter().any(|n| n == r)));
+            }
+            m.values_mut().for_each(optional_nullables);
+        }
+        Value::Array(a) => a.iter_mut().for_each(optional_nullables),
+        _ => {}
+    }
+}
+
+fn is_nullable(p: &Value) -> bool {
+    type_names(p).contains(&"null")
+        || variants(p).is_some_and(|vs| vs.iter().any(|v| type_names(v) == ["null"]))
 }
 
 /// The name a `$ref` points at.

@@ -30,8 +30,6 @@ figures) are returned as typed objects with ``datetime``, ``timedelta`` and
 ``date`` values; their ``to_dict()`` gives these shapes.
 """
 
-from __future__ import annotations
-
 import datetime
 from typing import Any, Dict, List, Literal, NotRequired, Optional, Sequence, Tuple, TypedDict, Union
 
@@ -167,9 +165,14 @@ fn typed_dict(out: &mut String, name: &str, s: &Value, base: &str, doc: Option<&
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
+    // A dict whose every key is optional is declared `total=False`
+    // (class syntax on a plain TypedDict base only); its fields need no
+    // `NotRequired`.
+    let all_optional = required.is_empty() && props.is_some_and(|ps| !ps.is_empty());
+    let total = !(all_optional && base == "TypedDict");
     let field = |k: &str, p: &Value| {
         let t = expr(p);
-        if required.contains(&k) {
+        if required.contains(&k) || !total {
             t
         } else {
             format!("NotRequired[{t}]")
@@ -180,12 +183,13 @@ fn typed_dict(out: &mut String, name: &str, s: &Value, base: &str, doc: Option<&
         let fields: Vec<String> = props
             .into_iter()
             .flatten()
-            .map(|(k, p)| format!("{k:?}: {:?}", field(k, p)).replace("\\\"", "\""))
+            .map(|(k, p)| format!("{k:?}: {}", field(k, p)))
             .collect();
         let _ = writeln!(
             out,
-            "{name} = TypedDict(\"{name}\", {{{}}})",
-            fields.join(", ")
+            "{name} = TypedDict(\"{name}\", {{{}}}{})",
+            fields.join(", "),
+            if total { "" } else { ", total=False" }
         );
         if let Some(d) = doc.and_then(description).as_deref() {
             let _ = writeln!(out, "\"\"\"{}\"\"\"", d.replace("\"\"\"", "'''"));
@@ -193,7 +197,8 @@ fn typed_dict(out: &mut String, name: &str, s: &Value, base: &str, doc: Option<&
         out.push('\n');
         return;
     }
-    let _ = writeln!(out, "\nclass {name}({base}):");
+    let total_arg = if total { "" } else { ", total=False" };
+    let _ = writeln!(out, "\nclass {name}({base}{total_arg}):");
     let mut body = false;
     if let Some(d) = doc
         && description(d).is_some()

@@ -47,3 +47,29 @@ pub const VIEWS: &[&str] = &[
     "UnitSummary",
     "Suggestion",
 ];
+
+/// What both bindings add to a serialised type because the core computes it
+/// on demand rather than storing it: each routing reason's sentence in both
+/// languages (`text`, from `Reason::text`) and the ticket text it points at
+/// (`excerpt`, from `Reason::excerpt`, which needs the ticket).
+pub fn binding_fields(defs: &mut serde_json::Map<String, serde_json::Value>) {
+    use serde_json::json;
+    let Some(reason) = defs.get_mut("Reason") else {
+        return;
+    };
+    let Some(variants) = reason.get_mut("oneOf").and_then(|v| v.as_array_mut()) else {
+        return;
+    };
+    for v in variants {
+        if let Some(props) = v.get_mut("properties").and_then(|p| p.as_object_mut()) {
+            props.insert(
+                "text".into(),
+                json!({"$ref": "#/$defs/Label", "description": "The reason as a sentence in both languages (added by the binding)."}),
+            );
+            props.insert(
+                "excerpt".into(),
+                json!({"type": "string", "description": "The ticket text the reason points at, where it points at one (added by the binding)."}),
+            );
+        }
+    }
+}
