@@ -329,22 +329,22 @@ fn reasons_say_what_matched_in_both_languages() {
     let s = sample().suggest(&input);
     assert_eq!((s[0].unit, s[0].rule), ("dkp", Some("sektor-perikanan")));
     let texts: Vec<String> = s[0].reasons.iter().map(|r| r.text(Lang::En)).collect();
-    assert_eq!(texts, ["sector \"perikanan\""]);
+    assert_eq!(texts, ["sector “perikanan”"]);
     let perizinan = s.iter().find(|s| s.unit == "bidang-perizinan").unwrap();
     let en: Vec<String> = perizinan.reasons.iter().map(|r| r.text(Lang::En)).collect();
     let id: Vec<String> = perizinan.reasons.iter().map(|r| r.text(Lang::Id)).collect();
     assert_eq!(
         en,
         [
-            "keyword \"izin\" found as \"izin\" in the subject",
-            "keyword \"perpanjangan\" found as \"panjang\" in the text"
+            "keyword “izin” found as “izin” in the subject",
+            "keyword “perpanjangan” found as “panjang” in the text"
         ]
     );
     assert_eq!(
         id,
         [
-            "kata kunci \"izin\" ditemukan sebagai \"izin\" pada perihal",
-            "kata kunci \"perpanjangan\" ditemukan sebagai \"panjang\" pada isi"
+            "kata kunci “izin” ditemukan sebagai “izin” pada perihal",
+            "kata kunci “perpanjangan” ditemukan sebagai “panjang” pada isi"
         ]
     );
     assert_eq!(perizinan.reasons[1].excerpt(&input), Some("Perpanjangan"));

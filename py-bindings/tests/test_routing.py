@@ -85,8 +85,8 @@ def test_suggestions_have_the_cores_shape_plus_texts(router):
             "kind": "keyword", "keyword": "rumah sakit", "normalized": "rumah sakit",
             "field": "text", "start": 0, "end": 11,
             "text": {
-                "id": 'kata kunci "rumah sakit" ditemukan sebagai "rumah sakit" pada isi',
-                "en": 'keyword "rumah sakit" found as "rumah sakit" in the text',
+                "id": 'kata kunci “rumah sakit” ditemukan sebagai “rumah sakit” pada isi',
+                "en": 'keyword “rumah sakit” found as “rumah sakit” in the text',
             },
             "excerpt": "rumah sakit",
         }],
@@ -124,12 +124,12 @@ def test_reasons_in_both_languages(sample):
     s = sample.suggest({"subject": "Izin tambak", "text": "Perpanjangan izin usaha perikanan", "sector": "Perikanan"})
     assert (s[0]["unit"], s[0]["rule"]) == ("dkp", "sektor-perikanan")
     assert [(r["kind"], r["value"], r["text"]["en"], r["text"]["id"]) for r in s[0]["reasons"]] == [
-        ("sector", "perikanan", 'sector "perikanan"', 'sektor "perikanan"'),
+        ("sector", "perikanan", 'sector “perikanan”', 'sektor “perikanan”'),
     ]
     perizinan = next(x for x in s if x["unit"] == "bidang-perizinan")
     assert [r["text"]["id"] for r in perizinan["reasons"]] == [
-        'kata kunci "izin" ditemukan sebagai "izin" pada perihal',
-        'kata kunci "perpanjangan" ditemukan sebagai "panjang" pada isi',
+        'kata kunci “izin” ditemukan sebagai “izin” pada perihal',
+        'kata kunci “perpanjangan” ditemukan sebagai “panjang” pada isi',
     ]
     assert perizinan["reasons"][1]["excerpt"] == "Perpanjangan"
 

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
 #[cfg(feature = "full")]
-use crate::error::BindingError;
+use crate::error::{BindingError, Domain};
 
 /// A validated, compiled working-day calendar: weekmask, holiday layers
 /// with their decrees, extra working days, office hours and UTC offset.
@@ -179,7 +179,7 @@ impl Calendar {
     /// The deadline with every day from receipt to due date and why it
     /// counted or not, and a plain-text account in `lang` (default
     /// English; `"id"` for Bahasa Indonesia).
-    #[wasm_bindgen(js_name = explainDeadline, unchecked_return_type = "Explanation")]
+    #[wasm_bindgen(js_name = explainDeadline, unchecked_return_type = "RenderedExplanation")]
     pub fn explain_deadline(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] received: &JsValue,
@@ -341,7 +341,7 @@ impl Assuming {
     }
 
     /// See `Calendar.explainDeadline`.
-    #[wasm_bindgen(js_name = explainDeadline, unchecked_return_type = "Estimate<Explanation>")]
+    #[wasm_bindgen(js_name = explainDeadline, unchecked_return_type = "Estimate<RenderedExplanation>")]
     pub fn explain_deadline(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Instant")] received: &JsValue,
@@ -399,7 +399,7 @@ pub fn layer_from_ical(
     #[wasm_bindgen(unchecked_param_type = "IcalImport")] options: &JsValue,
 ) -> Result<JsValue, BindingError> {
     let text = convert::text(text, "text")?;
-    let opts = convert::object(options, "options", convert::ICAL_IMPORT)?;
+    let opts = convert::object(options, "options", "", Domain::Calendar)?;
     convert::to_js(&HolidayLayer::from_ical(&text, &opts)?)
 }
 
@@ -413,6 +413,6 @@ pub fn layer_from_ical(
 pub fn layer_to_ical(
     #[wasm_bindgen(unchecked_param_type = "HolidayLayer")] layer: &JsValue,
 ) -> Result<String, BindingError> {
-    let layer: HolidayLayer = convert::object(layer, "layer", convert::LAYER)?;
+    let layer: HolidayLayer = convert::object(layer, "layer", "", Domain::Calendar)?;
     Ok(layer.to_ical()?)
 }

@@ -16,7 +16,7 @@ use ptsp::{Actor, Event, Request};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
-use crate::error::BindingError;
+use crate::error::{BindingError, Domain};
 
 /// A case: the state folded from its events.
 ///
@@ -44,12 +44,12 @@ impl From<ptsp::Case> for Case {
 
 /// An actor parameter.
 fn actor(v: &JsValue) -> Result<Actor> {
-    convert::object(v, "actor", convert::ACTOR)
+    convert::object(v, "actor", "actor", Domain::Case)
 }
 
 /// An events parameter.
 fn events(v: &JsValue) -> Result<Vec<Event>> {
-    convert::objects(v, "events", convert::EVENTS, convert::EVENT)
+    convert::objects(v, "events", Domain::Case)
 }
 
 impl Default for Case {
@@ -144,7 +144,7 @@ impl Case {
         #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     ) -> Result<JsValue> {
-        let req: Request = convert::object(request, "request", convert::REQUEST)?;
+        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
         let p = convert::procedure(procedure, "procedure")?;
         let cal = convert::calendar(calendar, "calendar")?;
         self.with(|c| convert::to_js(&c.decide(&req, p.core(), cal.core())?))
@@ -159,7 +159,7 @@ impl Case {
         #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     ) -> Result<JsValue> {
-        let req: Request = convert::object(request, "request", convert::REQUEST)?;
+        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
         let p = convert::procedure(procedure, "procedure")?;
         let cal = convert::calendar(calendar, "calendar")?;
         self.with_mut(|c| convert::to_js(&c.execute(&req, p.core(), cal.core())?))

@@ -1,125 +1,42 @@
 //! Error mapping: every failure of a binding call becomes a real JS `Error`.
 //!
-//! Core errors of every module (calendar, procedure, case, form, routing)
-//! keep their stable code, their English message and their message in
-//! Bahasa Indonesia, and validation errors their list of problems — an
-//! invalid calendar definition, procedure or routing rule set, incomplete
-//! documents, every field problem of a web form … Every core error type is
-//! mapped the same way, through its `code()`, `message(lang)` and
-//! `problems()` ([`CoreError`]). Mistakes made at the JS boundary
-//! itself (a number where a date string belongs, a fractional working-day
-//! count, a missing argument, anything but a `Calendar` for a calendar) are
-//! refused here, before core is called, with the code `invalid_type`;
-//! well-typed objects whose content does not fit (an unknown deadline
-//! policy, a malformed holiday layer) with `invalid_value`.
+//! Every core error reaches JS through [`ptsp::PtspError`] alone — its
+//! stable code, its kind (the module it belongs to), its message in English
+//! and Bahasa Indonesia and its problems — so no code, class or message is
+//! written here. Two kinds of failure start at the boundary itself, and
+//! both are worded by core too:
 //!
-//! The thrown object has this shape (see `PtspError` in the `.d.ts`):
+//! * a JS value of the wrong type (a number where a date string belongs, a
+//!   fractional count, anything but a `Calendar` for a calendar) is
+//!   `invalid_type`, kind `input` ([`ptsp::error::input::ArgumentError`]);
+//! * an object of the wrong shape is read by core's input reader
+//!   ([`ptsp::error::input`]): `invalid_json` with one problem per offending
+//!   value and its path (`events[2].command.type`), raised as the error of
+//!   the module the argument belongs to ([`Domain`]) — the same code, kind,
+//!   paths and text as in Python.
+//!
+//! The thrown object has this shape (`PtspError` in the generated `.d.ts`):
 //!
 //! ```text
 //! Error {
 //!   name: "PtspError",
-//!   code: "invalid_definition",            // stable snake_case
+//!   code: "invalid_definition",                  // stable snake_case
+//!   kind: "calendar",                            // the module
 //!   message: "invalid calendar definition: …",   // English
 //!   messages: { en: "…", id: "definisi kalender tidak valid: …" },
-//!   errors: [{ path, code, message, message_id }, …],   // [] unless a validation error
+//!   errors: [{ path, code, message, message_id }, …],   // [] unless it has problems
 //! }
 //! ```
 
 use js_sys::{Array, Object, Reflect};
-use ptsp::desk::routing::RoutingError;
-use ptsp::{CalendarError, CaseError, FormError, Lang, Problem, ProcedureError};
+use ptsp::error::input::{ArgumentError, InputError};
+use ptsp::{
+    CalendarError, CaseError, Code, FormError, Kind, Lang, Problem, PtspError, RoutingError,
+};
 use wasm_bindgen::prelude::*;
 
 /// The `name` of every error the binding throws.
 pub const ERROR_NAME: &str = "PtspError";
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS_ERRORS: &'static str = r#"
-/**
- * Stable codes of the errors ptsp throws: those of the core library
- * (calendar, procedure, case, web-form and routing errors), plus
- * `invalid_type` (a JS value of the wrong type: a number where a date string
- * belongs, a fractional count, a missing argument) and `internal` (a bug in
- * the binding; please report it).
- */
-export type ErrorCode =
-  | "out_of_coverage"
-  | "out_of_range"
-  | "invalid_count"
-  | "negative_duration"
-  | "no_office_hours"
-  | "invalid_definition"
-  | "invalid_json"
-  | "invalid_ical"
-  | "invalid_value"
-  | "shape_mismatch"
-  | "invalid_procedure"
-  | "incomplete_documents"
-  | "invalid_input"
-  | "unauthorized"
-  | "wrong_state"
-  | "wrong_step"
-  | "unknown_outcome"
-  | "outcome_required"
-  | "not_allowed"
-  | "not_routed"
-  | "not_due"
-  | "inconsistent_log"
-  | "invalid_form"
-  | "invalid_limits"
-  | "invalid_rule_set"
-  | "invalid_type"
-  | "internal";
-
-/**
- * One problem found while validating: a definition (calendar, procedure,
- * routing rule set), documents about to be submitted, or a web form.
- */
-export interface Problem {
-  /**
-   * Path to the offending value, e.g. `layers[0].holidays[3].date`,
-   * `documents[1].format`, `nik` or `attachments[2].bytes`.
-   */
-  path: string;
-  /** Stable snake_case code, e.g. `conflicting_day`, `unknown_target`, `wrong_format`, `invalid_nik_serial`. */
-  code: string;
-  /** Message in English. */
-  message: string;
-  /** Message in Bahasa Indonesia. */
-  message_id: string;
-}
-
-/** What every ptsp function throws: a real `Error` with a stable code. */
-export interface PtspError extends Error {
-  name: "PtspError";
-  /** Stable snake_case code; match on this, not on the message. */
-  code: ErrorCode;
-  /** The message in English (`en`, also `message`) and Bahasa Indonesia (`id`). */
-  messages: { en: string; id: string };
-  /**
-   * Every validation problem behind the error (`invalid_definition`,
-   * `invalid_procedure`, `incomplete_documents`, `invalid_input`,
-   * `invalid_form`, `invalid_limits`, `invalid_rule_set`), in the order core
-   * found them; empty otherwise.
-   */
-  errors: Problem[];
-}
-"#;
-
-/// What a parameter should have been, in English and Bahasa Indonesia.
-///
-/// # Example
-/// ```
-/// let e = ptsp_wasm::Expected { en: "an integer", id: "bilangan bulat" };
-/// assert_eq!(e.id, "bilangan bulat");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Expected {
-    /// In English.
-    pub en: &'static str,
-    /// In Bahasa Indonesia.
-    pub id: &'static str,
-}
 
 /// What a binding call throws; converts into a JS `Error` (see the module
 /// docs for its shape).
@@ -128,185 +45,108 @@ pub struct Expected {
 /// ```
 /// use ptsp_wasm::BindingError;
 /// let err = BindingError::from(ptsp::CalendarError::InvalidCount { n: 0 });
-/// assert_eq!(err.code(), "invalid_count");
+/// assert_eq!(err.code(), ptsp::Code::InvalidCount);
+/// assert_eq!(err.kind(), ptsp::Kind::Calendar);
 /// assert!(err.message(ptsp::Lang::Id).contains("tidak valid"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BindingError {
-    code: &'static str,
+    code: Code,
+    kind: Kind,
     en: String,
     id: String,
     problems: Vec<Problem>,
 }
 
+impl<E: PtspError> From<E> for BindingError {
+    fn from(e: E) -> BindingError {
+        BindingError {
+            code: e.code(),
+            kind: e.kind(),
+            en: e.message(Lang::En),
+            id: e.message(Lang::Id),
+            problems: e.problems().to_vec(),
+        }
+    }
+}
+
 impl BindingError {
-    /// A JS value of the wrong type for parameter `param`. `found`
-    /// describes the value given: its JS `typeof` and, for primitives, the
-    /// value (`number 20261223`).
+    /// `invalid_type`: parameter `param` accepts `expected` (JS names:
+    /// `string`, `number (a safe integer)`, `Calendar` …) and got `found`.
     ///
     /// # Example
     /// ```
-    /// use ptsp_wasm::{BindingError, Expected};
-    /// const DATE: Expected = Expected { en: "a date string YYYY-MM-DD", id: "string tanggal YYYY-MM-DD" };
-    /// let e = BindingError::invalid_type("date", DATE, "number 20261223");
-    /// assert_eq!(e.code(), "invalid_type");
+    /// let e = ptsp_wasm::BindingError::invalid_type("date", "string (YYYY-MM-DD)", "number 20261223");
+    /// assert_eq!(e.code(), ptsp::Code::InvalidType);
     /// assert_eq!(e.message(ptsp::Lang::En),
-    ///     "invalid type for date: expected a date string YYYY-MM-DD, found number 20261223");
-    /// assert_eq!(e.message(ptsp::Lang::Id),
-    ///     "tipe date tidak valid: seharusnya string tanggal YYYY-MM-DD, ditemukan number 20261223");
+    ///     "invalid type for date: expected string (YYYY-MM-DD), found number 20261223");
     /// ```
-    pub fn invalid_type(param: &str, expected: Expected, found: &str) -> BindingError {
-        BindingError {
-            code: "invalid_type",
-            en: format!(
-                "invalid type for {param}: expected {}, found {found}",
-                expected.en
-            ),
-            id: format!(
-                "tipe {param} tidak valid: seharusnya {}, ditemukan {found}",
-                expected.id
-            ),
-            problems: Vec::new(),
-        }
+    pub fn invalid_type(param: &str, expected: &str, found: &str) -> BindingError {
+        ArgumentError::new(param, expected, found).into()
     }
 
-    /// A value of the right JS type whose content does not fit parameter
-    /// `param` (the serde `detail` says what was expected and found).
-    ///
-    /// # Example
-    /// ```
-    /// let e = ptsp_wasm::BindingError::invalid_value("policy", r#"{"count_from":"x"}"#, "unknown variant `x`");
-    /// assert_eq!(e.code(), "invalid_value");
-    /// assert!(e.message(ptsp::Lang::En).starts_with("invalid policy {\"count_from\":\"x\"}"));
-    /// ```
-    pub fn invalid_value(param: &str, value: &str, detail: &str) -> BindingError {
-        BindingError {
-            code: "invalid_value",
-            en: format!("invalid {param} {value}: {detail}"),
-            id: format!("{param} {value} tidak valid: {detail}"),
-            problems: Vec::new(),
-        }
-    }
-
-    /// JSON text that does not read as the type asked for, worded as core
-    /// words its own `invalid_json` errors (line, column, serde's detail).
-    ///
-    /// # Example
-    /// ```
-    /// let err = serde_json::from_str::<ptsp::Case>("{").unwrap_err();
-    /// let e = ptsp_wasm::BindingError::invalid_json(&err);
-    /// assert_eq!(e.code(), "invalid_json");
-    /// assert!(e.message(ptsp::Lang::Id).starts_with("json tidak valid pada baris 1, kolom 1"));
-    /// ```
-    pub fn invalid_json(e: &serde_json::Error) -> BindingError {
-        let (line, column) = (e.line(), e.column());
-        BindingError {
-            code: "invalid_json",
-            en: format!("invalid json at line {line}, column {column}: {e}"),
-            id: format!("json tidak valid pada baris {line}, kolom {column}: {e}"),
-            problems: Vec::new(),
-        }
-    }
-
-    /// A failure that is a bug in the binding, never the caller's fault.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(ptsp_wasm::BindingError::internal("x").code(), "internal");
-    /// ```
-    pub fn internal(detail: &str) -> BindingError {
-        BindingError {
-            code: "internal",
-            en: format!("internal error in the ptsp binding (please report): {detail}"),
-            id: format!("galat internal pada binding ptsp (mohon dilaporkan): {detail}"),
-            problems: Vec::new(),
-        }
-    }
-
-    /// The stable `snake_case` code.
-    ///
-    /// # Example
-    /// ```
-    /// assert_eq!(ptsp_wasm::BindingError::internal("x").code(), "internal");
-    /// ```
-    pub fn code(&self) -> &'static str {
-        self.code
-    }
-
-    /// The message in the given language.
+    /// `internal`: a failure that is a bug in the binding, never the
+    /// caller's fault (kind `input`: it happened at the boundary).
     ///
     /// # Example
     /// ```
     /// let e = ptsp_wasm::BindingError::internal("x");
-    /// assert!(e.message(ptsp::Lang::Id).starts_with("galat internal"));
+    /// assert_eq!(e.code(), ptsp::Code::Internal);
+    /// assert!(e.message(ptsp::Lang::En).ends_with(": x"));
     /// ```
-    pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Id => &self.id,
+    pub fn internal(detail: &str) -> BindingError {
+        BindingError {
+            code: Code::Internal,
+            kind: Kind::Input,
+            en: format!("{}: {detail}", Code::Internal.meaning(Lang::En)),
+            id: format!("{}: {detail}", Code::Internal.meaning(Lang::Id)),
+            problems: Vec::new(),
         }
     }
 
-    /// The validation problems: those of the core error (an invalid
-    /// calendar definition or procedure, incomplete documents …); empty for
-    /// other errors and for errors at the JS boundary.
-    ///
-    /// # Example
-    /// ```
-    /// assert!(ptsp_wasm::BindingError::internal("x").problems().is_empty());
-    /// ```
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+
+    /// The module the error belongs to.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The message in the given language.
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.id, &self.en)
+    }
+
+    /// The problems behind the error (empty unless it carries some).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
 }
 
-/// A core error: anything with a stable code, a message in both languages
-/// and (for validation errors) its problems. Every error type of core has
-/// these three methods; the binding maps them all alike, so a module or a
-/// variant added to core needs one line here and nothing else.
-pub trait CoreError {
-    /// The stable `snake_case` code.
-    fn code(&self) -> &'static str;
-    /// The message in `lang`.
-    fn message(&self, lang: Lang) -> String;
-    /// The validation problems behind the error (empty otherwise).
-    fn problems(&self) -> &[Problem];
+/// The module an argument belongs to: the error a shape problem found while
+/// reading it is thrown as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Domain {
+    /// Calendar definitions, layers, policies, iCalendar options.
+    Calendar,
+    /// Web forms and form limits.
+    Form,
+    /// Routing inputs.
+    Routing,
+    /// Requests, events, actors and submitted documents of the case engine.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
+    Case,
 }
 
-/// Implements [`CoreError`] for core error types by their own methods.
-macro_rules! core_errors {
-    ($($t:ty),* $(,)?) => {$(
-        impl CoreError for $t {
-            fn code(&self) -> &'static str {
-                <$t>::code(self)
-            }
-            fn message(&self, lang: Lang) -> String {
-                <$t>::message(self, lang)
-            }
-            fn problems(&self) -> &[Problem] {
-                <$t>::problems(self)
-            }
-        }
-    )*};
-}
-
-core_errors!(
-    ptsp::Error,
-    CalendarError,
-    ProcedureError,
-    CaseError,
-    FormError,
-    RoutingError,
-);
-
-impl<E: CoreError> From<E> for BindingError {
-    fn from(e: E) -> BindingError {
-        BindingError {
-            code: e.code(),
-            en: e.message(Lang::En),
-            id: e.message(Lang::Id),
-            problems: e.problems().to_vec(),
-        }
+/// An input error as the error of its argument's module.
+pub(crate) fn input(domain: Domain, err: InputError) -> BindingError {
+    match domain {
+        Domain::Calendar => CalendarError::from(err).into(),
+        Domain::Form => FormError::from(err).into(),
+        Domain::Routing => RoutingError::from(err).into(),
+        Domain::Case => CaseError::from(err).into(),
     }
 }
 
@@ -320,7 +160,8 @@ impl From<BindingError> for JsValue {
     fn from(e: BindingError) -> JsValue {
         let err = js_sys::Error::new(&e.en);
         err.set_name(ERROR_NAME);
-        set(&err, "code", &JsValue::from_str(e.code));
+        set(&err, "code", &JsValue::from_str(e.code.as_str()));
+        set(&err, "kind", &JsValue::from_str(e.kind.as_str()));
         let messages = Object::new();
         set(&messages, "en", &JsValue::from_str(&e.en));
         set(&messages, "id", &JsValue::from_str(&e.id));
@@ -331,7 +172,7 @@ impl From<BindingError> for JsValue {
             .map(|p| {
                 let o = Object::new();
                 set(&o, "path", &JsValue::from_str(&p.path));
-                set(&o, "code", &JsValue::from_str(&p.code));
+                set(&o, "code", &JsValue::from_str(p.code.as_str()));
                 set(&o, "message", &JsValue::from_str(&p.message));
                 set(&o, "message_id", &JsValue::from_str(&p.message_id));
                 JsValue::from(o)
@@ -362,15 +203,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn core_errors_keep_code_messages_and_problems() {
+    fn core_errors_keep_code_kind_messages_and_problems() {
         let mut def = ptsp::CalendarDef::indonesia();
         def.utc_offset = "+25:00".into();
         let err = BindingError::from(ptsp::Calendar::new(def).unwrap_err());
-        assert_eq!(err.code(), "invalid_definition");
+        assert_eq!(err.code(), Code::InvalidDefinition);
+        assert_eq!(err.kind(), Kind::Calendar);
         assert!(
             err.problems()
                 .iter()
-                .any(|p| p.code == "invalid_utc_offset")
+                .any(|p| p.code == Code::InvalidUtcOffset)
         );
         assert!(
             err.message(Lang::Id)
@@ -379,105 +221,21 @@ mod tests {
     }
 
     #[test]
-    fn procedure_errors_keep_their_problems() {
-        let mut def = serde_json::to_value(ptsp::ProcedureDef::jatim_permit()).unwrap();
-        def["steps"][1]["outcomes"][0]["next"] = "nowhere".into();
-        let err = BindingError::from(ptsp::Procedure::from_json(&def.to_string()).unwrap_err());
-        assert_eq!(err.code(), "invalid_procedure");
-        assert_eq!(err.problems()[0].code, "unknown_target");
-        assert_eq!(err.problems()[0].path, "steps[1].outcomes[0].next");
-        assert!(
-            err.message(Lang::Id)
-                .starts_with("definisi prosedur tidak valid")
-        );
-        let json = BindingError::from(ptsp::Procedure::from_json("[").unwrap_err());
-        assert_eq!(json.code(), "invalid_json");
-        assert!(json.problems().is_empty());
+    fn shape_errors_belong_to_the_argument_s_module() {
+        let v = serde_json::json!({"kind": "pengaduan", "nik": 5});
+        let e = ptsp::error::input::from_value::<ptsp::WebForm>(&v, "").unwrap_err();
+        let err = input(Domain::Form, e);
+        assert_eq!((err.code(), err.kind()), (Code::InvalidJson, Kind::Form));
+        assert_eq!(err.problems()[0].path, "nik");
     }
 
     #[test]
-    fn case_errors_keep_their_problems() {
-        let p = ptsp::Procedure::jatim_permit();
-        let problems = ptsp::check_documents(&p.def().documents, &[]);
-        let err = BindingError::from(CaseError::InvalidInput {
-            what: "documents",
-            problems: problems.clone(),
-        });
-        assert_eq!(err.code(), "incomplete_documents");
-        assert_eq!(err.problems(), problems.as_slice());
-        assert_ne!(err.message(Lang::Id), err.message(Lang::En));
-        let cal = BindingError::from(CaseError::Calendar(CalendarError::InvalidCount { n: 0 }));
-        assert_eq!(cal.code(), "invalid_count");
-        let routed = BindingError::from(CaseError::NotRouted { lane: "x".into() });
-        assert_eq!(routed.code(), "not_routed");
-        assert!(routed.problems().is_empty());
-    }
-
-    #[test]
-    fn form_errors_keep_every_field_problem() {
-        let form = ptsp::WebForm::default();
-        let today = "2026-12-01".parse().unwrap();
-        let err =
-            ptsp::desk::form::validate(&form, &ptsp::FormLimits::default(), today).unwrap_err();
-        let e = BindingError::from(err.clone());
-        assert_eq!(e.code(), "invalid_form");
-        assert_eq!(e.problems(), err.problems());
-        assert_eq!(e.problems()[0].path, "kind");
-        assert!(
-            e.message(Lang::Id)
-                .starts_with("formulir tidak valid: kind: ")
-        );
-        assert!(e.message(Lang::En).starts_with("invalid form: kind: "));
-        // The same error through ptsp::Error maps identically.
-        assert_eq!(BindingError::from(ptsp::Error::from(err)), e);
-    }
-
-    #[test]
-    fn routing_errors_keep_their_problems() {
-        let mut set = ptsp::desk::routing::RuleSet::sample();
-        set.fallback = "nobody".into();
-        let err = ptsp::desk::routing::Router::new(set).unwrap_err();
-        let e = BindingError::from(err.clone());
-        assert_eq!(BindingError::from(ptsp::Error::from(err)), e);
-        assert_eq!(e.code(), "invalid_rule_set");
-        assert_eq!(e.problems()[0].code, "unknown_fallback");
-        assert!(
-            e.message(Lang::Id)
-                .starts_with("aturan perutean tidak valid")
-        );
-        let json = BindingError::from(ptsp::desk::routing::Router::from_json("[").unwrap_err());
-        assert_eq!(json.code(), "invalid_json");
-        assert!(json.problems().is_empty());
-    }
-
-    #[test]
-    fn binding_json_errors_read_like_core_ones() {
-        let serde = serde_json::from_str::<ptsp::Case>("[").unwrap_err();
-        let core = BindingError::from(ptsp::Procedure::from_json("[").unwrap_err());
-        let ours = BindingError::invalid_json(&serde);
-        assert_eq!(ours.code(), core.code());
-        let prefix = |s: &str| s.split(':').next().unwrap_or_default().to_owned();
-        assert_eq!(
-            prefix(ours.message(Lang::En)),
-            prefix(core.message(Lang::En))
-        );
-        assert_eq!(
-            prefix(ours.message(Lang::Id)),
-            prefix(core.message(Lang::Id))
-        );
-    }
-
-    #[test]
-    fn boundary_errors_have_both_languages() {
-        let int = Expected {
-            en: "an integer",
-            id: "bilangan bulat",
-        };
-        let e = BindingError::invalid_type("n", int, "number 1.5");
+    fn boundary_type_errors_are_input_errors() {
+        let e = BindingError::invalid_type("n", "number (a safe integer)", "number 1.5");
+        assert_eq!((e.code(), e.kind()), (Code::InvalidType, Kind::Input));
         assert_eq!(
             e.message(Lang::Id),
-            "tipe n tidak valid: seharusnya bilangan bulat, ditemukan number 1.5"
+            "tipe n tidak valid: seharusnya number (a safe integer), ditemukan number 1.5"
         );
-        assert!(e.problems().is_empty());
     }
 }

@@ -12,6 +12,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
+use crate::error::Domain;
 
 /// Validates a consultation or complaint form against the office's limits
 /// (`null` or `undefined`: `defaultFormLimits()`; an object may leave out
@@ -34,10 +35,11 @@ use crate::convert::{self, Result};
 #[wasm_bindgen(js_name = validateForm, unchecked_return_type = "ValidForm")]
 pub fn validate_form(
     #[wasm_bindgen(unchecked_param_type = "WebForm")] form: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FormLimitsInput | null | undefined")] limits: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<FormLimits> | null | undefined")]
+    limits: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "IsoDate")] today: &JsValue,
 ) -> Result<JsValue> {
-    let form: ptsp::WebForm = convert::object(form, "form", convert::WEB_FORM)?;
+    let form: ptsp::WebForm = convert::object(form, "form", "", Domain::Form)?;
     let limits = convert::form_limits(limits)?;
     let today = convert::date(today, "today")?;
     convert::to_js(&ptsp::desk::form::validate(&form, &limits, today)?)
@@ -59,7 +61,7 @@ pub fn default_form_limits() -> Result<JsValue> {
 /// ```js
 /// parseNik("35 15 14 450868 0002", "2026-12-01").birth_date; // "1968-08-05"
 /// ```
-#[wasm_bindgen(js_name = parseNik, unchecked_return_type = "Nik")]
+#[wasm_bindgen(js_name = parseNik, unchecked_return_type = "NikInfo")]
 pub fn parse_nik(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "IsoDate")] today: &JsValue,

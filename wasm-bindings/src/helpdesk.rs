@@ -43,7 +43,7 @@ pub fn desk_unit_summaries(
     #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: &JsValue,
 ) -> Result<JsValue> {
-    let cases = convert::list(cases, "cases", convert::CASES, convert::case)?;
+    let cases = convert::list(cases, "cases", convert::case)?;
     let p = convert::procedure(procedure, "procedure")?;
     let cal = convert::calendar(calendar, "calendar")?;
     let now = convert::instant(now, "now")?;

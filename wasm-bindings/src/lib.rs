@@ -49,7 +49,7 @@
 //! const router = Router.sample(); // SAMPLE routing rules
 //! const [best] = router.suggest({ subject: "", text: "Limbah pabrik mencemari sungai" });
 //! [best.unit, best.reasons[0].excerpt, best.reasons[0].text.id];
-//! // ["dlh", "Limbah", 'kata kunci "limbah" ditemukan sebagai "limbah" pada isi']
+//! // ["dlh", "Limbah", 'kata kunci “limbah” ditemukan sebagai “limbah” pada isi']
 //! // … and the case it becomes, event-sourced.
 //! const complaint = Procedure.jatimComplaint();
 //! const ticket = new Case();
@@ -118,7 +118,7 @@ pub use calendar::{Assuming, Calendar};
 pub use calendar::{layer_from_ical, layer_to_ical};
 #[cfg(feature = "full")]
 pub use case::Case;
-pub use error::{BindingError, CoreError, ERROR_NAME, Expected, is_ptsp_error};
+pub use error::{BindingError, ERROR_NAME, is_ptsp_error};
 pub use form::{
     default_form_limits, normalize_email, normalize_phone, parse_nik, provinces, validate_form,
 };

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
+use crate::error::Domain;
 
 /// A validated procedure (*Sistem, Mekanisme dan Prosedur*): lanes and
 /// roles, steps with outcomes and SLAs, and the documents an applicant
@@ -167,7 +168,7 @@ impl Procedure {
         &self,
         #[wasm_bindgen(unchecked_param_type = "SubmittedDocument[]")] submitted: &JsValue,
     ) -> Result<JsValue> {
-        let submitted = convert::submitted_documents(submitted, "submitted")?;
+        let submitted = convert::objects(submitted, "submitted", Domain::Case)?;
         convert::to_js(&ptsp::check_documents(
             &self.inner.def().documents,
             &submitted,

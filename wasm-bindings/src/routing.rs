@@ -12,6 +12,7 @@ use ptsp::desk::routing::RoutingInput;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
+use crate::error::Domain;
 
 /// A validated, compiled routing rule set: the divisions and agencies that
 /// answer tickets, the rules that send a ticket to them, and the head of
@@ -31,7 +32,7 @@ pub struct Router {
 
 /// A routing input parameter.
 fn input(v: &JsValue) -> Result<RoutingInput> {
-    convert::object(v, "input", convert::ROUTING_INPUT)
+    convert::object(v, "input", "", Domain::Routing)
 }
 
 #[wasm_bindgen]
@@ -106,7 +107,7 @@ impl Router {
         rejected_units: &JsValue,
     ) -> Result<JsValue> {
         let input = self::input(input)?;
-        let rejected = convert::strings(rejected_units, "rejectedUnits", convert::UNIT_IDS)?;
+        let rejected = convert::strings(rejected_units, "rejectedUnits")?;
         convert::suggestions(&self.inner.redistribute(&input, &rejected), &input)
     }
 

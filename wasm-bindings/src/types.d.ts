@@ -5,6 +5,22 @@
 export type IsoDate = string;
 /** An instant as RFC 3339 text with its UTC offset, e.g. `2026-12-24T16:45:00+07:00`. */
 export type IsoInstant = string;
+/** An instant given to ptsp: RFC 3339 text with its UTC offset. */
+export type Instant = IsoInstant;
+
+/**
+ * A result computed with years outside the calendar's coverage assumed to
+ * have weekends only; `assumed` lists those years (empty when none were).
+ */
+export interface Estimate<T> {
+  value: T;
+  assumed: YearSpan[];
+}
+
+/** An explanation with `text`, its prose in the language asked for. */
+export interface RenderedExplanation extends Explanation {
+  text: string;
+}
 
 /**
  * Who performs a command: an id, the roles held, and the unit (division or
@@ -87,7 +103,7 @@ export interface CalendarDef {
 /**
  * The state of a case: a pure fold of its events.
  */
-export interface Case {
+export interface CaseState {
   /** Case id. */
   id: string;
   /** Procedure id. */
@@ -1132,7 +1148,7 @@ export interface PreviewStep {
  * definition sees every mistake at once.
  */
 export interface Problem {
-  /** Path to the offending value, e.g. `layers0.holidays3.date`. */
+  /** Path to the offending value, e.g. `layers[0].holidays[3].date`. */
   path: string;
   /** Stable code from the registry (`Code`). */
   code: Code;
@@ -1213,7 +1229,7 @@ export type Reason =
     /** The value, as written in the rule. */
     value: string;
     /** The reason as a sentence in both languages (added by the binding). */
-    text?: Label;
+    text: Label;
     /** The ticket text the reason points at, where it points at one (added by the binding). */
     excerpt?: string;
   }
@@ -1222,7 +1238,7 @@ export type Reason =
     /** The value, as written in the rule. */
     value: string;
     /** The reason as a sentence in both languages (added by the binding). */
-    text?: Label;
+    text: Label;
     /** The ticket text the reason points at, where it points at one (added by the binding). */
     excerpt?: string;
   }
@@ -1231,7 +1247,7 @@ export type Reason =
     /** The value, as written in the rule. */
     value: string;
     /** The reason as a sentence in both languages (added by the binding). */
-    text?: Label;
+    text: Label;
     /** The ticket text the reason points at, where it points at one (added by the binding). */
     excerpt?: string;
   }
@@ -1248,21 +1264,21 @@ export type Reason =
     /** Byte offset just after the last matched word. */
     end: number;
     /** The reason as a sentence in both languages (added by the binding). */
-    text?: Label;
+    text: Label;
     /** The ticket text the reason points at, where it points at one (added by the binding). */
-    excerpt?: string;
+    excerpt: string;
   }
   | {
     kind: "no_match";
     /** The reason as a sentence in both languages (added by the binding). */
-    text?: Label;
+    text: Label;
     /** The ticket text the reason points at, where it points at one (added by the binding). */
     excerpt?: string;
   }
   | {
     kind: "all_rejected";
     /** The reason as a sentence in both languages (added by the binding). */
-    text?: Label;
+    text: Label;
     /** The ticket text the reason points at, where it points at one (added by the binding). */
     excerpt?: string;
   };
@@ -1995,7 +2011,7 @@ export type ErrorCode =
   | "fallback_not_head" // the fallback unit is not the head of complaints
   | "shadowed_rule" // a rule never applies: another rule shadows it
   | "unknown_fallback" // the fallback unit is not known
-  | "unknown_unit" // a unit is not known;
+  | "unknown_unit"; // a unit is not known
 
 /** The module an error belongs to. */
 export type ErrorKind =

@@ -30,9 +30,8 @@ import init, {
   type Command,
   type Event,
   type FormLimits,
-  type FormLimitsInput,
   type LaneDef,
-  type Nik,
+  type NikInfo,
   type Province,
   type Reason,
   type Request,
@@ -52,6 +51,7 @@ import init, {
   type DocumentRequirement,
   type ExplainedDay,
   type Explanation,
+  type RenderedExplanation,
   type HolidayInfo,
   type HolidayLayer,
   type Instant,
@@ -95,9 +95,9 @@ export async function check(): Promise<void> {
   const d3: Deadline = cal.deadline(AT, 3, null);
   const due: Instant = d.due_at;
   const late: boolean = d.late_receipt;
-  const from: "next_working_day" | "receipt_day" = d.policy.count_from;
+  const from: "next_working_day" | "receipt_day" | undefined = d.policy.count_from;
 
-  const e: Explanation = precise(cal.explainDeadline(AT, 3, undefined, "id"));
+  const e: RenderedExplanation = precise(cal.explainDeadline(AT, 3, undefined, "id"));
   const text: string = e.text;
   const day: ExplainedDay = e.days[0];
   const names: string[] = (day.holidays ?? []).map((h) => h.name);
@@ -112,7 +112,7 @@ export async function check(): Promise<void> {
   const firstAssumed: number | undefined = est.assumed[0]?.first;
   const estDate: Estimate<IsoDate> = precise(view.addWorkingDays("2031-01-01", 1));
   const estDeadline: Estimate<Deadline> = precise(view.deadline(AT, 3));
-  const estExplained: Estimate<Explanation> = precise(view.explainDeadline(AT, 3, {}, "en"));
+  const estExplained: Estimate<RenderedExplanation> = precise(view.explainDeadline(AT, 3, {}, "en"));
   const estSecs: Estimate<number> = precise(view.workingTimeBetween(AT, later));
 
   const layer: HolidayLayer = precise(
@@ -132,20 +132,20 @@ export async function check(): Promise<void> {
   const version: number = precise(permit.version);
   const pname: Label = precise(permit.name);
   const docs: DocumentRequirement[] = precise(permit.documents);
-  const formats: string[] = docs[0].formats;
-  const maxBytes: number | undefined = docs[0].max_bytes;
+  const formats: string[] = docs[0].formats ?? [];
+  const maxBytes: number | null | undefined = docs[0].max_bytes;
   const steps: StepDef[] = precise(permit.steps);
-  const firstNext: string = steps[0].outcomes[0].next;
+  const firstNext: string | undefined = steps[0].outcomes?.[0]?.next;
   const slaDays: number | undefined = steps[1].sla?.amount;
   const pdef: ProcedureDef = JSON.parse(permit.toJson());
-  const countFrom: "next_working_day" | "receipt_day" = pdef.deadline_policy.count_from;
+  const countFrom: "next_working_day" | "receipt_day" | undefined = pdef.deadline_policy?.count_from;
   const submitted: SubmittedDocument[] = [{ code: "ktp", format: "pdf", bytes: 120_000 }];
   const gaps: Problem[] = precise(permit.checkDocuments(submitted));
   const gapId: string = gaps[0].message_id;
   const preview: Preview = precise(permit.previewCompletion(cal, AT));
   const completion: Instant = preview.completion;
   const pstep: PreviewStep = preview.steps[0];
-  const pdue: Instant | null = pstep.due;
+  const pdue: Instant | null | undefined = pstep.due;
   const stepName: string = pstep.name.id;
   const untimed: string[] = preview.untimed;
 
@@ -203,16 +203,16 @@ export async function check(): Promise<void> {
     attachments: [{ file_name: "bukti.pdf", format: "pdf", bytes: 120_000 }],
   };
   const valid: ValidForm = precise(validateForm(form, null, TODAY));
-  const valid2: ValidForm = validateForm({ kind: "consultation" }, undefined, TODAY);
+  const valid2: ValidForm = validateForm({ kind: "konsultasi" }, undefined, TODAY);
   const limits: FormLimits = precise(defaultFormLimits());
-  const partial: FormLimitsInput = { complaint: { nik_required: false }, formats: ["pdf"] };
+  const partial: Partial<FormLimits> = { complaint: { nik_required: false }, formats: ["pdf"] };
   const valid3: ValidForm = validateForm(form, partial, TODAY);
   const kindOut: "konsultasi" | "pengaduan" | "saran" = valid.kind;
-  const suggestion: ValidForm = validateForm({ ...form, kind: "masukan" }, { suggestion: { email_required: true }, file_name_max: 80 }, TODAY);
-  const nikOut: Nik | null = valid.nik;
+  const suggestion: ValidForm = validateForm({ ...form, kind: "saran" }, { suggestion: { email_required: true }, file_name_max: 80 }, TODAY);
+  const nikOut: NikInfo | null | undefined = valid.nik;
   const birth: IsoDate | undefined = nikOut?.birth_date;
-  const phoneOut: string | null = valid.phone;
-  const nik: Nik = precise(parseNik("3515144508680002", TODAY));
+  const phoneOut: string | null | undefined = valid.phone;
+  const nik: NikInfo = precise(parseNik("3515144508680002", TODAY));
   const sex: "male" | "female" = nik.sex;
   const e164: string = precise(normalizePhone("0812-3456-7890"));
   const mail: string = precise(normalizeEmail("budi@example.com"));
@@ -224,7 +224,7 @@ export async function check(): Promise<void> {
   const unit: Unit | null = precise(router.unit("dkp"));
   const ranked: Suggestion[] = precise(router.suggest({ subject: "Izin", text: "Limbah pabrik" }));
   const again2: Suggestion[] = precise(router.redistribute({ text: "Limbah" }, ["dlh"]));
-  const rule: string | null = ranked[0].rule;
+  const rule: string | null | undefined = ranked[0].rule;
   const reason: Reason = ranked[0].reasons[0];
   const reasonText: string = reason.text.id;
   if (reason.kind === "keyword") {
@@ -261,11 +261,11 @@ export async function check(): Promise<void> {
     outcome: "dicetak",
     outputs: [{ kind: "izin", number: "503/1/2026", date: "2026-12-21" }],
   };
-  const role: string | undefined = events[0].actor_role;
+  const role: string | null | undefined = events[0].actor_role;
   const ofCase: string = events[0].case;
   const state: CaseState = precise(kase.state);
   const caseStatus: CaseStatus = state.status;
-  const current: string | null = state.current;
+  const current: string | null | undefined = state.current;
   const due2: Instant | null = precise(kase.due);
   const tracking: Tracking = precise(kase.tracking(consult));
   const redacted: CaseState = precise(kase.viewFor(actor, consult));
@@ -274,11 +274,11 @@ export async function check(): Promise<void> {
   const report: SlaReport = precise(slaEvaluate(kase, consult, cal, AT));
   const clock: ClockStatus = report.steps[0].status;
   const figures: TicketFigures = precise(deskFigures(kase, consult, cal, AT));
-  const firstResponse: number | null = figures.first_response_seconds;
-  const grossResponse: number | null = figures.first_response_gross_seconds;
+  const firstResponse: number | null | undefined = figures.first_response_seconds;
+  const grossResponse: number | null | undefined = figures.first_response_gross_seconds;
   const dueEvent = report.due_events[0];
   const lapseOutcome: string | undefined = dueEvent && dueEvent.type === "lapse" ? dueEvent.outcome : undefined;
-  const permitNumber: string | undefined = tracking.permit_number;
+  const permitNumber: string | null | undefined = tracking.permit_number;
   const summaries: UnitSummary[] = precise(deskUnitSummaries([kase, replayed], consult, cal, AT));
 
   // @ts-expect-error not a ticket kind

@@ -946,7 +946,8 @@ pub(crate) fn parse_offset(s: &str) -> Option<FixedOffset> {
 
 /// The built-in national layer (embedded at compile time; checked by tests).
 fn national_layer() -> HolidayLayer {
-    serde_json::from_str(NATIONAL_JSON).expect("built-in id-national.json is valid (tested)")
+    crate::error::input::from_json(NATIONAL_JSON, "")
+        .expect("built-in id-national.json is valid (tested)")
 }
 
 /// Clock-time literals of built-in data (always valid; checked by tests).

@@ -55,7 +55,8 @@ impl ProcedureDef {
     /// assert_eq!(p.steps.len(), 7);
     /// ```
     pub fn jatim_permit() -> ProcedureDef {
-        serde_json::from_str(JATIM_PERMIT_JSON).expect("built-in procedure is valid (tested)")
+        crate::error::input::from_json(JATIM_PERMIT_JSON, "")
+            .expect("built-in procedure is valid (tested)")
     }
 
     /// The electronic consultation flow of seed §7, exactly as drawn: the
@@ -72,7 +73,8 @@ impl ProcedureDef {
     /// assert_eq!(p.steps[1].outcomes.len(), 2); // Ya / Tidak
     /// ```
     pub fn jatim_consultation() -> ProcedureDef {
-        serde_json::from_str(JATIM_CONSULTATION_JSON).expect("built-in procedure is valid (tested)")
+        crate::error::input::from_json(JATIM_CONSULTATION_JSON, "")
+            .expect("built-in procedure is valid (tested)")
     }
 
     /// The electronic complaint flow: the consultation's routing plus admin
@@ -90,7 +92,8 @@ impl ProcedureDef {
     /// assert_eq!(days, [2, 5, 14, 60]);
     /// ```
     pub fn jatim_complaint() -> ProcedureDef {
-        serde_json::from_str(JATIM_COMPLAINT_JSON).expect("built-in procedure is valid (tested)")
+        crate::error::input::from_json(JATIM_COMPLAINT_JSON, "")
+            .expect("built-in procedure is valid (tested)")
     }
 
     /// Suggestions and input (*saran/masukan*, seed §7): acknowledged and
@@ -106,7 +109,8 @@ impl ProcedureDef {
     /// assert!(p.tiers.is_empty());
     /// ```
     pub fn jatim_suggestion() -> ProcedureDef {
-        serde_json::from_str(JATIM_SUGGESTION_JSON).expect("built-in procedure is valid (tested)")
+        crate::error::input::from_json(JATIM_SUGGESTION_JSON, "")
+            .expect("built-in procedure is valid (tested)")
     }
 }
 

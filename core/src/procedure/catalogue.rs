@@ -119,7 +119,8 @@ impl Catalogue {
     /// assert!(ptsp::Catalogue::sample().service("nope").is_none());
     /// ```
     pub fn sample() -> Catalogue {
-        serde_json::from_str(SAMPLE_CATALOGUE_JSON).expect("built-in catalogue is valid (tested)")
+        crate::error::input::from_json(SAMPLE_CATALOGUE_JSON, "")
+            .expect("built-in catalogue is valid (tested)")
     }
 
     /// A service type by id.

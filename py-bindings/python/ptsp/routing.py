@@ -19,7 +19,7 @@ a keyword, the ticket text it was found in (``excerpt``)::
     >>> ranked[0]["reasons"][0]["kind"], ranked[0]["reasons"][0]["excerpt"]
     ('keyword', 'perikanan')
     >>> ranked[0]["reasons"][0]["text"]["id"]
-    'kata kunci "perikanan" ditemukan sebagai "ikan" pada isi'
+    'kata kunci “perikanan” ditemukan sebagai “ikan” pada isi'
     >>> router.redistribute({"text": "Perpanjangan izin usaha perikanan"}, ["dkp"])[0]["unit"]
     'bidang-perizinan'
     >>> router.suggest({"text": "Halo, selamat pagi."})[0]["reasons"][0]["kind"]

@@ -1150,7 +1150,7 @@ class Problem(TypedDict):
 
     Validation collects *all* problems before it fails, so a user fixing a
     definition sees every mistake at once."""
-    #: Path to the offending value, e.g. `layers0.holidays3.date`.
+    #: Path to the offending value, e.g. `layers[0].holidays[3].date`.
     path: str
     #: Stable code from the registry (`Code`).
     code: "Code"
@@ -1236,7 +1236,7 @@ class ReasonService(TypedDict):
     #: The value, as written in the rule.
     value: str
     #: The reason as a sentence in both languages (added by the binding).
-    text: NotRequired["Label"]
+    text: "Label"
     #: The ticket text the reason points at, where it points at one (added by the binding).
     excerpt: NotRequired[str]
 
@@ -1248,7 +1248,7 @@ class ReasonSector(TypedDict):
     #: The value, as written in the rule.
     value: str
     #: The reason as a sentence in both languages (added by the binding).
-    text: NotRequired["Label"]
+    text: "Label"
     #: The ticket text the reason points at, where it points at one (added by the binding).
     excerpt: NotRequired[str]
 
@@ -1260,7 +1260,7 @@ class ReasonCategory(TypedDict):
     #: The value, as written in the rule.
     value: str
     #: The reason as a sentence in both languages (added by the binding).
-    text: NotRequired["Label"]
+    text: "Label"
     #: The ticket text the reason points at, where it points at one (added by the binding).
     excerpt: NotRequired[str]
 
@@ -1280,9 +1280,9 @@ class ReasonKeyword(TypedDict):
     #: Byte offset just after the last matched word.
     end: int
     #: The reason as a sentence in both languages (added by the binding).
-    text: NotRequired["Label"]
+    text: "Label"
     #: The ticket text the reason points at, where it points at one (added by the binding).
-    excerpt: NotRequired[str]
+    excerpt: str
 
 
 
@@ -1290,7 +1290,7 @@ class ReasonNoMatch(TypedDict):
     """No rule matched: the ticket goes to the head of complaints."""
     kind: Literal["no_match"]
     #: The reason as a sentence in both languages (added by the binding).
-    text: NotRequired["Label"]
+    text: "Label"
     #: The ticket text the reason points at, where it points at one (added by the binding).
     excerpt: NotRequired[str]
 
@@ -1300,7 +1300,7 @@ class ReasonAllRejected(TypedDict):
     """Rules matched, but every unit they name declined the ticket."""
     kind: Literal["all_rejected"]
     #: The reason as a sentence in both languages (added by the binding).
-    text: NotRequired["Label"]
+    text: "Label"
     #: The ticket text the reason points at, where it points at one (added by the binding).
     excerpt: NotRequired[str]
 

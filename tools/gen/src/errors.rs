@@ -176,7 +176,7 @@ pub fn typescript() -> String {
     );
     for (i, c) in Code::ALL.iter().enumerate() {
         let end = if i + 1 == Code::ALL.len() { ";" } else { "" };
-        let _ = writeln!(out, "  | {:?} // {}{end}", c.as_str(), c.meaning(Lang::En));
+        let _ = writeln!(out, "  | {:?}{end} // {}", c.as_str(), c.meaning(Lang::En));
     }
     out.push_str("\n/** The module an error belongs to. */\nexport type ErrorKind =\n");
     for (i, k) in Kind::ALL.iter().enumerate() {

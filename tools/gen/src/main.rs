@@ -156,12 +156,22 @@ fn plain_links(d: &str) -> String {
         };
         let text = &after[..j];
         let mut tail = &after[j + 1..];
-        if tail.starts_with('(')
+        let linked = if tail.starts_with('(')
             && let Some(k) = tail.find(')')
         {
             tail = &tail[k + 1..];
+            true
+        } else {
+            text.len() > 1 && text.starts_with('`') && text.ends_with('`')
+        };
+        if linked {
+            out.push_str(text);
+        } else {
+            // Not a link: an index such as `layers[0]` or a bracketed word.
+            out.push('[');
+            out.push_str(text);
+            out.push(']');
         }
-        out.push_str(text);
         rest = tail;
     }
     out.push_str(rest);

@@ -61,6 +61,15 @@ pub fn binding_fields(defs: &mut serde_json::Map<String, serde_json::Value>) {
         return;
     };
     for v in variants {
+        let keyword = v
+            .pointer("/properties/kind/const")
+            .is_some_and(|k| k == "keyword");
+        if let Some(required) = v.get_mut("required").and_then(|r| r.as_array_mut()) {
+            required.push("text".into());
+            if keyword {
+                required.push("excerpt".into());
+            }
+        }
         if let Some(props) = v.get_mut("properties").and_then(|p| p.as_object_mut()) {
             props.insert(
                 "text".into(),

@@ -6,10 +6,19 @@ use serde_json::Value;
 
 use crate::{Defs, const_str, description, ref_name, type_names, variants};
 
+/// The TypeScript name of a Rust type: `Case` is the binding's class, so the
+/// data of a case (its JSON) is `CaseState`.
+fn ts_name(name: &str) -> &str {
+    match name {
+        "Case" => "CaseState",
+        other => other,
+    }
+}
+
 /// A TypeScript type expression for a schema.
 fn expr(s: &Value) -> String {
     if let Some(name) = ref_name(s) {
-        return name.to_owned();
+        return ts_name(name).to_owned();
     }
     if let Some(vs) = variants(s) {
         let mut parts: Vec<String> = vs.iter().map(expr).collect();
@@ -136,9 +145,19 @@ pub fn types(defs: &Defs) -> String {
          /** A day as an ISO 8601 date, `YYYY-MM-DD`. */\n\
          export type IsoDate = string;\n\
          /** An instant as RFC 3339 text with its UTC offset, e.g. `2026-12-24T16:45:00+07:00`. */\n\
-         export type IsoInstant = string;\n\n",
+         export type IsoInstant = string;\n\
+         /** An instant given to ptsp: RFC 3339 text with its UTC offset. */\n\
+         export type Instant = IsoInstant;\n\n\
+         /**\n \
+         * A result computed with years outside the calendar's coverage assumed to\n \
+         * have weekends only; `assumed` lists those years (empty when none were).\n \
+         */\n\
+         export interface Estimate<T> {\n  value: T;\n  assumed: YearSpan[];\n}\n\n\
+         /** An explanation with `text`, its prose in the language asked for. */\n\
+         export interface RenderedExplanation extends Explanation {\n  text: string;\n}\n\n",
     );
     for (name, s) in defs.sorted() {
+        let name = ts_name(name);
         doc(&mut out, s);
         let has_props = s.get("properties").is_some();
         match variants(s) {

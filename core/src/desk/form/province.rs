@@ -43,7 +43,7 @@ struct ProvinceFile {
 }
 
 static PROVINCES: LazyLock<ProvinceTable> = LazyLock::new(|| {
-    let file: ProvinceFile = serde_json::from_str(PROVINCES_JSON)
+    let file: ProvinceFile = crate::error::input::from_json(PROVINCES_JSON, "")
         .expect("built-in id-province-codes.json is valid (tested)");
     let mut by_code = [None; 100];
     for (i, p) in file.provinces.iter().enumerate() {

@@ -304,7 +304,8 @@ impl RuleSet {
     /// assert_eq!(set.rules.len(), 30);
     /// ```
     pub fn sample() -> RuleSet {
-        serde_json::from_str(SAMPLE_RULES_JSON).expect("built-in rule set is valid (tested)")
+        crate::error::input::from_json(SAMPLE_RULES_JSON, "")
+            .expect("built-in rule set is valid (tested)")
     }
 
     /// Every problem of the rule set (empty when valid); see the
@@ -484,7 +485,7 @@ pub enum Field {
 /// let Reason::Keyword { keyword, normalized, start, end, .. } = &s.reasons[0] else { panic!() };
 /// assert_eq!((*keyword, *normalized), ("limbah", "limbah"));
 /// assert_eq!(&ticket.text[*start..*end], "Limbah");
-/// assert!(s.reasons[0].text(Lang::En).contains("\"limbah\""));
+/// assert!(s.reasons[0].text(Lang::En).contains("“limbah”"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -550,17 +551,17 @@ impl Reason<'_> {
     /// ```
     /// use ptsp::{Lang, desk::routing::Reason};
     /// let r = Reason::Sector { value: "perikanan" };
-    /// assert_eq!(r.text(Lang::Id), "sektor \"perikanan\"");
-    /// assert_eq!(r.text(Lang::En), "sector \"perikanan\"");
+    /// assert_eq!(r.text(Lang::Id), "sektor “perikanan”");
+    /// assert_eq!(r.text(Lang::En), "sector “perikanan”");
     /// ```
     pub fn text(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Reason::Service { value }, Lang::En) => format!("service {value:?}"),
-            (Reason::Service { value }, Lang::Id) => format!("jenis layanan {value:?}"),
-            (Reason::Sector { value }, Lang::En) => format!("sector {value:?}"),
-            (Reason::Sector { value }, Lang::Id) => format!("sektor {value:?}"),
-            (Reason::Category { value }, Lang::En) => format!("category {value:?}"),
-            (Reason::Category { value }, Lang::Id) => format!("kategori {value:?}"),
+            (Reason::Service { value }, Lang::En) => format!("service “{value}”"),
+            (Reason::Service { value }, Lang::Id) => format!("jenis layanan “{value}”"),
+            (Reason::Sector { value }, Lang::En) => format!("sector “{value}”"),
+            (Reason::Sector { value }, Lang::Id) => format!("sektor “{value}”"),
+            (Reason::Category { value }, Lang::En) => format!("category “{value}”"),
+            (Reason::Category { value }, Lang::Id) => format!("kategori “{value}”"),
             (
                 Reason::Keyword {
                     keyword,
@@ -570,7 +571,7 @@ impl Reason<'_> {
                 },
                 Lang::En,
             ) => format!(
-                "keyword {keyword:?} found as {normalized:?} in the {}",
+                "keyword “{keyword}” found as “{normalized}” in the {}",
                 match field {
                     Field::Subject => "subject",
                     Field::Text => "text",
@@ -585,7 +586,7 @@ impl Reason<'_> {
                 },
                 Lang::Id,
             ) => format!(
-                "kata kunci {keyword:?} ditemukan sebagai {normalized:?} pada {}",
+                "kata kunci “{keyword}” ditemukan sebagai “{normalized}” pada {}",
                 match field {
                     Field::Subject => "perihal",
                     Field::Text => "isi",
