@@ -17,6 +17,8 @@
 // the three layers must give the same answers.
 
 /** The fixture files each runner loads, by path under tests/fixtures/. */
+import * as builtin from "../js/builtin.js";
+
 export const FIXTURE_FILES = [
   "calendar/operations.json",
   "calendar/custom-office.json",
@@ -113,6 +115,30 @@ function setPointer(doc, pointer, value) {
 const JATIM_RECEIVED = "2026-12-23T10:00:00+07:00";
 
 export const tests = [
+  {
+    name: "the built-in ids (ptsp-wasm/builtin) name the built-in procedures' steps, outcomes, roles and lanes",
+    fn(ptsp, fixtures, assert) {
+      const flows = [["permit", "jatimPermit"]];
+      if (ptsp.Procedure.jatimConsultation) {
+        flows.push(["consultation", "jatimConsultation"], ["complaint", "jatimComplaint"], ["suggestion", "jatimSuggestion"]);
+      }
+      for (const [name, ctor] of flows) {
+        const ids = builtin[name];
+        const def = JSON.parse(ptsp.Procedure[ctor]().toJson());
+        assert.equal(ids.ID, def.id, name);
+        const steps = def.steps.map((x) => x.id);
+        const outcomes = def.steps.flatMap((x) => (x.outcomes ?? []).map((o) => o.id));
+        const roles = def.roles.map((r) => r.id);
+        const lanes = def.lanes.map((l) => l.id);
+        assert.deepEqual(Object.values(ids.steps).sort(), [...steps].sort(), `${name} steps`);
+        for (const o of Object.values(ids.outcomes)) assert.ok(outcomes.includes(o), `${name} outcome ${o}`);
+        assert.deepEqual(Object.values(ids.roles).sort(), [...roles].sort(), `${name} roles`);
+        assert.deepEqual(Object.values(ids.lanes).sort(), [...lanes].sort(), `${name} lanes`);
+        assert.ok(Object.isFrozen(ids.steps), name);
+      }
+    },
+  },
+
   {
     name: "operations agree with the golden cases",
     fn(ptsp, fixtures, assert) {

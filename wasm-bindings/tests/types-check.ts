@@ -1,7 +1,9 @@
-// Type-checks the hand-made declarations of pkg/ptsp_wasm.d.ts (never run):
+// Type-checks the declarations of pkg/ptsp_wasm.d.ts (generated data shapes
+// plus wasm-bindgen's classes and functions) and of ptsp-wasm/builtin (never run):
 //   npx tsc -p wasm-bindings/tests/tsconfig.json
 // The package is imported by its own name, so this also checks the
 // "exports"/"types" entries of wasm-bindings/package.json.
+import * as builtin from "ptsp-wasm/builtin";
 import init, {
   Assuming,
   Calendar,
@@ -318,4 +320,14 @@ export async function check(): Promise<void> {
   void [secs, nonWorking, firstAssumed, estDate, estDeadline, estExplained, estSecs, ics, national];
   void [again, pid, version, pname, formats, maxBytes, firstNext, slaDays, countFrom, gapId, completion];
   void [pdue, stepName, untimed, kind];
+
+  // The built-in ids are string constants, usable in commands.
+  const verify: string = builtin.permit.steps.VERIFY;
+  const toVerify: Command = {
+    type: "complete_step",
+    step: builtin.permit.steps.VERIFY,
+    outcome: builtin.permit.outcomes.COMPLETE,
+  };
+  const deskId: string = builtin.complaint.ID;
+  void [verify, toVerify, deskId];
 }
