@@ -292,7 +292,7 @@ fn nik_messages_quote_value_expected_and_found() {
     let p = &e.problems()[0];
     assert_eq!(p.path, "nik");
     // The NIK masked, the date as found.
-    assert!(p.message.contains("\"3515**********01\""), "{}", p.message);
+    assert!(p.message.contains("“3515**********01”"), "{}", p.message);
     assert!(
         p.message.contains("day 31, month 2, year 1999"),
         "{}",
@@ -396,10 +396,10 @@ fn phone_invalid_vectors() {
         ("021 123", "has 5 digits"),
         ("021 1234 5678 90", "has 12 digits"),
         ("0112 3456", "not a subscriber number"),
-        ("0812 3456 789x", "contains 'x'"),
-        ("0812_3456_7890", "contains '_'"),
-        ("0812+3456789", "contains '+'"),
-        ("++62 812 3456 7890", "contains '+'"),
+        ("0812 3456 789x", "contains “x”"),
+        ("0812_3456_7890", "contains “_”"),
+        ("0812+3456789", "contains “+”"),
+        ("++62 812 3456 7890", "contains “+”"),
         ("+ 0812 3456 7890", "not an Indonesian number"),
         ("+62", "has 0 digits"),
         ("0", "has 0 digits"),
@@ -415,7 +415,7 @@ fn phone_invalid_vectors() {
         assert!(p.message.contains(why), "{input:?}: {}", p.message);
         // Quoted masked: only the last three digits shown.
         let shown = ptsp::desk::form::mask(ptsp::desk::form::PersonalData::Phone, input.trim());
-        assert!(p.message.contains(&format!("{shown:?}")), "{}", p.message);
+        assert!(p.message.contains(&format!("“{shown}”")), "{}", p.message);
         assert!(
             p.message_id.starts_with("nomor telepon "),
             "{}",
@@ -482,7 +482,7 @@ fn email_vectors() {
         let err = normalize_email(input).unwrap_err();
         assert_eq!(codes(&err), ["invalid_email"], "{input:?}");
         assert!(
-            err.problems()[0].message.starts_with("email \""),
+            err.problems()[0].message.starts_with("email “"),
             "{input:?}"
         );
     }
@@ -678,11 +678,11 @@ fn attachments_are_checked_one_by_one_and_in_total() {
     let wrong = &err.problems()[0];
     assert_eq!(
         wrong.message,
-        "attachment \"surat.docx\" has format \"docx\": expected one of pdf, jpg, jpeg, png"
+        "attachment “surat.docx” has format “docx”: expected one of pdf, jpg, jpeg, png"
     );
     assert_eq!(
         wrong.message_id,
-        "lampiran \"surat.docx\" berformat \"docx\": seharusnya salah satu dari pdf, jpg, jpeg, png"
+        "lampiran “surat.docx” berformat “docx”: seharusnya salah satu dari pdf, jpg, jpeg, png"
     );
 }
 
@@ -1071,7 +1071,7 @@ fn problem_messages_mask_nik_phone_and_email() {
     for email in bad_emails {
         let err = normalize_email(email).unwrap_err();
         assert_hidden("email", &err.to_string(), &secrets("", "", email));
-        assert!(err.problems()[0].message.contains("\"s***"), "{err}");
+        assert!(err.problems()[0].message.contains("“s***"), "{err}");
     }
     for nik in bad_niks {
         let err = Nik::parse(nik, today).unwrap_err();

@@ -398,8 +398,8 @@ fn errors_have_codes_and_both_languages() {
     set.rules[3].target = "dinas-lain".into();
     let err = Router::new(set).unwrap_err();
     assert!(matches!(err, RoutingError::Invalid { .. }));
-    assert!(err.to_string().starts_with("invalid routing rule set: rules[3].target: rule \"layanan-rs\": target \"dinas-lain\" is not a unit"));
-    assert!(err.message(Lang::Id).starts_with("aturan perutean tidak valid: rules[3].target: aturan \"layanan-rs\": tujuan \"dinas-lain\" tidak ada"));
+    assert!(err.to_string().starts_with("invalid routing rule set: rules[3].target: rule “layanan-rs”: target “dinas-lain” is not a unit"));
+    assert!(err.message(Lang::Id).starts_with("aturan perutean tidak valid: rules[3].target: aturan “layanan-rs”: tujuan “dinas-lain” tidak ada"));
 }
 
 #[test]

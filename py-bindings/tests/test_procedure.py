@@ -117,7 +117,7 @@ def test_check_documents_lists_every_gap_in_both_languages(permit):
     assert by_code["wrong_format"]["path"] == "documents[0].format"
     assert "KTP penanggung jawab harus berformat" in by_code["wrong_format"]["message_id"]
     assert "docx" in by_code["wrong_format"]["message"]
-    assert by_code["duplicate_document"]["message_id"] == 'dokumen "ktp" diunggah dua kali'
+    assert by_code["duplicate_document"]["message_id"] == 'dokumen “ktp” diunggah dua kali'
     assert "berukuran 50000000 byte" in by_code["file_too_large"]["message_id"]
     assert by_code["empty_file"]["message_id"].endswith("adalah berkas kosong")
     assert "bukan persyaratan layanan ini" in by_code["unknown_document"]["message_id"]

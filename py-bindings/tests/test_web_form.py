@@ -117,7 +117,7 @@ def test_messages_mask_personal_data():
     text = repr(info.value.errors()) + str(info.value) + info.value.messages["id"]
     for secret in ["3515143102990001", "6123 4567", "61234567", "siti.rahayu"]:
         assert secret not in text
-    assert '"3515**********01"' in text and '"+** **** *567"' in text and '"s***@localhost"' in text
+    assert '“3515**********01”' in text and '“+** **** *567”' in text and '“s***@localhost”' in text
 
 
 def test_nik_century_never_in_the_future():

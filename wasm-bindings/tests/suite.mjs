@@ -708,8 +708,8 @@ export const tests = [
       assert.deepEqual(gaps[0], {
         path: "documents[0].format",
         code: "wrong_format",
-        message: 'Identity card of the person in charge must be one of pdf, jpg or png, found "docx"',
-        message_id: 'KTP penanggung jawab harus berformat salah satu dari pdf, jpg atau png, ditemukan "docx"',
+        message: 'Identity card of the person in charge must be one of pdf, jpg or png, found “docx”',
+        message_id: 'KTP penanggung jawab harus berformat salah satu dari pdf, jpg atau png, ditemukan “docx”',
       });
       assert.deepEqual(gaps[1], {
         path: "required[0]",
@@ -732,8 +732,8 @@ export const tests = [
       assert.match(several.file_too_large.message, /is 20971521 bytes: at most 20971520 allowed$/);
       assert.equal(several.empty_file.message_id, "NPWP adalah berkas kosong");
       assert.equal(several.empty_file.message, "Taxpayer number (NPWP) is an empty file");
-      assert.equal(several.unknown_document.message_id, 'dokumen "akta" bukan persyaratan layanan ini');
-      assert.equal(several.duplicate_document.message_id, 'dokumen "npwp" diunggah dua kali');
+      assert.equal(several.unknown_document.message_id, 'dokumen “akta” bukan persyaratan layanan ini');
+      assert.equal(several.duplicate_document.message_id, 'dokumen “npwp” diunggah dua kali');
       assert.equal(several.duplicate_document.path, "documents[3].code");
     },
   },
@@ -846,8 +846,8 @@ export const tests = [
       assert.deepEqual(e.errors[0], {
         path: "steps[1].outcomes[0].next",
         code: "unknown_target",
-        message: 'step "nowhere" does not exist',
-        message_id: 'langkah "nowhere" tidak ada',
+        message: 'step “nowhere” does not exist',
+        message_id: 'langkah “nowhere” tidak ada',
       });
       // The graph checks still run on what exists: what can no longer
       // reach an end, and what can no longer be reached.
@@ -1079,7 +1079,7 @@ export const tests = [
       assert.equal(e.message, e.messages.en);
       assert.match(e.messages.en, /^invalid form: name: name is required; nik: /);
       // Personal data is masked in messages.
-      assert.match(e.messages.id, /^formulir tidak valid: name: nama wajib diisi; nik: NIK "3515\*{10}00" /);
+      assert.match(e.messages.id, /^formulir tidak valid: name: nama wajib diisi; nik: NIK “3515\*{10}00” /);
       assert.ok(!e.message.includes("3515143108680000") && !e.message.includes('"12345"'), e.message);
       assert.ok(String(e).startsWith("PtspError: invalid form: "));
 
@@ -1158,7 +1158,7 @@ export const tests = [
       const phone = expectCode(ptsp, assert, "invalid_form", () => ptsp.normalizePhone("+65 6123 4567"));
       assert.deepEqual(phone.errors.map((p) => [p.path, p.code]), [["phone", "invalid_phone"]]);
       assert.match(phone.errors[0].message_id, /bukan nomor Indonesia/);
-      assert.match(phone.errors[0].message, /^phone "\+\*\* \*{4} \*567" /);
+      assert.match(phone.errors[0].message, /^phone “\+\*\* \*{4} \*567” /);
 
       assert.equal(ptsp.normalizeEmail(" Budi.Santoso@Jatimprov.GO.ID "), "Budi.Santoso@jatimprov.go.id");
       const email = expectCode(ptsp, assert, "invalid_form", () => ptsp.normalizeEmail("budi@localhost"));

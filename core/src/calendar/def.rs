@@ -527,11 +527,11 @@ impl CalendarDef {
                 "utc_offset",
                 Code::InvalidUtcOffset,
                 format!(
-                    "utc offset {:?} is not valid: expected ±HH:MM between -12:00 and +14:00, e.g. \"+07:00\"",
+                    "utc offset “{}” is not valid: expected ±HH:MM between -12:00 and +14:00, e.g. \"+07:00\"",
                     excerpt(&self.utc_offset)
                 ),
                 format!(
-                    "selisih UTC {:?} tidak valid: seharusnya ±JJ:MM antara -12:00 dan +14:00, mis. \"+07:00\"",
+                    "selisih UTC “{}” tidak valid: seharusnya ±JJ:MM antara -12:00 dan +14:00, mis. \"+07:00\"",
                     excerpt(&self.utc_offset)
                 ),
             ));
@@ -553,8 +553,8 @@ impl CalendarDef {
                     out.push(Problem::new(
                         format!("{lp}.id"),
                         Code::DuplicateId,
-                        format!("layer id {:?} is used twice", layer.id),
-                        format!("id lapisan {:?} dipakai dua kali", layer.id),
+                        format!("layer id “{}” is used twice", layer.id),
+                        format!("id lapisan “{}” dipakai dua kali", layer.id),
                     ));
                 }
                 validate_layer(layer, &lp, &mut out);
@@ -648,14 +648,14 @@ impl CalendarDef {
                     p.clone(),
                     Code::ConflictingDay,
                     format!(
-                        "{} is both an extra working day ({:?}) and a day off ({:?}, {})",
+                        "{} is both an extra working day (“{}”) and a day off (“{}”, {})",
                         x.date,
                         x.name,
                         h.name,
                         h.kind.as_str()
                     ),
                     format!(
-                        "{} sekaligus hari kerja tambahan ({:?}) dan hari libur ({:?}, {})",
+                        "{} sekaligus hari kerja tambahan (“{}”) dan hari libur (“{}”, {})",
                         x.date,
                         x.name,
                         h.name,
@@ -782,8 +782,8 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
             out.push(Problem::new(
                 format!("{lp}.sources[{si}].id"),
                 Code::DuplicateId,
-                format!("source id {:?} is used twice", s.id),
-                format!("id sumber {:?} dipakai dua kali", s.id),
+                format!("source id “{}” is used twice", s.id),
+                format!("id sumber “{}” dipakai dua kali", s.id),
             ));
         }
     }
@@ -811,9 +811,9 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
             out.push(Problem::new(
                 format!("{sp}.amends"),
                 Code::UnknownSource,
-                format!("source {:?} amends unknown source {:?}", s.id, a),
+                format!("source “{}” amends unknown source “{}”", s.id, a),
                 format!(
-                    "sumber {:?} mengubah sumber {:?} yang tidak dikenal",
+                    "sumber “{}” mengubah sumber “{}” yang tidak dikenal",
                     s.id, a
                 ),
             ));
@@ -870,12 +870,12 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
                 format!("{hp}.source"),
                 Code::UnknownSource,
                 format!(
-                    "holiday {} cites unknown source {:?}: expected one of the layer's sources",
+                    "holiday {} cites unknown source “{}”: expected one of the layer's sources",
                     h.date,
                     h.source
                 ),
                 format!(
-                    "hari libur {} merujuk sumber {:?} yang tidak dikenal: seharusnya salah satu sumber lapisan",
+                    "hari libur {} merujuk sumber “{}” yang tidak dikenal: seharusnya salah satu sumber lapisan",
                     h.date,
                     h.source
                 ),
@@ -913,8 +913,8 @@ fn validate_layer(layer: &HolidayLayer, lp: &str, out: &mut Vec<Problem>) {
             out.push(Problem::new(
                 hp.clone(),
                 Code::DuplicateHoliday,
-                format!("holiday {} {:?} is listed twice", h.date, h.name),
-                format!("hari libur {} {:?} tercantum dua kali", h.date, h.name),
+                format!("holiday {} “{}” is listed twice", h.date, h.name),
+                format!("hari libur {} “{}” tercantum dua kali", h.date, h.name),
             ));
         }
     }

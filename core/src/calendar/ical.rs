@@ -389,7 +389,7 @@ impl HolidayLayer {
                     return Err(CalendarError::InvalidIcal {
                         location: at(p),
                         detail: format!(
-                            "expected an all-day date YYYYMMDD (VALUE=DATE), found {v:?}"
+                            "expected an all-day date YYYYMMDD (VALUE=DATE), found “{v}”"
                         ),
                     });
                 }

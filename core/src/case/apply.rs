@@ -76,7 +76,7 @@ impl Case {
             }
             if e.case != *case_id {
                 return Err(self.inconsistent(format!(
-                    "the submission names case {case_id:?} but the event belongs to {:?}",
+                    "the submission names case “{case_id}” but the event belongs to “{}”",
                     e.case
                 )));
             }
@@ -89,7 +89,7 @@ impl Case {
             }
             if e.case != self.id {
                 return Err(self.inconsistent(format!(
-                    "event of case {:?} in the log of case {:?}",
+                    "event of case “{}” in the log of case “{}”",
                     e.case, self.id
                 )));
             }
@@ -104,7 +104,7 @@ impl Case {
                 Ok(())
             } else {
                 Err(self.inconsistent(format!(
-                    "the event records role {}, the command needs {role:?}",
+                    "the event records role {}, the command needs “{role}”",
                     quoted(e.actor_role.as_deref(), Lang::En)
                 )))
             }
@@ -162,7 +162,7 @@ impl Case {
                 role_is(self.applicant_only(p, &actor, Action::Submit)?)?;
                 if *applicant != e.actor {
                     return Err(self.inconsistent(format!(
-                        "applicant {applicant:?} is not the submitting actor {:?}",
+                        "applicant “{applicant}” is not the submitting actor “{}”",
                         e.actor
                     )));
                 }
@@ -174,7 +174,7 @@ impl Case {
                 match next {
                     Some(n) if n.id == *entered => due_fits(*due, n.sla.as_ref()),
                     _ => Err(self.inconsistent(format!(
-                        "a submission enters {entered:?}, not the step after the start"
+                        "a submission enters “{entered}”, not the step after the start"
                     ))),
                 }
             }
@@ -199,7 +199,7 @@ impl Case {
                     role_is(self.lapse_role(p, &actor)?)?;
                     if s.on_lapse.as_deref() != Some(outcome.as_str()) {
                         return Err(self.inconsistent(format!(
-                            "a lapse of {step:?} takes {}, not {outcome:?}",
+                            "a lapse of “{step}” takes {}, not “{outcome}”",
                             quoted(s.on_lapse.as_deref(), Lang::En)
                         )));
                     }
@@ -210,13 +210,13 @@ impl Case {
                 let t = self.transition(p, s, outcome)?;
                 if t.next.id != *entered || t.ended != *ended {
                     return Err(self.inconsistent(format!(
-                        "outcome {outcome:?} of {step:?} leads to {:?}, not {entered:?}",
+                        "outcome “{outcome}” of “{step}” leads to “{}”, not “{entered}”",
                         t.next.id
                     )));
                 }
                 if t.declines != *declined {
                     return Err(self.inconsistent(format!(
-                        "outcome {outcome:?} of {step:?} records a decline of {}, expected {}",
+                        "outcome “{outcome}” of “{step}” records a decline of {}, expected {}",
                         quoted(declined.as_deref(), Lang::En),
                         quoted(t.declines.as_deref(), Lang::En)
                     )));
@@ -296,7 +296,7 @@ impl Case {
                     Some(s) if self.current.as_deref() == Some(step.as_str()) => s,
                     _ => {
                         return Err(self.inconsistent(format!(
-                            "resubmission names step {step:?}, the file is at {}",
+                            "resubmission names step “{step}”, the file is at {}",
                             quoted(self.current.as_deref(), Lang::En)
                         )));
                     }

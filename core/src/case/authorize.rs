@@ -204,8 +204,8 @@ impl Case {
             return Err(problem(
                 "command.lane",
                 Code::UnknownLane,
-                format!("lane {lane:?} is not in the procedure"),
-                format!("lajur {lane:?} tidak ada di prosedur"),
+                format!("lane “{lane}” is not in the procedure"),
+                format!("lajur “{lane}” tidak ada di prosedur"),
             ));
         };
         let blank = |v: Option<&String>| v.is_none_or(|s| s.trim().is_empty());
@@ -215,8 +215,8 @@ impl Case {
                 return Err(problem(
                     "command.lane",
                     Code::InvalidAssignment,
-                    format!("lane {lane:?} is the applicant's: it cannot be assigned"),
-                    format!("lajur {lane:?} milik pemohon: tidak dapat ditugaskan"),
+                    format!("lane “{lane}” is the applicant's: it cannot be assigned"),
+                    format!("lajur “{lane}” milik pemohon: tidak dapat ditugaskan"),
                 ));
             }
             LaneKind::Office if unit.is_some() => {
@@ -224,10 +224,10 @@ impl Case {
                     "command.unit",
                     Code::InvalidAssignment,
                     format!(
-                        "lane {lane:?} is the office's own: assign a staff member, not a unit (units are for routed lanes)"
+                        "lane “{lane}” is the office's own: assign a staff member, not a unit (units are for routed lanes)"
                     ),
                     format!(
-                        "lajur {lane:?} milik kantor sendiri: tugaskan petugas, bukan unit (unit hanya untuk lajur tujuan)"
+                        "lajur “{lane}” milik kantor sendiri: tugaskan petugas, bukan unit (unit hanya untuk lajur tujuan)"
                     ),
                 ));
             }
@@ -235,16 +235,16 @@ impl Case {
                 return Err(problem(
                     "command.staff",
                     Code::InvalidAssignment,
-                    format!("lane {lane:?} needs a staff member to assign to"),
-                    format!("lajur {lane:?} membutuhkan petugas tujuan penugasan"),
+                    format!("lane “{lane}” needs a staff member to assign to"),
+                    format!("lajur “{lane}” membutuhkan petugas tujuan penugasan"),
                 ));
             }
             LaneKind::RoutedUnit if blank(unit) && (blank(staff) || holder.is_none()) => {
                 return Err(problem(
                     "command.unit",
                     Code::InvalidAssignment,
-                    format!("lane {lane:?} needs a unit to assign to"),
-                    format!("lajur {lane:?} membutuhkan unit tujuan penugasan"),
+                    format!("lane “{lane}” needs a unit to assign to"),
+                    format!("lajur “{lane}” membutuhkan unit tujuan penugasan"),
                 ));
             }
             _ => {}
@@ -263,10 +263,10 @@ impl Case {
                 "command.unit",
                 Code::DeclinedUnit,
                 format!(
-                    "unit {u:?} already declined this case: assign another unit, or give a reason to override"
+                    "unit “{u}” already declined this case: assign another unit, or give a reason to override"
                 ),
                 format!(
-                    "unit {u:?} sudah menyatakan bukan kewenangannya: tugaskan unit lain, atau beri alasan untuk tetap menugaskannya"
+                    "unit “{u}” sudah menyatakan bukan kewenangannya: tugaskan unit lain, atau beri alasan untuk tetap menugaskannya"
                 ),
             ));
         }
@@ -292,10 +292,10 @@ impl Case {
                             "command.staff",
                             Code::InvalidAssignment,
                             format!(
-                                "lane {lane:?} has several steps and none is current: assign its staff when the case reaches it"
+                                "lane “{lane}” has several steps and none is current: assign its staff when the case reaches it"
                             ),
                             format!(
-                                "lajur {lane:?} memiliki beberapa langkah dan tidak ada yang sedang berjalan: tugaskan petugasnya saat kasus sampai di sana"
+                                "lajur “{lane}” memiliki beberapa langkah dan tidak ada yang sedang berjalan: tugaskan petugasnya saat kasus sampai di sana"
                             ),
                         ));
                     }

@@ -34,16 +34,16 @@ pub fn check_documents(
             out.push(Problem::new(
                 format!("{path}.code"),
                 Code::DuplicateDocument,
-                format!("document {:?} is submitted twice", d.code),
-                format!("dokumen {:?} diunggah dua kali", d.code),
+                format!("document “{}” is submitted twice", d.code),
+                format!("dokumen “{}” diunggah dua kali", d.code),
             ));
         }
         let Some(req) = required.iter().find(|r| r.code == d.code) else {
             out.push(Problem::new(
                 format!("{path}.code"),
                 Code::UnknownDocument,
-                format!("document {:?} is not a requirement of this service", d.code),
-                format!("dokumen {:?} bukan persyaratan layanan ini", d.code),
+                format!("document “{}” is not a requirement of this service", d.code),
+                format!("dokumen “{}” bukan persyaratan layanan ini", d.code),
             ));
             continue;
         };
@@ -53,13 +53,13 @@ pub fn check_documents(
                 format!("{path}.format"),
                 Code::WrongFormat,
                 format!(
-                    "{} must be one of {}, found {:?}",
+                    "{} must be one of {}, found “{}”",
                     req.name.en,
                     list(&req.formats, Lang::En),
                     d.format
                 ),
                 format!(
-                    "{} harus berformat salah satu dari {}, ditemukan {:?}",
+                    "{} harus berformat salah satu dari {}, ditemukan “{}”",
                     req.name.id,
                     list(&req.formats, Lang::Id),
                     d.format
@@ -133,10 +133,10 @@ pub(super) fn check_reasons(p: &Procedure, reasons: &[CorrectionReason]) -> Case
                 format!("reasons[{i}].document"),
                 Code::UnknownDocument,
                 format!(
-                    "document {:?} is not a requirement of this service",
+                    "document “{}” is not a requirement of this service",
                     r.document
                 ),
-                format!("dokumen {:?} bukan persyaratan layanan ini", r.document),
+                format!("dokumen “{}” bukan persyaratan layanan ini", r.document),
             ));
         }
         if r.reason.trim().is_empty() {
@@ -198,7 +198,7 @@ impl Case {
                     format!("command.outputs[{i}].kind"),
                     Code::UndeclaredOutput,
                     format!(
-                        "step {:?} does not produce {}: it produces {}",
+                        "step “{}” does not produce {}: it produces {}",
                         step.id,
                         name(o.kind),
                         if declared.is_empty() {
@@ -208,7 +208,7 @@ impl Case {
                         }
                     ),
                     format!(
-                        "langkah {:?} tidak menghasilkan {}: hasilnya {}",
+                        "langkah “{}” tidak menghasilkan {}: hasilnya {}",
                         step.id,
                         name(o.kind),
                         if declared.is_empty() {
@@ -224,14 +224,14 @@ impl Case {
                     format!("command.outputs[{i}].date"),
                     Code::OutputDateInFuture,
                     format!(
-                        "{} {:?} is dated {}, after the day it is recorded ({})",
+                        "{} “{}” is dated {}, after the day it is recorded ({})",
                         name(o.kind),
                         o.number,
                         o.date,
                         at.date_naive()
                     ),
                     format!(
-                        "{} {:?} bertanggal {}, setelah hari pencatatannya ({})",
+                        "{} “{}” bertanggal {}, setelah hari pencatatannya ({})",
                         name(o.kind),
                         o.number,
                         o.date,
@@ -245,12 +245,12 @@ impl Case {
                 "command.outputs",
                 Code::MissingOutput,
                 format!(
-                    "step {:?} must record what it produced ({}): number and date",
+                    "step “{}” must record what it produced ({}): number and date",
                     step.id,
                     declared.join(" or ")
                 ),
                 format!(
-                    "langkah {:?} wajib mencatat dokumen yang dihasilkan ({}): nomor dan tanggal",
+                    "langkah “{}” wajib mencatat dokumen yang dihasilkan ({}): nomor dan tanggal",
                     step.id,
                     declared.join(" atau ")
                 ),

@@ -178,24 +178,24 @@ impl Case {
                 p.tier(t).map(Some).ok_or_else(|| {
                     tier_problem(
                         Code::UnknownTier,
-                        format!("tier {t:?} is not one of {}", ids.join(", ")),
-                        format!("tingkat {t:?} bukan salah satu dari {}", ids.join(", ")),
+                        format!("tier “{t}” is not one of {}", ids.join(", ")),
+                        format!("tingkat “{t}” bukan salah satu dari {}", ids.join(", ")),
                     )
                 })
             }
             (true, None) => Err(tier_problem(
                 Code::TierRequired,
-                format!("step {:?} sets the case's tier: give one", step.id),
+                format!("step “{}” sets the case's tier: give one", step.id),
                 format!(
-                    "langkah {:?} menetapkan tingkat kasus: isi tingkatnya",
+                    "langkah “{}” menetapkan tingkat kasus: isi tingkatnya",
                     step.id
                 ),
             )),
             (false, Some(t)) => Err(tier_problem(
                 Code::TierNotAllowed,
-                format!("step {:?} does not set a tier, found {t:?}", step.id),
+                format!("step “{}” does not set a tier, found “{t}”", step.id),
                 format!(
-                    "langkah {:?} tidak menetapkan tingkat, ditemukan {t:?}",
+                    "langkah “{}” tidak menetapkan tingkat, ditemukan “{t}”",
                     step.id
                 ),
             )),

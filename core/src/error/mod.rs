@@ -27,7 +27,7 @@
 mod code;
 pub mod input;
 pub mod phrase;
-mod problem;
+pub(crate) mod problem;
 
 pub use code::{Code, UnknownCode};
 pub use problem::{Label, Lang, Problem};

@@ -231,14 +231,24 @@ pub(crate) fn all_of<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     one_of(items, lang).replacen(lang.pick(" atau ", " or "), lang.pick(" dan ", " and "), 1)
 }
 
-/// The first characters of a text, for quoting a value too long to quote
-/// whole.
+/// The first 40 characters of a text, for quoting a value in a message
+/// (`…` marks a cut); control characters are escaped (`\0`, `\n`) so a
+/// message never carries them raw.
 pub(crate) fn excerpt(text: &str) -> String {
     const CHARS: usize = 40;
-    match text.char_indices().nth(CHARS) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
+    let mut out = String::with_capacity(text.len().min(4 * CHARS));
+    for (n, c) in text.chars().enumerate() {
+        if n == CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }
 
 /// The `too_many` problem of a list longer than its limit.
@@ -262,11 +272,11 @@ pub(crate) fn check_len(out: &mut Vec<Problem>, path: impl Into<String>, text: &
             path,
             Code::TooLong,
             format!(
-                "text {:?} is {n} characters long: at most {max} are allowed",
+                "text “{}” is {n} characters long: at most {max} are allowed",
                 excerpt(text)
             ),
             format!(
-                "teks {:?} panjangnya {n} karakter: paling banyak {max} karakter yang diizinkan",
+                "teks “{}” panjangnya {n} karakter: paling banyak {max} karakter yang diizinkan",
                 excerpt(text)
             ),
         ));

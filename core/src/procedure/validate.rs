@@ -73,8 +73,8 @@ impl ProcedureDef {
             out.push(Problem::new(
                 path,
                 Code::DuplicateId,
-                format!("{what} id {id:?} is used twice"),
-                format!("id {what_id} {id:?} dipakai dua kali"),
+                format!("{what} id “{id}” is used twice"),
+                format!("id {what_id} “{id}” dipakai dua kali"),
             ))
         };
         if self.id.trim().is_empty() {
@@ -95,8 +95,8 @@ impl ProcedureDef {
             out.push(Problem::new(
                 path,
                 Code::UnknownRole,
-                format!("role {role:?} is not declared in roles"),
-                format!("peran {role:?} tidak dideklarasikan di roles"),
+                format!("role “{role}” is not declared in roles"),
+                format!("peran “{role}” tidak dideklarasikan di roles"),
             ))
         };
         let mut lanes = BTreeMap::new();
@@ -108,9 +108,9 @@ impl ProcedureDef {
                 out.push(Problem::new(
                     format!("lanes[{i}].roles"),
                     Code::LaneWithoutRole,
-                    format!("lane {:?} declares no role: expected at least one", l.id),
+                    format!("lane “{}” declares no role: expected at least one", l.id),
                     format!(
-                        "lajur {:?} tidak memiliki peran: seharusnya paling sedikit satu",
+                        "lajur “{}” tidak memiliki peran: seharusnya paling sedikit satu",
                         l.id
                     ),
                 ));
@@ -136,8 +136,8 @@ impl ProcedureDef {
             out.push(Problem::new(
                 path,
                 Code::UnknownTarget,
-                format!("step {target:?} does not exist"),
-                format!("langkah {target:?} tidak ada"),
+                format!("step “{target}” does not exist"),
+                format!("langkah “{target}” tidak ada"),
             ))
         };
         if !steps.contains_key(self.start.as_str()) {
@@ -149,8 +149,8 @@ impl ProcedureDef {
                 out.push(Problem::new(
                     format!("{p}.lane"),
                     Code::UnknownLane,
-                    format!("lane {:?} is not declared in lanes", s.lane),
-                    format!("lajur {:?} tidak dideklarasikan di lanes", s.lane),
+                    format!("lane “{}” is not declared in lanes", s.lane),
+                    format!("lajur “{}” tidak dideklarasikan di lanes", s.lane),
                 ));
             }
             for (j, r) in s.roles.iter().enumerate() {
@@ -162,11 +162,11 @@ impl ProcedureDef {
                         format!("{p}.roles[{j}]"),
                         Code::RoleNotInLane,
                         format!(
-                            "step {:?}: role {r:?} is not a role of lane {:?}",
+                            "step “{}”: role “{r}” is not a role of lane “{}”",
                             s.id, s.lane
                         ),
                         format!(
-                            "langkah {:?}: peran {r:?} bukan peran lajur {:?}",
+                            "langkah “{}”: peran “{r}” bukan peran lajur “{}”",
                             s.id, s.lane
                         ),
                     ));
@@ -211,23 +211,23 @@ impl ProcedureDef {
                 out.push(Problem::new(
                     format!("{p}.outcomes"),
                     code,
-                    format!("step {:?}: {en}, found {}", s.id, s.outcomes.len()),
-                    format!("langkah {:?}: {id}, ditemukan {}", s.id, s.outcomes.len()),
+                    format!("step “{}”: {en}, found {}", s.id, s.outcomes.len()),
+                    format!("langkah “{}”: {id}, ditemukan {}", s.id, s.outcomes.len()),
                 ));
             }
             if s.kind != StepKind::End && s.end.is_some() {
                 out.push(Problem::new(
                     format!("{p}.end"),
                     Code::EndStep,
-                    format!("step {:?} is not an end step but sets end", s.id),
-                    format!("langkah {:?} bukan langkah akhir tetapi mengisi end", s.id),
+                    format!("step “{}” is not an end step but sets end", s.id),
+                    format!("langkah “{}” bukan langkah akhir tetapi mengisi end", s.id),
                 ));
             }
             if let Some(sla) = &s.sla {
                 sla.check(
                     &format!("{p}.sla"),
-                    &format!("step {:?}", s.id),
-                    &format!("langkah {:?}", s.id),
+                    &format!("step “{}”", s.id),
+                    &format!("langkah “{}”", s.id),
                     &mut out,
                 );
             }
@@ -255,8 +255,8 @@ impl ProcedureDef {
                     out.push(Problem::new(
                         format!("{p}.on_lapse"),
                         Code::InvalidLapse,
-                        format!("step {:?}: {en} (found {lapse:?})", s.id),
-                        format!("langkah {:?}: {id} (ditemukan {lapse:?})", s.id),
+                        format!("step “{}”: {en} (found “{lapse}”)", s.id),
+                        format!("langkah “{}”: {id} (ditemukan “{lapse}”)", s.id),
                     ));
                 }
             }
@@ -266,11 +266,11 @@ impl ProcedureDef {
                         format!("{p}.outcomes[{j}].declines"),
                         Code::DeclinesNotRouted,
                         format!(
-                            "step {:?}: outcome {:?} declines, but only a routed unit's step can decline",
+                            "step “{}”: outcome “{}” declines, but only a routed unit's step can decline",
                             s.id, o.id
                         ),
                         format!(
-                            "langkah {:?}: hasil {:?} menolak kewenangan, padahal hanya langkah unit tujuan yang dapat menolaknya",
+                            "langkah “{}”: hasil “{}” menolak kewenangan, padahal hanya langkah unit tujuan yang dapat menolaknya",
                             s.id, o.id
                         ),
                     ));
@@ -284,8 +284,8 @@ impl ProcedureDef {
                 out.push(Problem::new(
                     format!("{p}.correction"),
                     Code::ApplicantStepFlags,
-                    format!("step {:?} is the applicant's: it cannot return for correction or reject", s.id),
-                    format!("langkah {:?} milik pemohon: tidak dapat mengembalikan untuk perbaikan atau menolak", s.id),
+                    format!("step “{}” is the applicant's: it cannot return for correction or reject", s.id),
+                    format!("langkah “{}” milik pemohon: tidak dapat mengembalikan untuk perbaikan atau menolak", s.id),
                 ));
             }
         }
@@ -297,8 +297,8 @@ impl ProcedureDef {
             out.push(Problem::new(
                 "start",
                 Code::StartNotApplicant,
-                format!("start step {:?} must be in the applicant's lane", start.id),
-                format!("langkah awal {:?} harus berada di lajur pemohon", start.id),
+                format!("start step “{}” must be in the applicant's lane", start.id),
+                format!("langkah awal “{}” harus berada di lajur pemohon", start.id),
             ));
         }
         if let Some(d) = &self.deemed_approval {
@@ -315,8 +315,8 @@ impl ProcedureDef {
             }
             t.sla.check(
                 &format!("tiers[{i}].sla"),
-                &format!("tier {:?}", t.id),
-                &format!("tingkat {:?}", t.id),
+                &format!("tier “{}”", t.id),
+                &format!("tingkat “{}”", t.id),
                 &mut out,
             );
         }
@@ -353,11 +353,11 @@ impl ProcedureDef {
                     format!("steps[{i}].sets_tier"),
                     Code::NoTiers,
                     format!(
-                        "step {:?} sets a tier but the procedure declares none",
+                        "step “{}” sets a tier but the procedure declares none",
                         s.id
                     ),
                     format!(
-                        "langkah {:?} menetapkan tingkat tetapi prosedur tidak mendeklarasikannya",
+                        "langkah “{}” menetapkan tingkat tetapi prosedur tidak mendeklarasikannya",
                         s.id
                     ),
                 ));
@@ -437,11 +437,11 @@ impl ProcedureDef {
                     format!("steps[{i}]"),
                     Code::UnreachableStep,
                     format!(
-                        "step {:?} cannot be reached from the start {:?}",
+                        "step “{}” cannot be reached from the start “{}”",
                         s.id, self.start
                     ),
                     format!(
-                        "langkah {:?} tidak dapat dicapai dari langkah awal {:?}",
+                        "langkah “{}” tidak dapat dicapai dari langkah awal “{}”",
                         s.id, self.start
                     ),
                 ));
@@ -463,8 +463,8 @@ impl ProcedureDef {
                 out.push(Problem::new(
                     format!("steps[{i}]"),
                     code,
-                    format!("step {:?} {en}", s.id),
-                    format!("langkah {:?} {id}", s.id),
+                    format!("step “{}” {en}", s.id),
+                    format!("langkah “{}” {id}", s.id),
                 ));
             }
         }

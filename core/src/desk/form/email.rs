@@ -24,7 +24,7 @@ use crate::error::Problem;
 /// assert_eq!(normalize_email(" Budi.Santoso@Jatimprov.GO.ID ")?, "Budi.Santoso@jatimprov.go.id");
 /// let err = normalize_email("budi@localhost").unwrap_err();
 /// assert_eq!(err.problems()[0].code, "invalid_email");
-/// assert!(err.problems()[0].message.starts_with("email \"b***@localhost\" has domain"));
+/// assert!(err.problems()[0].message.starts_with("email “b***@localhost” has domain"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn normalize_email(text: &str) -> Result<String, FormError> {
@@ -56,13 +56,14 @@ fn email_fault(t: &str) -> Option<(String, String)> {
         })
         .flatten()
     {
+        let c = crate::error::excerpt(c.encode_utf8(&mut [0; 4]));
         return Some((
             format!(
-                "contains {c:?} at character {}: expected no spaces or control characters",
+                "contains “{c}” at character {}: expected no spaces or control characters",
                 i + 1
             ),
             format!(
-                "mengandung {c:?} pada karakter ke-{}: seharusnya tanpa spasi atau karakter kontrol",
+                "mengandung “{c}” pada karakter ke-{}: seharusnya tanpa spasi atau karakter kontrol",
                 i + 1
             ),
         ));
@@ -101,9 +102,9 @@ fn email_fault(t: &str) -> Option<(String, String)> {
     if let Some(&b) = local.as_bytes().iter().find(|&&b| special(b)) {
         let c = char::from(b);
         return Some((
-            format!("contains {c:?} before the @: quoted or special local parts are not accepted"),
+            format!("contains “{c}” before the @: quoted or special local parts are not accepted"),
             format!(
-                "mengandung {c:?} sebelum @: bagian lokal berkutip atau berkarakter khusus tidak diterima"
+                "mengandung “{c}” sebelum @: bagian lokal berkutip atau berkarakter khusus tidak diterima"
             ),
         ));
     }

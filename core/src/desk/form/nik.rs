@@ -312,16 +312,17 @@ pub(super) fn check_nik(t: &str, today: NaiveDate, out: &mut Vec<Problem>) -> Op
                 // The character (not byte) position, for the message.
                 let i = t[..at].chars().count();
                 let c = t[at..].chars().next().unwrap_or_default();
+                let c = crate::error::excerpt(c.encode_utf8(&mut [0; 4]));
                 out.push(Problem::new(
                     "nik",
                     Code::InvalidNikDigits,
                     format!(
-                        "nik {} contains {c:?} at character {}: expected 16 digits 0-9",
+                        "nik {} contains “{c}” at character {}: expected 16 digits 0-9",
                         shown(),
                         i + 1
                     ),
                     format!(
-                        "NIK {} mengandung {c:?} pada karakter ke-{}: seharusnya 16 angka 0-9",
+                        "NIK {} mengandung “{c}” pada karakter ke-{}: seharusnya 16 angka 0-9",
                         shown(),
                         i + 1
                     ),

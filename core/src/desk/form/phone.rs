@@ -37,7 +37,7 @@ use crate::error::Problem;
 /// assert_eq!(normalize_phone("+62 (0)21 5790 1234")?, "+622157901234");
 /// let err = normalize_phone("+65 6123 4567").unwrap_err();
 /// assert_eq!(err.problems()[0].code, "invalid_phone");
-/// assert!(err.problems()[0].message.starts_with("phone \"+** **** *567\" is not an Indonesian number"));
+/// assert!(err.problems()[0].message.starts_with("phone “+** **** *567” is not an Indonesian number"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn normalize_phone(text: &str) -> Result<String, FormError> {
@@ -138,14 +138,17 @@ pub(super) fn check_phone(t: &str, out: &mut Vec<Problem>) -> Option<String> {
         Err(fault) => {
             let q = quote(&mask(PersonalData::Phone, t));
             let (en, id) = match fault {
-                PhoneFault::Character(c, pos) => (
-                    format!(
-                        "phone {q} contains {c:?} at character {pos}: expected digits, optionally with spaces, hyphens, dots, parentheses and a leading +"
-                    ),
-                    format!(
-                        "nomor telepon {q} mengandung {c:?} pada karakter ke-{pos}: seharusnya angka, boleh dengan spasi, tanda hubung, titik, tanda kurung dan + di depan"
-                    ),
-                ),
+                PhoneFault::Character(c, pos) => {
+                    let c = crate::error::excerpt(c.encode_utf8(&mut [0; 4]));
+                    (
+                        format!(
+                            "phone {q} contains “{c}” at character {pos}: expected digits, optionally with spaces, hyphens, dots, parentheses and a leading +"
+                        ),
+                        format!(
+                            "nomor telepon {q} mengandung “{c}” pada karakter ke-{pos}: seharusnya angka, boleh dengan spasi, tanda hubung, titik, tanda kurung dan + di depan"
+                        ),
+                    )
+                }
                 PhoneFault::Foreign => (
                     format!("phone {q} is not an Indonesian number: expected +62 after the +"),
                     format!(

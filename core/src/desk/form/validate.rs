@@ -589,11 +589,11 @@ fn check_file_name(raw: &str, i: usize, max: usize, out: &mut Vec<Problem>) -> O
             path(),
             Code::InvalidFileName,
             format!(
-                "file name {} contains {c:?}: expected a name without a folder path",
+                "file name {} contains “{c}”: expected a name without a folder path",
                 quote(&t)
             ),
             format!(
-                "nama berkas {} mengandung {c:?}: seharusnya nama tanpa jalur folder",
+                "nama berkas {} mengandung “{c}”: seharusnya nama tanpa jalur folder",
                 quote(&t)
             ),
         ));
@@ -603,11 +603,7 @@ fn check_file_name(raw: &str, i: usize, max: usize, out: &mut Vec<Problem>) -> O
 
 /// A value quoted for a message, shortened to 40 characters.
 pub(super) fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    match s.char_indices().nth(MAX) {
-        None => format!("{s:?}"),
-        Some((cut, _)) => format!("{:?}", format!("{}…", &s[..cut])),
-    }
+    format!("“{}”", crate::error::problem::excerpt(s))
 }
 
 #[cfg(test)]
@@ -650,8 +646,9 @@ mod tests {
 
     #[test]
     fn quote_shortens() {
-        assert_eq!(quote("ab"), "\"ab\"");
+        assert_eq!(quote("ab"), "“ab”");
+        assert_eq!(quote("a\u{0}b"), "“a\\0b”");
         let long = "é".repeat(50);
-        assert_eq!(quote(&long), format!("\"{}…\"", "é".repeat(40)));
+        assert_eq!(quote(&long), format!("“{}…”", "é".repeat(40)));
     }
 }

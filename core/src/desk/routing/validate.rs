@@ -103,8 +103,8 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
             out.push(Problem::new(
                 format!("units[{i}].id"),
                 Code::DuplicateId,
-                format!("unit id {:?} is used twice", u.id),
-                format!("id unit {:?} dipakai dua kali", u.id),
+                format!("unit id “{}” is used twice", u.id),
+                format!("id unit “{}” dipakai dua kali", u.id),
             ));
         }
         if units_ok {
@@ -127,19 +127,19 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
         None => out.push(Problem::new(
             "fallback",
             Code::UnknownFallback,
-            format!("fallback {:?} is not a unit", set.fallback),
-            format!("unit cadangan {:?} tidak ada di daftar unit", set.fallback),
+            format!("fallback “{}” is not a unit", set.fallback),
+            format!("unit cadangan “{}” tidak ada di daftar unit", set.fallback),
         )),
         Some(u) if u.kind != UnitKind::HeadOfComplaints => out.push(Problem::new(
             "fallback",
             Code::FallbackNotHead,
             format!(
-                "fallback {:?} must be of kind \"head_of_complaints\", found {:?}",
+                "fallback “{}” must be of kind \"head_of_complaints\", found “{}”",
                 set.fallback,
                 serde_json::to_value(u.kind).unwrap_or_default()
             ),
             format!(
-                "unit cadangan {:?} harus berjenis \"head_of_complaints\" (Kepala Bidang Pengaduan), ditemukan {:?}",
+                "unit cadangan “{}” harus berjenis \"head_of_complaints\" (Kepala Bidang Pengaduan), ditemukan “{}”",
                 set.fallback,
                 serde_json::to_value(u.kind).unwrap_or_default()
             ),
@@ -197,8 +197,8 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
             out.push(Problem::new(
                 format!("{p}.id"),
                 Code::DuplicateId,
-                format!("rule id {:?} is used twice", r.id),
-                format!("id aturan {:?} dipakai dua kali", r.id),
+                format!("rule id “{}” is used twice", r.id),
+                format!("id aturan “{}” dipakai dua kali", r.id),
             ));
         }
         check_len(&mut out, format!("{p}.id"), &r.id, MAX_ID_CHARS);
@@ -207,9 +207,9 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
             out.push(Problem::new(
                 format!("{p}.target"),
                 Code::UnknownUnit,
-                format!("rule {:?}: target {:?} is not a unit", r.id, r.target),
+                format!("rule “{}”: target “{}” is not a unit", r.id, r.target),
                 format!(
-                    "aturan {:?}: tujuan {:?} tidak ada di daftar unit",
+                    "aturan “{}”: tujuan “{}” tidak ada di daftar unit",
                     r.id, r.target
                 ),
             ));
@@ -220,8 +220,8 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
                 out.push(Problem::new(
                     format!("{p}.{name}"),
                     Code::EmptyCriterion,
-                    format!("rule {:?}: {en} is blank: remove it or give a value", r.id),
-                    format!("aturan {:?}: {id} kosong: hapus atau isi nilainya", r.id),
+                    format!("rule “{}”: {en} is blank: remove it or give a value", r.id),
+                    format!("aturan “{}”: {id} kosong: hapus atau isi nilainya", r.id),
                 ));
             }
             if let Some(v) = c {
@@ -245,8 +245,8 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
                     out.push(Problem::new(
                         format!("{p}.keywords[{j}]"),
                         Code::EmptyKeywords,
-                        format!("rule {:?}: keyword {k:?} has no word in it", r.id),
-                        format!("aturan {:?}: kata kunci {k:?} tidak berisi kata", r.id),
+                        format!("rule “{}”: keyword “{k}” has no word in it", r.id),
+                        format!("aturan “{}”: kata kunci “{k}” tidak berisi kata", r.id),
                     ));
                 }
             }
@@ -260,11 +260,11 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
                 p,
                 Code::EmptyKeywords,
                 format!(
-                    "rule {:?} has no criteria: give a service, sector, category or keywords",
+                    "rule “{}” has no criteria: give a service, sector, category or keywords",
                     r.id
                 ),
                 format!(
-                    "aturan {:?} tidak memiliki kriteria: isi jenis layanan, sektor, kategori atau kata kunci",
+                    "aturan “{}” tidak memiliki kriteria: isi jenis layanan, sektor, kategori atau kata kunci",
                     r.id
                 ),
             ));
@@ -286,11 +286,11 @@ pub(super) fn validate(set: &RuleSet, lexicon: &Lexicon) -> Vec<Problem> {
             format!("rules[{j}]"),
             Code::ShadowedRule,
             format!(
-                "rule {:?} can never be the first suggestion: the earlier rule {:?} (priority {} >= {}) matches every ticket it matches and ranks above it",
+                "rule “{}” can never be the first suggestion: the earlier rule “{}” (priority {} >= {}) matches every ticket it matches and ranks above it",
                 b.id, a.id, a.priority, b.priority
             ),
             format!(
-                "aturan {:?} tidak akan pernah menjadi saran pertama: aturan sebelumnya {:?} (prioritas {} >= {}) cocok dengan setiap tiket yang cocok dengannya dan berperingkat lebih tinggi",
+                "aturan “{}” tidak akan pernah menjadi saran pertama: aturan sebelumnya “{}” (prioritas {} >= {}) cocok dengan setiap tiket yang cocok dengannya dan berperingkat lebih tinggi",
                 b.id, a.id, a.priority, b.priority
             ),
         ));
