@@ -13,6 +13,7 @@ use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDateTime, PyDelta, PyType, PyTzInfo};
 
+use ptsp::error::phrase;
 use ptsp::{HolidayKind, HolidayLayer, IcalImport};
 
 use crate::convert;
@@ -118,7 +119,7 @@ impl PyCalendar {
         py: Python<'py>,
         year: &Bound<'py, PyAny>,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let year = convert::int_in(year, "year")?;
+        let year = convert::int_in(year, "year", phrase::YEAR)?;
         self.inner
             .year_status(year)
             .map(|s| convert::serde_out(py, &s))
@@ -169,7 +170,7 @@ impl PyCalendar {
         n: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDate>> {
         let d = convert::date_in(date, "date")?;
-        let n = convert::int_in(n, "n")?;
+        let n = convert::int_in(n, "n", phrase::COUNT)?;
         let r = self.inner.add_working_days(d, n).map_err(error::core)?;
         convert::date_out(py, r)
     }
@@ -232,7 +233,7 @@ impl PyCalendar {
         policy: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyDeadline> {
         let received = convert::instant_in(received, "received")?;
-        let n = convert::int_in(n, "n")?;
+        let n = convert::int_in(n, "n", phrase::COUNT)?;
         let policy = convert::policy_in(policy)?;
         self.inner
             .deadline(received, n, &policy)
@@ -250,7 +251,7 @@ impl PyCalendar {
         policy: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyExplanation> {
         let received = convert::instant_in(received, "received")?;
-        let n = convert::int_in(n, "n")?;
+        let n = convert::int_in(n, "n", phrase::COUNT)?;
         let policy = convert::policy_in(policy)?;
         self.inner
             .explain_deadline(received, n, &policy)
@@ -298,7 +299,7 @@ impl PyCalendar {
         py: Python<'py>,
         year: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let year = convert::int_in(year, "year")?;
+        let year = convert::int_in(year, "year", phrase::YEAR)?;
         let h = self.inner.holidays(year).map_err(error::core)?;
         convert::serde_out(py, &h)
     }
@@ -383,7 +384,7 @@ impl PyAssuming {
         n: &Bound<'_, PyAny>,
     ) -> PyResult<PyEstimate> {
         let d = convert::date_in(date, "date")?;
-        let n = convert::int_in(n, "n")?;
+        let n = convert::int_in(n, "n", phrase::COUNT)?;
         let e = self.view().add_working_days(d, n).map_err(error::core)?;
         PyEstimate::new(e, |v| Ok(convert::date_out(py, v)?.into_any()))
     }
@@ -446,7 +447,7 @@ impl PyAssuming {
         policy: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyEstimate> {
         let received = convert::instant_in(received, "received")?;
-        let n = convert::int_in(n, "n")?;
+        let n = convert::int_in(n, "n", phrase::COUNT)?;
         let policy = convert::policy_in(policy)?;
         let e = self
             .view()
@@ -465,7 +466,7 @@ impl PyAssuming {
         policy: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyEstimate> {
         let received = convert::instant_in(received, "received")?;
-        let n = convert::int_in(n, "n")?;
+        let n = convert::int_in(n, "n", phrase::COUNT)?;
         let policy = convert::policy_in(policy)?;
         let e = self
             .view()

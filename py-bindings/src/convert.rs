@@ -57,7 +57,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use ptsp::error::input::{InputError, from_value, lone_surrogate as lone_surrogate_problem};
-use ptsp::error::phrase;
+use ptsp::error::phrase::{self, Phrase};
 
 use ptsp::desk::routing::{Reason, RoutingInput, StaffLoad, Suggestion};
 use ptsp::{
@@ -187,17 +187,19 @@ pub(crate) fn duration_out(py: Python<'_>, d: Duration) -> PyResult<Bound<'_, Py
 
 /// An `int` (or an object with `__index__`, such as `numpy.int64`); not a
 /// `bool` and not a `float`.
-pub(crate) fn int_in<T: TryFrom<i64>>(ob: &Bound<'_, PyAny>, what: &'static str) -> PyResult<T> {
+pub(crate) fn int_in<T: TryFrom<i64>>(
+    ob: &Bound<'_, PyAny>,
+    what: &'static str,
+    phrase: Phrase,
+) -> PyResult<T> {
     if ob.is_instance_of::<PyBool>() || ob.is_instance_of::<PyFloat>() {
         return Err(error::invalid_type(what, "int", &type_name(ob)));
     }
     match ob.extract::<i64>() {
-        Ok(v) => T::try_from(v)
-            .map_err(|_| error::out_of_range(phrase::Phrase::new(what, what), v.to_string())),
-        Err(e) if e.is_instance_of::<PyOverflowError>(ob.py()) => Err(error::out_of_range(
-            phrase::Phrase::new(what, what),
-            ob.to_string(),
-        )),
+        Ok(v) => T::try_from(v).map_err(|_| error::out_of_range(phrase, v.to_string())),
+        Err(e) if e.is_instance_of::<PyOverflowError>(ob.py()) => {
+            Err(error::out_of_range(phrase, ob.to_string()))
+        }
         Err(_) => Err(error::invalid_type(what, "int", &type_name(ob))),
     }
 }
@@ -908,18 +910,18 @@ pub(crate) fn counts_in<'py>(ob: &Bound<'py, PyAny>, what: &'static str) -> PyRe
     if let Ok(l) = ob.cast::<PyList>() {
         return l
             .iter()
-            .map(|n| int_in(&n, what))
+            .map(|n| int_in(&n, what, phrase::NUMBER))
             .collect::<PyResult<_>>()
             .map(Ints::Owned);
     }
     if let Ok(t) = ob.cast::<PyTuple>() {
         return t
             .iter()
-            .map(|n| int_in(&n, what))
+            .map(|n| int_in(&n, what, phrase::NUMBER))
             .collect::<PyResult<_>>()
             .map(Ints::Owned);
     }
-    int_in(ob, what).map(|n| Ints::Owned(vec![n]))
+    int_in(ob, what, phrase::NUMBER).map(|n| Ints::Owned(vec![n]))
 }
 
 /// Days since 1970-01-01 as a numpy `datetime64[D]` array (no copy).

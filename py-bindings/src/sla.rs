@@ -10,6 +10,8 @@
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
+use ptsp::error::phrase;
+
 use crate::convert;
 use crate::error;
 
@@ -74,7 +76,7 @@ pub fn explain<'py>(
     calendar: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let case = convert::case_in(case)?;
-    let visit: usize = convert::int_in(visit, "visit")?;
+    let visit: usize = convert::int_in(visit, "visit", phrase::VISIT)?;
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
     let e = ptsp::sla::explain(case.core(), visit, p, cal).map_err(error::core)?;

@@ -23,6 +23,7 @@ use crate::error::{Code, Kind, Lang, Problem, PtspError, summary};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+#[repr(u8)]
 pub enum CalendarError {
     /// An operation needed a day whose holidays the calendar does not know.
     #[error(

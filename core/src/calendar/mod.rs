@@ -189,14 +189,12 @@ fn day_number(d: NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
 }
 
+#[inline]
 fn to_date(d: i64) -> Result<NaiveDate> {
     i32::try_from(d)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .ok_or_else(|| CalendarError::OutOfRange {
-            what: phrase::RESULT_DATE,
-            value: format!("day number {d}"),
-        })
+        .ok_or_else(|| range_err(phrase::RESULT_DATE, format_args!("day number {d}")))
 }
 
 /// Parses an ISO 8601 calendar date (`YYYY-MM-DD`).
@@ -489,8 +487,13 @@ impl Calendar {
     /// assert!(!cal.is_working_day("2026-12-24".parse()?)?); // cuti bersama Natal
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn is_working_day(&self, d: NaiveDate) -> Result<bool> {
+        let dn = day_number(d);
+        if dn >= self.index.start && dn < self.index.end {
+            // The common case, kept apart from the error's construction.
+            return Ok(self.index.is_working(dn));
+        }
         self.working_in(d, Mode::Strict).map(|r| r.0)
     }
 
@@ -645,12 +648,41 @@ impl Calendar {
         let mut out = Vec::with_capacity(days.len());
         for (i, &d) in days.iter().enumerate() {
             let k = if n.len() == 1 { n[0] } else { n[i] };
-            let r = epoch_to_dn(d)
-                .and_then(|dn| self.add_dn(dn, k, Mode::Strict))
-                .map_err(|e| in_batch(i, e))?;
-            out.push(r.0 - UNIX_EPOCH_DAY);
+            let r = match self.add_in_table(d, k) {
+                Some(r) => r,
+                None => self.add_batch_item(i, d, k)?,
+            };
+            out.push(r - UNIX_EPOCH_DAY);
         }
         Ok(out)
+    }
+
+    /// The batch's common case: `d` (days since 1970-01-01) and the result
+    /// both inside the covered table. `None` sends the element to
+    /// [`Calendar::add_batch_item`] for its result or its error.
+    #[inline]
+    fn add_in_table(&self, d: i64, n: i64) -> Option<i64> {
+        let dn = d.checked_add(UNIX_EPOCH_DAY)?;
+        if dn < self.index.start || dn >= self.index.end {
+            return None;
+        }
+        let base = if n >= 0 || self.index.is_working(dn) {
+            self.index.rank(dn)
+        } else {
+            self.index.rank(dn) - 1
+        };
+        self.index.table_day(base.checked_add(n)?).map(|(r, _)| r)
+    }
+
+    /// One batch element by the general path (outside the table, or an
+    /// error), out of line.
+    #[cold]
+    #[inline(never)]
+    fn add_batch_item(&self, i: usize, d: i64, n: i64) -> Result<i64> {
+        epoch_to_dn(d)
+            .and_then(|dn| self.add_dn(dn, n, Mode::Strict))
+            .map(|r| r.0)
+            .map_err(|e| in_batch(i, e))
     }
 
     /// [`Calendar::working_days_between`] over many pairs at once (days
@@ -914,11 +946,7 @@ const UNIX_EPOCH_DAY: i64 = 719_163;
 #[inline]
 fn epoch_to_dn(d: i64) -> Result<i64> {
     if d == NAT {
-        return Err(CalendarError::InvalidValue {
-            what: phrase::DATE,
-            value: "NaT".to_owned(),
-            expected: phrase::NOT_NAT,
-        });
+        return Err(nat_err());
     }
     let dn = d
         .checked_add(UNIX_EPOCH_DAY)
@@ -941,6 +969,18 @@ fn check_shape(len: usize, other: usize) -> Result<()> {
     }
 }
 
+#[cold]
+#[inline(never)]
+fn nat_err() -> CalendarError {
+    CalendarError::InvalidValue {
+        what: phrase::DATE,
+        value: "NaT".to_owned(),
+        expected: phrase::NOT_NAT,
+    }
+}
+
+#[cold]
+#[inline(never)]
 fn in_batch(index: usize, error: CalendarError) -> CalendarError {
     CalendarError::InBatch {
         index,
@@ -948,6 +988,8 @@ fn in_batch(index: usize, error: CalendarError) -> CalendarError {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn range_err(what: phrase::Phrase, value: impl std::fmt::Display) -> CalendarError {
     CalendarError::OutOfRange {
         what,

@@ -418,17 +418,17 @@ pub(crate) mod phrase {
     use crate::error::phrase::Phrase;
 
     /// A correction reason.
-    pub const REASON: Phrase = Phrase::new("alasan", "reason");
+    pub const REASON: Phrase = crate::error::phrase::phrase!("alasan", "reason");
     /// Correction reasons.
-    pub const REASONS: Phrase = Phrase::new("alasan perbaikan", "reasons");
+    pub const REASONS: Phrase = crate::error::phrase::phrase!("alasan perbaikan", "reasons");
     /// An assignment.
-    pub const ASSIGNMENT: Phrase = Phrase::new("penugasan", "assignment");
+    pub const ASSIGNMENT: Phrase = crate::error::phrase::phrase!("penugasan", "assignment");
     /// A request.
-    pub const REQUEST: Phrase = Phrase::new("permintaan", "request");
+    pub const REQUEST: Phrase = crate::error::phrase::phrase!("permintaan", "request");
     /// A step's outputs.
-    pub const OUTPUTS: Phrase = Phrase::new("keluaran", "outputs");
+    pub const OUTPUTS: Phrase = crate::error::phrase::phrase!("keluaran", "outputs");
     /// A complaint tier.
-    pub const TIER: Phrase = Phrase::new("tingkat", "tier");
+    pub const TIER: Phrase = crate::error::phrase::phrase!("tingkat", "tier");
     /// A step visit.
-    pub const VISIT: Phrase = Phrase::new("kunjungan langkah", "visit");
+    pub const VISIT: Phrase = crate::error::phrase::phrase!("kunjungan langkah", "visit");
 }
