@@ -14,7 +14,7 @@
 //! |---|---|---|
 //! | §1–2 legal basis, requirements (Lampiran II) | the documents an application needs | [`procedure`] ([`Catalogue`], [`DocumentRequirement`]) |
 //! | §3 system, mechanism and procedure | the permit swimlane: upload, check (≤ 3 working days), recommendation, approval (≤ 3 working days), print | [`procedure`] (definitions, [`procedure::builtin`]), [`case`] (the event-sourced engine), [`sla`] (clocks), [`calendar`] (working days) |
-//! | §4 facilities | rooms and equipment an office is audited against | not yet (the office issue) |
+//! | §4 facilities | rooms and equipment an office is audited against | [`office::facilities`] (the seed's checklist, inventories, audits and their comparison) |
 //! | §5 staff competence | the verification team's qualifications | not yet (the office issue) |
 //! | §6 internal supervision | the direct superior's control | not yet (the office issue) |
 //! | §7 complaints, suggestions and input (JOSS) | consultation and complaint flows, the web form, routing to the unit responsible | [`desk`] ([`desk::form`], [`desk::routing`], [`desk::figures`]); the flows are the built-in procedures [`ProcedureDef::jatim_consultation`], [`ProcedureDef::jatim_complaint`], [`ProcedureDef::jatim_suggestion`] run by [`case`] |
@@ -81,6 +81,7 @@ pub mod calendar;
 pub mod case;
 pub mod desk;
 pub mod error;
+pub mod office;
 pub mod procedure;
 pub mod sla;
 

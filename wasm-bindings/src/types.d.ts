@@ -385,7 +385,12 @@ export type Code =
   | "fallback_not_head"
   | "shadowed_rule"
   | "unknown_fallback"
-  | "unknown_unit";
+  | "unknown_unit"
+  | "invalid_checklist"
+  | "invalid_inventory"
+  | "unknown_facility"
+  | "inconsistent_count"
+  | "checked_after_audit";
 
 /**
  * What an actor asks the case to do.
@@ -943,6 +948,7 @@ export type Kind =
   | "case"
   | "form"
   | "routing"
+  | "office"
   | "input";
 
 /**
@@ -2011,7 +2017,12 @@ export type ErrorCode =
   | "fallback_not_head" // the fallback unit is not the head of complaints
   | "shadowed_rule" // a rule never applies: another rule shadows it
   | "unknown_fallback" // the fallback unit is not known
-  | "unknown_unit"; // a unit is not known
+  | "unknown_unit" // a unit is not known
+  | "invalid_checklist" // a facilities checklist is not valid
+  | "invalid_inventory" // a facilities inventory is not valid
+  | "unknown_facility" // a facility is not on the checklist
+  | "inconsistent_count" // a count does not agree with presence
+  | "checked_after_audit"; // a check date is after the inventory's date
 
 /** The module an error belongs to. */
 export type ErrorKind =
@@ -2020,6 +2031,7 @@ export type ErrorKind =
   | "case"
   | "form"
   | "routing"
+  | "office"
   | "input";
 
 /** What every ptsp function throws: a real `Error` with a stable code. */

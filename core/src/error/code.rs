@@ -201,6 +201,13 @@ codes! {
     ShadowedRule = "shadowed_rule", "aturan tidak pernah berlaku karena tertutup aturan lain", "a rule never applies: another rule shadows it";
     UnknownFallback = "unknown_fallback", "unit cadangan tidak dikenal", "the fallback unit is not known";
     UnknownUnit = "unknown_unit", "unit tidak dikenal", "a unit is not known";
+
+    // The office: facilities (seed §4).
+    InvalidChecklist = "invalid_checklist", "daftar periksa sarana tidak valid", "a facilities checklist is not valid";
+    InvalidInventory = "invalid_inventory", "inventaris sarana tidak valid", "a facilities inventory is not valid";
+    UnknownFacility = "unknown_facility", "sarana tidak ada di daftar periksa", "a facility is not on the checklist";
+    InconsistentCount = "inconsistent_count", "jumlah tidak sesuai dengan keberadaan", "a count does not agree with presence";
+    CheckedAfterAudit = "checked_after_audit", "tanggal pemeriksaan sesudah tanggal inventaris", "a check date is after the inventory's date";
 }
 
 impl Code {

@@ -58,6 +58,9 @@ pub enum Kind {
     Form,
     /// The desk's routing rules.
     Routing,
+    /// The office: facilities, organisation and staffing
+    /// ([`crate::office`]).
+    Office,
     /// A value handed across a binding of the wrong host-language type
     /// (code `invalid_type`).
     Input,
@@ -71,6 +74,7 @@ impl Kind {
         Kind::Case,
         Kind::Form,
         Kind::Routing,
+        Kind::Office,
         Kind::Input,
     ];
 
@@ -87,6 +91,7 @@ impl Kind {
             Kind::Case => "case",
             Kind::Form => "form",
             Kind::Routing => "routing",
+            Kind::Office => "office",
             Kind::Input => "input",
         }
     }

@@ -43,6 +43,8 @@ __all__ = [
     "InputError",
     "InputValidationError",
     "InvalidTypeError",
+    "OfficeError",
+    "OfficeValidationError",
     "ProcedureError",
     "ProcedureValidationError",
     "PtspError",
@@ -144,6 +146,14 @@ class RoutingValidationError(RoutingError, ValidationError):
     """An error of the routing module that carries problems."""
 
 
+class OfficeError(PtspError):
+    """An error of the office module (kind ``office``)."""
+
+
+class OfficeValidationError(OfficeError, ValidationError):
+    """An error of the office module that carries problems."""
+
+
 class InputError(PtspError):
     """An error of the input module (kind ``input``)."""
 
@@ -163,6 +173,7 @@ _KINDS: Dict[str, Tuple[Type[PtspError], Type[PtspError]]] = {
     "case": (CaseError, CaseValidationError),
     "form": (FormError, FormValidationError),
     "routing": (RoutingError, RoutingValidationError),
+    "office": (OfficeError, OfficeValidationError),
     "input": (InputError, InputValidationError),
 }
 
@@ -285,6 +296,11 @@ CODES: Dict[str, Dict[str, str]] = {
     "shadowed_rule": {"en": "a rule never applies: another rule shadows it", "id": "aturan tidak pernah berlaku karena tertutup aturan lain"},
     "unknown_fallback": {"en": "the fallback unit is not known", "id": "unit cadangan tidak dikenal"},
     "unknown_unit": {"en": "a unit is not known", "id": "unit tidak dikenal"},
+    "invalid_checklist": {"en": "a facilities checklist is not valid", "id": "daftar periksa sarana tidak valid"},
+    "invalid_inventory": {"en": "a facilities inventory is not valid", "id": "inventaris sarana tidak valid"},
+    "unknown_facility": {"en": "a facility is not on the checklist", "id": "sarana tidak ada di daftar periksa"},
+    "inconsistent_count": {"en": "a count does not agree with presence", "id": "jumlah tidak sesuai dengan keberadaan"},
+    "checked_after_audit": {"en": "a check date is after the inventory's date", "id": "tanggal pemeriksaan sesudah tanggal inventaris"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 

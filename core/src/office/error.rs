@@ -1,0 +1,79 @@
+//! The error of the office module.
+
+use crate::error::input::InputError;
+use crate::error::{Code, Kind, Lang, Problem, PtspError, summary};
+
+/// An error of the office module.
+///
+/// Every variant has a stable code and a message in English (`Display`) and
+/// Bahasa Indonesia ([`OfficeError::message`]); the invalid ones list every
+/// problem at once.
+///
+/// # Example
+/// ```
+/// use ptsp::office::{Checklist, Inventory, OfficeError, audit};
+/// let inventory = Inventory::from_json(r#"{"office": "x", "as_of": "2026-12-01",
+///     "entries": [{"item": "helipad", "present": true, "count": 1}]}"#)?;
+/// let err = audit(&Checklist::jatim(), &inventory, &Default::default()).unwrap_err();
+/// assert_eq!(err.code(), "invalid_inventory");
+/// assert_eq!(err.problems()[0].path, "entries[0].item");
+/// assert!(err.message(ptsp::Lang::Id).starts_with("inventaris sarana tidak valid"));
+/// # Ok::<(), OfficeError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum OfficeError {
+    /// A facilities checklist has problems; every one is listed.
+    #[error("invalid facilities checklist: {}", summary(.problems, Lang::En))]
+    InvalidChecklist {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
+    /// An inventory has problems; every one is listed.
+    #[error("invalid facilities inventory: {}", summary(.problems, Lang::En))]
+    InvalidInventory {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
+    /// A JSON text or value of the wrong shape.
+    #[error(transparent)]
+    Input(#[from] InputError),
+}
+
+crate::error::inherent_methods!(OfficeError);
+
+impl PtspError for OfficeError {
+    fn code(&self) -> Code {
+        match self {
+            OfficeError::InvalidChecklist { .. } => Code::InvalidChecklist,
+            OfficeError::InvalidInventory { .. } => Code::InvalidInventory,
+            OfficeError::Input(e) => e.code(),
+        }
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Office
+    }
+
+    fn problems(&self) -> &[Problem] {
+        match self {
+            OfficeError::InvalidChecklist { problems }
+            | OfficeError::InvalidInventory { problems } => problems,
+            OfficeError::Input(e) => e.problems(),
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (OfficeError::Input(e), _) => e.message(lang),
+            (_, Lang::En) => self.to_string(),
+            (OfficeError::InvalidChecklist { problems }, Lang::Id) => format!(
+                "daftar periksa sarana tidak valid: {}",
+                summary(problems, lang)
+            ),
+            (OfficeError::InvalidInventory { problems }, Lang::Id) => {
+                format!("inventaris sarana tidak valid: {}", summary(problems, lang))
+            }
+        }
+    }
+}
