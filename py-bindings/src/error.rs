@@ -89,6 +89,8 @@ pub(crate) enum Domain {
     Routing,
     /// Requests, events, actors, documents of the case engine.
     Case,
+    /// Inventories, checklists and audits of the office.
+    Office,
 }
 
 /// Raises an input error (a shape error with its paths, or a text that is
@@ -100,6 +102,7 @@ pub(crate) fn input(domain: Domain, err: InputError) -> PyErr {
         Domain::Form => core(FormError::from(err)),
         Domain::Routing => core(RoutingError::from(err)),
         Domain::Case => core(CaseError::from(err)),
+        Domain::Office => core(ptsp::office::OfficeError::from(err)),
     }
 }
 

@@ -6,8 +6,9 @@
 //! (`ptsp::procedure`), `case.rs` (`ptsp::case`), and as native submodules
 //! re-exported by the Python modules of the same name: `sla.rs`
 //! (`ptsp::sla` → `ptsp.sla`), `form.rs` (`ptsp::desk::form` → `ptsp.form`),
-//! `routing.rs` (`ptsp::desk::routing` → `ptsp.routing`) and `helpdesk.rs`
-//! (`ptsp::desk::figures` → `ptsp.helpdesk`). All conversions live in
+//! `routing.rs` (`ptsp::desk::routing` → `ptsp.routing`), `helpdesk.rs`
+//! (`ptsp::desk::figures` → `ptsp.helpdesk`) and `office.rs`
+//! (`ptsp::office` → `ptsp.office`). All conversions live in
 //! `convert.rs` and all error mapping in `error.rs`. The exception classes themselves are defined in
 //! Python (`ptsp/_errors.py`), and the Python package re-exports everything
 //! as `ptsp.*`.
@@ -23,6 +24,7 @@ mod convert;
 mod error;
 mod form;
 mod helpdesk;
+mod office;
 mod procedure;
 mod routing;
 mod sla;
@@ -45,5 +47,6 @@ fn _ptsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     form::register(m)?;
     routing::register(m)?;
     helpdesk::register(m)?;
+    office::register(m)?;
     Ok(())
 }

@@ -67,6 +67,40 @@ export interface AttachmentMeta {
 }
 
 /**
+ * One item's result.
+ */
+export interface AuditLine {
+  /** The checklist item's id. */
+  item: string;
+  /** Room or equipment. */
+  kind: FacilityKind;
+  /** Where the standard asks for it. */
+  clause: string;
+  /** The item's name. */
+  name: Label;
+  /** What was found. */
+  status: AuditStatus;
+  /** Why it is missing or inadequate (empty when present). */
+  reasons: Label[];
+}
+
+/**
+ * How strict an audit is.
+ */
+export interface AuditOptions {
+  /** When set, a present item not checked within this many days before the inventory's date (or never) is inadequate. The standard sets no period; none by default. At most `MAX_CHECK_AGE_DAYS`. */
+  max_check_age_days?: number | null;
+}
+
+/**
+ * What the audit found for one item.
+ */
+export type AuditStatus =
+  | "missing"
+  | "inadequate"
+  | "present";
+
+/**
  * A break inside a working day (e.g. midday rest and prayer).
  */
 export interface Break {
@@ -237,6 +271,35 @@ export interface CharRange {
   min: number;
   /** Most characters allowed. */
   max: number;
+}
+
+/**
+ * What an office is audited against: the seed's list, or an office's own
+ * (read with `Checklist::from_json`, validated).
+ */
+export interface Checklist {
+  /** Stable id. */
+  id: string;
+  /** Title in both languages. */
+  title: Label;
+  /** Where the list comes from. */
+  source: string;
+  /** The items, in the standard's order. */
+  items: ChecklistItem[];
+}
+
+/**
+ * One thing an office must have.
+ */
+export interface ChecklistItem {
+  /** Stable id (`server_room`, `ikm_touchscreen`). */
+  id: string;
+  /** Room or equipment. */
+  kind: FacilityKind;
+  /** Where the standard asks for it (`4.1.b`: §4, item 1, letter b). */
+  clause: string;
+  /** Its name: the standard's wording and an English one. */
+  name: Label;
 }
 
 /**
@@ -456,6 +519,41 @@ export type Command =
     /** The current step. */
     step: string;
   };
+
+/**
+ * What changed from one audit to another.
+ */
+export interface Comparison {
+  /** The earlier audit's date. */
+  from: IsoDate;
+  /** The later audit's date. */
+  to: IsoDate;
+  /** Compliance of the earlier audit (percent). */
+  compliance_before: number;
+  /** Compliance of the later audit (percent). */
+  compliance_after: number;
+  /** `compliance_after - compliance_before`, in percentage points. */
+  compliance_change: number;
+  /** Items whose status rose (missing → inadequate → present). */
+  improved: StatusChange[];
+  /** Items whose status fell. */
+  worsened: StatusChange[];
+  /** Items in both audits with the same status. */
+  unchanged: number;
+  /** Items only the later audit has (its checklist grew). */
+  added: string[];
+  /** Items only the earlier audit has. */
+  removed: string[];
+}
+
+/**
+ * The state an item was found in.
+ */
+export type Condition =
+  | "good"
+  | "fair"
+  | "poor"
+  | "unusable";
 
 /**
  * What happens to a step's clock while the file is back with the
@@ -779,6 +877,41 @@ export interface ExtraWorkingDay {
 }
 
 /**
+ * An office's facilities measured against a checklist.
+ */
+export interface FacilitiesAudit {
+  /** The office. */
+  office: string;
+  /** The inventory's date. */
+  as_of: IsoDate;
+  /** The checklist's id. */
+  checklist: string;
+  /** One line per checklist item, in the checklist's order. */
+  lines: AuditLine[];
+  /** Items on the checklist. */
+  total: number;
+  /** Present and adequate. */
+  present: number;
+  /** Present but inadequate. */
+  inadequate: number;
+  /** Missing. */
+  missing: number;
+  /** Present and adequate, as a percentage of all items (0–100). */
+  compliance: number;
+  /** The rooms alone (§4 item 1). */
+  rooms: Tally;
+  /** The equipment alone (§4 item 2). */
+  equipment: Tally;
+}
+
+/**
+ * Whether an item is a room (§4 item 1) or office equipment (§4 item 2).
+ */
+export type FacilityKind =
+  | "room"
+  | "equipment";
+
+/**
  * The free-text field of a ticket a keyword was found in.
  */
 export type Field =
@@ -936,6 +1069,36 @@ export interface IcalImport {
   layer_name: string;
   /** Kind of the events that do not say theirs. */
   default_kind: HolidayKind;
+}
+
+/**
+ * An office's facilities as recorded on a date.
+ */
+export interface Inventory {
+  /** The office (its id or name). */
+  office: string;
+  /** The date the inventory describes. */
+  as_of: IsoDate;
+  /** One entry per item recorded; items not recorded count as missing. */
+  entries?: InventoryEntry[];
+}
+
+/**
+ * One line of an office's inventory.
+ */
+export interface InventoryEntry {
+  /** The checklist item's id. */
+  item: string;
+  /** Whether the office has it. */
+  present: boolean;
+  /** How many (rooms or units), when counted; at most `MAX_COUNT`. */
+  count?: number | null;
+  /** The state it was found in, when assessed. */
+  condition?: Condition | null;
+  /** When it was last checked. */
+  last_checked?: IsoDate | null;
+  /** A remark. */
+  note?: string | null;
 }
 
 /**
@@ -1478,6 +1641,20 @@ export interface StaffLoad {
 }
 
 /**
+ * An item whose status differs between two audits.
+ */
+export interface StatusChange {
+  /** The item's id. */
+  item: string;
+  /** The item's name. */
+  name: Label;
+  /** Its status in the earlier audit. */
+  before: AuditStatus;
+  /** Its status in the later audit. */
+  after: AuditStatus;
+}
+
+/**
  * The clock of one step visit.
  */
 export interface StepClock {
@@ -1615,6 +1792,20 @@ export interface Suggestion {
   score: number;
   /** Why: the criteria that matched, then the keywords found, in rule order. */
   reasons: Reason[];
+}
+
+/**
+ * Counts of one group of items.
+ */
+export interface Tally {
+  /** Items on the checklist. */
+  total: number;
+  /** Present and adequate. */
+  present: number;
+  /** Present but inadequate. */
+  inadequate: number;
+  /** Missing. */
+  missing: number;
 }
 
 /**

@@ -32,7 +32,7 @@ responsible (``ptsp.routing``) and desk figures (``ptsp.helpdesk``)::
     ('at_risk', '2026-12-29T16:00:00+07:00')
 """
 
-from . import builtin, form, helpdesk, routing, sla, types, views
+from . import builtin, form, helpdesk, office, routing, sla, types, views
 from ._errors import (
     CODES,
     CalendarError,
@@ -44,6 +44,8 @@ from ._errors import (
     InputError,
     InputValidationError,
     InvalidTypeError,
+    OfficeError,
+    OfficeValidationError,
     ProcedureError,
     ProcedureValidationError,
     PtspError,
@@ -89,6 +91,9 @@ __all__ = [
     "InvalidTypeError",
     "layer_from_ical",
     "layer_to_ical",
+    "office",
+    "OfficeError",
+    "OfficeValidationError",
     "Procedure",
     "ProcedureError",
     "ProcedureValidationError",

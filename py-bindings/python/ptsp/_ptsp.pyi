@@ -8,7 +8,7 @@ Conventions:
   are aware, in the office's UTC offset.
 * Dicts returned by ``definition``, ``holidays()``, ``Explanation.days``,
   ``to_dict()``, ``layer_from_ical()``, the case engine, ``ptsp.sla``,
-  ``ptsp.form``, ``ptsp.routing`` and ``ptsp.helpdesk`` have
+  ``ptsp.form``, ``ptsp.routing``, ``ptsp.helpdesk`` and ``ptsp.office`` have
   the core's JSON shape: dates and instants are ISO 8601 strings, enums are
   snake_case strings. Dicts given (definitions, requests, events, documents)
   have the same shape; an aware datetime or a date is accepted where a string
@@ -29,6 +29,7 @@ import numpy.typing as npt
 
 from . import form as form
 from . import helpdesk as helpdesk
+from . import office as office
 from . import routing as routing
 from . import sla as sla
 from .views import Preview, Tracking
@@ -70,6 +71,7 @@ __all__ = [
     "layer_to_ical",
     "form",
     "helpdesk",
+    "office",
     "routing",
     "sample_catalogue",
     "sla",

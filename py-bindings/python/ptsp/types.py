@@ -43,6 +43,9 @@ __all__ = [
     "AfterHours",
     "Assignment",
     "AttachmentMeta",
+    "AuditLine",
+    "AuditOptions",
+    "AuditStatus",
     "Break",
     "CalendarDef",
     "Case",
@@ -55,6 +58,8 @@ __all__ = [
     "CaseStatus",
     "Catalogue",
     "CharRange",
+    "Checklist",
+    "ChecklistItem",
     "ClockStatus",
     "ClockTime",
     "Code",
@@ -67,6 +72,8 @@ __all__ = [
     "CommandReturnForCorrection",
     "CommandSubmit",
     "CommandWithdraw",
+    "Comparison",
+    "Condition",
     "CorrectionClock",
     "CorrectionReason",
     "CountFrom",
@@ -96,6 +103,8 @@ __all__ = [
     "ExplainedDay",
     "Explanation",
     "ExtraWorkingDay",
+    "FacilitiesAudit",
+    "FacilityKind",
     "Field",
     "FormLimits",
     "Holiday",
@@ -104,6 +113,8 @@ __all__ = [
     "HolidayLayer",
     "IcalImport",
     "Instant",
+    "Inventory",
+    "InventoryEntry",
     "IsoDate",
     "IsoInstant",
     "Kind",
@@ -145,6 +156,7 @@ __all__ = [
     "SlaUnit",
     "Source",
     "StaffLoad",
+    "StatusChange",
     "StepClock",
     "StepDef",
     "StepExplanation",
@@ -152,6 +164,7 @@ __all__ = [
     "StepVisit",
     "SubmittedDocument",
     "Suggestion",
+    "Tally",
     "TextLimits",
     "TicketFigures",
     "TicketKind",
@@ -209,6 +222,35 @@ class AttachmentMeta(TypedDict, total=False):
     #: Size in bytes.
     bytes: int
 
+
+
+class AuditLine(TypedDict):
+    """One item's result."""
+    #: The checklist item's id.
+    item: str
+    #: Room or equipment.
+    kind: "FacilityKind"
+    #: Where the standard asks for it.
+    clause: str
+    #: The item's name.
+    name: "Label"
+    #: What was found.
+    status: "AuditStatus"
+    #: Why it is missing or inadequate (empty when present).
+    reasons: List["Label"]
+
+
+
+class AuditOptions(TypedDict, total=False):
+    """How strict an audit is."""
+    #: When set, a present item not checked within this many days before
+    #: the inventory's date (or never) is inadequate. The standard sets no
+    #: period; none by default. At most `MAX_CHECK_AGE_DAYS`.
+    max_check_age_days: Optional[int]
+
+
+AuditStatus = Literal["missing", "inadequate", "present"]
+"""What the audit found for one item."""
 
 
 class Break(TypedDict):
@@ -378,6 +420,33 @@ class CharRange(TypedDict):
     max: int
 
 
+
+class Checklist(TypedDict):
+    """What an office is audited against: the seed's list, or an office's own
+    (read with `Checklist::from_json`, validated)."""
+    #: Stable id.
+    id: str
+    #: Title in both languages.
+    title: "Label"
+    #: Where the list comes from.
+    source: str
+    #: The items, in the standard's order.
+    items: List["ChecklistItem"]
+
+
+
+class ChecklistItem(TypedDict):
+    """One thing an office must have."""
+    #: Stable id (`server_room`, `ikm_touchscreen`).
+    id: str
+    #: Room or equipment.
+    kind: "FacilityKind"
+    #: Where the standard asks for it (`4.1.b`: §4, item 1, letter b).
+    clause: str
+    #: Its name: the standard's wording and an English one.
+    name: "Label"
+
+
 ClockStatus = Literal["running", "at_risk", "breached", "paused", "met_on_time", "met_late", "untimed", "done", "lapsed"]
 """The state of one clock."""
 
@@ -491,6 +560,12 @@ class CommandLapse(TypedDict):
 
 Command = Union["CommandSubmit", "CommandCompleteStep", "CommandReturnForCorrection", "CommandResubmit", "CommandReject", "CommandWithdraw", "CommandAssign", "CommandLapse"]
 """What an actor asks the case to do."""
+
+Comparison = TypedDict("Comparison", {"from": IsoDate, "to": IsoDate, "compliance_before": float, "compliance_after": float, "compliance_change": float, "improved": List["StatusChange"], "worsened": List["StatusChange"], "unchanged": int, "added": List[str], "removed": List[str]})
+"""What changed from one audit to another."""
+
+Condition = Literal["good", "fair", "poor", "unusable"]
+"""The state an item was found in."""
 
 CorrectionClock = Literal["pause_resume", "restart"]
 """What happens to a step's clock while the file is back with the
@@ -818,6 +893,36 @@ class ExtraWorkingDay(TypedDict):
     source: NotRequired[Optional[str]]
 
 
+
+class FacilitiesAudit(TypedDict):
+    """An office's facilities measured against a checklist."""
+    #: The office.
+    office: str
+    #: The inventory's date.
+    as_of: IsoDate
+    #: The checklist's id.
+    checklist: str
+    #: One line per checklist item, in the checklist's order.
+    lines: List["AuditLine"]
+    #: Items on the checklist.
+    total: int
+    #: Present and adequate.
+    present: int
+    #: Present but inadequate.
+    inadequate: int
+    #: Missing.
+    missing: int
+    #: Present and adequate, as a percentage of all items (0–100).
+    compliance: float
+    #: The rooms alone (§4 item 1).
+    rooms: "Tally"
+    #: The equipment alone (§4 item 2).
+    equipment: "Tally"
+
+
+FacilityKind = Literal["room", "equipment"]
+"""Whether an item is a room (§4 item 1) or office equipment (§4 item 2)."""
+
 Field = Literal["subject", "text"]
 """The free-text field of a ticket a keyword was found in."""
 
@@ -963,6 +1068,34 @@ class IcalImport(TypedDict):
     layer_name: str
     #: Kind of the events that do not say theirs.
     default_kind: "HolidayKind"
+
+
+
+class Inventory(TypedDict):
+    """An office's facilities as recorded on a date."""
+    #: The office (its id or name).
+    office: str
+    #: The date the inventory describes.
+    as_of: IsoDate
+    #: One entry per item recorded; items not recorded count as missing.
+    entries: NotRequired[List["InventoryEntry"]]
+
+
+
+class InventoryEntry(TypedDict):
+    """One line of an office's inventory."""
+    #: The checklist item's id.
+    item: str
+    #: Whether the office has it.
+    present: bool
+    #: How many (rooms or units), when counted; at most `MAX_COUNT`.
+    count: NotRequired[Optional[int]]
+    #: The state it was found in, when assessed.
+    condition: NotRequired[Optional["Condition"]]
+    #: When it was last checked.
+    last_checked: NotRequired[Optional[IsoDate]]
+    #: A remark.
+    note: NotRequired[Optional[str]]
 
 
 Kind = Literal["calendar", "procedure", "case", "form", "routing", "office", "input"]
@@ -1474,6 +1607,19 @@ class StaffLoad(TypedDict):
 
 
 
+class StatusChange(TypedDict):
+    """An item whose status differs between two audits."""
+    #: The item's id.
+    item: str
+    #: The item's name.
+    name: "Label"
+    #: Its status in the earlier audit.
+    before: "AuditStatus"
+    #: Its status in the later audit.
+    after: "AuditStatus"
+
+
+
 class StepClock(TypedDict):
     """The clock of one step visit."""
     #: Step id.
@@ -1608,6 +1754,19 @@ class Suggestion(TypedDict):
     #: Why: the criteria that matched, then the keywords found, in rule
     #: order.
     reasons: List["Reason"]
+
+
+
+class Tally(TypedDict):
+    """Counts of one group of items."""
+    #: Items on the checklist.
+    total: int
+    #: Present and adequate.
+    present: int
+    #: Present but inadequate.
+    inadequate: int
+    #: Missing.
+    missing: int
 
 
 

@@ -21,12 +21,15 @@ from typing import Any, Dict, List, Optional
 
 __all__ = [
     "View",
+    "AuditLine",
     "CaseClock",
+    "Comparison",
     "CurrentStep",
     "Deadline",
     "DeadlinePolicy",
     "ExplainedDay",
     "Explanation",
+    "FacilitiesAudit",
     "HolidayInfo",
     "Label",
     "LaneClock",
@@ -35,9 +38,11 @@ __all__ = [
     "PreviewStep",
     "SlaReport",
     "Source",
+    "StatusChange",
     "StepClock",
     "StepExplanation",
     "Suggestion",
+    "Tally",
     "TicketFigures",
     "Tracking",
     "TrackingEntry",
@@ -80,6 +85,44 @@ def _wrap(cls: Any, v: Any) -> Any:
     if isinstance(v, list):
         return [_wrap(cls, x) for x in v]
     return cls(v)
+
+
+class AuditLine(View):
+    """One item's result."""
+
+    __slots__ = ()
+
+    @property
+    def item(self) -> str:
+        """The checklist item's id."""
+        return self._get("item")
+
+    @property
+    def kind(self) -> str:
+        """Room or equipment."""
+        return self._get("kind")
+
+    @property
+    def clause(self) -> str:
+        """Where the standard asks for it."""
+        return self._get("clause")
+
+    @property
+    def name(self) -> Label:
+        """The item's name."""
+        v = self._get("name")
+        return _wrap(Label, v)
+
+    @property
+    def status(self) -> str:
+        """What was found."""
+        return self._get("status")
+
+    @property
+    def reasons(self) -> List[Label]:
+        """Why it is missing or inadequate (empty when present)."""
+        v = self._get("reasons")
+        return _wrap(Label, v)
 
 
 class CaseClock(View):
@@ -154,6 +197,66 @@ class CaseClock(View):
         breached; frozen while paused), while it runs or is paused."""
         v = self._get("due_remaining_seconds")
         return _seconds(v)
+
+
+class Comparison(View):
+    """What changed from one audit to another."""
+
+    __slots__ = ()
+
+    @property
+    def from_(self) -> datetime.date:
+        """The earlier audit's date."""
+        v = self._get("from")
+        return _date(v)
+
+    @property
+    def to(self) -> datetime.date:
+        """The later audit's date."""
+        v = self._get("to")
+        return _date(v)
+
+    @property
+    def compliance_before(self) -> float:
+        """Compliance of the earlier audit (percent)."""
+        return self._get("compliance_before")
+
+    @property
+    def compliance_after(self) -> float:
+        """Compliance of the later audit (percent)."""
+        return self._get("compliance_after")
+
+    @property
+    def compliance_change(self) -> float:
+        """`compliance_after - compliance_before`, in percentage points."""
+        return self._get("compliance_change")
+
+    @property
+    def improved(self) -> List[StatusChange]:
+        """Items whose status rose (missing → inadequate → present)."""
+        v = self._get("improved")
+        return _wrap(StatusChange, v)
+
+    @property
+    def worsened(self) -> List[StatusChange]:
+        """Items whose status fell."""
+        v = self._get("worsened")
+        return _wrap(StatusChange, v)
+
+    @property
+    def unchanged(self) -> int:
+        """Items in both audits with the same status."""
+        return self._get("unchanged")
+
+    @property
+    def added(self) -> List[Any]:
+        """Items only the later audit has (its checklist grew)."""
+        return self._get("added")
+
+    @property
+    def removed(self) -> List[Any]:
+        """Items only the earlier audit has."""
+        return self._get("removed")
 
 
 class CurrentStep(View):
@@ -295,6 +398,71 @@ class Explanation(View):
         """Every day from receipt to the due date."""
         v = self._get("days")
         return _wrap(ExplainedDay, v)
+
+
+class FacilitiesAudit(View):
+    """An office's facilities measured against a checklist."""
+
+    __slots__ = ()
+
+    @property
+    def office(self) -> str:
+        """The office."""
+        return self._get("office")
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The inventory's date."""
+        v = self._get("as_of")
+        return _date(v)
+
+    @property
+    def checklist(self) -> str:
+        """The checklist's id."""
+        return self._get("checklist")
+
+    @property
+    def lines(self) -> List[AuditLine]:
+        """One line per checklist item, in the checklist's order."""
+        v = self._get("lines")
+        return _wrap(AuditLine, v)
+
+    @property
+    def total(self) -> int:
+        """Items on the checklist."""
+        return self._get("total")
+
+    @property
+    def present(self) -> int:
+        """Present and adequate."""
+        return self._get("present")
+
+    @property
+    def inadequate(self) -> int:
+        """Present but inadequate."""
+        return self._get("inadequate")
+
+    @property
+    def missing(self) -> int:
+        """Missing."""
+        return self._get("missing")
+
+    @property
+    def compliance(self) -> float:
+        """Present and adequate, as a percentage of all items (0–100)."""
+        return self._get("compliance")
+
+    @property
+    def rooms(self) -> Tally:
+        """The rooms alone (§4 item 1)."""
+        v = self._get("rooms")
+        return _wrap(Tally, v)
+
+    @property
+    def equipment(self) -> Tally:
+        """The equipment alone (§4 item 2)."""
+        v = self._get("equipment")
+        return _wrap(Tally, v)
 
 
 class HolidayInfo(View):
@@ -540,6 +708,33 @@ class Source(View):
         return self._get("note")
 
 
+class StatusChange(View):
+    """An item whose status differs between two audits."""
+
+    __slots__ = ()
+
+    @property
+    def item(self) -> str:
+        """The item's id."""
+        return self._get("item")
+
+    @property
+    def name(self) -> Label:
+        """The item's name."""
+        v = self._get("name")
+        return _wrap(Label, v)
+
+    @property
+    def before(self) -> str:
+        """Its status in the earlier audit."""
+        return self._get("before")
+
+    @property
+    def after(self) -> str:
+        """Its status in the later audit."""
+        return self._get("after")
+
+
 class StepClock(View):
     """The clock of one step visit."""
 
@@ -681,6 +876,32 @@ class Suggestion(View):
         """Why: the criteria that matched, then the keywords found, in rule
         order."""
         return self._get("reasons")
+
+
+class Tally(View):
+    """Counts of one group of items."""
+
+    __slots__ = ()
+
+    @property
+    def total(self) -> int:
+        """Items on the checklist."""
+        return self._get("total")
+
+    @property
+    def present(self) -> int:
+        """Present and adequate."""
+        return self._get("present")
+
+    @property
+    def inadequate(self) -> int:
+        """Present but inadequate."""
+        return self._get("inadequate")
+
+    @property
+    def missing(self) -> int:
+        """Missing."""
+        return self._get("missing")
 
 
 class TicketFigures(View):

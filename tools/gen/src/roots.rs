@@ -31,6 +31,9 @@ pub fn add(generator: &mut SchemaGenerator) {
         // The desk.
         ptsp::WebForm, ptsp::ValidForm, ptsp::FormLimits, ptsp::RuleSet, ptsp::RoutingInput,
         ptsp::StaffLoad, ptsp::Suggestion<'static>, TicketFigures, UnitSummary, ptsp::Province,
+        // The office.
+        ptsp::office::Checklist, ptsp::office::Inventory, ptsp::office::AuditOptions,
+        ptsp::office::FacilitiesAudit, ptsp::office::Comparison,
     );
 }
 
@@ -46,6 +49,8 @@ pub const VIEWS: &[&str] = &[
     "TicketFigures",
     "UnitSummary",
     "Suggestion",
+    "FacilitiesAudit",
+    "Comparison",
 ];
 
 /// What both bindings add to a serialised type because the core computes it

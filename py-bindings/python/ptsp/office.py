@@ -1,0 +1,30 @@
+"""The office that runs the procedures. Today: seed §4, facilities — the
+seed's checklist of 14 rooms and 19 items of office equipment, the audit of
+an office's inventory against it (present, inadequate or missing, with
+reasons in both languages and a compliance percentage) and the comparison
+of two audits::
+
+    >>> import datetime as dt, ptsp
+    >>> inventory = {"office": "dpmptsp-jatim", "as_of": "2026-12-01", "entries": [
+    ...     {"item": "server_room", "present": True, "condition": "good"},
+    ...     {"item": "cctv", "present": True, "condition": "poor"}]}
+    >>> audit = ptsp.office.audit_facilities(inventory)
+    >>> audit.present, audit.inadequate, audit.missing, audit.as_of
+    (1, 1, 31, datetime.date(2026, 12, 1))
+    >>> [l.reasons[0]["en"] for l in audit.lines if l.item == "cctv"]
+    ['condition poor']
+    >>> len(ptsp.office.facilities_checklist()["items"])
+    33
+
+Results are views (``dict`` subclasses in the core's JSON shape with typed
+attributes); bad inventories raise ``OfficeValidationError`` listing every
+problem.
+"""
+
+from ._ptsp import office as _native
+
+facilities_checklist = _native.facilities_checklist
+audit_facilities = _native.audit_facilities
+compare_audits = _native.compare_audits
+
+__all__ = ["audit_facilities", "compare_audits", "facilities_checklist"]

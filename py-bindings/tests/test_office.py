@@ -1,0 +1,80 @@
+"""Seed §4 facilities from Python: the shared fixture
+(tests/fixtures/office/facilities.json, also read by the Rust and JS suites),
+typed views, and errors with every problem."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import ptsp
+
+FIXTURE = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "office" / "facilities.json"
+F = json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def inventory_of(case):
+    if "inventory_from" in case:
+        return F["audits"][case["inventory_from"]]["inventory"]
+    return case["inventory"]
+
+
+@pytest.mark.parametrize("case", F["audits"], ids=lambda c: c["name"])
+def test_audits_agree_with_the_fixture(case):
+    a = ptsp.office.audit_facilities(inventory_of(case), case["options"] or None)
+    e = case["expect"]
+    assert (a.total, a.present, a.inadequate, a.missing) == (e["total"], e["present"], e["inadequate"], e["missing"])
+    assert a["rooms"] == e["rooms"] and a["equipment"] == e["equipment"]
+    assert a.compliance * 33 == pytest.approx(e["compliance_times_33"])
+    lines = {l.item: l for l in a.lines}
+    for item, status in e["statuses"].items():
+        assert lines[item].status == status, item
+    for item, reasons in e.get("reasons_en", {}).items():
+        assert [r["en"] for r in lines[item].reasons] == reasons, item
+    assert a.as_of == dt.date(2026, 12, 1)
+
+
+def test_comparison_agrees_with_the_fixture():
+    c = F["comparison"]
+    after_case = F["audits"][c["after_from"]]
+    before = ptsp.office.audit_facilities(c["before"], after_case["options"])
+    after = ptsp.office.audit_facilities(inventory_of(after_case), after_case["options"])
+    d = ptsp.office.compare_audits(before, after)
+    e = c["expect"]
+    assert (len(d.improved), len(d.worsened), d.unchanged) == (e["improved"], e["worsened"], e["unchanged"])
+    assert d.compliance_change * 33 == pytest.approx(e["compliance_change_times_33"])
+    first = d.improved[0]
+    assert [first["item"], first["before"], first["after"]] == e["first_improved"]
+    assert (d["from"], d.to) == ("2026-06-01", dt.date(2026, 12, 1))
+
+
+@pytest.mark.parametrize("case", F["invalid"], ids=lambda c: c["name"])
+def test_bad_inventories_report_every_problem(case):
+    with pytest.raises(ptsp.OfficeError) as info:
+        ptsp.office.audit_facilities(case["inventory"], case.get("options"))
+    e = info.value
+    assert e.code == case["code"] and e.kind == "office"
+    assert isinstance(e, ptsp.ValidationError)
+    assert [[p["path"], p["code"]] for p in e.errors()] == case["problems"]
+    assert e.messages["id"] != e.messages["en"]
+
+
+def test_the_checklist_is_the_seed_s():
+    c = ptsp.office.facilities_checklist()
+    assert [i["name"]["id"] for i in c["items"]][:3] == ["Ruang Pemrosesan Berkas", "Ruang Server", "Ruang Arsip"]
+    assert sum(i["kind"] == "room" for i in c["items"]) == 14
+    assert sum(i["kind"] == "equipment" for i in c["items"]) == 19
+
+
+def test_an_own_checklist_and_wrong_types():
+    own = {"id": "kantor-x", "title": {"id": "Sarana", "en": "Facilities"}, "source": "internal",
+           "items": [{"id": "ramp", "kind": "room", "clause": "x.1", "name": {"id": "Jalur landai", "en": "Ramp"}}]}
+    a = ptsp.office.audit_facilities({"office": "x", "as_of": "2026-12-01", "entries": [{"item": "ramp", "present": True}]},
+                                     None, own)
+    assert (a.total, a.present, a.compliance) == (1, 1, 100.0)
+    with pytest.raises(ptsp.OfficeValidationError) as info:
+        ptsp.office.audit_facilities({"office": "x", "as_of": "2026-12-01"}, None, {**own, "items": []})
+    assert info.value.code == "invalid_checklist"
+    with pytest.raises(ptsp.InvalidTypeError):
+        ptsp.office.audit_facilities("inventory")
