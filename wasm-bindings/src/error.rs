@@ -138,6 +138,9 @@ pub(crate) enum Domain {
     /// Requests, events, actors and submitted documents of the case engine.
     #[cfg_attr(not(feature = "full"), allow(dead_code))]
     Case,
+    /// Inventories, checklists and audits of the office.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
+    Office,
 }
 
 /// An input error as the error of its argument's module.
@@ -147,6 +150,7 @@ pub(crate) fn input(domain: Domain, err: InputError) -> BindingError {
         Domain::Form => FormError::from(err).into(),
         Domain::Routing => RoutingError::from(err).into(),
         Domain::Case => CaseError::from(err).into(),
+        Domain::Office => ptsp::office::OfficeError::from(err).into(),
     }
 }
 

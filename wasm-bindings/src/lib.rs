@@ -96,6 +96,8 @@
 //! * `sla` — `slaEvaluate` (core module `ptsp::sla`).
 //! * `helpdesk` — `deskFigures`, `deskUnitSummaries` (core module
 //!   `ptsp::desk::figures`).
+//! * `office` — `facilitiesChecklist`, `auditFacilities`, `compareAudits`
+//!   (core module `ptsp::office`, seed §4).
 //! * `convert` — every conversion between JS values and core types, and the
 //!   TypeScript declarations of the data shapes.
 //! * `error` — every error mapping, and the `PtspError` declaration.
@@ -108,6 +110,8 @@ mod error;
 mod form;
 #[cfg(feature = "full")]
 mod helpdesk;
+#[cfg(feature = "full")]
+mod office;
 mod procedure;
 mod routing;
 #[cfg(feature = "full")]
@@ -124,6 +128,8 @@ pub use form::{
 };
 #[cfg(feature = "full")]
 pub use helpdesk::{desk_figures, desk_unit_summaries};
+#[cfg(feature = "full")]
+pub use office::{audit_facilities, compare_audits, facilities_checklist};
 pub use procedure::Procedure;
 pub use routing::{Router, normalize_text, stem};
 #[cfg(feature = "full")]

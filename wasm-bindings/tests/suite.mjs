@@ -31,6 +31,7 @@ export const FIXTURE_FILES = [
   "desk/routing/cases.json",
   "desk/scenarios.json",
   "hardening/bad-inputs.json",
+  "office/facilities.json",
 ];
 
 /** Calls `f` and returns what it threw; fails if it returned normally. */
@@ -115,6 +116,45 @@ function setPointer(doc, pointer, value) {
 const JATIM_RECEIVED = "2026-12-23T10:00:00+07:00";
 
 export const tests = [
+  {
+    name: "facilities audits (seed §4) agree with the golden cases",
+    full: true,
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["office/facilities.json"];
+      const inventoryOf = (c) => ("inventory_from" in c ? f.audits[c.inventory_from].inventory : c.inventory);
+      for (const c of f.audits) {
+        const a = ptsp.auditFacilities(inventoryOf(c), c.options);
+        const e = c.expect;
+        assert.deepEqual([a.total, a.present, a.inadequate, a.missing], [e.total, e.present, e.inadequate, e.missing], c.name);
+        assert.deepEqual([a.rooms, a.equipment], [e.rooms, e.equipment], c.name);
+        assert.ok(Math.abs(a.compliance * 33 - e.compliance_times_33) < 1e-9, c.name);
+        const line = (id) => a.lines.find((l) => l.item === id);
+        for (const [id, status] of Object.entries(e.statuses)) assert.equal(line(id).status, status, `${c.name}: ${id}`);
+        for (const [id, reasons] of Object.entries(e.reasons_en ?? {})) {
+          assert.deepEqual(line(id).reasons.map((r) => r.en), reasons, `${c.name}: ${id}`);
+        }
+      }
+      const cmp = f.comparison;
+      const after = f.audits[cmp.after_from];
+      const d = ptsp.compareAudits(ptsp.auditFacilities(cmp.before, after.options), ptsp.auditFacilities(inventoryOf(after), after.options));
+      assert.deepEqual([d.improved.length, d.worsened.length, d.unchanged], [cmp.expect.improved, cmp.expect.worsened, cmp.expect.unchanged]);
+      assert.ok(Math.abs(d.compliance_change * 33 - cmp.expect.compliance_change_times_33) < 1e-9);
+      assert.deepEqual([d.improved[0].item, d.improved[0].before, d.improved[0].after], cmp.expect.first_improved);
+      for (const c of f.invalid) {
+        const e = expectCode(ptsp, assert, c.code, () => ptsp.auditFacilities(c.inventory, c.options), c.name);
+        assert.equal(e.kind, "office", c.name);
+        assert.deepEqual(e.errors.map((p) => [p.path, p.code]), c.problems, c.name);
+      }
+      const list = ptsp.facilitiesChecklist();
+      assert.deepEqual([list.items.filter((i) => i.kind === "room").length, list.items.length], [14, 33]);
+      assert.equal(list.items[15 + 14].name.id, "Touchscreen IKM");
+      expectCode(ptsp, assert, "invalid_type", () => ptsp.auditFacilities("inventory"));
+      expectCode(ptsp, assert, "invalid_checklist", () =>
+        ptsp.auditFacilities({ office: "x", as_of: "2026-12-01" }, null, { ...list, items: [] }),
+      );
+    },
+  },
+
   {
     name: "the built-in ids (ptsp-wasm/builtin) name the built-in procedures' steps, outcomes, roles and lanes",
     fn(ptsp, fixtures, assert) {
@@ -2053,6 +2093,9 @@ export const tests = [
  * FULL_ONLY_EXPORTS. Checked by the form runners.
  */
 export const FULL_ONLY_EXPORTS = [
+  "auditFacilities",
+  "compareAudits",
+  "facilitiesChecklist",
   "Case",
   "deskFigures",
   "deskUnitSummaries",

@@ -5,6 +5,12 @@
 // "exports"/"types" entries of wasm-bindings/package.json.
 import * as builtin from "ptsp-wasm/builtin";
 import init, {
+  auditFacilities,
+  compareAudits,
+  facilitiesChecklist,
+  type Checklist,
+  type Comparison,
+  type FacilitiesAudit,
   Assuming,
   Calendar,
   Case,
@@ -330,4 +336,11 @@ export async function check(): Promise<void> {
   };
   const deskId: string = builtin.complaint.ID;
   void [verify, toVerify, deskId];
+
+  // Seed §4 facilities.
+  const list: Checklist = precise(facilitiesChecklist());
+  const audited: FacilitiesAudit = precise(auditFacilities({ office: "x", as_of: "2026-12-01", entries: [] }, null, null));
+  const itemStatus: "present" | "inadequate" | "missing" = audited.lines[0].status;
+  const diff: Comparison = precise(compareAudits(audited, audited));
+  void [list, itemStatus, diff];
 }
