@@ -453,7 +453,14 @@ export type Code =
   | "invalid_inventory"
   | "unknown_facility"
   | "inconsistent_count"
-  | "checked_after_audit";
+  | "checked_after_audit"
+  | "invalid_organisation"
+  | "unknown_position"
+  | "no_head"
+  | "several_heads"
+  | "command_cycle"
+  | "ends_before_start"
+  | "invalid_requirements";
 
 /**
  * What an actor asks the case to do.
@@ -2213,7 +2220,14 @@ export type ErrorCode =
   | "invalid_inventory" // a facilities inventory is not valid
   | "unknown_facility" // a facility is not on the checklist
   | "inconsistent_count" // a count does not agree with presence
-  | "checked_after_audit"; // a check date is after the inventory's date
+  | "checked_after_audit" // a check date is after the inventory's date
+  | "invalid_organisation" // an organisation is not valid
+  | "unknown_position" // a position is not known
+  | "no_head" // the line of command has no head of office
+  | "several_heads" // more than one position has no superior
+  | "command_cycle" // the line of command runs in a circle
+  | "ends_before_start" // a period ends before it starts
+  | "invalid_requirements"; // competence requirements are not valid
 
 /** The module an error belongs to. */
 export type ErrorKind =

@@ -208,6 +208,15 @@ codes! {
     UnknownFacility = "unknown_facility", "sarana tidak ada di daftar periksa", "a facility is not on the checklist";
     InconsistentCount = "inconsistent_count", "jumlah tidak sesuai dengan keberadaan", "a count does not agree with presence";
     CheckedAfterAudit = "checked_after_audit", "tanggal pemeriksaan sesudah tanggal inventaris", "a check date is after the inventory's date";
+
+    // The office: organisation, competence (seed §5) and staffing (§8).
+    InvalidOrganisation = "invalid_organisation", "data organisasi tidak valid", "an organisation is not valid";
+    UnknownPosition = "unknown_position", "jabatan tidak dikenal", "a position is not known";
+    NoHead = "no_head", "tidak ada kepala kantor di garis komando", "the line of command has no head of office";
+    SeveralHeads = "several_heads", "lebih dari satu jabatan tanpa atasan", "more than one position has no superior";
+    CommandCycle = "command_cycle", "garis komando berputar", "the line of command runs in a circle";
+    EndsBeforeStart = "ends_before_start", "periode berakhir sebelum dimulai", "a period ends before it starts";
+    InvalidRequirements = "invalid_requirements", "persyaratan kompetensi tidak valid", "competence requirements are not valid";
 }
 
 impl Code {

@@ -35,6 +35,18 @@ pub enum OfficeError {
         /// All problems found.
         problems: Vec<Problem>,
     },
+    /// An organisation has problems; every one is listed.
+    #[error("invalid organisation: {}", summary(.problems, Lang::En))]
+    InvalidOrganisation {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
+    /// Competence requirements have problems; every one is listed.
+    #[error("invalid competence requirements: {}", summary(.problems, Lang::En))]
+    InvalidRequirements {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
     /// A JSON text or value of the wrong shape.
     #[error(transparent)]
     Input(#[from] InputError),
@@ -47,6 +59,8 @@ impl PtspError for OfficeError {
         match self {
             OfficeError::InvalidChecklist { .. } => Code::InvalidChecklist,
             OfficeError::InvalidInventory { .. } => Code::InvalidInventory,
+            OfficeError::InvalidOrganisation { .. } => Code::InvalidOrganisation,
+            OfficeError::InvalidRequirements { .. } => Code::InvalidRequirements,
             OfficeError::Input(e) => e.code(),
         }
     }
@@ -58,7 +72,9 @@ impl PtspError for OfficeError {
     fn problems(&self) -> &[Problem] {
         match self {
             OfficeError::InvalidChecklist { problems }
-            | OfficeError::InvalidInventory { problems } => problems,
+            | OfficeError::InvalidInventory { problems }
+            | OfficeError::InvalidOrganisation { problems }
+            | OfficeError::InvalidRequirements { problems } => problems,
             OfficeError::Input(e) => e.problems(),
         }
     }
@@ -74,6 +90,13 @@ impl PtspError for OfficeError {
             (OfficeError::InvalidInventory { problems }, Lang::Id) => {
                 format!("inventaris sarana tidak valid: {}", summary(problems, lang))
             }
+            (OfficeError::InvalidOrganisation { problems }, Lang::Id) => {
+                format!("data organisasi tidak valid: {}", summary(problems, lang))
+            }
+            (OfficeError::InvalidRequirements { problems }, Lang::Id) => format!(
+                "persyaratan kompetensi tidak valid: {}",
+                summary(problems, lang)
+            ),
         }
     }
 }

@@ -1,12 +1,21 @@
-//! The office that runs the procedures: seed §4 (facilities) today; the
-//! organisation, competence (§5), supervision (§6) and staffing (§8) are
-//! the rest of the office issue.
+//! The office that runs the procedures: its facilities (seed §4), its
+//! organisation and staff with their competence (§5) and the staffing
+//! check (§8). Supervision by the direct superior (§6) is still to come.
 //!
 //! * [`facilities`]: the seed's checklist of 14 rooms and 19 items of
 //!   office equipment as built-in bilingual data ([`Checklist::jatim`]), an
 //!   office's inventory as data ([`Inventory`]), the audit that says what
 //!   is present, missing or inadequate with a compliance figure
 //!   ([`audit`]) and the comparison of two audits ([`compare`]).
+//! * [`organisation`]: units with their sectors, positions in the line of
+//!   command up to the head of the office, staff with status, roles,
+//!   sectors, absences and competence ([`Organisation`], validated with
+//!   every problem at once).
+//! * [`competence`]: the five criteria of §5 as [`Requirement`]s per role
+//!   and sector, and the [`competence_report`] of who meets them and whose
+//!   certificates expire soon.
+//! * [`staffing`](mod@staffing): §8's minimum of processors per sector on a date
+//!   ([`staffing()`]).
 //!
 //! # Example
 //! ```
@@ -20,11 +29,22 @@
 //! # Ok::<(), ptsp::office::OfficeError>(())
 //! ```
 
+pub mod competence;
 mod error;
 pub mod facilities;
+pub mod organisation;
+pub mod staffing;
 
+pub use competence::{
+    CompetenceReport, Criterion, Expiry, Requirement, Shortfall, Unqualified, competence_report,
+};
 pub use error::OfficeError;
 pub use facilities::{
     AuditLine, AuditOptions, AuditStatus, Checklist, ChecklistItem, Comparison, Condition,
     FacilitiesAudit, FacilityKind, Inventory, InventoryEntry, StatusChange, audit, compare,
 };
+pub use organisation::{
+    Absence, AbsenceKind, Certificate, Competence, EmploymentStatus, OrgUnit, Organisation,
+    Position, StaffMember, UnitKind,
+};
+pub use staffing::{SectorStaffing, SectorStatus, StaffingReport, StaffingSettings, staffing};

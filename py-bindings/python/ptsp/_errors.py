@@ -301,6 +301,13 @@ CODES: Dict[str, Dict[str, str]] = {
     "unknown_facility": {"en": "a facility is not on the checklist", "id": "sarana tidak ada di daftar periksa"},
     "inconsistent_count": {"en": "a count does not agree with presence", "id": "jumlah tidak sesuai dengan keberadaan"},
     "checked_after_audit": {"en": "a check date is after the inventory's date", "id": "tanggal pemeriksaan sesudah tanggal inventaris"},
+    "invalid_organisation": {"en": "an organisation is not valid", "id": "data organisasi tidak valid"},
+    "unknown_position": {"en": "a position is not known", "id": "jabatan tidak dikenal"},
+    "no_head": {"en": "the line of command has no head of office", "id": "tidak ada kepala kantor di garis komando"},
+    "several_heads": {"en": "more than one position has no superior", "id": "lebih dari satu jabatan tanpa atasan"},
+    "command_cycle": {"en": "the line of command runs in a circle", "id": "garis komando berputar"},
+    "ends_before_start": {"en": "a period ends before it starts", "id": "periode berakhir sebelum dimulai"},
+    "invalid_requirements": {"en": "competence requirements are not valid", "id": "persyaratan kompetensi tidak valid"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 
