@@ -488,7 +488,7 @@ pub(crate) fn value_in<T: DeserializeOwned>(
 /// A list (or tuple) read as a list of a core serde type: every item that
 /// does not fit is reported at once, each problem at its path under `root`
 /// (`events[2].at`); anything but a list or tuple raises `invalid_type`.
-fn list_value_in<T: DeserializeOwned>(
+pub(crate) fn list_value_in<T: DeserializeOwned>(
     ob: &Bound<'_, PyAny>,
     what: &str,
     root: &str,

@@ -1,14 +1,20 @@
-//! The core's `office` module (seed §4 facilities today), exposed as the
-//! native submodule `office` of `ptsp._ptsp`, re-exported by the Python
-//! module `ptsp.office`: the seed's checklist, the audit of an inventory
-//! and the comparison of two audits.
+//! The core's `office` module, exposed as the native submodule `office` of
+//! `ptsp._ptsp`, re-exported by the Python module `ptsp.office`: seed §4
+//! facilities (the checklist, audits and their comparison), the
+//! organisation (validated), the §5 competence report and the §8 staffing
+//! check.
 //!
 //! Every function converts its arguments in ([`convert`]), calls the core
 //! once and converts the result out; errors map through [`error`].
 
 use pyo3::prelude::*;
 
-use ptsp::office::{AuditOptions, Checklist, FacilitiesAudit, Inventory};
+use std::collections::BTreeMap;
+
+use ptsp::office::{
+    AuditOptions, Checklist, FacilitiesAudit, Inventory, Organisation, Requirement,
+    StaffingSettings,
+};
 
 use crate::convert;
 use crate::error::{self, Domain};
@@ -68,6 +74,90 @@ pub fn compare_audits<'py>(
     convert::view_out(py, "Comparison", &ptsp::office::compare(&before, &after))
 }
 
+/// An organisation (a dict), validated: returned in the core's JSON shape,
+/// or `OfficeValidationError` with every problem (unknown units or
+/// positions, a line of command with a cycle or without its one head,
+/// duplicate ids, periods that end before they start).
+#[pyfunction]
+pub fn check_organisation<'py>(
+    py: Python<'py>,
+    organisation: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let org = organisation_in(organisation)?;
+    convert::serde_out(py, &org)
+}
+
+fn organisation_in(ob: &Bound<'_, PyAny>) -> PyResult<Organisation> {
+    let org: Organisation = convert::value_in(ob, "organisation", "", Domain::Office)?;
+    org.checked().map_err(error::core)
+}
+
+fn requirements_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Requirement>> {
+    match ob {
+        Some(r) if !r.is_none() => {
+            convert::list_value_in(r, "requirements", "requirements", Domain::Office)
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Seed §5: who among the holders of `role` (in `sector`: those who
+/// process it) meets its requirement on `as_of` (a date), and whose
+/// certificates end within `within_days`.
+#[pyfunction]
+#[pyo3(signature = (organisation, requirements, role, as_of, sector = None, within_days = 30))]
+pub fn competence_report<'py>(
+    py: Python<'py>,
+    organisation: &Bound<'py, PyAny>,
+    requirements: &Bound<'py, PyAny>,
+    role: &Bound<'py, PyAny>,
+    as_of: &Bound<'py, PyAny>,
+    sector: Option<&Bound<'py, PyAny>>,
+    within_days: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let org = organisation_in(organisation)?;
+    let reqs = requirements_in(Some(requirements))?;
+    let role = convert::str_in(role, "role", Domain::Office)?;
+    let sector = match sector {
+        Some(s) if !s.is_none() => Some(convert::str_in(s, "sector", Domain::Office)?),
+        _ => None,
+    };
+    let as_of = convert::date_in(as_of, "as_of")?;
+    let r = ptsp::office::competence_report(&org, &reqs, role, sector, as_of, within_days)
+        .map_err(error::core)?;
+    convert::view_out(py, "CompetenceReport", &r)
+}
+
+/// Seed §8 on `as_of` (a date): every sector's processors, the sectors
+/// short of the minimum or resting on one person, and the load per
+/// processor from `open_cases` (`{sector: count}`).
+#[pyfunction]
+#[pyo3(signature = (organisation, as_of, settings = None, requirements = None, open_cases = None))]
+pub fn staffing<'py>(
+    py: Python<'py>,
+    organisation: &Bound<'py, PyAny>,
+    as_of: &Bound<'py, PyAny>,
+    settings: Option<&Bound<'py, PyAny>>,
+    requirements: Option<&Bound<'py, PyAny>>,
+    open_cases: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let org = organisation_in(organisation)?;
+    let as_of = convert::date_in(as_of, "as_of")?;
+    let settings: StaffingSettings = match settings {
+        Some(s) if !s.is_none() => convert::value_in(s, "settings", "settings", Domain::Office)?,
+        _ => StaffingSettings::default(),
+    };
+    let reqs = requirements_in(requirements)?;
+    let open: BTreeMap<String, u64> = match open_cases {
+        Some(o) if !o.is_none() => {
+            convert::value_in(o, "open_cases", "open_cases", Domain::Office)?
+        }
+        _ => BTreeMap::new(),
+    };
+    let r = ptsp::office::staffing(&org, &settings, &reqs, as_of, &open).map_err(error::core)?;
+    convert::view_out(py, "StaffingReport", &r)
+}
+
 /// Builds the submodule `office` (its functions' `__module__` is
 /// `ptsp.office`, the Python module that re-exports them) and adds it to
 /// `parent`.
@@ -76,5 +166,8 @@ pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(facilities_checklist, &m)?)?;
     m.add_function(wrap_pyfunction!(audit_facilities, &m)?)?;
     m.add_function(wrap_pyfunction!(compare_audits, &m)?)?;
+    m.add_function(wrap_pyfunction!(check_organisation, &m)?)?;
+    m.add_function(wrap_pyfunction!(competence_report, &m)?)?;
+    m.add_function(wrap_pyfunction!(staffing, &m)?)?;
     parent.add("office", m)
 }

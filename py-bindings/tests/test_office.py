@@ -78,3 +78,60 @@ def test_an_own_checklist_and_wrong_types():
     assert info.value.code == "invalid_checklist"
     with pytest.raises(ptsp.InvalidTypeError):
         ptsp.office.audit_facilities("inventory")
+
+
+ORG = json.loads((FIXTURE.parent / "organisation.json").read_text(encoding="utf-8"))
+
+
+def date(text):
+    return dt.date.fromisoformat(text)
+
+
+@pytest.mark.parametrize("case", ORG["staffing"], ids=lambda c: c["name"])
+def test_staffing_agrees_with_the_fixture(case):
+    r = ptsp.office.staffing(ORG["organisation"], date(case["as_of"]), case["settings"] or None,
+                             ORG["requirements"], case["open_cases"])
+    e = case["expect"]
+    assert (r.short, r.single) == (e["short"], e["single"])
+    sectors = {s.sector: s for s in r.sectors}
+    for sector, want in e["sectors"].items():
+        for key, value in want.items():
+            assert sectors[sector][key] == value, (sector, key)
+    assert r.as_of == date(case["as_of"])
+
+
+@pytest.mark.parametrize("case", ORG["competence"], ids=lambda c: c["name"])
+def test_competence_reports_agree_with_the_fixture(case):
+    r = ptsp.office.competence_report(ORG["organisation"], ORG["requirements"], case["role"],
+                                      date(case["as_of"]), case.get("sector"), case["within_days"])
+    e = case["expect"]
+    assert r.qualified == e["qualified"]
+    assert {u["staff"]: [s["criterion"] for s in u["shortfalls"]] for u in r.unqualified} == e["unqualified"]
+    assert [[x["staff"], x["certificate"], x["valid_until"], x["days_left"]] for x in r.expiring] == e["expiring"]
+
+
+def set_pointer(doc, pointer, value):
+    *parents, last = pointer.strip("/").split("/")
+    for p in parents:
+        doc = doc[int(p)] if isinstance(doc, list) else doc[p]
+    if isinstance(doc, list):
+        doc[int(last)] = value
+    else:
+        doc[last] = value
+
+
+@pytest.mark.parametrize("case", ORG["invalid"], ids=lambda c: c["name"])
+def test_bad_organisations_report_every_problem(case):
+    org = json.loads(json.dumps(ORG["organisation"]))
+    for pointer, value in case["set"].items():
+        set_pointer(org, pointer, value)
+    with pytest.raises(ptsp.OfficeValidationError) as info:
+        ptsp.office.check_organisation(org)
+    assert info.value.code == "invalid_organisation"
+    assert [[p["path"], p["code"]] for p in info.value.errors()] == case["problems"]
+
+
+def test_an_organisation_comes_back_as_given():
+    assert ptsp.office.check_organisation(ORG["organisation"])["positions"][0]["id"] == "kadis"
+    with pytest.raises(ptsp.InvalidTypeError):
+        ptsp.office.staffing(ORG["organisation"], "2026-12-01")

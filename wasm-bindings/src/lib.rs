@@ -96,8 +96,9 @@
 //! * `sla` — `slaEvaluate` (core module `ptsp::sla`).
 //! * `helpdesk` — `deskFigures`, `deskUnitSummaries` (core module
 //!   `ptsp::desk::figures`).
-//! * `office` — `facilitiesChecklist`, `auditFacilities`, `compareAudits`
-//!   (core module `ptsp::office`, seed §4).
+//! * `office` — `facilitiesChecklist`, `auditFacilities`, `compareAudits`,
+//!   `checkOrganisation`, `competenceReport`, `staffingReport` (core module
+//!   `ptsp::office`, seed §4, §5, §8).
 //! * `convert` — every conversion between JS values and core types, and the
 //!   TypeScript declarations of the data shapes.
 //! * `error` — every error mapping, and the `PtspError` declaration.
@@ -129,7 +130,10 @@ pub use form::{
 #[cfg(feature = "full")]
 pub use helpdesk::{desk_figures, desk_unit_summaries};
 #[cfg(feature = "full")]
-pub use office::{audit_facilities, compare_audits, facilities_checklist};
+pub use office::{
+    audit_facilities, check_organisation, compare_audits, competence_report, facilities_checklist,
+    staffing_report,
+};
 pub use procedure::Procedure;
 pub use routing::{Router, normalize_text, stem};
 #[cfg(feature = "full")]

@@ -1,12 +1,18 @@
-//! The office (core module `ptsp::office`), seed §4 facilities: the seed's
-//! checklist, the audit of an office's inventory (for the inventory form an
-//! office fills in) and the comparison of two audits. In both packages.
+//! The office (core module `ptsp::office`): seed §4 facilities (the
+//! checklist, the audit of an inventory, the comparison of two audits), the
+//! organisation (validated), the §5 competence report and the §8 staffing
+//! check. In both packages.
 //!
 //! Every function converts its arguments in ([`crate::convert`]), calls core
 //! once, and converts the result out; every failure is thrown as a
 //! `PtspError` ([`crate::error`]).
 
-use ptsp::office::{AuditOptions, Checklist, FacilitiesAudit, Inventory, OfficeError};
+use std::collections::BTreeMap;
+
+use ptsp::office::{
+    AuditOptions, Checklist, FacilitiesAudit, Inventory, OfficeError, Organisation, Requirement,
+    StaffingSettings,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
@@ -71,4 +77,105 @@ pub fn compare_audits(
     let before: FacilitiesAudit = convert::object(before, "before", "before", Domain::Office)?;
     let after: FacilitiesAudit = convert::object(after, "after", "after", Domain::Office)?;
     convert::to_js(&ptsp::office::compare(&before, &after))
+}
+
+fn organisation(v: &JsValue) -> Result<Organisation> {
+    let org: Organisation = convert::object(v, "organisation", "", Domain::Office)?;
+    Ok(org.checked()?)
+}
+
+fn requirements(v: &JsValue) -> Result<Vec<Requirement>> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Vec::new());
+    }
+    convert::objects(v, "requirements", Domain::Office)
+}
+
+/// An organisation, validated: returned in the core's JSON shape, or
+/// `invalid_organisation` with every problem in `errors`.
+#[wasm_bindgen(js_name = checkOrganisation, unchecked_return_type = "Organisation")]
+pub fn check_organisation(
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
+) -> Result<JsValue> {
+    convert::to_js(&organisation(org)?)
+}
+
+/// Seed §5: who among the holders of `role` (in `sector`, or `null` for
+/// all) meets its requirement on `asOf`, what the others lack, and whose
+/// certificates end within `withinDays`.
+///
+/// ```js
+/// const r = competenceReport(org, requirements, "verifikator", "kesehatan", "2026-12-01", 60);
+/// r.unqualified.map((u) => [u.staff, u.shortfalls.map((s) => s.criterion)]);
+/// ```
+#[wasm_bindgen(js_name = competenceReport, unchecked_return_type = "CompetenceReport")]
+pub fn competence_report(
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Requirement[]")] reqs: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] role: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] sector: &JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: &JsValue,
+    #[wasm_bindgen(js_name = withinDays, unchecked_param_type = "number")] within_days: &JsValue,
+) -> Result<JsValue> {
+    let org = organisation(org)?;
+    let reqs = requirements(reqs)?;
+    let role = convert::text(role, "role")?;
+    let sector = if sector.is_undefined() || sector.is_null() {
+        None
+    } else {
+        Some(convert::text(sector, "sector")?)
+    };
+    let as_of = convert::date(as_of, "asOf")?;
+    let within = convert::integer(within_days, "withinDays")?;
+    // Negative: refused here; beyond u32: refused by core as out of range.
+    let within = match u32::try_from(within) {
+        Ok(n) => n,
+        Err(_) if within < 0 => {
+            return Err(crate::error::BindingError::invalid_type(
+                "withinDays",
+                "number (a whole number of days, 0 or more)",
+                &format!("number {within}"),
+            ));
+        }
+        Err(_) => u32::MAX,
+    };
+    convert::to_js(&ptsp::office::competence_report(
+        &org,
+        &reqs,
+        &role,
+        sector.as_deref(),
+        as_of,
+        within,
+    )?)
+}
+
+/// Seed §8 on `asOf`: every sector's processors, the sectors short of the
+/// minimum (default: one PNS or PTT per sector) or resting on one person,
+/// and open cases per processor (`openCases`: `{sector: count}`).
+#[wasm_bindgen(js_name = staffingReport, unchecked_return_type = "StaffingReport")]
+pub fn staffing_report(
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
+    #[wasm_bindgen(js_name = asOf, unchecked_param_type = "IsoDate")] as_of: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<StaffingSettings> | null | undefined")]
+    settings: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Requirement[] | null | undefined")] reqs: &JsValue,
+    #[wasm_bindgen(js_name = openCases, unchecked_param_type = "Record<string, number> | null | undefined")]
+    open_cases: &JsValue,
+) -> Result<JsValue> {
+    let org = organisation(org)?;
+    let as_of = convert::date(as_of, "asOf")?;
+    let settings: StaffingSettings = if settings.is_undefined() || settings.is_null() {
+        StaffingSettings::default()
+    } else {
+        convert::object(settings, "settings", "settings", Domain::Office)?
+    };
+    let reqs = requirements(reqs)?;
+    let open: BTreeMap<String, u64> = if open_cases.is_undefined() || open_cases.is_null() {
+        BTreeMap::new()
+    } else {
+        convert::object(open_cases, "openCases", "open_cases", Domain::Office)?
+    };
+    convert::to_js(&ptsp::office::staffing(
+        &org, &settings, &reqs, as_of, &open,
+    )?)
 }

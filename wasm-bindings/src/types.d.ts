@@ -23,6 +23,26 @@ export interface RenderedExplanation extends Explanation {
 }
 
 /**
+ * A period away, both days included.
+ */
+export interface Absence {
+  /** First day away. */
+  from: IsoDate;
+  /** Last day away. */
+  to: IsoDate;
+  /** Why. */
+  kind: AbsenceKind;
+}
+
+/**
+ * Why a staff member is away.
+ */
+export type AbsenceKind =
+  | "leave"
+  | "secondment"
+  | "other";
+
+/**
  * Who performs a command: an id, the roles held, and the unit (division or
  * agency) the actor belongs to.
  */
@@ -261,6 +281,20 @@ export interface Catalogue {
   note: string;
   /** The service types. */
   services: ServiceType[];
+}
+
+/**
+ * A competence certificate (seed §5 b).
+ */
+export interface Certificate {
+  /** What it certifies (matched against requirements). */
+  name: string;
+  /** Who issued it. */
+  issuer: string;
+  /** First day of validity. */
+  valid_from: IsoDate;
+  /** Last day of validity (`None`: does not expire). */
+  valid_until?: IsoDate | null;
 }
 
 /**
@@ -554,6 +588,44 @@ export interface Comparison {
 }
 
 /**
+ * A staff member's competence (seed §5 a–e).
+ */
+export interface Competence {
+  /** a) Fields of education and knowledge (`hukum`, `teknik sipil`). */
+  education?: string[];
+  /** b) Competence certificates. */
+  certificates?: Certificate[];
+  /** c) The sectors in whose services they have technical ability. */
+  technical?: string[];
+  /** d) Operates a computer. */
+  computer?: boolean;
+  /** e) Has command of information technology. */
+  it_knowledge?: boolean;
+}
+
+/**
+ * Who meets a role's requirement (in a sector) on a date.
+ */
+export interface CompetenceReport {
+  /** The date assessed. */
+  as_of: IsoDate;
+  /** The role. */
+  role: string;
+  /** The sector, if one. */
+  sector?: string | null;
+  /** The requirement applied (`None`: the role has none, so every holder qualifies). */
+  requirement?: Requirement | null;
+  /** Holders who qualify. */
+  qualified: string[];
+  /** Holders who do not, and why. */
+  unqualified: Unqualified[];
+  /** The look-ahead for expiring certificates, in days. */
+  within_days: number;
+  /** Certificates (the required ones, or all when none are required) that end within `within_days` of `as_of`, soonest first. */
+  expiring: Expiry[];
+}
+
+/**
  * The state an item was found in.
  */
 export type Condition =
@@ -587,6 +659,16 @@ export interface CorrectionReason {
 export type CountFrom =
   | "next_working_day"
   | "receipt_day";
+
+/**
+ * Which of seed §5's criteria a shortfall is about.
+ */
+export type Criterion =
+  | "education"
+  | "certificate"
+  | "technical"
+  | "computer"
+  | "it_knowledge";
 
 /**
  * The step a case is at, in the public view: its id and name.
@@ -713,6 +795,14 @@ export type DueEvent =
     /** The end of the window. */
     due: IsoInstant;
   };
+
+/**
+ * Employment status of a staff member.
+ */
+export type EmploymentStatus =
+  | "pns"
+  | "pppk"
+  | "non_asn";
 
 /**
  * How a case ended.
@@ -842,6 +932,20 @@ export type Event = {
     reason?: string | null;
   }
 );
+
+/**
+ * A certificate that expires soon.
+ */
+export interface Expiry {
+  /** The staff member's id. */
+  staff: string;
+  /** The certificate's name. */
+  certificate: string;
+  /** Its last valid day. */
+  valid_until: IsoDate;
+  /** Days from the report's date to that day. */
+  days_left: number;
+}
 
 /**
  * One day of an explanation.
@@ -1238,6 +1342,36 @@ export interface OfficeHours {
 }
 
 /**
+ * A unit and the sectors it serves.
+ */
+export interface OrgUnit {
+  /** Stable id. */
+  id: string;
+  /** Name in both languages. */
+  name: Label;
+  /** What it is. */
+  kind: UnitKind2;
+  /** The unit it belongs to (`None` for the office and the agencies). */
+  parent?: string | null;
+  /** The sectors (*sektor*) it serves. */
+  sectors?: string[];
+}
+
+/**
+ * An office's organisation: units, positions and staff.
+ */
+export interface Organisation {
+  /** Stable id of the office. */
+  id: string;
+  /** Units. */
+  units?: OrgUnit[];
+  /** Positions. */
+  positions?: Position[];
+  /** Staff. */
+  staff?: StaffMember[];
+}
+
+/**
  * One outcome of a step and the step it leads to.
  */
 export interface OutcomeDef {
@@ -1284,6 +1418,20 @@ export interface PauseInfo {
   returned: IsoInstant;
   /** When it came back. */
   resubmitted?: IsoInstant | null;
+}
+
+/**
+ * A position in the line of command.
+ */
+export interface Position {
+  /** Stable id. */
+  id: string;
+  /** Title in both languages. */
+  title: Label;
+  /** The unit it belongs to. */
+  unit: string;
+  /** The direct superior's position; `None` only for the head of the office. */
+  superior?: string | null;
 }
 
 /**
@@ -1479,6 +1627,26 @@ export interface Request {
 }
 
 /**
+ * What a role (in a sector) requires, after seed §5 a–e.
+ */
+export interface Requirement {
+  /** The procedure role (`verifikator`). */
+  role: string;
+  /** The sector it applies to; `None`: every sector without its own. */
+  sector?: string | null;
+  /** a) Any one of these fields of education (empty: not checked). */
+  education?: string[];
+  /** b) Every one of these certificates, valid on the day. */
+  certificates?: string[];
+  /** c) Technical ability in the sector's services. */
+  technical?: boolean;
+  /** d) Operates a computer. */
+  computer?: boolean;
+  /** e) Command of information technology. */
+  it_knowledge?: boolean;
+}
+
+/**
  * A role an actor may hold (e.g. `pemohon`, `verifikator`).
  */
 export interface RoleDef {
@@ -1545,6 +1713,34 @@ export interface RuleSet {
 }
 
 /**
+ * One sector's processors on the day.
+ */
+export interface SectorStaffing {
+  /** The sector. */
+  sector: string;
+  /** Staff who can process its files on the day. */
+  processors: string[];
+  /** Eligible staff of the sector who are away on the day. */
+  away: string[];
+  /** Eligible staff present who do not meet the role's requirement. */
+  unqualified: string[];
+  /** Short, single or staffed. */
+  status: SectorStatus;
+  /** Open cases of the sector (as given). */
+  open_cases: number;
+  /** Open cases per processor (`None` without processors). */
+  load?: number | null;
+}
+
+/**
+ * How a sector stands.
+ */
+export type SectorStatus =
+  | "short"
+  | "single"
+  | "staffed";
+
+/**
  * One service type of a requirements catalogue: which procedure it runs
  * on, which agency recommends, and its documents (Lampiran II).
  */
@@ -1567,6 +1763,16 @@ export interface ServiceType {
 export type Sex =
   | "male"
   | "female";
+
+/**
+ * One criterion a staff member does not meet, and why.
+ */
+export interface Shortfall {
+  /** The criterion. */
+  criterion: Criterion;
+  /** Why, in both languages. */
+  why: Label;
+}
 
 /**
  * Why a day does not count.
@@ -1645,6 +1851,60 @@ export interface StaffLoad {
   active?: boolean;
   /** Competences they hold (e.g. `perikanan_tangkap`), for `pick_staff_with`. */
   competences?: string[];
+}
+
+/**
+ * A staff member.
+ */
+export interface StaffMember {
+  /** Stable id (an employee number; never shown in logs beyond this). */
+  id: string;
+  /** Name. */
+  name: string;
+  /** Employment status. */
+  status: EmploymentStatus;
+  /** The unit they work in. */
+  unit: string;
+  /** Their position, if they hold one in the line of command. */
+  position?: string | null;
+  /** The procedure roles they hold (`verifikator`, `operator`). */
+  roles?: string[];
+  /** The sectors whose files they process (seed §8). */
+  sectors?: string[];
+  /** Periods away. */
+  absences?: Absence[];
+  /** Competence profile (seed §5). */
+  competence?: Competence;
+}
+
+/**
+ * The staffing check of an organisation on a date.
+ */
+export interface StaffingReport {
+  /** The date checked. */
+  as_of: IsoDate;
+  /** The minimum applied. */
+  min_per_sector: number;
+  /** Every sector (named by a unit or a staff member), sorted. */
+  sectors: SectorStaffing[];
+  /** Sectors below the minimum. */
+  short: string[];
+  /** Sectors resting on one processor. */
+  single: string[];
+}
+
+/**
+ * The staffing rule. The defaults are the seed's: one processor per
+ * sector, PNS or PTT (non-ASN) — PPPK is an ASN status the seed does not
+ * name; add it to `eligible` where an office counts it.
+ */
+export interface StaffingSettings {
+  /** Processors needed per sector (seed §8: 1). */
+  min_per_sector?: number;
+  /** The employment statuses that count (seed §8: PNS or PTT). */
+  eligible?: EmploymentStatus[];
+  /** When set, only holders of this role count, and its competence requirement (certificates included) must be met on the day. */
+  role?: string | null;
 }
 
 /**
@@ -1975,6 +2235,15 @@ export type UnitKind =
   | "head_of_complaints";
 
 /**
+ * What a unit is.
+ */
+export type UnitKind2 =
+  | "office"
+  | "division"
+  | "section"
+  | "agency";
+
+/**
  * Per-unit figures over many tickets.
  */
 export interface UnitSummary {
@@ -1992,6 +2261,16 @@ export interface UnitSummary {
   working_seconds: number;
   /** Mean working seconds per finished step visit. */
   mean_seconds_per_visit?: number | null;
+}
+
+/**
+ * A staff member who does not qualify, and why.
+ */
+export interface Unqualified {
+  /** The staff member's id. */
+  staff: string;
+  /** What they lack. */
+  shortfalls: Shortfall[];
 }
 
 /**

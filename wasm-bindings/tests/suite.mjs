@@ -32,6 +32,7 @@ export const FIXTURE_FILES = [
   "desk/scenarios.json",
   "hardening/bad-inputs.json",
   "office/facilities.json",
+  "office/organisation.json",
 ];
 
 /** Calls `f` and returns what it threw; fails if it returned normally. */
@@ -116,6 +117,49 @@ function setPointer(doc, pointer, value) {
 const JATIM_RECEIVED = "2026-12-23T10:00:00+07:00";
 
 export const tests = [
+  {
+    name: "organisation, competence (seed §5) and staffing (seed §8) agree with the golden cases",
+    full: true,
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["office/organisation.json"];
+      const org = f.organisation;
+      for (const c of f.staffing) {
+        const r = ptsp.staffingReport(org, c.as_of, c.settings, f.requirements, c.open_cases);
+        assert.deepEqual([r.short, r.single], [c.expect.short, c.expect.single], c.name);
+        for (const [sector, want] of Object.entries(c.expect.sectors)) {
+          const got = r.sectors.find((s) => s.sector === sector);
+          for (const [k, v] of Object.entries(want)) assert.deepEqual(got[k], v, `${c.name}: ${sector}.${k}`);
+        }
+      }
+      for (const c of f.competence) {
+        const r = ptsp.competenceReport(org, f.requirements, c.role, c.sector ?? null, c.as_of, c.within_days);
+        assert.deepEqual(r.qualified, c.expect.qualified, c.name);
+        assert.deepEqual(
+          Object.fromEntries(r.unqualified.map((u) => [u.staff, u.shortfalls.map((s) => s.criterion)])),
+          c.expect.unqualified,
+          c.name,
+        );
+        assert.deepEqual(r.expiring.map((x) => [x.staff, x.certificate, x.valid_until, x.days_left]), c.expect.expiring, c.name);
+      }
+      const setPointer = (doc, pointer, value) => {
+        const keys = pointer.slice(1).split("/");
+        const last = keys.pop();
+        for (const k of keys) doc = doc[k];
+        doc[last] = value;
+      };
+      for (const c of f.invalid) {
+        const bad = structuredClone(org);
+        for (const [pointer, value] of Object.entries(c.set)) setPointer(bad, pointer, value);
+        const e = expectCode(ptsp, assert, "invalid_organisation", () => ptsp.checkOrganisation(bad), c.name);
+        assert.equal(e.kind, "office");
+        assert.deepEqual(e.errors.map((p) => [p.path, p.code]), c.problems, c.name);
+      }
+      assert.equal(ptsp.checkOrganisation(org).positions[0].id, "kadis");
+      expectCode(ptsp, assert, "invalid_type", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", -1));
+      expectCode(ptsp, assert, "invalid_requirements", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", 4000));
+    },
+  },
+
   {
     name: "facilities audits (seed §4) agree with the golden cases",
     full: true,
@@ -2093,6 +2137,9 @@ export const tests = [
  * FULL_ONLY_EXPORTS. Checked by the form runners.
  */
 export const FULL_ONLY_EXPORTS = [
+  "checkOrganisation",
+  "competenceReport",
+  "staffingReport",
   "auditFacilities",
   "compareAudits",
   "facilitiesChecklist",

@@ -5,6 +5,12 @@
 // "exports"/"types" entries of wasm-bindings/package.json.
 import * as builtin from "ptsp-wasm/builtin";
 import init, {
+  checkOrganisation,
+  competenceReport,
+  staffingReport,
+  type CompetenceReport,
+  type Organisation,
+  type StaffingReport,
   auditFacilities,
   compareAudits,
   facilitiesChecklist,
@@ -343,4 +349,10 @@ export async function check(): Promise<void> {
   const itemStatus: "present" | "inadequate" | "missing" = audited.lines[0].status;
   const diff: Comparison = precise(compareAudits(audited, audited));
   void [list, itemStatus, diff];
+  const sampleOrg: Organisation = { id: "x", units: [], positions: [], staff: [] };
+  const checkedOrg: Organisation = precise(checkOrganisation(sampleOrg));
+  const competence: CompetenceReport = precise(competenceReport(checkedOrg, [], "verifikator", null, "2026-12-01", 30));
+  const staffed: StaffingReport = precise(staffingReport(checkedOrg, "2026-12-01", null, null, { kesehatan: 3 }));
+  const shortSectors: string[] = staffed.short;
+  void [competence, shortSectors];
 }

@@ -1,8 +1,10 @@
-"""The office that runs the procedures. Today: seed §4, facilities — the
-seed's checklist of 14 rooms and 19 items of office equipment, the audit of
-an office's inventory against it (present, inadequate or missing, with
-reasons in both languages and a compliance percentage) and the comparison
-of two audits::
+"""The office that runs the procedures: seed §4 facilities — the seed's
+checklist of 14 rooms and 19 items of office equipment, the audit of an
+office's inventory against it (present, inadequate or missing, with reasons
+in both languages and a compliance percentage) and the comparison of two
+audits; the organisation as data (``check_organisation``), the §5
+competence report (``competence_report``) and the §8 staffing check
+(``staffing``)::
 
     >>> import datetime as dt, ptsp
     >>> inventory = {"office": "dpmptsp-jatim", "as_of": "2026-12-01", "entries": [
@@ -26,5 +28,15 @@ from ._ptsp import office as _native
 facilities_checklist = _native.facilities_checklist
 audit_facilities = _native.audit_facilities
 compare_audits = _native.compare_audits
+check_organisation = _native.check_organisation
+competence_report = _native.competence_report
+staffing = _native.staffing
 
-__all__ = ["audit_facilities", "compare_audits", "facilities_checklist"]
+__all__ = [
+    "audit_facilities",
+    "check_organisation",
+    "compare_audits",
+    "competence_report",
+    "facilities_checklist",
+    "staffing",
+]

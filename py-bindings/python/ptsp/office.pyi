@@ -1,11 +1,19 @@
 """Type stubs of ``ptsp.office`` (the native submodule ``ptsp._ptsp.office``)."""
 
-from typing import Mapping, Optional
+import datetime
+from typing import Mapping, Optional, Sequence
 
-from .types import AuditOptions, Checklist, Inventory
-from .views import Comparison, FacilitiesAudit
+from .types import AuditOptions, Checklist, Inventory, Organisation, Requirement, StaffingSettings
+from .views import Comparison, CompetenceReport, FacilitiesAudit, StaffingReport
 
-__all__ = ["audit_facilities", "compare_audits", "facilities_checklist"]
+__all__ = [
+    "audit_facilities",
+    "check_organisation",
+    "compare_audits",
+    "competence_report",
+    "facilities_checklist",
+    "staffing",
+]
 
 def facilities_checklist() -> Checklist:
     """The seed's facilities checklist (§4: 14 rooms, 19 items of office
@@ -24,3 +32,32 @@ def audit_facilities(
 def compare_audits(before: Mapping[str, object], after: Mapping[str, object]) -> Comparison:
     """What changed between two audits: items improved and worsened,
     unchanged, added and removed, and the change in compliance."""
+
+def check_organisation(organisation: Organisation) -> Organisation:
+    """The organisation, validated; raises ``OfficeValidationError`` with
+    every problem (unknown units or positions, a line of command with a
+    cycle or without its one head, duplicate ids, periods that end before
+    they start)."""
+
+def competence_report(
+    organisation: Organisation,
+    requirements: Sequence[Requirement],
+    role: str,
+    as_of: datetime.date,
+    sector: Optional[str] = None,
+    within_days: int = 30,
+) -> CompetenceReport:
+    """Seed §5: who among the holders of ``role`` (in ``sector``: those who
+    process it) meets its requirement on ``as_of``, what the others lack,
+    and whose certificates end within ``within_days``."""
+
+def staffing(
+    organisation: Organisation,
+    as_of: datetime.date,
+    settings: Optional[StaffingSettings] = None,
+    requirements: Optional[Sequence[Requirement]] = None,
+    open_cases: Optional[Mapping[str, int]] = None,
+) -> StaffingReport:
+    """Seed §8 on ``as_of``: every sector's processors, the sectors short of
+    the minimum (default: one PNS or PTT per sector) or resting on one
+    person, and open cases per processor."""

@@ -39,6 +39,8 @@ CountsLike = Union[int, "npt.NDArray[np.integer[Any]]", Sequence[int]]
 sequence of int."""
 
 __all__ = [
+    "Absence",
+    "AbsenceKind",
     "Actor",
     "AfterHours",
     "Assignment",
@@ -57,6 +59,7 @@ __all__ = [
     "CaseClockChangeStarted",
     "CaseStatus",
     "Catalogue",
+    "Certificate",
     "CharRange",
     "Checklist",
     "ChecklistItem",
@@ -73,11 +76,14 @@ __all__ = [
     "CommandSubmit",
     "CommandWithdraw",
     "Comparison",
+    "Competence",
+    "CompetenceReport",
     "Condition",
     "CorrectionClock",
     "CorrectionReason",
     "CountFrom",
     "CountsLike",
+    "Criterion",
     "CurrentStep",
     "DatesLike",
     "DayHours",
@@ -90,6 +96,7 @@ __all__ = [
     "DueEventCorrectionLapsed",
     "DueEventDeemedApproval",
     "DueEventLapse",
+    "EmploymentStatus",
     "EndKind",
     "Event",
     "EventAssigned",
@@ -100,6 +107,7 @@ __all__ = [
     "EventStepCompleted",
     "EventSubmitted",
     "EventWithdrawn",
+    "Expiry",
     "ExplainedDay",
     "Explanation",
     "ExtraWorkingDay",
@@ -126,10 +134,13 @@ __all__ = [
     "Lang",
     "NikInfo",
     "OfficeHours",
+    "OrgUnit",
+    "Organisation",
     "OutcomeDef",
     "OutputKind",
     "OutputRecord",
     "PauseInfo",
+    "Position",
     "Preview",
     "PreviewStep",
     "Problem",
@@ -144,18 +155,25 @@ __all__ = [
     "ReasonService",
     "RegencyKind",
     "Request",
+    "Requirement",
     "RoleDef",
     "RoutingInput",
     "RoutingRule",
     "RuleSet",
+    "SectorStaffing",
+    "SectorStatus",
     "ServiceType",
     "Sex",
+    "Shortfall",
     "SkipReason",
     "Sla",
     "SlaReport",
     "SlaUnit",
     "Source",
     "StaffLoad",
+    "StaffMember",
+    "StaffingReport",
+    "StaffingSettings",
     "StatusChange",
     "StepClock",
     "StepDef",
@@ -174,7 +192,9 @@ __all__ = [
     "TrackingEntry",
     "Unit",
     "UnitKind",
+    "UnitKind2",
     "UnitSummary",
+    "Unqualified",
     "ValidForm",
     "WebForm",
     "Weekmask",
@@ -182,6 +202,12 @@ __all__ = [
     "YearSpan",
     "YearStatus",
 ]
+
+Absence = TypedDict("Absence", {"from": IsoDate, "to": IsoDate, "kind": "AbsenceKind"})
+"""A period away, both days included."""
+
+AbsenceKind = Literal["leave", "secondment", "other"]
+"""Why a staff member is away."""
 
 
 class Actor(TypedDict):
@@ -412,6 +438,19 @@ class Catalogue(TypedDict):
 
 
 
+class Certificate(TypedDict):
+    """A competence certificate (seed §5 b)."""
+    #: What it certifies (matched against requirements).
+    name: str
+    #: Who issued it.
+    issuer: str
+    #: First day of validity.
+    valid_from: IsoDate
+    #: Last day of validity (`None`: does not expire).
+    valid_until: NotRequired[Optional[IsoDate]]
+
+
+
 class CharRange(TypedDict):
     """An inclusive range of lengths in characters."""
     #: Fewest characters allowed.
@@ -564,6 +603,44 @@ Command = Union["CommandSubmit", "CommandCompleteStep", "CommandReturnForCorrect
 Comparison = TypedDict("Comparison", {"from": IsoDate, "to": IsoDate, "compliance_before": float, "compliance_after": float, "compliance_change": float, "improved": List["StatusChange"], "worsened": List["StatusChange"], "unchanged": int, "added": List[str], "removed": List[str]})
 """What changed from one audit to another."""
 
+
+class Competence(TypedDict, total=False):
+    """A staff member's competence (seed §5 a–e)."""
+    #: a) Fields of education and knowledge (`hukum`, `teknik sipil`).
+    education: List[str]
+    #: b) Competence certificates.
+    certificates: List["Certificate"]
+    #: c) The sectors in whose services they have technical ability.
+    technical: List[str]
+    #: d) Operates a computer.
+    computer: bool
+    #: e) Has command of information technology.
+    it_knowledge: bool
+
+
+
+class CompetenceReport(TypedDict):
+    """Who meets a role's requirement (in a sector) on a date."""
+    #: The date assessed.
+    as_of: IsoDate
+    #: The role.
+    role: str
+    #: The sector, if one.
+    sector: NotRequired[Optional[str]]
+    #: The requirement applied (`None`: the role has none, so every holder
+    #: qualifies).
+    requirement: NotRequired[Optional["Requirement"]]
+    #: Holders who qualify.
+    qualified: List[str]
+    #: Holders who do not, and why.
+    unqualified: List["Unqualified"]
+    #: The look-ahead for expiring certificates, in days.
+    within_days: int
+    #: Certificates (the required ones, or all when none are required) that
+    #: end within `within_days` of `as_of`, soonest first.
+    expiring: List["Expiry"]
+
+
 Condition = Literal["good", "fair", "poor", "unusable"]
 """The state an item was found in."""
 
@@ -583,6 +660,9 @@ class CorrectionReason(TypedDict):
 
 CountFrom = Literal["next_working_day", "receipt_day"]
 """Which day is day 1 of a statutory period."""
+
+Criterion = Literal["education", "certificate", "technical", "computer", "it_knowledge"]
+"""Which of seed §5's criteria a shortfall is about."""
 
 
 class CurrentStep(TypedDict):
@@ -708,6 +788,9 @@ class DueEventCorrectionLapsed(TypedDict):
 DueEvent = Union["DueEventDeemedApproval", "DueEventLapse", "DueEventCorrectionLapsed"]
 """Something due that the backend may act on; never applied by the
 library."""
+
+EmploymentStatus = Literal["pns", "pppk", "non_asn"]
+"""Employment status of a staff member."""
 
 EndKind = Literal["approved", "rejected", "withdrawn", "completed", "forwarded", "archived", "lapsed"]
 """How a case ended."""
@@ -855,6 +938,19 @@ class EventAssigned(_EventBase):
 
 Event = Union["EventSubmitted", "EventStepCompleted", "EventReturnedForCorrection", "EventResubmitted", "EventCorrectionLapsed", "EventRejected", "EventWithdrawn", "EventAssigned"]
 """Something that happened to a case."""
+
+
+class Expiry(TypedDict):
+    """A certificate that expires soon."""
+    #: The staff member's id.
+    staff: str
+    #: The certificate's name.
+    certificate: str
+    #: Its last valid day.
+    valid_until: IsoDate
+    #: Days from the report's date to that day.
+    days_left: int
+
 
 
 class ExplainedDay(TypedDict):
@@ -1205,6 +1301,34 @@ class OfficeHours(TypedDict, total=False):
 
 
 
+class OrgUnit(TypedDict):
+    """A unit and the sectors it serves."""
+    #: Stable id.
+    id: str
+    #: Name in both languages.
+    name: "Label"
+    #: What it is.
+    kind: "UnitKind2"
+    #: The unit it belongs to (`None` for the office and the agencies).
+    parent: NotRequired[Optional[str]]
+    #: The sectors (*sektor*) it serves.
+    sectors: NotRequired[List[str]]
+
+
+
+class Organisation(TypedDict):
+    """An office's organisation: units, positions and staff."""
+    #: Stable id of the office.
+    id: str
+    #: Units.
+    units: NotRequired[List["OrgUnit"]]
+    #: Positions.
+    positions: NotRequired[List["Position"]]
+    #: Staff.
+    staff: NotRequired[List["StaffMember"]]
+
+
+
 class OutcomeDef(TypedDict):
     """One outcome of a step and the step it leads to."""
     #: Identifier, unique within the step.
@@ -1244,6 +1368,20 @@ class PauseInfo(TypedDict):
     returned: IsoInstant
     #: When it came back.
     resubmitted: NotRequired[Optional[IsoInstant]]
+
+
+
+class Position(TypedDict):
+    """A position in the line of command."""
+    #: Stable id.
+    id: str
+    #: Title in both languages.
+    title: "Label"
+    #: The unit it belongs to.
+    unit: str
+    #: The direct superior's position; `None` only for the head of the
+    #: office.
+    superior: NotRequired[Optional[str]]
 
 
 
@@ -1456,6 +1594,25 @@ class Request(TypedDict):
 
 
 
+class Requirement(TypedDict):
+    """What a role (in a sector) requires, after seed §5 a–e."""
+    #: The procedure role (`verifikator`).
+    role: str
+    #: The sector it applies to; `None`: every sector without its own.
+    sector: NotRequired[Optional[str]]
+    #: a) Any one of these fields of education (empty: not checked).
+    education: NotRequired[List[str]]
+    #: b) Every one of these certificates, valid on the day.
+    certificates: NotRequired[List[str]]
+    #: c) Technical ability in the sector's services.
+    technical: NotRequired[bool]
+    #: d) Operates a computer.
+    computer: NotRequired[bool]
+    #: e) Command of information technology.
+    it_knowledge: NotRequired[bool]
+
+
+
 class RoleDef(TypedDict):
     """A role an actor may hold (e.g. `pemohon`, `verifikator`)."""
     #: Identifier.
@@ -1519,6 +1676,28 @@ class RuleSet(TypedDict):
 
 
 
+class SectorStaffing(TypedDict):
+    """One sector's processors on the day."""
+    #: The sector.
+    sector: str
+    #: Staff who can process its files on the day.
+    processors: List[str]
+    #: Eligible staff of the sector who are away on the day.
+    away: List[str]
+    #: Eligible staff present who do not meet the role's requirement.
+    unqualified: List[str]
+    #: Short, single or staffed.
+    status: "SectorStatus"
+    #: Open cases of the sector (as given).
+    open_cases: int
+    #: Open cases per processor (`None` without processors).
+    load: NotRequired[Optional[float]]
+
+
+SectorStatus = Literal["short", "single", "staffed"]
+"""How a sector stands."""
+
+
 class ServiceType(TypedDict):
     """One service type of a requirements catalogue: which procedure it runs
     on, which agency recommends, and its documents (Lampiran II)."""
@@ -1536,6 +1715,15 @@ class ServiceType(TypedDict):
 
 Sex = Literal["male", "female"]
 """Sex as encoded in a NIK (women's birth day is written plus 40)."""
+
+
+class Shortfall(TypedDict):
+    """One criterion a staff member does not meet, and why."""
+    #: The criterion.
+    criterion: "Criterion"
+    #: Why, in both languages.
+    why: "Label"
+
 
 SkipReason = Literal["weekend", "holiday", "assumed_weekend"]
 """Why a day does not count."""
@@ -1604,6 +1792,58 @@ class StaffLoad(TypedDict):
     #: Competences they hold (e.g. `perikanan_tangkap`), for
     #: `pick_staff_with`.
     competences: NotRequired[List[str]]
+
+
+
+class StaffMember(TypedDict):
+    """A staff member."""
+    #: Stable id (an employee number; never shown in logs beyond this).
+    id: str
+    #: Name.
+    name: str
+    #: Employment status.
+    status: "EmploymentStatus"
+    #: The unit they work in.
+    unit: str
+    #: Their position, if they hold one in the line of command.
+    position: NotRequired[Optional[str]]
+    #: The procedure roles they hold (`verifikator`, `operator`).
+    roles: NotRequired[List[str]]
+    #: The sectors whose files they process (seed §8).
+    sectors: NotRequired[List[str]]
+    #: Periods away.
+    absences: NotRequired[List["Absence"]]
+    #: Competence profile (seed §5).
+    competence: NotRequired["Competence"]
+
+
+
+class StaffingReport(TypedDict):
+    """The staffing check of an organisation on a date."""
+    #: The date checked.
+    as_of: IsoDate
+    #: The minimum applied.
+    min_per_sector: int
+    #: Every sector (named by a unit or a staff member), sorted.
+    sectors: List["SectorStaffing"]
+    #: Sectors below the minimum.
+    short: List[str]
+    #: Sectors resting on one processor.
+    single: List[str]
+
+
+
+class StaffingSettings(TypedDict, total=False):
+    """The staffing rule. The defaults are the seed's: one processor per
+    sector, PNS or PTT (non-ASN) — PPPK is an ASN status the seed does not
+    name; add it to `eligible` where an office counts it."""
+    #: Processors needed per sector (seed §8: 1).
+    min_per_sector: int
+    #: The employment statuses that count (seed §8: PNS or PTT).
+    eligible: List["EmploymentStatus"]
+    #: When set, only holders of this role count, and its competence
+    #: requirement (certificates included) must be met on the day.
+    role: Optional[str]
 
 
 
@@ -1915,6 +2155,9 @@ class Unit(TypedDict):
 UnitKind = Literal["bidang", "opd", "head_of_complaints"]
 """What kind of unit a ticket can be routed to."""
 
+UnitKind2 = Literal["office", "division", "section", "agency"]
+"""What a unit is."""
+
 
 class UnitSummary(TypedDict):
     """Per-unit figures over many tickets."""
@@ -1932,6 +2175,15 @@ class UnitSummary(TypedDict):
     working_seconds: int
     #: Mean working seconds per finished step visit.
     mean_seconds_per_visit: NotRequired[Optional[int]]
+
+
+
+class Unqualified(TypedDict):
+    """A staff member who does not qualify, and why."""
+    #: The staff member's id.
+    staff: str
+    #: What they lack.
+    shortfalls: List["Shortfall"]
 
 
 

@@ -24,9 +24,11 @@ __all__ = [
     "AuditLine",
     "CaseClock",
     "Comparison",
+    "CompetenceReport",
     "CurrentStep",
     "Deadline",
     "DeadlinePolicy",
+    "Expiry",
     "ExplainedDay",
     "Explanation",
     "FacilitiesAudit",
@@ -36,8 +38,12 @@ __all__ = [
     "PauseInfo",
     "Preview",
     "PreviewStep",
+    "Requirement",
+    "SectorStaffing",
+    "Shortfall",
     "SlaReport",
     "Source",
+    "StaffingReport",
     "StatusChange",
     "StepClock",
     "StepExplanation",
@@ -47,6 +53,7 @@ __all__ = [
     "Tracking",
     "TrackingEntry",
     "UnitSummary",
+    "Unqualified",
 ]
 
 
@@ -259,6 +266,58 @@ class Comparison(View):
         return self._get("removed")
 
 
+class CompetenceReport(View):
+    """Who meets a role's requirement (in a sector) on a date."""
+
+    __slots__ = ()
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The date assessed."""
+        v = self._get("as_of")
+        return _date(v)
+
+    @property
+    def role(self) -> str:
+        """The role."""
+        return self._get("role")
+
+    @property
+    def sector(self) -> Optional[str]:
+        """The sector, if one."""
+        return self._get("sector")
+
+    @property
+    def requirement(self) -> Optional[Requirement]:
+        """The requirement applied (`None`: the role has none, so every holder
+        qualifies)."""
+        v = self._get("requirement")
+        return _wrap(Requirement, v)
+
+    @property
+    def qualified(self) -> List[Any]:
+        """Holders who qualify."""
+        return self._get("qualified")
+
+    @property
+    def unqualified(self) -> List[Unqualified]:
+        """Holders who do not, and why."""
+        v = self._get("unqualified")
+        return _wrap(Unqualified, v)
+
+    @property
+    def within_days(self) -> int:
+        """The look-ahead for expiring certificates, in days."""
+        return self._get("within_days")
+
+    @property
+    def expiring(self) -> List[Expiry]:
+        """Certificates (the required ones, or all when none are required) that
+        end within `within_days` of `as_of`, soonest first."""
+        v = self._get("expiring")
+        return _wrap(Expiry, v)
+
+
 class CurrentStep(View):
     """The step a case is at, in the public view: its id and name."""
 
@@ -346,6 +405,33 @@ class DeadlinePolicy(View):
     def after_hours(self) -> str:
         """What a receipt after closing time means."""
         return self._get("after_hours")
+
+
+class Expiry(View):
+    """A certificate that expires soon."""
+
+    __slots__ = ()
+
+    @property
+    def staff(self) -> str:
+        """The staff member's id."""
+        return self._get("staff")
+
+    @property
+    def certificate(self) -> str:
+        """The certificate's name."""
+        return self._get("certificate")
+
+    @property
+    def valid_until(self) -> datetime.date:
+        """Its last valid day."""
+        v = self._get("valid_until")
+        return _date(v)
+
+    @property
+    def days_left(self) -> int:
+        """Days from the report's date to that day."""
+        return self._get("days_left")
 
 
 class ExplainedDay(View):
@@ -631,6 +717,105 @@ class PreviewStep(View):
         return _instant(v)
 
 
+class Requirement(View):
+    """What a role (in a sector) requires, after seed §5 a–e."""
+
+    __slots__ = ()
+
+    @property
+    def role(self) -> str:
+        """The procedure role (`verifikator`)."""
+        return self._get("role")
+
+    @property
+    def sector(self) -> Optional[str]:
+        """The sector it applies to; `None`: every sector without its own."""
+        return self._get("sector")
+
+    @property
+    def education(self) -> List[Any]:
+        """a) Any one of these fields of education (empty: not checked)."""
+        return self._get("education")
+
+    @property
+    def certificates(self) -> List[Any]:
+        """b) Every one of these certificates, valid on the day."""
+        return self._get("certificates")
+
+    @property
+    def technical(self) -> bool:
+        """c) Technical ability in the sector's services."""
+        return self._get("technical")
+
+    @property
+    def computer(self) -> bool:
+        """d) Operates a computer."""
+        return self._get("computer")
+
+    @property
+    def it_knowledge(self) -> bool:
+        """e) Command of information technology."""
+        return self._get("it_knowledge")
+
+
+class SectorStaffing(View):
+    """One sector's processors on the day."""
+
+    __slots__ = ()
+
+    @property
+    def sector(self) -> str:
+        """The sector."""
+        return self._get("sector")
+
+    @property
+    def processors(self) -> List[Any]:
+        """Staff who can process its files on the day."""
+        return self._get("processors")
+
+    @property
+    def away(self) -> List[Any]:
+        """Eligible staff of the sector who are away on the day."""
+        return self._get("away")
+
+    @property
+    def unqualified(self) -> List[Any]:
+        """Eligible staff present who do not meet the role's requirement."""
+        return self._get("unqualified")
+
+    @property
+    def status(self) -> str:
+        """Short, single or staffed."""
+        return self._get("status")
+
+    @property
+    def open_cases(self) -> int:
+        """Open cases of the sector (as given)."""
+        return self._get("open_cases")
+
+    @property
+    def load(self) -> Optional[float]:
+        """Open cases per processor (`None` without processors)."""
+        return self._get("load")
+
+
+class Shortfall(View):
+    """One criterion a staff member does not meet, and why."""
+
+    __slots__ = ()
+
+    @property
+    def criterion(self) -> str:
+        """The criterion."""
+        return self._get("criterion")
+
+    @property
+    def why(self) -> Label:
+        """Why, in both languages."""
+        v = self._get("why")
+        return _wrap(Label, v)
+
+
 class SlaReport(View):
     """The SLA evaluation of one case at one instant."""
 
@@ -706,6 +891,39 @@ class Source(View):
     def note(self) -> Optional[str]:
         """Anything a reader should know (e.g. a missing number)."""
         return self._get("note")
+
+
+class StaffingReport(View):
+    """The staffing check of an organisation on a date."""
+
+    __slots__ = ()
+
+    @property
+    def as_of(self) -> datetime.date:
+        """The date checked."""
+        v = self._get("as_of")
+        return _date(v)
+
+    @property
+    def min_per_sector(self) -> int:
+        """The minimum applied."""
+        return self._get("min_per_sector")
+
+    @property
+    def sectors(self) -> List[SectorStaffing]:
+        """Every sector (named by a unit or a staff member), sorted."""
+        v = self._get("sectors")
+        return _wrap(SectorStaffing, v)
+
+    @property
+    def short(self) -> List[Any]:
+        """Sectors below the minimum."""
+        return self._get("short")
+
+    @property
+    def single(self) -> List[Any]:
+        """Sectors resting on one processor."""
+        return self._get("single")
 
 
 class StatusChange(View):
@@ -1127,3 +1345,20 @@ class UnitSummary(View):
     def mean_seconds_per_visit(self) -> Optional[int]:
         """Mean working seconds per finished step visit."""
         return self._get("mean_seconds_per_visit")
+
+
+class Unqualified(View):
+    """A staff member who does not qualify, and why."""
+
+    __slots__ = ()
+
+    @property
+    def staff(self) -> str:
+        """The staff member's id."""
+        return self._get("staff")
+
+    @property
+    def shortfalls(self) -> List[Shortfall]:
+        """What they lack."""
+        v = self._get("shortfalls")
+        return _wrap(Shortfall, v)

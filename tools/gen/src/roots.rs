@@ -33,7 +33,9 @@ pub fn add(generator: &mut SchemaGenerator) {
         ptsp::StaffLoad, ptsp::Suggestion<'static>, TicketFigures, UnitSummary, ptsp::Province,
         // The office.
         ptsp::office::Checklist, ptsp::office::Inventory, ptsp::office::AuditOptions,
-        ptsp::office::FacilitiesAudit, ptsp::office::Comparison,
+        ptsp::office::FacilitiesAudit, ptsp::office::Comparison, ptsp::office::Organisation,
+        ptsp::office::Requirement, ptsp::office::StaffingSettings,
+        ptsp::office::CompetenceReport, ptsp::office::StaffingReport,
     );
 }
 
@@ -51,6 +53,8 @@ pub const VIEWS: &[&str] = &[
     "Suggestion",
     "FacilitiesAudit",
     "Comparison",
+    "CompetenceReport",
+    "StaffingReport",
 ];
 
 /// What both bindings add to a serialised type because the core computes it
