@@ -494,7 +494,8 @@ export type Code =
   | "several_heads"
   | "command_cycle"
   | "ends_before_start"
-  | "invalid_requirements";
+  | "invalid_requirements"
+  | "invalid_escalation_policy";
 
 /**
  * What an actor asks the case to do.
@@ -2506,7 +2507,8 @@ export type ErrorCode =
   | "several_heads" // more than one position has no superior
   | "command_cycle" // the line of command runs in a circle
   | "ends_before_start" // a period ends before it starts
-  | "invalid_requirements"; // competence requirements are not valid
+  | "invalid_requirements" // competence requirements are not valid
+  | "invalid_escalation_policy"; // an escalation policy is not valid
 
 /** The module an error belongs to. */
 export type ErrorKind =

@@ -217,6 +217,7 @@ codes! {
     CommandCycle = "command_cycle", "garis komando berputar", "the line of command runs in a circle";
     EndsBeforeStart = "ends_before_start", "periode berakhir sebelum dimulai", "a period ends before it starts";
     InvalidRequirements = "invalid_requirements", "persyaratan kompetensi tidak valid", "competence requirements are not valid";
+    InvalidEscalationPolicy = "invalid_escalation_policy", "aturan eskalasi tidak valid", "an escalation policy is not valid";
 }
 
 impl Code {

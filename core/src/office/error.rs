@@ -47,6 +47,15 @@ pub enum OfficeError {
         /// All problems found.
         problems: Vec<Problem>,
     },
+    /// An escalation policy is out of range; every problem is listed.
+    #[error("invalid escalation policy: {}", summary(.problems, Lang::En))]
+    InvalidPolicy {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
+    /// A case could not be evaluated (its own error, code and kind kept).
+    #[error(transparent)]
+    Case(#[from] crate::case::CaseError),
     /// A JSON text or value of the wrong shape.
     #[error(transparent)]
     Input(#[from] InputError),
@@ -61,12 +70,17 @@ impl PtspError for OfficeError {
             OfficeError::InvalidInventory { .. } => Code::InvalidInventory,
             OfficeError::InvalidOrganisation { .. } => Code::InvalidOrganisation,
             OfficeError::InvalidRequirements { .. } => Code::InvalidRequirements,
+            OfficeError::InvalidPolicy { .. } => Code::InvalidEscalationPolicy,
+            OfficeError::Case(e) => e.code(),
             OfficeError::Input(e) => e.code(),
         }
     }
 
     fn kind(&self) -> Kind {
-        Kind::Office
+        match self {
+            OfficeError::Case(e) => e.kind(),
+            _ => Kind::Office,
+        }
     }
 
     fn problems(&self) -> &[Problem] {
@@ -74,7 +88,9 @@ impl PtspError for OfficeError {
             OfficeError::InvalidChecklist { problems }
             | OfficeError::InvalidInventory { problems }
             | OfficeError::InvalidOrganisation { problems }
-            | OfficeError::InvalidRequirements { problems } => problems,
+            | OfficeError::InvalidRequirements { problems }
+            | OfficeError::InvalidPolicy { problems } => problems,
+            OfficeError::Case(e) => e.problems(),
             OfficeError::Input(e) => e.problems(),
         }
     }
@@ -82,6 +98,7 @@ impl PtspError for OfficeError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (OfficeError::Input(e), _) => e.message(lang),
+            (OfficeError::Case(e), _) => PtspError::message(e, lang),
             (_, Lang::En) => self.to_string(),
             (OfficeError::InvalidChecklist { problems }, Lang::Id) => format!(
                 "daftar periksa sarana tidak valid: {}",
@@ -97,6 +114,9 @@ impl PtspError for OfficeError {
                 "persyaratan kompetensi tidak valid: {}",
                 summary(problems, lang)
             ),
+            (OfficeError::InvalidPolicy { problems }, Lang::Id) => {
+                format!("aturan eskalasi tidak valid: {}", summary(problems, lang))
+            }
         }
     }
 }

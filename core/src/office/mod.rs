@@ -1,6 +1,6 @@
 //! The office that runs the procedures: its facilities (seed §4), its
 //! organisation and staff with their competence (§5) and the staffing
-//! check (§8). Supervision by the direct superior (§6) is still to come.
+//! check (§8), and supervision by the direct superior (§6).
 //!
 //! * [`facilities`]: the seed's checklist of 14 rooms and 19 items of
 //!   office equipment as built-in bilingual data ([`Checklist::jatim`]), an
@@ -16,6 +16,9 @@
 //!   certificates expire soon.
 //! * [`staffing`](mod@staffing): §8's minimum of processors per sector on a date
 //!   ([`staffing()`]).
+//! * [`supervision`]: §6's preventive and repressive control — who must act
+//!   on a step at risk or breached, level by level up the line of command,
+//!   and each superior's worklist ([`Supervision`]).
 //!
 //! # Example
 //! ```
@@ -34,6 +37,7 @@ mod error;
 pub mod facilities;
 pub mod organisation;
 pub mod staffing;
+pub mod supervision;
 
 pub use competence::{
     CompetenceReport, Criterion, Expiry, Requirement, Shortfall, Unqualified, competence_report,
@@ -48,3 +52,4 @@ pub use organisation::{
     Position, StaffMember, UnitKind,
 };
 pub use staffing::{SectorStaffing, SectorStatus, StaffingReport, StaffingSettings, staffing};
+pub use supervision::{Control, Escalation, EscalationPolicy, Interval, Supervision};

@@ -308,6 +308,7 @@ CODES: Dict[str, Dict[str, str]] = {
     "command_cycle": {"en": "the line of command runs in a circle", "id": "garis komando berputar"},
     "ends_before_start": {"en": "a period ends before it starts", "id": "periode berakhir sebelum dimulai"},
     "invalid_requirements": {"en": "competence requirements are not valid", "id": "persyaratan kompetensi tidak valid"},
+    "invalid_escalation_policy": {"en": "an escalation policy is not valid", "id": "aturan eskalasi tidak valid"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 
