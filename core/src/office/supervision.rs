@@ -151,6 +151,7 @@ pub struct Supervision<'o> {
     position: HashMap<&'o str, usize>,
     member: HashMap<&'o str, usize>,
     holders: HashMap<&'o str, Vec<String>>,
+    chains: HashMap<&'o str, Vec<&'o str>>,
 }
 
 impl<'o> Supervision<'o> {
@@ -194,13 +195,20 @@ impl<'o> Supervision<'o> {
                 holders.entry(p.as_str()).or_default().push(s.id.clone());
             }
         }
-        Ok(Supervision {
+        let mut s = Supervision {
             org,
             policy,
             position,
             member,
             holders,
-        })
+            chains: HashMap::new(),
+        };
+        s.chains = org
+            .staff
+            .iter()
+            .map(|m| (m.id.as_str(), s.walk(m.id.as_str())))
+            .collect();
+        Ok(s)
     }
 
     /// The position of a staff member's direct superior: their position's
@@ -208,6 +216,10 @@ impl<'o> Supervision<'o> {
     /// (the unit's position whose superior is outside it), looking up the
     /// unit's parents when the unit has none. See [`Supervision::chain`].
     pub fn direct_superior(&self, staff: &str) -> Option<&'o str> {
+        self.chains.get(staff).and_then(|c| c.first().copied())
+    }
+
+    fn find_superior(&self, staff: &str) -> Option<&'o str> {
         let m = &self.org.staff[*self.member.get(staff)?];
         if let Some(p) = &m.position {
             return self.org.positions[*self.position.get(p.as_str())?]
@@ -259,8 +271,13 @@ impl<'o> Supervision<'o> {
     /// # Ok::<(), ptsp::office::OfficeError>(())
     /// ```
     pub fn chain(&self, staff: &str) -> Vec<&'o str> {
+        self.chains.get(staff).cloned().unwrap_or_default()
+    }
+
+    /// [`Supervision::chain`], computed (once per staff member, in `new`).
+    fn walk(&self, staff: &str) -> Vec<&'o str> {
         let mut out = Vec::new();
-        let mut at = self.direct_superior(staff);
+        let mut at = self.find_superior(staff);
         while let Some(p) = at {
             if out.contains(&p) || out.len() > self.org.positions.len() {
                 break;
@@ -317,7 +334,9 @@ impl<'o> Supervision<'o> {
             else {
                 continue;
             };
-            let chain = self.chain(assignee);
+            let Some(chain) = self.chains.get(assignee) else {
+                continue;
+            };
             let max = self
                 .policy
                 .max_levels
@@ -422,7 +441,11 @@ impl<'o> Supervision<'o> {
     ) -> Vec<&'e Escalation> {
         let mut best: HashMap<(&str, usize), &Escalation> = HashMap::new();
         for e in escalations {
-            if !self.chain(&e.assignee).contains(&position) {
+            if !self
+                .chains
+                .get(e.assignee.as_str())
+                .is_some_and(|c| c.contains(&position))
+            {
                 continue;
             }
             let key = (e.case.as_str(), e.visit);
