@@ -16,7 +16,7 @@
 //! | §3 system, mechanism and procedure | the permit swimlane: upload, check (≤ 3 working days), recommendation, approval (≤ 3 working days), print | [`procedure`] (definitions, [`procedure::builtin`]), [`case`] (the event-sourced engine), [`sla`] (clocks), [`calendar`] (working days) |
 //! | §4 facilities | rooms and equipment an office is audited against | [`office::facilities`] (the seed's checklist, inventories, audits and their comparison) |
 //! | §5 staff competence | the verification team's qualifications | [`office::competence`] (requirements after §5 a–e, the competence report), on the organisation of [`office::organisation`] |
-//! | §6 internal supervision | the direct superior's control | the line of command ([`office::Organisation::superiors`]); escalation and worklists are still to come |
+//! | §6 internal supervision | the direct superior's control | [`office::supervision`] (escalations to the direct superior and up the line of command, worklists) |
 //! | §7 complaints, suggestions and input (JOSS) | consultation and complaint flows, the web form, routing to the unit responsible | [`desk`] ([`desk::form`], [`desk::routing`], [`desk::figures`]); the flows are the built-in procedures [`ProcedureDef::jatim_consultation`], [`ProcedureDef::jatim_complaint`], [`ProcedureDef::jatim_suggestion`] run by [`case`] |
 //! | §8 staffing | at least one processor per sector | [`office::staffing()`] |
 //! | §9–11 guarantee, openness, evaluation | monitoring, the satisfaction index (IKM) | [`sla`] reports today; the evaluation issue adds the rest |

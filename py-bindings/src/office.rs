@@ -12,8 +12,8 @@ use pyo3::prelude::*;
 use std::collections::BTreeMap;
 
 use ptsp::office::{
-    AuditOptions, Checklist, FacilitiesAudit, Inventory, Organisation, Requirement,
-    StaffingSettings,
+    AuditOptions, Checklist, Escalation, EscalationPolicy, FacilitiesAudit, Inventory,
+    Organisation, Requirement, StaffingSettings, Supervision,
 };
 
 use crate::convert;
@@ -158,6 +158,61 @@ pub fn staffing<'py>(
     convert::view_out(py, "StaffingReport", &r)
 }
 
+fn policy_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<EscalationPolicy> {
+    match ob {
+        Some(p) if !p.is_none() => convert::value_in(p, "policy", "policy", Domain::Office),
+        _ => Ok(EscalationPolicy::default()),
+    }
+}
+
+/// Seed §6: who must act on `case` at `now` — the assignee's direct
+/// superior when its open step is at risk (preventive), and level by level
+/// up the line of command once it is breached (repressive), after
+/// `policy` (default: one working day per level, up to the head).
+#[pyfunction]
+#[pyo3(signature = (organisation, case, procedure, calendar, now, policy = None))]
+pub fn escalations<'py>(
+    py: Python<'py>,
+    organisation: &Bound<'py, PyAny>,
+    case: &Bound<'py, PyAny>,
+    procedure: &Bound<'py, PyAny>,
+    calendar: &Bound<'py, PyAny>,
+    now: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let org = organisation_in(organisation)?;
+    let s = Supervision::new(&org, policy_in(policy)?).map_err(error::core)?;
+    let case = convert::case_in(case)?;
+    let p = convert::procedure_in(procedure)?;
+    let cal = convert::calendar_in(calendar)?;
+    let now = convert::instant_in(now, "now")?;
+    let all = s
+        .escalations(case.core(), p, cal, now)
+        .map_err(error::core)?;
+    Ok(convert::views_out(py, "Escalation", &all)?.into_any())
+}
+
+/// A superior's worklist: of `escalations` (as `escalations` returns them,
+/// for any number of cases), those about steps of the staff below
+/// `position`, one per step at its highest level, most urgent first.
+#[pyfunction]
+#[pyo3(signature = (organisation, position, escalations, policy = None))]
+pub fn worklist<'py>(
+    py: Python<'py>,
+    organisation: &Bound<'py, PyAny>,
+    position: &Bound<'py, PyAny>,
+    escalations: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let org = organisation_in(organisation)?;
+    let s = Supervision::new(&org, policy_in(policy)?).map_err(error::core)?;
+    let position = convert::str_in(position, "position", Domain::Office)?;
+    let all: Vec<Escalation> =
+        convert::list_value_in(escalations, "escalations", "escalations", Domain::Office)?;
+    let list: Vec<&Escalation> = s.worklist(position, &all);
+    Ok(convert::views_out(py, "Escalation", &list)?.into_any())
+}
+
 /// Builds the submodule `office` (its functions' `__module__` is
 /// `ptsp.office`, the Python module that re-exports them) and adds it to
 /// `parent`.
@@ -169,5 +224,7 @@ pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_organisation, &m)?)?;
     m.add_function(wrap_pyfunction!(competence_report, &m)?)?;
     m.add_function(wrap_pyfunction!(staffing, &m)?)?;
+    m.add_function(wrap_pyfunction!(escalations, &m)?)?;
+    m.add_function(wrap_pyfunction!(worklist, &m)?)?;
     parent.add("office", m)
 }

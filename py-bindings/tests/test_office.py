@@ -135,3 +135,32 @@ def test_an_organisation_comes_back_as_given():
     assert ptsp.office.check_organisation(ORG["organisation"])["positions"][0]["id"] == "kadis"
     with pytest.raises(ptsp.InvalidTypeError):
         ptsp.office.staffing(ORG["organisation"], "2026-12-01")
+
+
+def permit_case():
+    p, cal = ptsp.Procedure.jatim_permit(), ptsp.Calendar.jatim()
+    case = ptsp.Case()
+    docs = [{"code": c, "format": "pdf", "bytes": 250_000} for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]]
+    case.execute({"actor": {"id": "pemohon-1", "roles": ["pemohon"]}, "at": "2026-12-21T09:00:00+07:00",
+                  "command": {"type": "submit", "case_id": "IZN-1", "documents": docs}}, p, cal)
+    case.execute({"actor": {"id": "fo-01", "roles": ["front_office"]}, "at": "2026-12-21T09:30:00+07:00",
+                  "command": {"type": "assign", "lane": "ptsp", "staff": "s-01"}}, p, cal)
+    return case, p, cal
+
+
+def test_escalations_climb_the_line_of_command():
+    case, p, cal = permit_case()
+    o = ORG["organisation"]
+    risk = ptsp.office.escalations(o, case, p, cal, "2026-12-28T14:00:00+07:00")
+    assert [(e.control, e.level, e.position, e.staff) for e in risk] == [("preventive", 1, "kasi-verifikasi", ["s-04"])]
+    assert risk[0].deadline == dt.datetime(2026, 12, 28, 16, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    later = ptsp.office.escalations(o, case, p, cal, "2027-01-15T10:00:00+07:00")
+    assert [(e.level, e.position) for e in later] == [(1, "kasi-verifikasi"), (2, "kabid-pelayanan"), (3, "kadis")]
+    assert all(e.control == "repressive" for e in later)
+    two = ptsp.office.escalations(o, case, p, cal, "2027-01-15T10:00:00+07:00", {"max_levels": 2})
+    assert len(two) == 2
+    w = ptsp.office.worklist(o, "kabid-pelayanan", later)
+    assert [(x.case, x.level) for x in w] == [("IZN-1", 3)]
+    with pytest.raises(ptsp.OfficeValidationError) as info:
+        ptsp.office.escalations(o, case, p, cal, "2027-01-15T10:00:00+07:00", {"every": {"amount": 0, "unit": "working_days"}})
+    assert info.value.code == "invalid_escalation_policy"

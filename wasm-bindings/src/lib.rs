@@ -97,8 +97,9 @@
 //! * `helpdesk` — `deskFigures`, `deskUnitSummaries` (core module
 //!   `ptsp::desk::figures`).
 //! * `office` — `facilitiesChecklist`, `auditFacilities`, `compareAudits`,
-//!   `checkOrganisation`, `competenceReport`, `staffingReport` (core module
-//!   `ptsp::office`, seed §4, §5, §8).
+//!   `checkOrganisation`, `competenceReport`, `staffingReport`,
+//!   `supervisionEscalations`, `supervisorWorklist` (core module
+//!   `ptsp::office`, seed §4, §5, §6, §8).
 //! * `convert` — every conversion between JS values and core types, and the
 //!   TypeScript declarations of the data shapes.
 //! * `error` — every error mapping, and the `PtspError` declaration.
@@ -132,7 +133,7 @@ pub use helpdesk::{desk_figures, desk_unit_summaries};
 #[cfg(feature = "full")]
 pub use office::{
     audit_facilities, check_organisation, compare_audits, competence_report, facilities_checklist,
-    staffing_report,
+    staffing_report, supervision_escalations, supervisor_worklist,
 };
 pub use procedure::Procedure;
 pub use routing::{Router, normalize_text, stem};

@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 
 use ptsp::office::{
-    AuditOptions, Checklist, FacilitiesAudit, Inventory, OfficeError, Organisation, Requirement,
-    StaffingSettings,
+    AuditOptions, Checklist, Escalation, EscalationPolicy, FacilitiesAudit, Inventory, OfficeError,
+    Organisation, Requirement, StaffingSettings, Supervision,
 };
 use wasm_bindgen::prelude::*;
 
@@ -178,4 +178,53 @@ pub fn staffing_report(
     convert::to_js(&ptsp::office::staffing(
         &org, &settings, &reqs, as_of, &open,
     )?)
+}
+
+fn policy(v: &JsValue) -> Result<EscalationPolicy> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(EscalationPolicy::default());
+    }
+    convert::object(v, "policy", "policy", Domain::Office)
+}
+
+/// Seed §6: who must act on `case` at `now` — the assignee's direct
+/// superior when the open step is at risk (preventive), and level by level
+/// up the line of command once it is breached (repressive); `policy`
+/// defaults to one working day per level, up to the head.
+#[wasm_bindgen(js_name = supervisionEscalations, unchecked_return_type = "Escalation[]")]
+pub fn supervision_escalations(
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Case")] case: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Instant")] now: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<EscalationPolicy> | null | undefined")]
+    escalation_policy: &JsValue,
+) -> Result<JsValue> {
+    let org = organisation(org)?;
+    let s = Supervision::new(&org, policy(escalation_policy)?)?;
+    let case = convert::case(case, "case")?;
+    let p = convert::procedure(procedure, "procedure")?;
+    let cal = convert::calendar(calendar, "calendar")?;
+    let now = convert::instant(now, "now")?;
+    let all = case.with(|c| Ok(s.escalations(c, p.core(), cal.core(), now)?))?;
+    convert::to_js(&all)
+}
+
+/// A superior's worklist: of `escalations` (for any number of cases), those
+/// about steps of the staff below `position`, one per step at its highest
+/// level, most urgent first.
+#[wasm_bindgen(js_name = supervisorWorklist, unchecked_return_type = "Escalation[]")]
+pub fn supervisor_worklist(
+    #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Escalation[]")] escalations: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<EscalationPolicy> | null | undefined")]
+    escalation_policy: &JsValue,
+) -> Result<JsValue> {
+    let org = organisation(org)?;
+    let s = Supervision::new(&org, policy(escalation_policy)?)?;
+    let position = convert::text(position, "position")?;
+    let all: Vec<Escalation> = convert::objects(escalations, "escalations", Domain::Office)?;
+    convert::to_js(&s.worklist(&position, &all))
 }

@@ -636,6 +636,13 @@ export type Condition =
   | "unusable";
 
 /**
+ * Preventive (a warning before the deadline) or repressive (after it).
+ */
+export type Control =
+  | "preventive"
+  | "repressive";
+
+/**
  * What happens to a step's clock while the file is back with the
  * applicant (the national OSS uses both: statuses 41/42 pause and resume,
  * 43/44 stop and restart from zero).
@@ -816,6 +823,45 @@ export type EndKind =
   | "forwarded"
   | "archived"
   | "lapsed";
+
+/**
+ * One superior who must act on one step.
+ */
+export interface Escalation {
+  /** The case id. */
+  case: string;
+  /** The step id. */
+  step: string;
+  /** The step's visit (index among the case's visits). */
+  visit: number;
+  /** The staff member the step is assigned to. */
+  assignee: string;
+  /** Preventive or repressive. */
+  control: Control;
+  /** 1 for the direct superior, 2 for theirs, and so on. */
+  level: number;
+  /** The superior's position. */
+  position: string;
+  /** The staff holding that position (present or not). */
+  staff: string[];
+  /** The step's deadline. */
+  deadline?: IsoInstant | null;
+  /** When this level became due (repressive only). */
+  due?: IsoInstant | null;
+  /** Why, in both languages. */
+  reason: Label;
+}
+
+/**
+ * How a breach climbs the line of command. The standard sets no period;
+ * the default is one working day per level, up to the head.
+ */
+export interface EscalationPolicy {
+  /** Working time between one level and the next. */
+  every?: Interval;
+  /** How many levels above the assignee at most (`None`: up to the head). */
+  max_levels?: number | null;
+}
 
 /**
  * Something that happened to a case.
@@ -1181,6 +1227,17 @@ export interface IcalImport {
   layer_name: string;
   /** Kind of the events that do not say theirs. */
   default_kind: HolidayKind;
+}
+
+/**
+ * A stretch of working time: N working days (the same clock time N working
+ * days later) or N working hours (within office hours).
+ */
+export interface Interval {
+  /** N, 1 to 1,000. */
+  amount: number;
+  /** Days or hours. */
+  unit: SlaUnit;
 }
 
 /**

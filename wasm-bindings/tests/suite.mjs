@@ -155,6 +155,26 @@ export const tests = [
         assert.deepEqual(e.errors.map((p) => [p.path, p.code]), c.problems, c.name);
       }
       assert.equal(ptsp.checkOrganisation(org).positions[0].id, "kadis");
+
+      // Seed §6: a permit's check assigned to s-01, at risk then breached.
+      const p = ptsp.Procedure.jatimPermit();
+      const cal = ptsp.Calendar.jatim();
+      const kase = new ptsp.Case();
+      const docs = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"].map((code) => ({ code, format: "pdf", bytes: 250000 }));
+      kase.execute({ actor: { id: "pemohon-1", roles: ["pemohon"] }, at: "2026-12-21T09:00:00+07:00",
+        command: { type: "submit", case_id: "IZN-1", documents: docs } }, p, cal);
+      kase.execute({ actor: { id: "fo-01", roles: ["front_office"] }, at: "2026-12-21T09:30:00+07:00",
+        command: { type: "assign", lane: "ptsp", staff: "s-01" } }, p, cal);
+      const risk = ptsp.supervisionEscalations(org, kase, p, cal, "2026-12-28T14:00:00+07:00");
+      assert.deepEqual(risk.map((e) => [e.control, e.level, e.position, e.staff]), [["preventive", 1, "kasi-verifikasi", ["s-04"]]]);
+      assert.equal(risk[0].deadline, "2026-12-28T16:00:00+07:00");
+      const later = ptsp.supervisionEscalations(org, kase, p, cal, "2027-01-15T10:00:00+07:00");
+      assert.deepEqual(later.map((e) => [e.level, e.position]), [[1, "kasi-verifikasi"], [2, "kabid-pelayanan"], [3, "kadis"]]);
+      assert.equal(ptsp.supervisionEscalations(org, kase, p, cal, "2027-01-15T10:00:00+07:00", { max_levels: 2 }).length, 2);
+      assert.deepEqual(ptsp.supervisorWorklist(org, "kabid-pelayanan", later).map((e) => [e.case, e.level]), [["IZN-1", 3]]);
+      expectCode(ptsp, assert, "invalid_escalation_policy", () =>
+        ptsp.supervisionEscalations(org, kase, p, cal, "2027-01-15T10:00:00+07:00", { every: { amount: 0, unit: "working_days" } }),
+      );
       expectCode(ptsp, assert, "invalid_type", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", -1));
       expectCode(ptsp, assert, "invalid_requirements", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", 4000));
     },
@@ -2137,6 +2157,8 @@ export const tests = [
  * FULL_ONLY_EXPORTS. Checked by the form runners.
  */
 export const FULL_ONLY_EXPORTS = [
+  "supervisionEscalations",
+  "supervisorWorklist",
   "checkOrganisation",
   "competenceReport",
   "staffingReport",

@@ -5,6 +5,9 @@
 // "exports"/"types" entries of wasm-bindings/package.json.
 import * as builtin from "ptsp-wasm/builtin";
 import init, {
+  supervisionEscalations,
+  supervisorWorklist,
+  type Escalation,
   checkOrganisation,
   competenceReport,
   staffingReport,
@@ -355,4 +358,8 @@ export async function check(): Promise<void> {
   const staffed: StaffingReport = precise(staffingReport(checkedOrg, "2026-12-01", null, null, { kesehatan: 3 }));
   const shortSectors: string[] = staffed.short;
   void [competence, shortSectors];
+  const escalated: Escalation[] = precise(supervisionEscalations(checkedOrg, kase, consult, cal, AT, null));
+  const todo: Escalation[] = precise(supervisorWorklist(checkedOrg, "kadis", escalated, null));
+  const control: "preventive" | "repressive" | undefined = todo[0]?.control;
+  void [control];
 }

@@ -3,8 +3,8 @@ checklist of 14 rooms and 19 items of office equipment, the audit of an
 office's inventory against it (present, inadequate or missing, with reasons
 in both languages and a compliance percentage) and the comparison of two
 audits; the organisation as data (``check_organisation``), the §5
-competence report (``competence_report``) and the §8 staffing check
-(``staffing``)::
+competence report (``competence_report``), the §8 staffing check
+(``staffing``) and §6 supervision (``escalations``, ``worklist``)::
 
     >>> import datetime as dt, ptsp
     >>> inventory = {"office": "dpmptsp-jatim", "as_of": "2026-12-01", "entries": [
@@ -31,12 +31,16 @@ compare_audits = _native.compare_audits
 check_organisation = _native.check_organisation
 competence_report = _native.competence_report
 staffing = _native.staffing
+escalations = _native.escalations
+worklist = _native.worklist
 
 __all__ = [
     "audit_facilities",
     "check_organisation",
     "compare_audits",
     "competence_report",
+    "escalations",
     "facilities_checklist",
     "staffing",
+    "worklist",
 ]

@@ -1,18 +1,30 @@
 """Type stubs of ``ptsp.office`` (the native submodule ``ptsp._ptsp.office``)."""
 
 import datetime
-from typing import Mapping, Optional, Sequence
+from typing import List, Mapping, Optional, Sequence
 
-from .types import AuditOptions, Checklist, Inventory, Organisation, Requirement, StaffingSettings
-from .views import Comparison, CompetenceReport, FacilitiesAudit, StaffingReport
+from ._ptsp import Calendar, Case, Procedure
+from .types import (
+    AuditOptions,
+    Checklist,
+    EscalationPolicy,
+    Instant,
+    Inventory,
+    Organisation,
+    Requirement,
+    StaffingSettings,
+)
+from .views import Comparison, CompetenceReport, Escalation, FacilitiesAudit, StaffingReport
 
 __all__ = [
     "audit_facilities",
     "check_organisation",
     "compare_audits",
     "competence_report",
+    "escalations",
     "facilities_checklist",
     "staffing",
+    "worklist",
 ]
 
 def facilities_checklist() -> Checklist:
@@ -61,3 +73,26 @@ def staffing(
     """Seed §8 on ``as_of``: every sector's processors, the sectors short of
     the minimum (default: one PNS or PTT per sector) or resting on one
     person, and open cases per processor."""
+
+def escalations(
+    organisation: Organisation,
+    case: Case,
+    procedure: Procedure,
+    calendar: Calendar,
+    now: Instant,
+    policy: Optional[EscalationPolicy] = None,
+) -> List[Escalation]:
+    """Seed §6: who must act on ``case`` at ``now`` — the assignee's direct
+    superior when the open step is at risk (preventive), and level by level
+    up the line of command once it is breached (repressive); ``policy``
+    defaults to one working day per level, up to the head."""
+
+def worklist(
+    organisation: Organisation,
+    position: str,
+    escalations: Sequence[Mapping[str, object]],
+    policy: Optional[EscalationPolicy] = None,
+) -> List[Escalation]:
+    """A superior's worklist: of ``escalations`` (for any number of cases),
+    those about steps of the staff below ``position``, one per step at its
+    highest level, most urgent first."""

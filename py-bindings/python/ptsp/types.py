@@ -79,6 +79,7 @@ __all__ = [
     "Competence",
     "CompetenceReport",
     "Condition",
+    "Control",
     "CorrectionClock",
     "CorrectionReason",
     "CountFrom",
@@ -98,6 +99,8 @@ __all__ = [
     "DueEventLapse",
     "EmploymentStatus",
     "EndKind",
+    "Escalation",
+    "EscalationPolicy",
     "Event",
     "EventAssigned",
     "EventCorrectionLapsed",
@@ -121,6 +124,7 @@ __all__ = [
     "HolidayLayer",
     "IcalImport",
     "Instant",
+    "Interval",
     "Inventory",
     "InventoryEntry",
     "IsoDate",
@@ -644,6 +648,9 @@ class CompetenceReport(TypedDict):
 Condition = Literal["good", "fair", "poor", "unusable"]
 """The state an item was found in."""
 
+Control = Literal["preventive", "repressive"]
+"""Preventive (a warning before the deadline) or repressive (after it)."""
+
 CorrectionClock = Literal["pause_resume", "restart"]
 """What happens to a step's clock while the file is back with the
 applicant (the national OSS uses both: statuses 41/42 pause and resume,
@@ -794,6 +801,43 @@ EmploymentStatus = Literal["pns", "pppk", "non_asn"]
 
 EndKind = Literal["approved", "rejected", "withdrawn", "completed", "forwarded", "archived", "lapsed"]
 """How a case ended."""
+
+
+class Escalation(TypedDict):
+    """One superior who must act on one step."""
+    #: The case id.
+    case: str
+    #: The step id.
+    step: str
+    #: The step's visit (index among the case's visits).
+    visit: int
+    #: The staff member the step is assigned to.
+    assignee: str
+    #: Preventive or repressive.
+    control: "Control"
+    #: 1 for the direct superior, 2 for theirs, and so on.
+    level: int
+    #: The superior's position.
+    position: str
+    #: The staff holding that position (present or not).
+    staff: List[str]
+    #: The step's deadline.
+    deadline: NotRequired[Optional[IsoInstant]]
+    #: When this level became due (repressive only).
+    due: NotRequired[Optional[IsoInstant]]
+    #: Why, in both languages.
+    reason: "Label"
+
+
+
+class EscalationPolicy(TypedDict, total=False):
+    """How a breach climbs the line of command. The standard sets no period;
+    the default is one working day per level, up to the head."""
+    #: Working time between one level and the next.
+    every: "Interval"
+    #: How many levels above the assignee at most (`None`: up to the head).
+    max_levels: Optional[int]
+
 
 
 class _EventBase(TypedDict):
@@ -1164,6 +1208,16 @@ class IcalImport(TypedDict):
     layer_name: str
     #: Kind of the events that do not say theirs.
     default_kind: "HolidayKind"
+
+
+
+class Interval(TypedDict):
+    """A stretch of working time: N working days (the same clock time N working
+    days later) or N working hours (within office hours)."""
+    #: N, 1 to 1,000.
+    amount: int
+    #: Days or hours.
+    unit: "SlaUnit"
 
 
 

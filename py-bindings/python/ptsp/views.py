@@ -28,6 +28,7 @@ __all__ = [
     "CurrentStep",
     "Deadline",
     "DeadlinePolicy",
+    "Escalation",
     "Expiry",
     "ExplainedDay",
     "Explanation",
@@ -405,6 +406,70 @@ class DeadlinePolicy(View):
     def after_hours(self) -> str:
         """What a receipt after closing time means."""
         return self._get("after_hours")
+
+
+class Escalation(View):
+    """One superior who must act on one step."""
+
+    __slots__ = ()
+
+    @property
+    def case(self) -> str:
+        """The case id."""
+        return self._get("case")
+
+    @property
+    def step(self) -> str:
+        """The step id."""
+        return self._get("step")
+
+    @property
+    def visit(self) -> int:
+        """The step's visit (index among the case's visits)."""
+        return self._get("visit")
+
+    @property
+    def assignee(self) -> str:
+        """The staff member the step is assigned to."""
+        return self._get("assignee")
+
+    @property
+    def control(self) -> str:
+        """Preventive or repressive."""
+        return self._get("control")
+
+    @property
+    def level(self) -> int:
+        """1 for the direct superior, 2 for theirs, and so on."""
+        return self._get("level")
+
+    @property
+    def position(self) -> str:
+        """The superior's position."""
+        return self._get("position")
+
+    @property
+    def staff(self) -> List[Any]:
+        """The staff holding that position (present or not)."""
+        return self._get("staff")
+
+    @property
+    def deadline(self) -> Optional[datetime.datetime]:
+        """The step's deadline."""
+        v = self._get("deadline")
+        return _instant(v)
+
+    @property
+    def due(self) -> Optional[datetime.datetime]:
+        """When this level became due (repressive only)."""
+        v = self._get("due")
+        return _instant(v)
+
+    @property
+    def reason(self) -> Label:
+        """Why, in both languages."""
+        v = self._get("reason")
+        return _wrap(Label, v)
 
 
 class Expiry(View):

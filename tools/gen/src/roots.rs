@@ -36,6 +36,7 @@ pub fn add(generator: &mut SchemaGenerator) {
         ptsp::office::FacilitiesAudit, ptsp::office::Comparison, ptsp::office::Organisation,
         ptsp::office::Requirement, ptsp::office::StaffingSettings,
         ptsp::office::CompetenceReport, ptsp::office::StaffingReport,
+        ptsp::office::EscalationPolicy, ptsp::office::Escalation,
     );
 }
 
@@ -55,6 +56,7 @@ pub const VIEWS: &[&str] = &[
     "Comparison",
     "CompetenceReport",
     "StaffingReport",
+    "Escalation",
 ];
 
 /// What both bindings add to a serialised type because the core computes it
