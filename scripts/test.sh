@@ -33,6 +33,7 @@ cargo run -q -p ptsp --example deadlines | tail -n 3
 cargo run -q -p ptsp --example deadlines -- --lang en --received 2026-12-24T09:00:00+07:00 --days 3 | tail -n 4
 cargo run -q -p ptsp --example permit_lifecycle -- en | sed -n '1,20p'
 cargo run -q -p ptsp --example desk | tail -n 8
+cargo run -q -p ptsp --example office -- en | tail -n 8
 
 section "rust: docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc -q -p ptsp --no-deps

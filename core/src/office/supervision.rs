@@ -382,9 +382,10 @@ impl<'o> Supervision<'o> {
                             break;
                         }
                         let reason = if level == 1 {
+                            let shown = deadline.format("%Y-%m-%d %H:%M");
                             Label::new(
-                                format!("tenggat {deadline} terlewati"),
-                                format!("deadline {deadline} passed"),
+                                format!("tenggat {shown} terlewati"),
+                                format!("deadline {shown} passed"),
                             )
                         } else {
                             Label::new(
