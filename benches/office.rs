@@ -98,14 +98,15 @@ fn cases(n: usize, p: &Procedure, cal: &Calendar) -> Vec<Case> {
 fn bench(c: &mut Criterion) {
     let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
     let org = organisation();
-    let s = Supervision::new(&org, EscalationPolicy::default()).unwrap();
+    let s = Supervision::new(&org);
+    let policy = EscalationPolicy::default();
     let now = ptsp::calendar::parse_instant("2026-12-18T10:00:00+07:00").unwrap();
     let all = cases(100_000, &p, &cal);
     // A one-off measure at scale, printed with the criterion figures.
     let started = Clock::now();
     let mut escalated = Vec::new();
     for case in &all {
-        escalated.extend(s.escalations(case, &p, &cal, now).unwrap());
+        escalated.extend(s.escalations(case, &p, &cal, &policy, now).unwrap());
     }
     let took = started.elapsed();
     let started = Clock::now();
@@ -127,7 +128,10 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for case in few {
-                n += s.escalations(black_box(case), &p, &cal, now).unwrap().len();
+                n += s
+                    .escalations(black_box(case), &p, &cal, &policy, now)
+                    .unwrap()
+                    .len();
             }
             n
         })

@@ -222,7 +222,8 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
         Control::Preventive => t("preventif", "preventive"),
         Control::Repressive => t("represif", "repressive"),
     };
-    let s = Supervision::new(&org, EscalationPolicy::default()).map_err(boxed)?;
+    let s = Supervision::new(&org);
+    let policy = EscalationPolicy::default();
     let mut last = Vec::new();
     for d in [
         "2026-12-21",
@@ -234,7 +235,7 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
         let now = at(&format!("{d}T15:00:00+07:00"));
         let mut today = Vec::new();
         for c in &cases {
-            today.extend(s.escalations(c, &p, &cal, now).map_err(boxed)?);
+            today.extend(s.escalations(c, &p, &cal, &policy, now).map_err(boxed)?);
         }
         println!("  {d} 15:00");
         for e in &today {

@@ -241,3 +241,58 @@ proptest! {
         }
     }
 }
+
+/// Blank and oversized names are refused with their paths, never echoed
+/// whole into a message.
+#[test]
+fn blank_and_huge_names_are_refused() {
+    let f = fixture();
+    let (org, _) = sample(&f);
+    let day = "2026-12-01".parse().unwrap();
+    let err = competence_report(&org, &[], "  ", None, day, 30).unwrap_err();
+    assert_eq!(err.code(), "invalid_requirements");
+    assert_eq!(err.problems()[0].path, "role");
+    let huge = "x".repeat(1_000_000);
+    let reqs: Vec<Requirement> = serde_json::from_value(
+        serde_json::json!([{"role": "verifikator", "education": [huge], "certificates": [huge]}]),
+    )
+    .unwrap();
+    let err = competence_report(&org, &reqs, "verifikator", None, day, 30).unwrap_err();
+    let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "requirements[0].education[0]",
+            "requirements[0].certificates[0]"
+        ]
+    );
+    assert!(err.to_string().len() < 2_000);
+    let mut bad = f["organisation"].clone();
+    bad["staff"][0]["sectors"] = serde_json::json!([huge, " "]);
+    let err = Organisation::from_json(&bad.to_string()).unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.path.as_str(), p.code.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("staff[0].sectors[0]", "too_long"),
+            ("staff[0].sectors[1]", "empty_name")
+        ]
+    );
+}
+
+/// A line of command deeper than `MAX_DEPTH` is refused (every walk along
+/// it stays short), once.
+#[test]
+fn a_line_of_command_too_deep_is_refused() {
+    let n = ptsp::office::organisation::MAX_DEPTH + 10;
+    let chain: Vec<Option<usize>> = (0..n).map(|i| i.checked_sub(1)).collect();
+    let err = Organisation::from_json(&org_of(&chain).to_string()).unwrap_err();
+    let codes: Vec<&str> = err.problems().iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(codes, ["too_many"]);
+    let within: Vec<Option<usize>> = chain[..ptsp::office::organisation::MAX_DEPTH + 1].to_vec();
+    assert!(Organisation::from_json(&org_of(&within).to_string()).is_ok());
+}

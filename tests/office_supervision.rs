@@ -27,15 +27,21 @@ fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
 /// assigned to `s-01` (a verifier without a position, in the verification
 /// section): the check is due on the third working day.
 fn case(p: &Procedure, cal: &Calendar) -> Case {
+    case_filed(p, cal, "2026-12-21T09:00:00+07:00")
+}
+
+/// The same permit, filed at `filed`, its check assigned 30 minutes later.
+fn case_filed(p: &Procedure, cal: &Calendar, filed: &str) -> Case {
     let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
         .map(|c| SubmittedDocument::new(c, "pdf", 250_000))
         .to_vec();
     let applicant = Actor::new("pemohon-1", &[roles::APPLICANT], None);
     let front = Actor::new("fo-01", &[roles::FRONT_OFFICE], None);
     let mut c = Case::new();
+    let filed = at(filed);
     for (when, who, command) in [
         (
-            "2026-12-21T09:00:00+07:00",
+            filed,
             &applicant,
             Command::Submit {
                 case_id: "IZN-1".into(),
@@ -43,7 +49,7 @@ fn case(p: &Procedure, cal: &Calendar) -> Case {
             },
         ),
         (
-            "2026-12-21T09:30:00+07:00",
+            filed + chrono::Duration::minutes(30),
             &front,
             Command::Assign {
                 lane: lanes::OFFICE.into(),
@@ -56,7 +62,7 @@ fn case(p: &Procedure, cal: &Calendar) -> Case {
         c.execute(
             &Request {
                 actor: who.clone(),
-                at: at(when),
+                at: when,
                 command,
             },
             p,
@@ -70,7 +76,7 @@ fn case(p: &Procedure, cal: &Calendar) -> Case {
 #[test]
 fn the_direct_superior_is_the_head_of_the_assignee_s_unit() {
     let o = org();
-    let s = Supervision::new(&o, EscalationPolicy::default()).unwrap();
+    let s = Supervision::new(&o);
     assert_eq!(
         s.chain("s-01"),
         ["kasi-verifikasi", "kabid-pelayanan", "kadis"]
@@ -83,17 +89,18 @@ fn the_direct_superior_is_the_head_of_the_assignee_s_unit() {
 #[test]
 fn preventive_then_repressive_up_the_line_of_command() {
     let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
-    let s = Supervision::new(&o, EscalationPolicy::default()).unwrap();
+    let s = Supervision::new(&o);
+    let policy = EscalationPolicy::default();
     let c = case(&p, &cal);
     // Before the risk threshold: nobody.
     assert!(
-        s.escalations(&c, &p, &cal, at("2026-12-22T09:00:00+07:00"))
+        s.escalations(&c, &p, &cal, &policy, at("2026-12-22T09:00:00+07:00"))
             .unwrap()
             .is_empty()
     );
     // At risk on the due day: the direct superior is told (preventive).
     let risk = s
-        .escalations(&c, &p, &cal, at("2026-12-28T14:00:00+07:00"))
+        .escalations(&c, &p, &cal, &policy, at("2026-12-28T14:00:00+07:00"))
         .unwrap();
     assert_eq!(risk.len(), 1, "{risk:?}");
     assert_eq!(
@@ -119,7 +126,7 @@ fn preventive_then_repressive_up_the_line_of_command() {
             .and_local_timezone(*deadline.offset())
             .unwrap()
     };
-    let later = s.escalations(&c, &p, &cal, next_day(1)).unwrap();
+    let later = s.escalations(&c, &p, &cal, &policy, next_day(1)).unwrap();
     let levels: Vec<(u8, &str)> = later
         .iter()
         .map(|e| (e.level, e.position.as_str()))
@@ -128,7 +135,7 @@ fn preventive_then_repressive_up_the_line_of_command() {
     assert!(later.iter().all(|e| e.control == Control::Repressive));
     assert_eq!(later[1].due, Some(next_day(1)));
     assert_eq!(later[1].reason.en, "not resolved at level 1");
-    let top = s.escalations(&c, &p, &cal, next_day(5)).unwrap();
+    let top = s.escalations(&c, &p, &cal, &policy, next_day(5)).unwrap();
     assert_eq!(top.last().unwrap().position, "kadis");
     assert_eq!(top.len(), 3, "never beyond the head");
     // A policy may stop sooner.
@@ -136,8 +143,12 @@ fn preventive_then_repressive_up_the_line_of_command() {
         max_levels: Some(2),
         ..EscalationPolicy::default()
     };
-    let s2 = Supervision::new(&o, two).unwrap();
-    assert_eq!(s2.escalations(&c, &p, &cal, next_day(5)).unwrap().len(), 2);
+    assert_eq!(
+        s.escalations(&c, &p, &cal, &two, next_day(5))
+            .unwrap()
+            .len(),
+        2
+    );
     // The worklists: the section head sees the step, the head sees it too.
     for pos in ["kasi-verifikasi", "kabid-pelayanan", "kadis"] {
         let w = s.worklist(pos, &top);
@@ -146,12 +157,36 @@ fn preventive_then_repressive_up_the_line_of_command() {
     }
 }
 
+/// At the end of the calendar's coverage the next level falls in an
+/// uncovered year: it is not due yet, not an error.
+#[test]
+fn escalation_stops_at_the_end_of_coverage() {
+    let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
+    let last = cal.coverage().last;
+    let s = Supervision::new(&o);
+    let policy = EscalationPolicy {
+        max_levels: None,
+        ..EscalationPolicy::default()
+    };
+    let c = case_filed(&p, &cal, &format!("{last}-12-28T09:00:00+07:00"));
+    let end = at(&format!("{last}-12-31T17:00:00+07:00"));
+    let all = s.escalations(&c, &p, &cal, &policy, end).unwrap();
+    // Breached at the last close of the year; level 2 would fall in the
+    // next, uncovered year.
+    assert_eq!(all.len(), 1);
+    let levels: Vec<u8> = all.iter().map(|e| e.level).collect();
+    assert_eq!(levels, (1..=levels.len() as u8).collect::<Vec<_>>());
+}
+
 #[test]
 fn a_bad_policy_is_refused() {
-    let o = org();
+    let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
     let mut policy = EscalationPolicy::default();
     policy.every.amount = 0;
-    let err = Supervision::new(&o, policy).unwrap_err();
+    let c = case(&p, &cal);
+    let err = Supervision::new(&o)
+        .escalations(&c, &p, &cal, &policy, at("2026-12-28T14:00:00+07:00"))
+        .unwrap_err();
     assert_eq!(err.code(), "invalid_escalation_policy");
 }
 
@@ -165,10 +200,10 @@ proptest! {
         let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
         let unit = if by_hours { ptsp::SlaUnit::WorkingHours } else { ptsp::SlaUnit::WorkingDays };
         let policy = EscalationPolicy { every: ptsp::office::Interval { amount: every, unit }, max_levels: None };
-        let s = Supervision::new(&o, policy).unwrap();
+        let s = Supervision::new(&o);
         let c = case(&p, &cal);
         let now = at("2026-12-21T09:00:00+07:00") + chrono::Duration::hours(hours);
-        let all = s.escalations(&c, &p, &cal, now).unwrap();
+        let all = s.escalations(&c, &p, &cal, &policy, now).unwrap();
         let levels: Vec<u8> = all.iter().map(|e| e.level).collect();
         let expected: Vec<u8> = (1..=levels.len() as u8).collect();
         prop_assert_eq!(&levels, &expected);

@@ -591,7 +591,10 @@ pub fn explain(
         })?;
     let step = p.step(&v.step).ok_or_else(|| CaseError::InconsistentLog {
         index: 0,
-        detail: format!("step {:?} is not in the procedure", v.step),
+        detail: format!(
+            "step “{}” is not in the procedure",
+            crate::error::excerpt(&v.step)
+        ),
     })?;
     let explanation = match &step.sla {
         Some(sla) if sla.unit == SlaUnit::WorkingDays => Some(

@@ -549,17 +549,26 @@ pub(crate) fn form_in(ob: &Bound<'_, PyAny>) -> PyResult<WebForm> {
     value_in(ob, "form", "", Domain::Form)
 }
 
+/// An optional argument read like [`value_in`]: left out or `None` is
+/// `T::default()`.
+pub(crate) fn optional_value_in<T: DeserializeOwned + Default>(
+    ob: Option<&Bound<'_, PyAny>>,
+    what: &str,
+    root: &str,
+    domain: Domain,
+) -> PyResult<T> {
+    match ob {
+        Some(v) if !v.is_none() => value_in(v, what, root, domain),
+        _ => Ok(T::default()),
+    }
+}
+
 /// Form limits: `None` (the defaults) or a dict (missing keys take their
 /// defaults; the settings are checked, `invalid_limits`).
 pub(crate) fn limits_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<FormLimits> {
-    match ob {
-        Some(l) if !l.is_none() => {
-            let limits: FormLimits = value_in(l, "limits", "", Domain::Form)?;
-            limits.check().map_err(error::core)?;
-            Ok(limits)
-        }
-        _ => Ok(FormLimits::default()),
-    }
+    let limits: FormLimits = optional_value_in(ob, "limits", "", Domain::Form)?;
+    limits.check().map_err(error::core)?;
+    Ok(limits)
 }
 
 /// A ticket dict `{service, sector, category, subject, text}` (every key
@@ -729,11 +738,7 @@ pub(crate) fn classes_in<'py, T: PyClass + PyTypeCheck>(
 /// A deadline policy: `None` (the default policy) or a dict such as
 /// `{"count_from": "receipt_day"}`.
 pub(crate) fn policy_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<DeadlinePolicy> {
-    match ob {
-        None => Ok(DeadlinePolicy::default()),
-        Some(p) if p.is_none() => Ok(DeadlinePolicy::default()),
-        Some(p) => serde_in(p, "policy"),
-    }
+    optional_value_in(ob, "policy", "", Domain::Calendar)
 }
 
 /// A `dict` as JSON text. A `str` in it that is not valid text raises

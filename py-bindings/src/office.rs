@@ -16,6 +16,8 @@ use ptsp::office::{
     Organisation, Requirement, StaffingSettings, Supervision,
 };
 
+use ptsp::error::phrase;
+
 use crate::convert;
 use crate::error::{self, Domain};
 
@@ -39,21 +41,10 @@ pub fn audit_facilities<'py>(
     checklist: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let inventory: Inventory = convert::value_in(inventory, "inventory", "", Domain::Office)?;
-    let options: AuditOptions = match options {
-        Some(o) if !o.is_none() => convert::value_in(o, "options", "options", Domain::Office)?,
-        _ => AuditOptions::default(),
-    };
+    let options: AuditOptions =
+        convert::optional_value_in(options, "options", "options", Domain::Office)?;
     let checklist = match checklist {
-        Some(c) if !c.is_none() => {
-            let c: Checklist = convert::value_in(c, "checklist", "checklist", Domain::Office)?;
-            let problems = c.validate();
-            if !problems.is_empty() {
-                return Err(error::core(ptsp::office::OfficeError::InvalidChecklist {
-                    problems,
-                }));
-            }
-            c
-        }
+        Some(c) if !c.is_none() => convert::value_in(c, "checklist", "checklist", Domain::Office)?,
         _ => Checklist::jatim(),
     };
     let a = ptsp::office::audit(&checklist, &inventory, &options).map_err(error::core)?;
@@ -105,7 +96,7 @@ fn requirements_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Requirement>> 
 /// process it) meets its requirement on `as_of` (a date), and whose
 /// certificates end within `within_days`.
 #[pyfunction]
-#[pyo3(signature = (organisation, requirements, role, as_of, sector = None, within_days = 30))]
+#[pyo3(signature = (organisation, requirements, role, as_of, sector = None, within_days = None))]
 pub fn competence_report<'py>(
     py: Python<'py>,
     organisation: &Bound<'py, PyAny>,
@@ -113,7 +104,7 @@ pub fn competence_report<'py>(
     role: &Bound<'py, PyAny>,
     as_of: &Bound<'py, PyAny>,
     sector: Option<&Bound<'py, PyAny>>,
-    within_days: u32,
+    within_days: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let org = organisation_in(organisation)?;
     let reqs = requirements_in(Some(requirements))?;
@@ -123,6 +114,10 @@ pub fn competence_report<'py>(
         _ => None,
     };
     let as_of = convert::date_in(as_of, "as_of")?;
+    let within_days = match within_days {
+        Some(n) if !n.is_none() => convert::int_in(n, "within_days", phrase::DAYS)?,
+        _ => 30,
+    };
     let r = ptsp::office::competence_report(&org, &reqs, role, sector, as_of, within_days)
         .map_err(error::core)?;
     convert::view_out(py, "CompetenceReport", &r)
@@ -143,26 +138,13 @@ pub fn staffing<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let org = organisation_in(organisation)?;
     let as_of = convert::date_in(as_of, "as_of")?;
-    let settings: StaffingSettings = match settings {
-        Some(s) if !s.is_none() => convert::value_in(s, "settings", "settings", Domain::Office)?,
-        _ => StaffingSettings::default(),
-    };
+    let settings: StaffingSettings =
+        convert::optional_value_in(settings, "settings", "settings", Domain::Office)?;
     let reqs = requirements_in(requirements)?;
-    let open: BTreeMap<String, u64> = match open_cases {
-        Some(o) if !o.is_none() => {
-            convert::value_in(o, "open_cases", "open_cases", Domain::Office)?
-        }
-        _ => BTreeMap::new(),
-    };
+    let open: BTreeMap<String, u64> =
+        convert::optional_value_in(open_cases, "open_cases", "open_cases", Domain::Office)?;
     let r = ptsp::office::staffing(&org, &settings, &reqs, as_of, &open).map_err(error::core)?;
     convert::view_out(py, "StaffingReport", &r)
-}
-
-fn policy_in(ob: Option<&Bound<'_, PyAny>>) -> PyResult<EscalationPolicy> {
-    match ob {
-        Some(p) if !p.is_none() => convert::value_in(p, "policy", "policy", Domain::Office),
-        _ => Ok(EscalationPolicy::default()),
-    }
 }
 
 /// Seed §6: who must act on `case` at `now` — the assignee's direct
@@ -181,13 +163,14 @@ pub fn escalations<'py>(
     policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let org = organisation_in(organisation)?;
-    let s = Supervision::new(&org, policy_in(policy)?).map_err(error::core)?;
+    let policy: EscalationPolicy =
+        convert::optional_value_in(policy, "policy", "policy", Domain::Office)?;
     let case = convert::case_in(case)?;
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
     let now = convert::instant_in(now, "now")?;
-    let all = s
-        .escalations(case.core(), p, cal, now)
+    let all = Supervision::new(&org)
+        .escalations(case.core(), p, cal, &policy, now)
         .map_err(error::core)?;
     Ok(convert::views_out(py, "Escalation", &all)?.into_any())
 }
@@ -196,20 +179,17 @@ pub fn escalations<'py>(
 /// for any number of cases), those about steps of the staff below
 /// `position`, one per step at its highest level, most urgent first.
 #[pyfunction]
-#[pyo3(signature = (organisation, position, escalations, policy = None))]
 pub fn worklist<'py>(
     py: Python<'py>,
     organisation: &Bound<'py, PyAny>,
     position: &Bound<'py, PyAny>,
     escalations: &Bound<'py, PyAny>,
-    policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let org = organisation_in(organisation)?;
-    let s = Supervision::new(&org, policy_in(policy)?).map_err(error::core)?;
     let position = convert::str_in(position, "position", Domain::Office)?;
     let all: Vec<Escalation> =
         convert::list_value_in(escalations, "escalations", "escalations", Domain::Office)?;
-    let list: Vec<&Escalation> = s.worklist(position, &all);
+    let list = Supervision::new(&org).worklist(position, &all);
     Ok(convert::views_out(py, "Escalation", &list)?.into_any())
 }
 

@@ -164,3 +164,24 @@ def test_escalations_climb_the_line_of_command():
     with pytest.raises(ptsp.OfficeValidationError) as info:
         ptsp.office.escalations(o, case, p, cal, "2027-01-15T10:00:00+07:00", {"every": {"amount": 0, "unit": "working_days"}})
     assert info.value.code == "invalid_escalation_policy"
+
+
+@pytest.mark.parametrize("days", [-1, 2**40])
+def test_a_look_ahead_out_of_range_is_refused(days):
+    with pytest.raises(ptsp.CalendarError) as info:
+        ptsp.office.competence_report(ORG["organisation"], [], "verifikator", dt.date(2026, 12, 1), None, days)
+    assert info.value.code == "out_of_range"
+    with pytest.raises(ptsp.InvalidTypeError):
+        ptsp.office.competence_report(ORG["organisation"], [], "verifikator", dt.date(2026, 12, 1), None, "30")
+
+
+def test_blank_and_huge_names_are_refused():
+    with pytest.raises(ptsp.OfficeValidationError) as info:
+        ptsp.office.competence_report(ORG["organisation"], [], "  ", dt.date(2026, 12, 1))
+    assert [p["path"] for p in info.value.errors()] == ["role"]
+    huge = "x" * 1_000_000
+    with pytest.raises(ptsp.OfficeValidationError) as info:
+        ptsp.office.competence_report(ORG["organisation"], [{"role": "verifikator", "education": [huge]}],
+                                      "verifikator", dt.date(2026, 12, 1))
+    assert [(p["path"], p["code"]) for p in info.value.errors()] == [("requirements[0].education[0]", "too_long")]
+    assert len(str(info.value)) < 2_000

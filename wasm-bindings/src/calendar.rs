@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 #[cfg(feature = "full")]
 use ptsp::HolidayLayer;
+use ptsp::error::phrase;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
@@ -102,7 +103,7 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] year: &JsValue,
     ) -> Result<JsValue> {
-        let year = convert::year(year, "year")?;
+        let year = convert::integer_in(year, "year", phrase::YEAR)?;
         convert::to_js(&self.inner.year_status(year))
     }
 
@@ -225,7 +226,7 @@ impl Calendar {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] year: &JsValue,
     ) -> Result<JsValue> {
-        let year = convert::year(year, "year")?;
+        let year = convert::integer_in(year, "year", phrase::YEAR)?;
         convert::to_js(&self.inner.holidays(year)?)
     }
 

@@ -30,11 +30,11 @@
 //!   caller's object stays usable ([`handle`]).
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, SecondsFormat};
-use js_sys::{Array, Function, JSON, Reflect};
+use js_sys::{Array, Function, JSON, JsString, Object, Reflect};
 use ptsp::calendar::{parse_date, parse_instant};
 use ptsp::desk::routing::{Reason, RoutingInput, Suggestion};
 use ptsp::error::input::{InputError, from_value, lone_surrogate};
-use ptsp::error::phrase;
+use ptsp::error::phrase::{self, Phrase};
 use ptsp::{CalendarError, DeadlinePolicy, Estimate, Explanation, FormLimits, Lang};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -135,13 +135,14 @@ pub(crate) fn integer(v: &JsValue, param: &str) -> Result<i64> {
         .ok_or_else(|| wrong(param, INTEGER, v))
 }
 
-/// A year parameter: an integer; one beyond any calendar is out of range.
-pub(crate) fn year(v: &JsValue, param: &str) -> Result<i32> {
-    let y = integer(v, param)?;
-    i32::try_from(y).map_err(|_| {
+/// An integer parameter narrowed to `T` (a year, a number of days): a
+/// safe integer `T` cannot hold is out of range, named by `what`.
+pub(crate) fn integer_in<T: TryFrom<i64>>(v: &JsValue, param: &str, what: Phrase) -> Result<T> {
+    let n = integer(v, param)?;
+    T::try_from(n).map_err(|_| {
         CalendarError::OutOfRange {
-            what: phrase::YEAR,
-            value: y.to_string(),
+            what,
+            value: n.to_string(),
         }
         .into()
     })
@@ -161,7 +162,7 @@ pub(crate) fn seconds(v: &JsValue, param: &str) -> Result<Duration> {
 
 /// A JS value as JSON (`JSON.stringify`). Values JSON cannot represent
 /// (cycles, `BigInt`) are `invalid_type`; a string holding a lone UTF-16
-/// surrogate — text that is not Unicode — is `invalid_text` at `root`.
+/// surrogate — text that is not Unicode — is `invalid_text` at its path.
 fn json(v: &JsValue, param: &str, root: &str, expected: &str) -> Result<serde_json::Value, Fault> {
     let text = JSON::stringify(v)
         .ok()
@@ -173,7 +174,12 @@ fn json(v: &JsValue, param: &str, root: &str, expected: &str) -> Result<serde_js
                 "a value JSON cannot represent",
             ))
         })?;
-    serde_json::from_str(&text).map_err(|_| Fault::Text(surrogate(&text, root)))
+    // JSON.stringify escapes a lone surrogate (`\udXXX`), which serde
+    // refuses; only then is the value walked to say where it is.
+    serde_json::from_str(&text).map_err(|_| {
+        let mut path = root.to_owned();
+        Fault::Text(lone(v, &mut path).unwrap_or_else(|| lone_surrogate(root, false, 0xD800, 1)))
+    })
 }
 
 /// Why a JS value could not be read: a binding error, or a problem to
@@ -183,52 +189,53 @@ enum Fault {
     Text(ptsp::Problem),
 }
 
-/// The problem of JSON text from `JSON.stringify` that serde refuses: it
-/// escapes a lone surrogate as `\\udXXX`, which is not a Unicode
-/// character. Names the code point and its position (in UTF-16 code units,
-/// 1-based) within its string.
-fn surrogate(text: &str, root: &str) -> ptsp::Problem {
-    let mut in_string = false;
-    let mut at = 0usize;
-    let mut chars = text.chars().peekable();
-    let mut pending: Option<u32> = None;
-    while let Some(c) = chars.next() {
-        if !in_string {
-            if c == '"' {
-                in_string = true;
-                at = 0;
+/// The first string (or key) under `v` that holds a lone surrogate, as the
+/// core words it for Python: its path, the code point and its 1-based
+/// character position.
+fn lone(v: &JsValue, path: &mut String) -> Option<ptsp::Problem> {
+    let at = |s: &JsString, key: bool, path: &str| {
+        char::decode_utf16(s.iter())
+            .enumerate()
+            .find_map(|(i, c)| c.err().map(|e| (i, e.unpaired_surrogate())))
+            .map(|(i, cp)| lone_surrogate(path, key, u32::from(cp), i + 1))
+    };
+    if let Some(s) = v.dyn_ref::<JsString>() {
+        return at(s, false, path);
+    }
+    let len = path.len();
+    if Array::is_array(v) {
+        for (i, x) in Array::from(v).iter().enumerate() {
+            path.push_str(&format!("[{i}]"));
+            let found = lone(&x, path);
+            path.truncate(len);
+            if found.is_some() {
+                return found;
             }
-            continue;
         }
-        match c {
-            '"' => in_string = false,
-            '\\' => {
-                at += 1;
-                let Some(e) = chars.next() else { break };
-                if e != 'u' {
-                    continue;
-                }
-                let hex: String = chars.by_ref().take(4).collect();
-                let Ok(cp) = u32::from_str_radix(&hex, 16) else {
-                    continue;
-                };
-                match (pending.take(), cp) {
-                    (Some(_), 0xDC00..=0xDFFF) => {}
-                    (Some(high), _) => return lone_surrogate(root, false, high, at - 1),
-                    (None, 0xD800..=0xDBFF) => pending = Some(cp),
-                    (None, 0xDC00..=0xDFFF) => return lone_surrogate(root, false, cp, at),
-                    (None, _) => {}
-                }
-                continue;
+    } else if let Some(o) = v.dyn_ref::<Object>() {
+        for entry in Object::entries(o).iter() {
+            let pair = Array::from(&entry);
+            let key = JsString::from(pair.get(0));
+            // A lone surrogate in a key is written `\udc01`, as Python's
+            // `backslashreplace` writes it.
+            let name: String = char::decode_utf16(key.iter())
+                .map(|c| {
+                    c.map_or_else(
+                        |e| format!("\\u{:04x}", e.unpaired_surrogate()),
+                        String::from,
+                    )
+                })
+                .collect();
+            path.push_str(if len == 0 { "" } else { "." });
+            path.push_str(&name);
+            let found = at(&key, true, path).or_else(|| lone(&pair.get(1), path));
+            path.truncate(len);
+            if found.is_some() {
+                return found;
             }
-            _ => at += c.len_utf16(),
-        }
-        if let Some(high) = pending.take() {
-            return lone_surrogate(root, false, high, at - 1);
         }
     }
-    let cp = pending.unwrap_or(0xD800);
-    lone_surrogate(root, false, cp, at.max(1))
+    None
 }
 
 /// An object parameter read as a core serde type by core's input reader,
@@ -354,28 +361,36 @@ pub(crate) fn strings(v: &JsValue, param: &str) -> Result<Vec<String>> {
 }
 
 /// Whether an optional parameter was left out (`undefined` or `null`).
-fn absent(v: &JsValue) -> bool {
+pub(crate) fn absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
+}
+
+/// An optional object parameter read like [`object`]: left out (`undefined`
+/// or `null`) is `T::default()`.
+pub(crate) fn optional_object<T: DeserializeOwned + Default>(
+    v: &JsValue,
+    param: &str,
+    root: &str,
+    domain: Domain,
+) -> Result<T> {
+    if absent(v) {
+        return Ok(T::default());
+    }
+    object(v, param, root, domain)
 }
 
 /// Optional web-form limits: `undefined` or `null` is the default; an
 /// object is read with defaults for the fields it leaves out, then checked
 /// by core (`invalid_limits` with every problem).
 pub(crate) fn form_limits(v: &JsValue) -> Result<FormLimits> {
-    if absent(v) {
-        return Ok(FormLimits::default());
-    }
-    let limits: FormLimits = object(v, "limits", "", Domain::Form)?;
+    let limits: FormLimits = optional_object(v, "limits", "", Domain::Form)?;
     limits.check()?;
     Ok(limits)
 }
 
 /// An optional deadline policy: `undefined` or `null` is the default.
 pub(crate) fn policy(v: &JsValue) -> Result<DeadlinePolicy> {
-    if absent(v) {
-        return Ok(DeadlinePolicy::default());
-    }
-    object(v, "policy", "", Domain::Calendar)
+    optional_object(v, "policy", "", Domain::Calendar)
 }
 
 /// An optional language: `undefined` or `null` is core's default (English).

@@ -10,10 +10,12 @@
 use std::collections::BTreeMap;
 
 use ptsp::office::{
-    AuditOptions, Checklist, Escalation, EscalationPolicy, FacilitiesAudit, Inventory, OfficeError,
+    AuditOptions, Checklist, Escalation, EscalationPolicy, FacilitiesAudit, Inventory,
     Organisation, Requirement, StaffingSettings, Supervision,
 };
 use wasm_bindgen::prelude::*;
+
+use ptsp::error::phrase;
 
 use crate::convert::{self, Result};
 use crate::error::Domain;
@@ -48,20 +50,12 @@ pub fn audit_facilities(
     #[wasm_bindgen(unchecked_param_type = "Checklist | null | undefined")] checklist: &JsValue,
 ) -> Result<JsValue> {
     let inventory: Inventory = convert::object(inventory, "inventory", "", Domain::Office)?;
-    let options: AuditOptions = if options.is_undefined() || options.is_null() {
-        AuditOptions::default()
-    } else {
-        convert::object(options, "options", "options", Domain::Office)?
-    };
-    let checklist = if checklist.is_undefined() || checklist.is_null() {
+    let options: AuditOptions =
+        convert::optional_object(options, "options", "options", Domain::Office)?;
+    let checklist = if convert::absent(checklist) {
         Checklist::jatim()
     } else {
-        let c: Checklist = convert::object(checklist, "checklist", "checklist", Domain::Office)?;
-        let problems = c.validate();
-        if !problems.is_empty() {
-            return Err(OfficeError::InvalidChecklist { problems }.into());
-        }
-        c
+        convert::object(checklist, "checklist", "checklist", Domain::Office)?
     };
     convert::to_js(&ptsp::office::audit(&checklist, &inventory, &options)?)
 }
@@ -85,7 +79,7 @@ fn organisation(v: &JsValue) -> Result<Organisation> {
 }
 
 fn requirements(v: &JsValue) -> Result<Vec<Requirement>> {
-    if v.is_undefined() || v.is_null() {
+    if convert::absent(v) {
         return Ok(Vec::new());
     }
     convert::objects(v, "requirements", Domain::Office)
@@ -120,25 +114,13 @@ pub fn competence_report(
     let org = organisation(org)?;
     let reqs = requirements(reqs)?;
     let role = convert::text(role, "role")?;
-    let sector = if sector.is_undefined() || sector.is_null() {
+    let sector = if convert::absent(sector) {
         None
     } else {
         Some(convert::text(sector, "sector")?)
     };
     let as_of = convert::date(as_of, "asOf")?;
-    let within = convert::integer(within_days, "withinDays")?;
-    // Negative: refused here; beyond u32: refused by core as out of range.
-    let within = match u32::try_from(within) {
-        Ok(n) => n,
-        Err(_) if within < 0 => {
-            return Err(crate::error::BindingError::invalid_type(
-                "withinDays",
-                "number (a whole number of days, 0 or more)",
-                &format!("number {within}"),
-            ));
-        }
-        Err(_) => u32::MAX,
-    };
+    let within = convert::integer_in(within_days, "withinDays", phrase::DAYS)?;
     convert::to_js(&ptsp::office::competence_report(
         &org,
         &reqs,
@@ -164,27 +146,14 @@ pub fn staffing_report(
 ) -> Result<JsValue> {
     let org = organisation(org)?;
     let as_of = convert::date(as_of, "asOf")?;
-    let settings: StaffingSettings = if settings.is_undefined() || settings.is_null() {
-        StaffingSettings::default()
-    } else {
-        convert::object(settings, "settings", "settings", Domain::Office)?
-    };
+    let settings: StaffingSettings =
+        convert::optional_object(settings, "settings", "settings", Domain::Office)?;
     let reqs = requirements(reqs)?;
-    let open: BTreeMap<String, u64> = if open_cases.is_undefined() || open_cases.is_null() {
-        BTreeMap::new()
-    } else {
-        convert::object(open_cases, "openCases", "open_cases", Domain::Office)?
-    };
+    let open: BTreeMap<String, u64> =
+        convert::optional_object(open_cases, "openCases", "open_cases", Domain::Office)?;
     convert::to_js(&ptsp::office::staffing(
         &org, &settings, &reqs, as_of, &open,
     )?)
-}
-
-fn policy(v: &JsValue) -> Result<EscalationPolicy> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(EscalationPolicy::default());
-    }
-    convert::object(v, "policy", "policy", Domain::Office)
 }
 
 /// Seed §6: who must act on `case` at `now` — the assignee's direct
@@ -202,12 +171,15 @@ pub fn supervision_escalations(
     escalation_policy: &JsValue,
 ) -> Result<JsValue> {
     let org = organisation(org)?;
-    let s = Supervision::new(&org, policy(escalation_policy)?)?;
+    let policy: EscalationPolicy =
+        convert::optional_object(escalation_policy, "policy", "policy", Domain::Office)?;
     let case = convert::case(case, "case")?;
     let p = convert::procedure(procedure, "procedure")?;
     let cal = convert::calendar(calendar, "calendar")?;
     let now = convert::instant(now, "now")?;
-    let all = case.with(|c| Ok(s.escalations(c, p.core(), cal.core(), now)?))?;
+    let all = case.with(|c| {
+        Ok(Supervision::new(&org).escalations(c, p.core(), cal.core(), &policy, now)?)
+    })?;
     convert::to_js(&all)
 }
 
@@ -219,12 +191,9 @@ pub fn supervisor_worklist(
     #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Escalation[]")] escalations: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Partial<EscalationPolicy> | null | undefined")]
-    escalation_policy: &JsValue,
 ) -> Result<JsValue> {
     let org = organisation(org)?;
-    let s = Supervision::new(&org, policy(escalation_policy)?)?;
     let position = convert::text(position, "position")?;
     let all: Vec<Escalation> = convert::objects(escalations, "escalations", Domain::Office)?;
-    convert::to_js(&s.worklist(&position, &all))
+    convert::to_js(&Supervision::new(&org).worklist(&position, &all))
 }

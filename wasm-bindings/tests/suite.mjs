@@ -175,7 +175,11 @@ export const tests = [
       expectCode(ptsp, assert, "invalid_escalation_policy", () =>
         ptsp.supervisionEscalations(org, kase, p, cal, "2027-01-15T10:00:00+07:00", { every: { amount: 0, unit: "working_days" } }),
       );
-      expectCode(ptsp, assert, "invalid_type", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", -1));
+      // A negative look-ahead is out of range, as in Python.
+      expectCode(ptsp, assert, "out_of_range", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", -1));
+      expectCode(ptsp, assert, "out_of_range", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", 2 ** 40));
+      const blank = expectCode(ptsp, assert, "invalid_requirements", () => ptsp.competenceReport(org, [], " ", null, "2026-12-01", 30));
+      assert.equal(blank.errors[0].path, "role");
       expectCode(ptsp, assert, "invalid_requirements", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", 4000));
     },
   },
@@ -1394,7 +1398,16 @@ export const tests = [
       assert.deepEqual(k.errors.map((x) => [x.path, x.code]), [["kind", "unknown_variant"]]);
       assert.match(k.message, /kind: unknown value “pujian”: expected one of “consultation”, “konsultasi”, /);
       const ls = expectCode(ptsp, assert, "invalid_text", () => ptsp.validateForm({ ...ok, name: "Bu\ud800di" }, null, today));
-      assert.deepEqual(ls.errors.map((x) => [x.path, x.code]), [["", "invalid_text"]]);
+      // The path of the text, as Python reports it.
+      assert.deepEqual(ls.errors.map((x) => [x.path, x.code]), [["name", "invalid_text"]]);
+      const inList = expectCode(ptsp, assert, "invalid_text", () =>
+        ptsp.validateForm({ ...ok, attachments: [{ file_name: "a\udc00.pdf", format: "pdf", bytes: 1 }] }, null, today),
+      );
+      assert.deepEqual(inList.errors.map((x) => [x.path, x.code]), [["attachments[0].file_name", "invalid_text"]]);
+      assert.match(inList.message, /U\+DC00 at character 2/);
+      const inKey = expectCode(ptsp, assert, "invalid_text", () => ptsp.validateForm({ ...ok, ["ni\udcffk"]: "x" }, null, today));
+      assert.deepEqual(inKey.errors.map((x) => x.path), ["ni\\udcffk"]);
+      assert.match(inKey.errors[0].message, /^the key contains the lone surrogate U\+DCFF at character 3/);
       assert.match(ls.message, /U\+D800 at character 3/);
       // Refused or not, the module is still alive.
       assert.equal(ptsp.validateForm(ok, null, today).kind, "konsultasi");

@@ -359,7 +359,7 @@ export async function check(): Promise<void> {
   const shortSectors: string[] = staffed.short;
   void [competence, shortSectors];
   const escalated: Escalation[] = precise(supervisionEscalations(checkedOrg, kase, consult, cal, AT, null));
-  const todo: Escalation[] = precise(supervisorWorklist(checkedOrg, "kadis", escalated, null));
+  const todo: Escalation[] = precise(supervisorWorklist(checkedOrg, "kadis", escalated));
   const control: "preventive" | "repressive" | undefined = todo[0]?.control;
   void [control];
 }

@@ -397,7 +397,7 @@ impl HolidayLayer {
                     .map(Some)
                     .map_err(|_| CalendarError::InvalidIcal {
                         location: at(p),
-                        detail: format!("{v:?} is not a calendar date"),
+                        detail: format!("“{}” is not a calendar date", crate::error::excerpt(&v)),
                     })
             };
             let start = date("DTSTART")?.ok_or_else(|| CalendarError::InvalidIcal {

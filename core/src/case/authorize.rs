@@ -26,13 +26,19 @@ impl Case {
             });
         }
         p.step(named).ok_or_else(|| {
-            self.inconsistent(format!("current step {named:?} is not in the procedure"))
+            self.inconsistent(format!(
+                "current step “{}” is not in the procedure",
+                crate::error::excerpt(named)
+            ))
         })
     }
 
     pub(super) fn lane<'p>(&self, p: &'p Procedure, step: &StepDef) -> CaseResult<&'p LaneDef> {
         p.lane(&step.lane).ok_or_else(|| {
-            self.inconsistent(format!("lane {:?} is not in the procedure", step.lane))
+            self.inconsistent(format!(
+                "lane “{}” is not in the procedure",
+                crate::error::excerpt(&step.lane)
+            ))
         })
     }
 

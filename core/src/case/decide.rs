@@ -170,7 +170,10 @@ impl Case {
                 check_complete(p, documents)?;
                 let step = self.current.clone().unwrap_or_default();
                 let s = p.step(&step).ok_or_else(|| {
-                    self.inconsistent(format!("current step {step:?} is not in the procedure"))
+                    self.inconsistent(format!(
+                        "current step “{}” is not in the procedure",
+                        crate::error::excerpt(&step)
+                    ))
                 })?;
                 let due = match (p.def().correction_clock, s.sla.is_some()) {
                     (_, false) => None,

@@ -78,7 +78,10 @@ impl Case {
                 expected: step.outcomes.iter().map(|o| o.id.clone()).collect(),
             })?;
         let next = p.step(&o.next).ok_or_else(|| {
-            self.inconsistent(format!("step {:?} is not in the procedure", o.next))
+            self.inconsistent(format!(
+                "step “{}” is not in the procedure",
+                crate::error::excerpt(&o.next)
+            ))
         })?;
         let ended = (next.kind == StepKind::End).then_some(next.end).flatten();
         let here = self.lane(p, step)?;

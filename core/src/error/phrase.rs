@@ -102,6 +102,8 @@ pub const WEEKMASK: Phrase = phrase!("weekmask", "weekmask");
 pub const YEAR: Phrase = phrase!("tahun", "year");
 /// A step visit (its number).
 pub const VISIT: Phrase = phrase!("kunjungan langkah", "visit");
+/// A number of days (a look-ahead).
+pub const DAYS: Phrase = phrase!("jumlah hari", "number of days");
 /// An integer given for a batch.
 pub const NUMBER: Phrase = phrase!("bilangan", "number");
 /// A deadline explanation.

@@ -18,6 +18,9 @@ use crate::error::{Code, Label, Problem, check_len, excerpt, too_many};
 
 /// At most this many requirements.
 const MAX_REQUIREMENTS: usize = 1_000;
+/// Roles, sectors, fields of education and certificate names: at most this
+/// many bytes.
+const MAX_NAME: usize = 200;
 /// [`competence_report`]'s look-ahead: at most ten years.
 pub const MAX_WITHIN_DAYS: u32 = 3_650;
 
@@ -104,13 +107,20 @@ pub fn validate(requirements: &[Requirement]) -> Vec<Problem> {
                 ),
             ));
         }
-        check_len(&mut out, format!("{p}.role"), &r.role, 200);
-        for (what, len) in [
-            ("education", r.education.len()),
-            ("certificates", r.certificates.len()),
+        check_len(&mut out, format!("{p}.role"), &r.role, MAX_NAME);
+        if let Some(sector) = &r.sector {
+            check_len(&mut out, format!("{p}.sector"), sector, MAX_NAME);
+        }
+        for (what, names) in [
+            ("education", &r.education),
+            ("certificates", &r.certificates),
         ] {
-            if len > 100 {
-                out.push(too_many(format!("{p}.{what}"), len, 100));
+            if names.len() > 100 {
+                out.push(too_many(format!("{p}.{what}"), names.len(), 100));
+                continue;
+            }
+            for (j, name) in names.iter().enumerate() {
+                check_len(&mut out, format!("{p}.{what}[{j}]"), name, MAX_NAME);
             }
         }
     }
@@ -378,6 +388,18 @@ pub fn competence_report(
     within_days: u32,
 ) -> Result<CompetenceReport, OfficeError> {
     let mut problems = validate(requirements);
+    for (path, name) in [("role", Some(role)), ("sector", sector)] {
+        let Some(name) = name else { continue };
+        if name.trim().is_empty() {
+            problems.push(Problem::new(
+                path,
+                Code::EmptyId,
+                "the name is empty",
+                "nama kosong",
+            ));
+        }
+        check_len(&mut problems, path, name, MAX_NAME);
+    }
     if within_days > MAX_WITHIN_DAYS {
         problems.push(Problem::new(
             "within_days",

@@ -164,28 +164,9 @@ impl Checklist {
             out.push(too_many("items", self.items.len(), MAX_ITEMS));
             return out;
         }
-        let mut seen = HashSet::new();
+        super::organisation::ids(&mut out, "items", self.items.iter().map(|i| i.id.as_str()));
         for (i, item) in self.items.iter().enumerate() {
             let p = format!("items[{i}]");
-            if item.id.trim().is_empty() {
-                out.push(Problem::new(
-                    format!("{p}.id"),
-                    Code::EmptyId,
-                    "the item id is empty",
-                    "id butir kosong",
-                ));
-            } else if !seen.insert(item.id.as_str()) {
-                out.push(Problem::new(
-                    format!("{p}.id"),
-                    Code::DuplicateId,
-                    format!("item “{}” is listed twice", crate::error::excerpt(&item.id)),
-                    format!(
-                        "butir “{}” tercantum dua kali",
-                        crate::error::excerpt(&item.id)
-                    ),
-                ));
-            }
-            check_len(&mut out, format!("{p}.id"), &item.id, MAX_ID);
             check_len(&mut out, format!("{p}.clause"), &item.clause, MAX_TEXT);
             for (lang, text) in [("id", &item.name.id), ("en", &item.name.en)] {
                 if text.trim().is_empty() {
@@ -548,9 +529,10 @@ pub struct FacilitiesAudit {
     pub equipment: Tally,
 }
 
-/// Audits `inventory` against `checklist`. An inventory with problems
-/// (see [`Inventory::validate`]) is refused with every problem, as are
-/// options out of range.
+/// Audits `inventory` against `checklist`. A checklist with problems
+/// ([`Checklist::validate`]) is refused with `invalid_checklist`; an
+/// inventory with problems ([`Inventory::validate`]) or options out of
+/// range with `invalid_inventory`, every problem listed.
 ///
 /// # Example
 /// ```
@@ -569,6 +551,10 @@ pub fn audit(
     inventory: &Inventory,
     options: &AuditOptions,
 ) -> Result<FacilitiesAudit, OfficeError> {
+    let problems = checklist.validate();
+    if !problems.is_empty() {
+        return Err(OfficeError::InvalidChecklist { problems });
+    }
     let mut problems = inventory.validate(checklist);
     if let Some(days) = options.max_check_age_days
         && days > MAX_CHECK_AGE_DAYS

@@ -20,6 +20,9 @@ use crate::error::{Code, Label, Problem, check_len, excerpt, too_many};
 
 /// At most this many units, positions or staff members in one organisation.
 pub const MAX_MEMBERS: usize = 20_000;
+/// At most this many levels above any position (a line of command is a
+/// handful of levels deep; the bound keeps every walk along it short).
+pub const MAX_DEPTH: usize = 64;
 /// At most this many absences, certificates, roles or sectors per entry.
 const MAX_LIST: usize = 200;
 /// Ids and names: at most this many bytes.
@@ -383,13 +386,7 @@ impl Organisation {
                     Code::UnknownUnit,
                 );
             }
-            if u.sectors.len() > MAX_LIST {
-                out.push(too_many(
-                    format!("units[{i}].sectors"),
-                    u.sectors.len(),
-                    MAX_LIST,
-                ));
-            }
+            names(&mut out, &format!("units[{i}].sectors"), &u.sectors);
         }
         for (i, p) in self.positions.iter().enumerate() {
             known(
@@ -429,9 +426,9 @@ impl Organisation {
                     Code::UnknownPosition,
                 );
             }
+            names(&mut out, &format!("{p}.roles"), &s.roles);
+            names(&mut out, &format!("{p}.sectors"), &s.sectors);
             for (what, len) in [
-                ("roles", s.roles.len()),
-                ("sectors", s.sectors.len()),
                 ("absences", s.absences.len()),
                 ("competence.certificates", s.competence.certificates.len()),
             ] {
@@ -516,6 +513,7 @@ impl Organisation {
             .filter_map(|p| p.superior.as_deref().map(|s| (p.id.as_str(), s)))
             .collect();
         let mut reported: HashSet<&str> = HashSet::new();
+        let mut too_deep = false;
         for (i, p) in self.positions.iter().enumerate() {
             let mut chain = vec![p.id.as_str()];
             let mut at = p.id.as_str();
@@ -544,6 +542,24 @@ impl Organisation {
                     break;
                 }
                 chain.push(up);
+                if chain.len() > MAX_DEPTH + 1 {
+                    if !too_deep {
+                        too_deep = true;
+                        out.push(Problem::new(
+                            format!("positions[{i}].superior"),
+                            Code::TooMany,
+                            format!(
+                                "the line of command above “{}” has more than {MAX_DEPTH} levels",
+                                excerpt(&p.id)
+                            ),
+                            format!(
+                                "garis komando di atas “{}” lebih dari {MAX_DEPTH} tingkat",
+                                excerpt(&p.id)
+                            ),
+                        ));
+                    }
+                    break;
+                }
                 at = up;
             }
         }
@@ -596,6 +612,46 @@ impl Organisation {
         out
     }
 
+    /// The position of a staff member's direct superior (*atasan
+    /// langsung*): their position's superior; for staff without a position,
+    /// the head of their unit (the unit's position whose superior is outside
+    /// it), looked up through the unit's parents when it has none.
+    ///
+    /// # Example
+    /// ```
+    /// let org = ptsp::office::Organisation::from_json(r#"{"id": "x",
+    ///   "units": [{"id": "dinas", "name": {"id": "D", "en": "O"}, "kind": "office"},
+    ///             {"id": "seksi", "name": {"id": "S", "en": "S"}, "kind": "section", "parent": "dinas"}],
+    ///   "positions": [{"id": "kadis", "title": {"id": "K", "en": "H"}, "unit": "dinas"},
+    ///                 {"id": "kasi", "title": {"id": "S", "en": "S"}, "unit": "seksi", "superior": "kadis"}],
+    ///   "staff": [{"id": "s-1", "name": "Ani", "status": "pns", "unit": "seksi"},
+    ///             {"id": "s-2", "name": "Budi", "status": "pns", "unit": "seksi", "position": "kasi"}]}"#)?;
+    /// assert_eq!(org.superior_of("s-1").map(|p| p.id.as_str()), Some("kasi"));
+    /// assert_eq!(org.superior_of("s-2").map(|p| p.id.as_str()), Some("kadis"));
+    /// # Ok::<(), ptsp::office::OfficeError>(())
+    /// ```
+    pub fn superior_of(&self, staff: &str) -> Option<&Position> {
+        Lines::new(self).superior_of(staff)
+    }
+
+    /// A staff member's superiors: the direct one first, up to the head.
+    /// (Each call indexes the organisation; [`super::Supervision`] keeps
+    /// the chains of every staff member.)
+    ///
+    /// # Example
+    /// ```
+    /// let org = ptsp::office::Organisation::from_json(r#"{"id": "x",
+    ///   "units": [{"id": "u", "name": {"id": "U", "en": "U"}, "kind": "office"}],
+    ///   "positions": [{"id": "kadis", "title": {"id": "K", "en": "H"}, "unit": "u"}],
+    ///   "staff": [{"id": "s-1", "name": "Ani", "status": "pns", "unit": "u"}]}"#)?;
+    /// let chain: Vec<&str> = org.chain_of("s-1").iter().map(|p| p.id.as_str()).collect();
+    /// assert_eq!(chain, ["kadis"]);
+    /// # Ok::<(), ptsp::office::OfficeError>(())
+    /// ```
+    pub fn chain_of(&self, staff: &str) -> Vec<&Position> {
+        Lines::new(self).chain_of(staff)
+    }
+
     /// Whether `superior` is above `position` in the line of command
     /// (directly or further up). Nobody is their own superior.
     pub fn is_above(&self, superior: &str, position: &str) -> bool {
@@ -624,8 +680,9 @@ impl Organisation {
     }
 }
 
-/// The ids of a list: empty ones and repeats reported, the rest returned.
-fn ids<'a>(
+/// The ids of a list: empty, repeated and too long ones reported, the rest
+/// returned.
+pub(super) fn ids<'a>(
     out: &mut Vec<Problem>,
     what: &str,
     all: impl Iterator<Item = &'a str>,
@@ -654,6 +711,26 @@ fn ids<'a>(
     seen
 }
 
+/// A list of names (roles, sectors): at most [`MAX_LIST`] of them, each
+/// non-blank and at most 200 bytes.
+fn names(out: &mut Vec<Problem>, path: &str, all: &[String]) {
+    if all.len() > MAX_LIST {
+        out.push(too_many(path, all.len(), MAX_LIST));
+        return;
+    }
+    for (i, name) in all.iter().enumerate() {
+        if name.trim().is_empty() {
+            out.push(Problem::new(
+                format!("{path}[{i}]"),
+                Code::EmptyName,
+                "the name is empty",
+                "nama kosong",
+            ));
+        }
+        check_len(out, format!("{path}[{i}]"), name, MAX_TEXT);
+    }
+}
+
 /// Reports `id` at `path` when it is not among `all`.
 fn known(out: &mut Vec<Problem>, path: String, id: &str, all: &HashSet<&str>, code: Code) {
     if !all.contains(id) {
@@ -663,5 +740,79 @@ fn known(out: &mut Vec<Problem>, path: String, id: &str, all: &HashSet<&str>, co
             format!("“{}” is not known", excerpt(id)),
             format!("“{}” tidak dikenal", excerpt(id)),
         ));
+    }
+}
+
+/// The line of command indexed once (positions, units' heads and parents,
+/// staff by id), so that a staff member's superiors take a few lookups.
+pub(super) struct Lines<'o> {
+    position: HashMap<&'o str, &'o Position>,
+    unit_head: HashMap<&'o str, &'o str>,
+    unit_parent: HashMap<&'o str, &'o str>,
+    staff: HashMap<&'o str, &'o StaffMember>,
+}
+
+impl<'o> Lines<'o> {
+    pub(super) fn new(org: &'o Organisation) -> Self {
+        let position: HashMap<&str, &Position> =
+            org.positions.iter().map(|p| (p.id.as_str(), p)).collect();
+        let mut unit_head = HashMap::new();
+        for p in &org.positions {
+            let heads_unit = p
+                .superior
+                .as_deref()
+                .and_then(|s| position.get(s))
+                .is_none_or(|s| s.unit != p.unit);
+            if heads_unit {
+                unit_head.entry(p.unit.as_str()).or_insert(p.id.as_str());
+            }
+        }
+        let unit_parent = org
+            .units
+            .iter()
+            .filter_map(|u| u.parent.as_deref().map(|p| (u.id.as_str(), p)))
+            .collect();
+        let staff = org.staff.iter().map(|s| (s.id.as_str(), s)).collect();
+        Lines {
+            position,
+            unit_head,
+            unit_parent,
+            staff,
+        }
+    }
+
+    /// See [`Organisation::superior_of`].
+    pub(super) fn superior_of(&self, staff: &str) -> Option<&'o Position> {
+        let m = self.staff.get(staff)?;
+        if let Some(p) = &m.position {
+            let superior = self.position.get(p.as_str())?.superior.as_deref()?;
+            return self.position.get(superior).copied();
+        }
+        let mut unit = m.unit.as_str();
+        for _ in 0..=MAX_DEPTH {
+            if let Some(head) = self.unit_head.get(unit) {
+                return self.position.get(head).copied();
+            }
+            unit = self.unit_parent.get(unit)?;
+        }
+        None
+    }
+
+    /// See [`Organisation::chain_of`]; stops at a cycle or after
+    /// [`MAX_DEPTH`] levels, which a valid organisation has not.
+    pub(super) fn chain_of(&self, staff: &str) -> Vec<&'o Position> {
+        let mut chain: Vec<&Position> = Vec::new();
+        let mut at = self.superior_of(staff);
+        while let Some(p) = at {
+            if chain.len() > MAX_DEPTH || chain.iter().any(|q| q.id == p.id) {
+                break;
+            }
+            chain.push(p);
+            at = p
+                .superior
+                .as_deref()
+                .and_then(|s| self.position.get(s).copied());
+        }
+        chain
     }
 }

@@ -24,8 +24,7 @@ use crate::error::{Code, Label, Problem};
 use crate::procedure::{Procedure, SlaUnit};
 use crate::sla::{ClockStatus, evaluate};
 
-/// An instant, with its UTC offset.
-pub type Instant = DateTime<FixedOffset>;
+type Instant = DateTime<FixedOffset>;
 
 /// How a breach climbs the line of command. The standard sets no period;
 /// the default is one working day per level, up to the head.
@@ -45,6 +44,29 @@ pub struct EscalationPolicy {
     pub every: Interval,
     /// How many levels above the assignee at most (`None`: up to the head).
     pub max_levels: Option<u8>,
+}
+
+impl EscalationPolicy {
+    /// Every problem of the policy: an interval outside 1 to 1,000.
+    ///
+    /// # Example
+    /// ```
+    /// let mut p = ptsp::office::EscalationPolicy::default();
+    /// assert!(p.validate().is_empty());
+    /// p.every.amount = 0;
+    /// assert_eq!(p.validate()[0].path, "policy.every.amount");
+    /// ```
+    pub fn validate(&self) -> Vec<Problem> {
+        if (1..=1_000).contains(&self.every.amount) {
+            return Vec::new();
+        }
+        vec![Problem::new(
+            "policy.every.amount",
+            Code::OutOfRange,
+            format!("{} is not from 1 to 1000", self.every.amount),
+            format!("{} tidak di antara 1 dan 1000", self.every.amount),
+        )]
+    }
 }
 
 impl Default for EscalationPolicy {
@@ -133,162 +155,58 @@ pub struct Escalation {
     pub reason: Label,
 }
 
-/// The organisation indexed for supervision, with its escalation policy.
+/// The organisation indexed for supervision: every staff member's chain of
+/// superiors ([`Organisation::chain_of`]) and every position's holders,
+/// computed once.
 ///
 /// # Example
 /// ```
 /// let org = ptsp::office::Organisation::from_json(r#"{"id": "x",
-///   "units": [{"id": "u", "name": {"id": "U", "en": "U"}, "kind": "office"}],
-///   "positions": [{"id": "kadis", "title": {"id": "K", "en": "H"}, "unit": "u"}]}"#)?;
-/// let s = ptsp::office::Supervision::new(&org, Default::default())?;
-/// assert!(s.direct_superior("nobody").is_none());
+///   "units": [{"id": "dinas", "name": {"id": "D", "en": "O"}, "kind": "office"},
+///             {"id": "seksi", "name": {"id": "S", "en": "S"}, "kind": "section", "parent": "dinas"}],
+///   "positions": [{"id": "kadis", "title": {"id": "K", "en": "H"}, "unit": "dinas"},
+///                 {"id": "kasi", "title": {"id": "S", "en": "S"}, "unit": "seksi", "superior": "kadis"}],
+///   "staff": [{"id": "s-1", "name": "Ani", "status": "pns", "unit": "seksi"}]}"#)?;
+/// let s = ptsp::office::Supervision::new(&org);
+/// assert_eq!(s.chain("s-1"), ["kasi", "kadis"]);
+/// assert!(s.chain("nobody").is_empty());
 /// # Ok::<(), ptsp::office::OfficeError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Supervision<'o> {
-    org: &'o Organisation,
-    policy: EscalationPolicy,
-    position: HashMap<&'o str, usize>,
-    member: HashMap<&'o str, usize>,
-    holders: HashMap<&'o str, Vec<String>>,
     chains: HashMap<&'o str, Vec<&'o str>>,
+    incumbents: HashMap<&'o str, Vec<String>>,
 }
 
 impl<'o> Supervision<'o> {
-    /// Indexes a valid organisation; a policy out of range is refused.
-    ///
-    /// # Example
-    /// ```
-    /// # let org = ptsp::office::Organisation::from_json(r#"{"id": "x"}"#)?;
-    /// let mut policy = ptsp::office::EscalationPolicy::default();
-    /// policy.every.amount = 0;
-    /// let err = ptsp::office::Supervision::new(&org, policy).unwrap_err();
-    /// assert_eq!(err.code(), "invalid_escalation_policy");
-    /// # Ok::<(), ptsp::office::OfficeError>(())
-    /// ```
-    pub fn new(org: &'o Organisation, policy: EscalationPolicy) -> Result<Self, OfficeError> {
-        if !(1..=1_000).contains(&policy.every.amount) {
-            return Err(OfficeError::InvalidPolicy {
-                problems: vec![Problem::new(
-                    "policy.every.amount",
-                    Code::OutOfRange,
-                    format!("{} is not from 1 to 1000", policy.every.amount),
-                    format!("{} tidak di antara 1 dan 1000", policy.every.amount),
-                )],
-            });
-        }
-        let position = org
-            .positions
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let member = org
-            .staff
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        let mut holders: HashMap<&str, Vec<String>> = HashMap::new();
+    /// Indexes an organisation (validate it first: [`Organisation::checked`]).
+    pub fn new(org: &'o Organisation) -> Self {
+        let mut incumbents: HashMap<&str, Vec<String>> = HashMap::new();
         for s in &org.staff {
             if let Some(p) = &s.position {
-                holders.entry(p.as_str()).or_default().push(s.id.clone());
+                incumbents.entry(p.as_str()).or_default().push(s.id.clone());
             }
         }
-        let mut s = Supervision {
-            org,
-            policy,
-            position,
-            member,
-            holders,
-            chains: HashMap::new(),
-        };
-        s.chains = org
+        let lines = super::organisation::Lines::new(org);
+        let chains = org
             .staff
             .iter()
-            .map(|m| (m.id.as_str(), s.walk(m.id.as_str())))
+            .map(|m| {
+                let chain = lines
+                    .chain_of(&m.id)
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect();
+                (m.id.as_str(), chain)
+            })
             .collect();
-        Ok(s)
+        Supervision { chains, incumbents }
     }
 
-    /// The position of a staff member's direct superior: their position's
-    /// superior, or — for staff without a position — the head of their unit
-    /// (the unit's position whose superior is outside it), looking up the
-    /// unit's parents when the unit has none. See [`Supervision::chain`].
-    pub fn direct_superior(&self, staff: &str) -> Option<&'o str> {
-        self.chains.get(staff).and_then(|c| c.first().copied())
-    }
-
-    fn find_superior(&self, staff: &str) -> Option<&'o str> {
-        let m = &self.org.staff[*self.member.get(staff)?];
-        if let Some(p) = &m.position {
-            return self.org.positions[*self.position.get(p.as_str())?]
-                .superior
-                .as_deref();
-        }
-        let mut unit = Some(m.unit.as_str());
-        let mut steps = 0;
-        while let Some(u) = unit {
-            let head = self.org.positions.iter().find(|p| {
-                p.unit == u
-                    && p.superior.as_deref().is_none_or(|s| {
-                        self.position
-                            .get(s)
-                            .is_none_or(|&i| self.org.positions[i].unit != u)
-                    })
-            });
-            if let Some(h) = head {
-                return Some(h.id.as_str());
-            }
-            unit = self
-                .org
-                .units
-                .iter()
-                .find(|x| x.id == u)
-                .and_then(|x| x.parent.as_deref());
-            steps += 1;
-            if steps > self.org.units.len() {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// The chain of superiors of a staff member: the direct superior
-    /// first, up to the head.
-    ///
-    /// # Example
-    /// ```
-    /// let org = ptsp::office::Organisation::from_json(r#"{"id": "x",
-    ///   "units": [{"id": "dinas", "name": {"id": "D", "en": "O"}, "kind": "office"},
-    ///             {"id": "seksi", "name": {"id": "S", "en": "S"}, "kind": "section", "parent": "dinas"}],
-    ///   "positions": [{"id": "kadis", "title": {"id": "K", "en": "H"}, "unit": "dinas"},
-    ///                 {"id": "kasi", "title": {"id": "S", "en": "S"}, "unit": "seksi", "superior": "kadis"}],
-    ///   "staff": [{"id": "s-1", "name": "Ani", "status": "pns", "unit": "seksi"}]}"#)?;
-    /// let s = ptsp::office::Supervision::new(&org, Default::default())?;
-    /// assert_eq!(s.direct_superior("s-1"), Some("kasi"));
-    /// assert_eq!(s.chain("s-1"), ["kasi", "kadis"]);
-    /// # Ok::<(), ptsp::office::OfficeError>(())
-    /// ```
+    /// The positions above a staff member, the direct superior first, up to
+    /// the head (empty for the head and for ids not in the organisation).
     pub fn chain(&self, staff: &str) -> Vec<&'o str> {
         self.chains.get(staff).cloned().unwrap_or_default()
-    }
-
-    /// [`Supervision::chain`], computed (once per staff member, in `new`).
-    fn walk(&self, staff: &str) -> Vec<&'o str> {
-        let mut out = Vec::new();
-        let mut at = self.find_superior(staff);
-        while let Some(p) = at {
-            if out.contains(&p) || out.len() > self.org.positions.len() {
-                break;
-            }
-            out.push(p);
-            at = self
-                .position
-                .get(p)
-                .and_then(|&i| self.org.positions[i].superior.as_deref());
-        }
-        out
     }
 
     /// Who must act on `case` at `now`: for its open step, at risk or
@@ -302,7 +220,7 @@ impl<'o> Supervision<'o> {
     /// ```
     /// use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
     /// let org = ptsp::office::Organisation::from_json(r#"{"id": "x", "units": [], "positions": []}"#)?;
-    /// let s = ptsp::office::Supervision::new(&org, Default::default())?;
+    /// let s = ptsp::office::Supervision::new(&org);
     /// let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
     /// let mut case = Case::new();
     /// let at = ptsp::calendar::parse_instant("2026-12-21T09:00:00+07:00")?;
@@ -310,7 +228,7 @@ impl<'o> Supervision<'o> {
     ///     command: Command::Submit { case_id: "IZN-1".into(), documents: vec![] } }, &p, &cal).ok();
     /// let later = ptsp::calendar::parse_instant("2027-01-15T09:00:00+07:00")?;
     /// // Breached, but assigned to nobody: no superior to name.
-    /// assert!(s.escalations(&case, &p, &cal, later)?.is_empty());
+    /// assert!(s.escalations(&case, &p, &cal, &Default::default(), later)?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn escalations(
@@ -318,8 +236,13 @@ impl<'o> Supervision<'o> {
         case: &Case,
         procedure: &Procedure,
         calendar: &Calendar,
+        policy: &EscalationPolicy,
         now: Instant,
     ) -> Result<Vec<Escalation>, OfficeError> {
+        let problems = policy.validate();
+        if !problems.is_empty() {
+            return Err(OfficeError::InvalidPolicy { problems });
+        }
         let report = evaluate(case, procedure, calendar, now)?;
         let mut out = Vec::new();
         for clock in report.steps.iter().filter(|c| c.ended.is_none()) {
@@ -337,8 +260,7 @@ impl<'o> Supervision<'o> {
             let Some(chain) = self.chains.get(assignee) else {
                 continue;
             };
-            let max = self
-                .policy
+            let max = policy
                 .max_levels
                 .map_or(chain.len(), usize::from)
                 .min(chain.len());
@@ -352,7 +274,7 @@ impl<'o> Supervision<'o> {
                     control,
                     level: u8::try_from(level).unwrap_or(u8::MAX),
                     position: position.to_owned(),
-                    staff: self.holders.get(position).cloned().unwrap_or_default(),
+                    staff: self.incumbents.get(position).cloned().unwrap_or_default(),
                     deadline: clock.due,
                     due,
                     reason,
@@ -394,33 +316,23 @@ impl<'o> Supervision<'o> {
                             )
                         };
                         push(&mut out, level, Control::Repressive, Some(due), reason);
-                        due = self.next(calendar, due)?;
+                        if level == max {
+                            break;
+                        }
+                        match next(calendar, policy.every, due) {
+                            Ok(t) => due = t,
+                            // The next level falls after the calendar's
+                            // coverage, so after `now` (which the SLA
+                            // clocks could measure): not due yet.
+                            Err(crate::CalendarError::OutOfCoverage { .. }) => break,
+                            Err(e) => return Err(crate::case::CaseError::Calendar(e).into()),
+                        }
                     }
                 }
                 _ => {}
             }
         }
         Ok(out)
-    }
-
-    fn next(&self, calendar: &Calendar, at: Instant) -> Result<Instant, OfficeError> {
-        let every = self.policy.every;
-        let r = match every.unit {
-            // The same clock time, N working days later.
-            SlaUnit::WorkingDays => calendar
-                .add_working_days(at.date_naive(), every.amount)
-                .and_then(|d| {
-                    d.and_time(at.time())
-                        .and_local_timezone(*at.offset())
-                        .single()
-                        .ok_or(crate::CalendarError::OutOfRange {
-                            what: crate::error::phrase::RESULT_INSTANT,
-                            value: d.to_string(),
-                        })
-                }),
-            SlaUnit::WorkingHours => calendar.add_working_time(at, Duration::hours(every.amount)),
-        };
-        r.map_err(|e| OfficeError::Case(crate::case::CaseError::Calendar(e)))
     }
 
     /// A superior's worklist: of `escalations` (for many cases), those about
@@ -431,7 +343,7 @@ impl<'o> Supervision<'o> {
     /// # Example
     /// ```
     /// # let org = ptsp::office::Organisation::from_json(r#"{"id": "x", "units": [], "positions": []}"#)?;
-    /// let s = ptsp::office::Supervision::new(&org, Default::default())?;
+    /// let s = ptsp::office::Supervision::new(&org);
     /// assert!(s.worklist("kadis", &[]).is_empty());
     /// # Ok::<(), ptsp::office::OfficeError>(())
     /// ```
@@ -442,23 +354,23 @@ impl<'o> Supervision<'o> {
     ) -> Vec<&'e Escalation> {
         let mut best: HashMap<(&str, usize), &Escalation> = HashMap::new();
         for e in escalations {
-            if !self
+            let below = self
                 .chains
                 .get(e.assignee.as_str())
-                .is_some_and(|c| c.contains(&position))
-            {
+                .is_some_and(|c| c.contains(&position));
+            if !below {
                 continue;
             }
-            let key = (e.case.as_str(), e.visit);
-            let keep = best
-                .get(&key)
-                .is_none_or(|b| (e.control, e.level) > (b.control, b.level));
-            if keep {
-                best.insert(key, e);
-            }
+            best.entry((e.case.as_str(), e.visit))
+                .and_modify(|b| {
+                    if (e.control, e.level) > (b.control, b.level) {
+                        *b = e;
+                    }
+                })
+                .or_insert(e);
         }
         let mut out: Vec<&Escalation> = best.into_values().collect();
-        out.sort_by(|a, b| {
+        out.sort_unstable_by(|a, b| {
             (b.control, b.level)
                 .cmp(&(a.control, a.level))
                 .then(a.deadline.cmp(&b.deadline))
@@ -466,5 +378,28 @@ impl<'o> Supervision<'o> {
                 .then(a.visit.cmp(&b.visit))
         });
         out
+    }
+}
+
+/// The instant `every` of working time after `at`: the same clock time N
+/// working days later, or N working hours later within office hours.
+fn next(
+    calendar: &Calendar,
+    every: Interval,
+    at: Instant,
+) -> Result<Instant, crate::CalendarError> {
+    match every.unit {
+        SlaUnit::WorkingDays => calendar
+            .add_working_days(at.date_naive(), every.amount)
+            .and_then(|d| {
+                d.and_time(at.time())
+                    .and_local_timezone(*at.offset())
+                    .single()
+                    .ok_or(crate::CalendarError::OutOfRange {
+                        what: crate::error::phrase::RESULT_INSTANT,
+                        value: d.to_string(),
+                    })
+            }),
+        SlaUnit::WorkingHours => calendar.add_working_time(at, Duration::hours(every.amount)),
     }
 }

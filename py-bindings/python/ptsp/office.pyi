@@ -57,7 +57,7 @@ def competence_report(
     role: str,
     as_of: datetime.date,
     sector: Optional[str] = None,
-    within_days: int = 30,
+    within_days: Optional[int] = 30,
 ) -> CompetenceReport:
     """Seed §5: who among the holders of ``role`` (in ``sector``: those who
     process it) meets its requirement on ``as_of``, what the others lack,
@@ -91,7 +91,6 @@ def worklist(
     organisation: Organisation,
     position: str,
     escalations: Sequence[Mapping[str, object]],
-    policy: Optional[EscalationPolicy] = None,
 ) -> List[Escalation]:
     """A superior's worklist: of ``escalations`` (for any number of cases),
     those about steps of the staff below ``position``, one per step at its
