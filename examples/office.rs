@@ -1,8 +1,10 @@
 //! One working week in a one-stop office (SAMPLE organisation, not the real
 //! East Java office): the §4 facilities audit, the §8 staffing check, the
 //! §5 competence report, and §6 supervision — permit checks assigned to the
-//! verifiers, escalations firing day by day, and the worklists of two
-//! superiors.
+//! verifiers through the office (an unqualified verifier's assignment
+//! recorded with its warning), escalations firing day by day and recorded
+//! in the cases' logs, a division head's instruction authorised by the line
+//! of command, and the worklists of two superiors.
 //!
 //! ```sh
 //! cargo run --example office            # Bahasa Indonesia
@@ -12,13 +14,15 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
+use ptsp::case::Directive;
 use ptsp::office::{
-    Checklist, Control, EscalationPolicy, Inventory, Organisation, Requirement, SectorStatus,
-    StaffingSettings, Supervision, audit, competence_report, staffing,
+    Checklist, Control, Inventory, Office, Organisation, Requirement, SectorStatus,
+    StaffingSettings, audit, competence_report, staffing,
 };
 use ptsp::procedure::builtin::permit::{lanes, roles};
 use ptsp::{
-    Actor, Calendar, Case, Command, Lang, Procedure, PtspError, Request, SubmittedDocument,
+    Actor, Calendar, Case, Command, EventKind, Lang, Procedure, PtspError, Request,
+    SubmittedDocument,
 };
 
 /// The SAMPLE organisation and requirements shared with the test suites.
@@ -173,7 +177,9 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
     let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
         .map(|c| SubmittedDocument::new(c, "pdf", 250_000))
         .to_vec();
+    let office = Office::new(org.clone(), reqs.clone()).map_err(boxed)?;
     let applicant = Actor::new("pemohon-1", &[roles::APPLICANT], None);
+    // The front desk's system account (not a member of the organisation).
     let front = Actor::new("fo-01", &[roles::FRONT_OFFICE], None);
     let mut cases = Vec::new();
     for (i, (filed, verifier)) in [
@@ -205,16 +211,38 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
                 },
             ),
         ] {
-            c.execute(
-                &Request {
-                    actor: who.clone(),
-                    at: when,
-                    command,
-                },
-                &p,
-                &cal,
-            )
-            .map_err(boxed)?;
+            let events = office
+                .execute(
+                    &mut c,
+                    &Request {
+                        actor: who.clone(),
+                        at: when,
+                        command,
+                    },
+                    &p,
+                    &cal,
+                )
+                .map_err(boxed)?;
+            for e in &events {
+                if let EventKind::Assigned {
+                    staff: Some(staff),
+                    warnings,
+                    ..
+                } = &e.kind
+                    && !warnings.is_empty()
+                {
+                    let why: Vec<&str> = warnings.iter().map(|w| w.get(lang)).collect();
+                    println!(
+                        "  {} {staff} {}: {}",
+                        c.id,
+                        t(
+                            "ditugaskan dengan peringatan",
+                            "assigned with a warning"
+                        ),
+                        why.join("; ")
+                    );
+                }
+            }
         }
         cases.push(c);
     }
@@ -222,8 +250,6 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
         Control::Preventive => t("preventif", "preventive"),
         Control::Repressive => t("represif", "repressive"),
     };
-    let s = Supervision::new(&org);
-    let policy = EscalationPolicy::default();
     let mut last = Vec::new();
     for d in [
         "2026-12-21",
@@ -233,28 +259,89 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
         "2026-12-29",
     ] {
         let now = at(&format!("{d}T15:00:00+07:00"));
-        let mut today = Vec::new();
-        for c in &cases {
-            today.extend(s.escalations(c, &p, &cal, &policy, now).map_err(boxed)?);
-        }
         println!("  {d} 15:00");
-        for e in &today {
-            println!(
-                "    {} {} → {} ({} {}, {}): {}",
-                e.case,
-                e.assignee,
-                e.position,
-                t("tingkat", "level"),
-                e.level,
-                control(e.control),
-                e.reason.get(lang)
-            );
+        let mut today = Vec::new();
+        for c in &mut cases {
+            let due = office.escalations(c, &p, &cal, now).map_err(boxed)?;
+            // The backend records what is due and not yet in the log.
+            for e in due.iter().filter(|e| !e.recorded) {
+                let record = Command::Escalate {
+                    step: e.step.clone(),
+                    control: e.control,
+                    level: e.level,
+                };
+                office
+                    .execute(
+                        c,
+                        &Request {
+                            actor: front.clone(),
+                            at: now,
+                            command: record,
+                        },
+                        &p,
+                        &cal,
+                    )
+                    .map_err(boxed)?;
+                println!(
+                    "    {} {} → {} ({} {}, {}): {}",
+                    e.case,
+                    e.assignee,
+                    e.position,
+                    t("tingkat", "level"),
+                    e.level,
+                    control(e.control),
+                    e.reason.get(lang)
+                );
+            }
+            today.extend(due);
         }
         last = today;
     }
+    // The division head gives an instruction on the first case: allowed
+    // because their position is above the verifier assigned to it.
+    let kabid = office
+        .actor("s-05", day("2026-12-29"))
+        .map_err(boxed)?;
+    let events = office
+        .execute(
+            &mut cases[0],
+            &Request {
+                actor: kabid,
+                at: at("2026-12-29T15:30:00+07:00"),
+                command: Command::Supervise {
+                    directive: Directive::Instruction,
+                    text: "Selesaikan pemeriksaan hari ini.".into(),
+                },
+            },
+            &p,
+            &cal,
+        )
+        .map_err(boxed)?;
+    if let Some(EventKind::Supervised {
+        position,
+        subordinate,
+        level,
+        text,
+        ..
+    }) = events.first().map(|e| &e.kind)
+    {
+        println!(
+            "  IZN-1: {} {position} → {subordinate} ({} {level}): {text}",
+            t("arahan", "instruction"),
+            t("tingkat", "level"),
+        );
+    }
+    println!(
+        "  IZN-1: {} {}",
+        cases[0].events,
+        t(
+            "peristiwa di log, termasuk eskalasi dan arahan",
+            "events in the log, escalations and the instruction included"
+        )
+    );
     for position in ["kasi-verifikasi", "kabid-pelayanan"] {
         println!("  {} {position}:", t("daftar kerja", "worklist of"));
-        for e in s.worklist(position, &last) {
+        for e in office.worklist(position, &last) {
             println!(
                 "    {} {} ({} {}, {})",
                 e.case,

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use ptsp::office::{Control, EscalationPolicy, Organisation, Supervision};
+use ptsp::office::{Control, EscalationPolicy, Office, Organisation, Requirement, Supervision};
 use ptsp::procedure::builtin::permit::{lanes, roles};
 use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
 
@@ -17,6 +17,13 @@ fn org() -> Organisation {
     let f: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     Organisation::from_json(&f["organisation"].to_string()).unwrap()
+}
+
+/// The built-in permit procedure with another escalation policy.
+fn with_policy(policy: EscalationPolicy) -> Procedure {
+    let mut def = ptsp::ProcedureDef::jatim_permit();
+    def.supervision.escalation = policy;
+    Procedure::new(def).unwrap()
 }
 
 fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
@@ -90,17 +97,16 @@ fn the_direct_superior_is_the_head_of_the_assignee_s_unit() {
 fn preventive_then_repressive_up_the_line_of_command() {
     let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
     let s = Supervision::new(&o);
-    let policy = EscalationPolicy::default();
     let c = case(&p, &cal);
     // Before the risk threshold: nobody.
     assert!(
-        s.escalations(&c, &p, &cal, &policy, at("2026-12-22T09:00:00+07:00"))
+        s.escalations(&c, &p, &cal, at("2026-12-22T09:00:00+07:00"))
             .unwrap()
             .is_empty()
     );
     // At risk on the due day: the direct superior is told (preventive).
     let risk = s
-        .escalations(&c, &p, &cal, &policy, at("2026-12-28T14:00:00+07:00"))
+        .escalations(&c, &p, &cal, at("2026-12-28T14:00:00+07:00"))
         .unwrap();
     assert_eq!(risk.len(), 1, "{risk:?}");
     assert_eq!(
@@ -126,7 +132,7 @@ fn preventive_then_repressive_up_the_line_of_command() {
             .and_local_timezone(*deadline.offset())
             .unwrap()
     };
-    let later = s.escalations(&c, &p, &cal, &policy, next_day(1)).unwrap();
+    let later = s.escalations(&c, &p, &cal, next_day(1)).unwrap();
     let levels: Vec<(u8, &str)> = later
         .iter()
         .map(|e| (e.level, e.position.as_str()))
@@ -135,18 +141,16 @@ fn preventive_then_repressive_up_the_line_of_command() {
     assert!(later.iter().all(|e| e.control == Control::Repressive));
     assert_eq!(later[1].due, Some(next_day(1)));
     assert_eq!(later[1].reason.en, "not resolved at level 1");
-    let top = s.escalations(&c, &p, &cal, &policy, next_day(5)).unwrap();
+    let top = s.escalations(&c, &p, &cal, next_day(5)).unwrap();
     assert_eq!(top.last().unwrap().position, "kadis");
     assert_eq!(top.len(), 3, "never beyond the head");
-    // A policy may stop sooner.
-    let two = EscalationPolicy {
+    // A procedure's policy may stop sooner.
+    let two = with_policy(EscalationPolicy {
         max_levels: Some(2),
         ..EscalationPolicy::default()
-    };
+    });
     assert_eq!(
-        s.escalations(&c, &p, &cal, &two, next_day(5))
-            .unwrap()
-            .len(),
+        s.escalations(&c, &two, &cal, next_day(5)).unwrap().len(),
         2
     );
     // The worklists: the section head sees the step, the head sees it too.
@@ -164,13 +168,9 @@ fn escalation_stops_at_the_end_of_coverage() {
     let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
     let last = cal.coverage().last;
     let s = Supervision::new(&o);
-    let policy = EscalationPolicy {
-        max_levels: None,
-        ..EscalationPolicy::default()
-    };
     let c = case_filed(&p, &cal, &format!("{last}-12-28T09:00:00+07:00"));
     let end = at(&format!("{last}-12-31T17:00:00+07:00"));
-    let all = s.escalations(&c, &p, &cal, &policy, end).unwrap();
+    let all = s.escalations(&c, &p, &cal, end).unwrap();
     // Breached at the last close of the year; level 2 would fall in the
     // next, uncovered year.
     assert_eq!(all.len(), 1);
@@ -179,15 +179,19 @@ fn escalation_stops_at_the_end_of_coverage() {
 }
 
 #[test]
-fn a_bad_policy_is_refused() {
-    let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
-    let mut policy = EscalationPolicy::default();
-    policy.every.amount = 0;
-    let c = case(&p, &cal);
-    let err = Supervision::new(&o)
-        .escalations(&c, &p, &cal, &policy, at("2026-12-28T14:00:00+07:00"))
-        .unwrap_err();
-    assert_eq!(err.code(), "invalid_escalation_policy");
+fn a_bad_policy_is_refused_with_the_procedure() {
+    let mut def = ptsp::ProcedureDef::jatim_permit();
+    def.supervision.escalation.every.amount = 0;
+    def.supervision.escalation.max_levels = Some(0);
+    let err = Procedure::new(def).unwrap_err();
+    let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "supervision.escalation.every.amount",
+            "supervision.escalation.max_levels"
+        ]
+    );
 }
 
 proptest! {
@@ -199,11 +203,11 @@ proptest! {
     ) {
         let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
         let unit = if by_hours { ptsp::SlaUnit::WorkingHours } else { ptsp::SlaUnit::WorkingDays };
-        let policy = EscalationPolicy { every: ptsp::office::Interval { amount: every, unit }, max_levels: None };
+        let p = with_policy(EscalationPolicy { every: ptsp::office::Interval { amount: every, unit }, max_levels: None });
         let s = Supervision::new(&o);
         let c = case(&p, &cal);
         let now = at("2026-12-21T09:00:00+07:00") + chrono::Duration::hours(hours);
-        let all = s.escalations(&c, &p, &cal, &policy, now).unwrap();
+        let all = s.escalations(&c, &p, &cal, now).unwrap();
         let levels: Vec<u8> = all.iter().map(|e| e.level).collect();
         let expected: Vec<u8> = (1..=levels.len() as u8).collect();
         prop_assert_eq!(&levels, &expected);

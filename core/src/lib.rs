@@ -105,9 +105,10 @@ pub use desk::routing::{
 };
 pub use error::{Code, Kind, Label, Lang, Problem, PtspError};
 pub use procedure::{
-    Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, LaneDef, LaneKind,
-    OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError, RoleDef, ServiceType, Sla,
-    SlaUnit, StepDef, StepKind, TextLimits, Tier, TierAnchor,
+    Catalogue, CorrectionClock, DeemedApproval, DocumentRequirement, EndKind, EscalationPolicy,
+    Interval, LaneDef, LaneKind, OutcomeDef, OutputKind, Procedure, ProcedureDef, ProcedureError,
+    Qualification, RoleDef, ServiceType, Sla, SlaUnit, StepDef, StepKind, SupervisionSettings,
+    TextLimits, Tier, TierAnchor,
 };
 pub use sla::{
     CaseClock, ClockStatus, DueEvent, LaneClock, PauseInfo, Preview, PreviewStep, SlaReport,

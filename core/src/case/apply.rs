@@ -2,7 +2,7 @@
 //! procedure first (the questions `decide` asked), [`Case::apply_trusted`]
 //! only that it can be folded; replay is the fold of a log.
 
-use super::command::Action;
+use super::command::{Action, Control};
 use crate::Lang;
 use chrono::{DateTime, FixedOffset};
 
@@ -196,7 +196,7 @@ impl Case {
                 let s = self.current_step(p, step, Action::CompleteStep)?;
                 if *by_lapse {
                     self.lapse_window(p, step, e.at)?;
-                    role_is(self.lapse_role(p, &actor)?)?;
+                    role_is(self.office_role(p, &actor, Action::Lapse)?)?;
                     if s.on_lapse.as_deref() != Some(outcome.as_str()) {
                         return Err(self.inconsistent(format!(
                             "a lapse of “{step}” takes {}, not “{outcome}”",
@@ -335,7 +335,19 @@ impl Case {
                 staff,
                 step,
                 reason,
+                warnings,
             } => {
+                let limits = &def.limits;
+                if warnings.len() > limits.items
+                    || warnings
+                        .iter()
+                        .any(|w| w.id.chars().count() > limits.reason || w.en.chars().count() > limits.reason)
+                    || (!warnings.is_empty() && staff.is_none())
+                {
+                    return Err(self.inconsistent(
+                        "the assignment's warnings are out of bounds or name no staff member".into(),
+                    ));
+                }
                 let (role, bound) = self.check_assign(
                     p,
                     &actor,
@@ -356,7 +368,91 @@ impl Case {
             }
             EventKind::CorrectionLapsed { step } => {
                 self.lapse_window(p, step, e.at)?;
-                role_is(self.lapse_role(p, &actor)?)
+                role_is(self.office_role(p, &actor, Action::Lapse)?)
+            }
+            EventKind::Escalated {
+                step,
+                control,
+                level,
+                position,
+                staff,
+                assignee,
+                deadline,
+            } => {
+                self.current_step(p, step, Action::Escalate)?;
+                role_is(self.office_role(p, &actor, Action::Escalate)?)?;
+                let limits = &def.limits;
+                let ids_ok = [position, assignee]
+                    .iter()
+                    .chain(staff.iter().collect::<Vec<_>>().iter())
+                    .all(|v| !v.trim().is_empty() && v.chars().count() <= limits.id)
+                    && staff.len() <= limits.items;
+                if !ids_ok {
+                    return Err(self.inconsistent(
+                        "the escalation names a blank or over-long position or staff member"
+                            .into(),
+                    ));
+                }
+                let visit = self.visits.last();
+                let due = visit.and_then(|v| v.due);
+                if *deadline != due {
+                    return Err(self.inconsistent(
+                        "the escalation records a deadline other than the step's".into(),
+                    ));
+                }
+                let (warned, reached) = visit.map_or((false, 0), |v| (v.warned, v.escalated));
+                let fits = match control {
+                    Control::Preventive => {
+                        *level == 1 && !warned && reached == 0 && due.is_some_and(|d| e.at < d)
+                    }
+                    Control::Repressive => {
+                        reached.checked_add(1) == Some(*level) && due.is_some_and(|d| e.at >= d)
+                    }
+                };
+                if fits {
+                    Ok(())
+                } else {
+                    Err(self.inconsistent(format!(
+                        "a {} escalation at level {level} does not follow what the visit recorded (warned: {warned}, level reached: {reached}) at this instant",
+                        match control {
+                            Control::Preventive => "preventive",
+                            Control::Repressive => "repressive",
+                        }
+                    )))
+                }
+            }
+            EventKind::Supervised {
+                text,
+                step,
+                position,
+                subordinate,
+                level,
+                ..
+            } => {
+                if !matches!(
+                    self.status,
+                    CaseStatus::Active | CaseStatus::AwaitingCorrection
+                ) {
+                    return Err(self.wrong_state(Action::Supervise));
+                }
+                let limits = &def.limits;
+                let fits = *step == self.current
+                    && e.actor_role.is_none()
+                    && e.actor != self.applicant
+                    && e.actor != *subordinate
+                    && *level >= 1
+                    && !text.trim().is_empty()
+                    && text.chars().count() <= limits.note
+                    && [position, subordinate]
+                        .iter()
+                        .all(|v| !v.trim().is_empty() && v.chars().count() <= limits.id);
+                if fits {
+                    Ok(())
+                } else {
+                    Err(self.inconsistent(
+                        "a supervisory note must be by someone other than the applicant and the subordinate, at the current step, with a text and a position".into(),
+                    ))
+                }
             }
         }
     }
@@ -617,6 +713,20 @@ impl Case {
                     },
                 );
             }
+            (EventKind::Escalated { step, control, level, .. }, CaseStatus::Active)
+                if self.current.as_deref() == Some(step) =>
+            {
+                if let Some(v) = self.visits.last_mut() {
+                    match control {
+                        Control::Preventive => v.warned = true,
+                        Control::Repressive => v.escalated = v.escalated.max(*level),
+                    }
+                }
+            }
+            (
+                EventKind::Supervised { .. },
+                CaseStatus::Active | CaseStatus::AwaitingCorrection,
+            ) => {}
             (kind, _) => {
                 return Err(self.inconsistent(format!(
                     "{} does not fit a case whose status is {} at step {}",
@@ -676,6 +786,8 @@ impl Case {
             outcome: None,
             unit: None,
             outputs: Vec::new(),
+            warned: false,
+            escalated: 0,
         });
     }
 

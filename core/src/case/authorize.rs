@@ -10,7 +10,7 @@ use crate::error::Problem;
 use crate::procedure::{LaneDef, LaneKind, Procedure, StepDef, StepKind};
 
 impl Case {
-    pub(super) fn current_step<'p>(
+    pub(crate) fn current_step<'p>(
         &self,
         p: &'p Procedure,
         named: &str,
@@ -139,10 +139,15 @@ impl Case {
         Ok(role.clone())
     }
 
-    /// Who may record a lapse: a role of one of the office's own lanes
-    /// (not the applicant's, not a routed unit's), and not the case's own
-    /// applicant.
-    pub(super) fn lapse_role(&self, p: &Procedure, actor: &Actor) -> CaseResult<String> {
+    /// Who may record a lapse or an escalation: a role of one of the
+    /// office's own lanes (not the applicant's, not a routed unit's), and
+    /// not the case's own applicant.
+    pub(crate) fn office_role(
+        &self,
+        p: &Procedure,
+        actor: &Actor,
+        action: Action,
+    ) -> CaseResult<String> {
         let roles: Vec<String> = p
             .def()
             .lanes
@@ -153,7 +158,7 @@ impl Case {
         if actor.id == self.applicant {
             return Err(CaseError::Unauthorized {
                 actor: actor.id.clone(),
-                action: Action::Lapse,
+                action,
                 required: Requirement::NotApplicant,
             });
         }
@@ -163,7 +168,7 @@ impl Case {
             .cloned()
             .ok_or_else(|| CaseError::Unauthorized {
                 actor: actor.id.clone(),
-                action: Action::Lapse,
+                action,
                 required: Requirement::Role { roles },
             })
     }

@@ -244,7 +244,10 @@ pub(super) fn check_request(case: &Case, p: &Procedure, req: &Request) -> CaseRe
                 l.text("command.reason", r, limits.reason);
             }
         }
-        Command::Lapse { step } => l.text("command.step", step, limits.id),
+        Command::Lapse { step } | Command::Escalate { step, .. } => {
+            l.text("command.step", step, limits.id)
+        }
+        Command::Supervise { text, .. } => l.text("command.text", text, limits.note),
     }
     if l.out.is_empty() {
         Ok(())

@@ -203,6 +203,68 @@ pub enum Command {
         /// The current step.
         step: String,
     },
+    /// Record an escalation the office found due (seed §6,
+    /// [`crate::office::Supervision::escalations`]): the preventive warning
+    /// of a step at risk, or the next repressive level of a breached one —
+    /// levels are recorded in order, none skipped. Any office actor may
+    /// record it (the backend acts when it computes escalations). Needs the
+    /// organisation: decided by [`crate::office::Office::decide`];
+    /// [`Case::decide`](crate::Case::decide) refuses it (`office_required`).
+    Escalate {
+        /// The current step.
+        step: String,
+        /// Preventive or repressive.
+        control: Control,
+        /// The level: 1 for the direct superior, 2 for theirs, …
+        level: u8,
+    },
+    /// A superior's note or instruction on the case (seed §6), authorised
+    /// by the line of command: the actor must hold a position above the
+    /// staff member assigned to the case. Needs the organisation: decided
+    /// by [`crate::office::Office::decide`]; [`Case::decide`](crate::Case::decide)
+    /// refuses it (`office_required`).
+    Supervise {
+        /// A note or an instruction.
+        directive: Directive,
+        /// Its text.
+        text: String,
+    },
+}
+
+/// What a superior gives on a case: a note for the record, or an
+/// instruction to act.
+///
+/// # Example
+/// ```
+/// assert_eq!(serde_json::to_string(&ptsp::case::Directive::Instruction)?, "\"instruction\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Directive {
+    /// A note (*catatan*).
+    Note,
+    /// An instruction (*arahan*).
+    Instruction,
+}
+
+/// Preventive (a warning before the deadline) or repressive (after it) —
+/// the two kinds of control of seed §6.
+///
+/// # Example
+/// ```
+/// assert_eq!(serde_json::to_string(&ptsp::case::Control::Repressive)?, "\"repressive\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Control {
+    /// The step is at risk: its assignee's direct superior is told.
+    Preventive,
+    /// The step is breached: the superior at this level must act.
+    Repressive,
 }
 
 impl Command {
@@ -288,6 +350,8 @@ impl Command {
             Command::Withdraw { .. } => Action::Withdraw,
             Command::Assign { .. } => Action::Assign,
             Command::Lapse { .. } => Action::Lapse,
+            Command::Escalate { .. } => Action::Escalate,
+            Command::Supervise { .. } => Action::Supervise,
         }
     }
 }
@@ -389,6 +453,10 @@ pub enum Action {
     Assign,
     /// Recording that a window has lapsed.
     Lapse,
+    /// Recording an escalation.
+    Escalate,
+    /// A superior's note or instruction.
+    Supervise,
 }
 
 impl Action {
@@ -403,6 +471,8 @@ impl Action {
             Action::Withdraw => "withdraw",
             Action::Assign => "assign",
             Action::Lapse => "lapse",
+            Action::Escalate => "escalate",
+            Action::Supervise => "supervise",
         }
     }
 
@@ -419,6 +489,11 @@ impl Action {
             Action::Withdraw => ("menarik permohonan", "withdraw"),
             Action::Assign => ("menugaskan", "assign"),
             Action::Lapse => ("mencatat lewat waktu", "record a lapse"),
+            Action::Escalate => ("mencatat eskalasi", "record an escalation"),
+            Action::Supervise => (
+                "memberi catatan atau arahan pengawasan",
+                "give a supervisory note or instruction",
+            ),
         };
         match lang {
             Lang::Id => id,

@@ -34,18 +34,7 @@ impl Case {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decide(&self, req: &Request, p: &Procedure, cal: &Calendar) -> CaseResult<Vec<Event>> {
-        if self.status != CaseStatus::New
-            && (self.procedure != p.def().id || self.version != p.def().version)
-        {
-            return Err(self.inconsistent(format!(
-                "case runs on {} v{}, not {} v{}",
-                self.procedure,
-                self.version,
-                p.def().id,
-                p.def().version
-            )));
-        }
-        check_request(self, p, req)?;
+        self.check_request(req, p)?;
         let at = req.at;
         let actor = &req.actor;
         let (role, kind) = match &req.command {
@@ -266,10 +255,16 @@ impl Case {
                         staff: staff.clone(),
                         step,
                         reason: reason.clone(),
+                        warnings: Vec::new(),
                     },
                 )
             }
             Command::Lapse { step } => self.decide_lapse(p, cal, actor, step, at)?,
+            Command::Escalate { .. } | Command::Supervise { .. } => {
+                return Err(CaseError::OfficeRequired {
+                    action: req.command.action(),
+                });
+            }
         };
         let case = match &kind {
             EventKind::Submitted { case_id, .. } => case_id.clone(),
@@ -283,6 +278,36 @@ impl Case {
             actor_unit: actor.unit.clone(),
             kind,
         }])
+    }
+
+    /// What every request must pass before it is decided: the case runs on
+    /// this procedure and version, and the request keeps every bound.
+    pub(crate) fn check_request(&self, req: &Request, p: &Procedure) -> CaseResult<()> {
+        if self.status != CaseStatus::New
+            && (self.procedure != p.def().id || self.version != p.def().version)
+        {
+            return Err(self.inconsistent(format!(
+                "case runs on {} v{}, not {} v{}",
+                self.procedure,
+                self.version,
+                p.def().id,
+                p.def().version
+            )));
+        }
+        check_request(self, p, req)
+    }
+
+    /// The event a request causes, as the office decides it (an
+    /// escalation, a superior's note).
+    pub(crate) fn event_for(&self, req: &Request, role: Option<String>, kind: EventKind) -> Event {
+        Event {
+            at: req.at,
+            case: self.id.clone(),
+            actor: req.actor.id.clone(),
+            actor_role: role,
+            actor_unit: req.actor.unit.clone(),
+            kind,
+        }
     }
 
     /// The window a lapse would end, if it has passed at `at`.
@@ -339,7 +364,7 @@ impl Case {
         at: DateTime<FixedOffset>,
     ) -> CaseResult<(String, EventKind)> {
         self.lapse_window(p, step, at)?;
-        let role = self.lapse_role(p, actor)?;
+        let role = self.office_role(p, actor, Action::Lapse)?;
         if self.status == CaseStatus::AwaitingCorrection {
             return Ok((
                 role,

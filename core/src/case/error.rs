@@ -43,6 +43,12 @@ pub enum Requirement {
     },
     /// Not being the case's own applicant (separation of duties).
     NotApplicant,
+    /// A position above one of these staff members in the line of command
+    /// (seed §6: the superior of the staff assigned to the case).
+    Superior {
+        /// The staff assigned to the case (empty: nobody is).
+        of: Vec<String>,
+    },
 }
 
 impl fmt::Display for Requirement {
@@ -72,6 +78,21 @@ impl Requirement {
             (Requirement::NotApplicant, Lang::Id) => {
                 "pihak selain pemohon kasus ini (pemisahan tugas)".into()
             }
+            (Requirement::Superior { of }, Lang::En) if of.is_empty() => {
+                "a superior of the staff assigned to the case, but nobody is assigned".into()
+            }
+            (Requirement::Superior { of }, Lang::Id) if of.is_empty() => {
+                "atasan dari petugas yang ditugaskan pada kasus, tetapi belum ada yang ditugaskan"
+                    .into()
+            }
+            (Requirement::Superior { of }, Lang::En) => format!(
+                "a position above {} in the line of command",
+                list_quoted(of, Lang::En)
+            ),
+            (Requirement::Superior { of }, Lang::Id) => format!(
+                "jabatan di atas {} dalam garis komando",
+                list_quoted(of, Lang::Id)
+            ),
         }
     }
 }
@@ -182,6 +203,14 @@ pub enum CaseError {
         /// The end of the window (`None`: the step has no window).
         due: String,
     },
+    /// A command that needs the office's organisation (an escalation, a
+    /// superior's note) given to the case engine alone: decide it with
+    /// [`crate::office::Office::decide`].
+    #[error("cannot {action} without the office's organisation: decide it with the office (Office::decide)")]
+    OfficeRequired {
+        /// The command.
+        action: Action,
+    },
     /// A calendar error while computing a deadline.
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -204,6 +233,7 @@ impl PtspError for CaseError {
             CaseError::Input(e) => e.code(),
             CaseError::InconsistentLog { .. } => Code::InconsistentLog,
             CaseError::NotDue { .. } => Code::NotDue,
+            CaseError::OfficeRequired { .. } => Code::OfficeRequired,
             CaseError::Calendar(e) => e.code(),
         }
     }
@@ -282,6 +312,10 @@ impl PtspError for CaseError {
             CaseError::NotDue { step, due } => format!(
                 "jangka waktu langkah “{step}” masih berjalan sampai {due}: belum ada yang lewat waktu"
             ),
+            CaseError::OfficeRequired { action } => format!(
+                "tidak dapat {} tanpa data organisasi kantor: putuskan melalui kantor (Office::decide)",
+                action.label(lang)
+            ),
             CaseError::Calendar(e) => e.message(lang),
         }
     }
@@ -313,4 +347,10 @@ pub(super) fn quoted(value: Option<&str>, lang: Lang) -> String {
         || lang.pick("tidak ada", "none").to_owned(),
         |v| format!("“{v}”"),
     )
+}
+
+/// Ids listed for a reader, each quoted: “a”, “b” or “c”.
+fn list_quoted(items: &[String], lang: Lang) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("“{i}”")).collect();
+    list(&quoted, lang)
 }

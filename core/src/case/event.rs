@@ -6,7 +6,8 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::{CorrectionReason, OutputRecord, SubmittedDocument};
+use super::{Control, CorrectionReason, Directive, OutputRecord, SubmittedDocument};
+use crate::error::Label;
 use crate::procedure::EndKind;
 
 /// Something that happened to a case.
@@ -169,6 +170,47 @@ pub enum EventKind {
         /// Why a unit that declined is assigned again.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// Why the staff member does not qualify for the step (seed §5's
+        /// criteria, an absence), recorded when the procedure's
+        /// qualification setting is `warn`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        warnings: Vec<Label>,
+    },
+    /// A superior was called to act on a step (seed §6): the office found
+    /// the escalation due and the backend recorded it.
+    Escalated {
+        /// The step.
+        step: String,
+        /// Preventive or repressive.
+        control: Control,
+        /// 1 for the assignee's direct superior, 2 for theirs, …
+        level: u8,
+        /// The superior's position.
+        position: String,
+        /// The staff holding that position when it was recorded.
+        #[serde(default)]
+        staff: Vec<String>,
+        /// The staff member the step is assigned to.
+        assignee: String,
+        /// The step's deadline.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deadline: Option<DateTime<FixedOffset>>,
+    },
+    /// A superior's note or instruction on the case (seed §6).
+    Supervised {
+        /// A note or an instruction.
+        directive: Directive,
+        /// Its text.
+        text: String,
+        /// The step the case was at.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<String>,
+        /// The superior's position.
+        position: String,
+        /// The staff member supervised (assigned to the case).
+        subordinate: String,
+        /// How many levels the superior stands above them (1: direct).
+        level: u8,
     },
 }
 
@@ -189,6 +231,8 @@ impl EventKind {
             EventKind::Withdrawn { .. } => "withdrawn",
             EventKind::Assigned { .. } => "assigned",
             EventKind::CorrectionLapsed { .. } => "correction_lapsed",
+            EventKind::Escalated { .. } => "escalated",
+            EventKind::Supervised { .. } => "supervised",
         }
     }
 }

@@ -39,7 +39,8 @@ use crate::procedure::EndKind;
 pub use bounds::INSTANT_YEARS;
 pub(crate) use bounds::check_instant;
 pub use command::{
-    Action, Actor, Command, CorrectionReason, OutputRecord, Request, SubmittedDocument,
+    Action, Actor, Command, Control, CorrectionReason, Directive, OutputRecord, Request,
+    SubmittedDocument,
 };
 pub use documents::check_documents;
 pub use error::{CaseError, Requirement};
@@ -233,6 +234,17 @@ pub struct StepVisit {
     /// The documents it produced.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<OutputRecord>,
+    /// Whether the preventive warning (seed §6) was recorded on this visit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub warned: bool,
+    /// The highest repressive escalation level recorded on this visit (0:
+    /// none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub escalated: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 /// The state of a case: a pure fold of its events.
@@ -398,7 +410,7 @@ impl Case {
         self.case_pauses.last().is_some_and(|p| p.1.is_none())
     }
 
-    fn wrong_state(&self, action: Action) -> CaseError {
+    pub(crate) fn wrong_state(&self, action: Action) -> CaseError {
         CaseError::WrongState {
             action,
             status: self.status,

@@ -164,6 +164,7 @@ codes! {
     DuplicateDocument = "duplicate_document", "dokumen diserahkan dua kali", "a document is submitted twice";
     EmptyFile = "empty_file", "berkas kosong", "a file is empty";
     EmptyReason = "empty_reason", "alasan kosong", "a reason is empty";
+    EmptyText = "empty_text", "isi kosong", "a text is empty";
     EmptyReasons = "empty_reasons", "tidak ada alasan", "no reason is given";
     FileTooLarge = "file_too_large", "berkas terlalu besar", "a file is too large";
     InvalidAssignment = "invalid_assignment", "penugasan tidak valid", "an assignment is not valid";
@@ -217,7 +218,14 @@ codes! {
     CommandCycle = "command_cycle", "garis komando berputar", "the line of command runs in a circle";
     EndsBeforeStart = "ends_before_start", "periode berakhir sebelum dimulai", "a period ends before it starts";
     InvalidRequirements = "invalid_requirements", "persyaratan kompetensi tidak valid", "competence requirements are not valid";
-    InvalidEscalationPolicy = "invalid_escalation_policy", "aturan eskalasi tidak valid", "an escalation policy is not valid";
+    UnknownStaff = "unknown_staff", "petugas tidak ada di organisasi", "a staff member is not in the organisation";
+    StaffAway = "staff_away", "petugas sedang tidak bertugas (cuti atau penugasan lain)", "a staff member is away (leave or secondment)";
+    LacksRole = "lacks_role", "petugas tidak memegang peran langkah", "a staff member does not hold the step's role";
+    NotQualified = "not_qualified", "petugas tidak memenuhi persyaratan kompetensi", "a staff member does not meet the competence requirement";
+
+    // The office: supervision (seed §6).
+    OfficeRequired = "office_required", "perintah membutuhkan data organisasi kantor", "a command needs the office's organisation";
+    EscalationNotDue = "escalation_not_due", "eskalasi belum jatuh tempo atau sudah dicatat", "an escalation is not due or is already recorded";
 }
 
 impl Code {

@@ -1,7 +1,7 @@
 //! The error of the office module.
 
 use crate::error::input::InputError;
-use crate::error::{Code, Kind, Lang, Problem, PtspError, summary};
+use crate::error::{Code, Kind, Label, Lang, Problem, PtspError, one_of, summary};
 
 /// An error of the office module.
 ///
@@ -47,11 +47,53 @@ pub enum OfficeError {
         /// All problems found.
         problems: Vec<Problem>,
     },
-    /// An escalation policy is out of range; every problem is listed.
-    #[error("invalid escalation policy: {}", summary(.problems, Lang::En))]
-    InvalidPolicy {
-        /// All problems found.
-        problems: Vec<Problem>,
+    /// A staff id that is not in the organisation.
+    #[error("staff member “{staff}” is not in the organisation")]
+    UnknownStaff {
+        /// The id given.
+        staff: String,
+    },
+    /// A staff member who is away (leave, secondment) on the day.
+    #[error("staff member “{staff}” is away on {day}")]
+    StaffAway {
+        /// The staff member.
+        staff: String,
+        /// The day.
+        day: chrono::NaiveDate,
+    },
+    /// A staff member assigned to a step whose roles they do not hold.
+    #[error("staff member “{staff}” holds none of the roles of step “{step}”: {}", one_of(.roles, Lang::En))]
+    LacksRole {
+        /// The staff member.
+        staff: String,
+        /// The step.
+        step: String,
+        /// The step's roles.
+        roles: Vec<String>,
+    },
+    /// A staff member assigned to a step they do not qualify for, where
+    /// the procedure refuses it ([`crate::Qualification::Refuse`]).
+    #[error("staff member “{staff}” does not qualify for step “{step}”: {}", list_reasons(.reasons, Lang::En))]
+    NotQualified {
+        /// The staff member.
+        staff: String,
+        /// The step.
+        step: String,
+        /// Why, each in both languages.
+        reasons: Vec<Label>,
+    },
+    /// An escalation that is not due at the request's instant, or is
+    /// already recorded.
+    #[error("no {} escalation of step “{step}” at level {level} to record: {}", control_name(*.control, Lang::En), .why.en)]
+    EscalationNotDue {
+        /// The step.
+        step: String,
+        /// Preventive or repressive.
+        control: crate::case::Control,
+        /// The level asked for.
+        level: u8,
+        /// Why, in both languages.
+        why: Label,
     },
     /// A case could not be evaluated (its own error, code and kind kept).
     #[error(transparent)]
@@ -70,7 +112,11 @@ impl PtspError for OfficeError {
             OfficeError::InvalidInventory { .. } => Code::InvalidInventory,
             OfficeError::InvalidOrganisation { .. } => Code::InvalidOrganisation,
             OfficeError::InvalidRequirements { .. } => Code::InvalidRequirements,
-            OfficeError::InvalidPolicy { .. } => Code::InvalidEscalationPolicy,
+            OfficeError::UnknownStaff { .. } => Code::UnknownStaff,
+            OfficeError::StaffAway { .. } => Code::StaffAway,
+            OfficeError::LacksRole { .. } => Code::LacksRole,
+            OfficeError::NotQualified { .. } => Code::NotQualified,
+            OfficeError::EscalationNotDue { .. } => Code::EscalationNotDue,
             OfficeError::Case(e) => e.code(),
             OfficeError::Input(e) => e.code(),
         }
@@ -88,10 +134,10 @@ impl PtspError for OfficeError {
             OfficeError::InvalidChecklist { problems }
             | OfficeError::InvalidInventory { problems }
             | OfficeError::InvalidOrganisation { problems }
-            | OfficeError::InvalidRequirements { problems }
-            | OfficeError::InvalidPolicy { problems } => problems,
+            | OfficeError::InvalidRequirements { problems } => problems,
             OfficeError::Case(e) => e.problems(),
             OfficeError::Input(e) => e.problems(),
+            _ => &[],
         }
     }
 
@@ -114,9 +160,48 @@ impl PtspError for OfficeError {
                 "persyaratan kompetensi tidak valid: {}",
                 summary(problems, lang)
             ),
-            (OfficeError::InvalidPolicy { problems }, Lang::Id) => {
-                format!("aturan eskalasi tidak valid: {}", summary(problems, lang))
+            (OfficeError::UnknownStaff { staff }, Lang::Id) => {
+                format!("petugas “{staff}” tidak ada di organisasi")
             }
+            (OfficeError::StaffAway { staff, day }, Lang::Id) => {
+                format!("petugas “{staff}” sedang tidak bertugas pada {day}")
+            }
+            (OfficeError::LacksRole { staff, step, roles }, Lang::Id) => format!(
+                "petugas “{staff}” tidak memegang peran langkah “{step}”: {}",
+                one_of(roles, lang)
+            ),
+            (OfficeError::NotQualified { staff, step, reasons: r }, Lang::Id) => format!(
+                "petugas “{staff}” tidak memenuhi syarat untuk langkah “{step}”: {}",
+                list_reasons(r, lang)
+            ),
+            (
+                OfficeError::EscalationNotDue {
+                    step,
+                    control,
+                    level,
+                    why,
+                },
+                Lang::Id,
+            ) => format!(
+                "tidak ada eskalasi {} langkah “{step}” tingkat {level} untuk dicatat: {}",
+                control_name(*control, lang),
+                why.id
+            ),
         }
+    }
+}
+
+fn list_reasons(items: &[Label], lang: Lang) -> String {
+    items
+        .iter()
+        .map(|l| l.get(lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn control_name(c: crate::case::Control, lang: Lang) -> &'static str {
+    match c {
+        crate::case::Control::Preventive => lang.pick("preventif", "preventive"),
+        crate::case::Control::Repressive => lang.pick("represif", "repressive"),
     }
 }

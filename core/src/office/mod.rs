@@ -33,6 +33,7 @@
 //! ```
 
 pub mod competence;
+mod engine;
 mod error;
 pub mod facilities;
 pub mod organisation;
@@ -42,6 +43,7 @@ pub mod supervision;
 pub use competence::{
     CompetenceReport, Criterion, Expiry, Requirement, Shortfall, Unqualified, competence_report,
 };
+pub use engine::Office;
 pub use error::OfficeError;
 pub use facilities::{
     AuditLine, AuditOptions, AuditStatus, Checklist, ChecklistItem, Comparison, Condition,
@@ -52,4 +54,7 @@ pub use organisation::{
     Position, StaffMember, UnitKind,
 };
 pub use staffing::{SectorStaffing, SectorStatus, StaffingReport, StaffingSettings, staffing};
-pub use supervision::{Control, Escalation, EscalationPolicy, Interval, Supervision};
+pub use supervision::{Escalation, Supervision};
+
+pub use crate::case::{Control, Directive};
+pub use crate::procedure::{EscalationPolicy, Interval, Qualification, SupervisionSettings};

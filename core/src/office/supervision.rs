@@ -19,103 +19,13 @@ use serde::{Deserialize, Serialize};
 
 use super::{OfficeError, Organisation};
 use crate::calendar::Calendar;
-use crate::case::Case;
-use crate::error::{Code, Label, Problem};
-use crate::procedure::{Procedure, SlaUnit};
+use crate::case::{Case, Control};
+use crate::desk::routing::index::FastBuild;
+use crate::error::Label;
+use crate::procedure::{Interval, Procedure, SlaUnit};
 use crate::sla::{ClockStatus, evaluate};
 
 type Instant = DateTime<FixedOffset>;
-
-/// How a breach climbs the line of command. The standard sets no period;
-/// the default is one working day per level, up to the head.
-///
-/// # Example
-/// ```
-/// let p: ptsp::office::EscalationPolicy = serde_json::from_str(
-///     r#"{"every": {"amount": 4, "unit": "working_hours"}, "max_levels": 2}"#)?;
-/// assert_eq!(p.max_levels, Some(2));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
-pub struct EscalationPolicy {
-    /// Working time between one level and the next.
-    pub every: Interval,
-    /// How many levels above the assignee at most (`None`: up to the head).
-    pub max_levels: Option<u8>,
-}
-
-impl EscalationPolicy {
-    /// Every problem of the policy: an interval outside 1 to 1,000.
-    ///
-    /// # Example
-    /// ```
-    /// let mut p = ptsp::office::EscalationPolicy::default();
-    /// assert!(p.validate().is_empty());
-    /// p.every.amount = 0;
-    /// assert_eq!(p.validate()[0].path, "policy.every.amount");
-    /// ```
-    pub fn validate(&self) -> Vec<Problem> {
-        if (1..=1_000).contains(&self.every.amount) {
-            return Vec::new();
-        }
-        vec![Problem::new(
-            "policy.every.amount",
-            Code::OutOfRange,
-            format!("{} is not from 1 to 1000", self.every.amount),
-            format!("{} tidak di antara 1 dan 1000", self.every.amount),
-        )]
-    }
-}
-
-impl Default for EscalationPolicy {
-    fn default() -> Self {
-        EscalationPolicy {
-            every: Interval {
-                amount: 1,
-                unit: SlaUnit::WorkingDays,
-            },
-            max_levels: None,
-        }
-    }
-}
-
-/// A stretch of working time: N working days (the same clock time N working
-/// days later) or N working hours (within office hours).
-///
-/// # Example
-/// ```
-/// let i: ptsp::office::Interval = serde_json::from_str(r#"{"amount": 1, "unit": "working_days"}"#)?;
-/// assert_eq!(i.amount, 1);
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Interval {
-    /// N, 1 to 1,000.
-    pub amount: i64,
-    /// Days or hours.
-    pub unit: SlaUnit,
-}
-
-/// Preventive (a warning before the deadline) or repressive (after it).
-///
-/// # Example
-/// ```
-/// assert_eq!(serde_json::to_string(&ptsp::office::Control::Repressive)?, "\"repressive\"");
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Control {
-    /// The step is at risk: its assignee's direct superior is told.
-    Preventive,
-    /// The step is breached: the superior at this level must act.
-    Repressive,
-}
 
 /// One superior who must act on one step.
 ///
@@ -125,7 +35,7 @@ pub enum Control {
 /// let e = Escalation { case: "IZN-1".into(), step: "pemeriksaan".into(), visit: 1,
 ///     assignee: "s-01".into(), control: Control::Repressive, level: 1,
 ///     position: "kasi-verifikasi".into(), staff: vec!["s-04".into()],
-///     deadline: None, due: None, reason: ptsp::Label::new("a", "b") };
+///     deadline: None, due: None, recorded: false, reason: ptsp::Label::new("a", "b") };
 /// assert_eq!(e.level, 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,13 +61,18 @@ pub struct Escalation {
     pub deadline: Option<Instant>,
     /// When this level became due (repressive only).
     pub due: Option<Instant>,
+    /// Whether the case's log already records it (an
+    /// [`EventKind::Escalated`](crate::EventKind::Escalated) event): the
+    /// backend records those that are not
+    /// ([`Command::Escalate`](crate::Command::Escalate)).
+    pub recorded: bool,
     /// Why, in both languages.
     pub reason: Label,
 }
 
 /// The organisation indexed for supervision: every staff member's chain of
 /// superiors ([`Organisation::chain_of`]) and every position's holders,
-/// computed once.
+/// computed once and owned (no borrow of the organisation).
 ///
 /// # Example
 /// ```
@@ -173,18 +88,29 @@ pub struct Escalation {
 /// # Ok::<(), ptsp::office::OfficeError>(())
 /// ```
 #[derive(Debug, Clone)]
-pub struct Supervision<'o> {
-    chains: HashMap<&'o str, Vec<&'o str>>,
-    incumbents: HashMap<&'o str, Vec<String>>,
+pub struct Supervision {
+    /// Position ids; chains refer to them by index.
+    positions: Vec<String>,
+    /// The staff holding each position.
+    incumbents: Vec<Vec<String>>,
+    /// Every staff member's chain, as position indexes, direct superior
+    /// first.
+    chains: HashMap<String, Box<[u32]>, FastBuild>,
 }
 
-impl<'o> Supervision<'o> {
+impl Supervision {
     /// Indexes an organisation (validate it first: [`Organisation::checked`]).
-    pub fn new(org: &'o Organisation) -> Self {
-        let mut incumbents: HashMap<&str, Vec<String>> = HashMap::new();
+    pub fn new(org: &Organisation) -> Self {
+        let positions: Vec<String> = org.positions.iter().map(|p| p.id.clone()).collect();
+        let index: HashMap<&str, u32, FastBuild> = positions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        let mut incumbents = vec![Vec::new(); positions.len()];
         for s in &org.staff {
-            if let Some(p) = &s.position {
-                incumbents.entry(p.as_str()).or_default().push(s.id.clone());
+            if let Some(i) = s.position.as_deref().and_then(|p| index.get(p)) {
+                incumbents[*i as usize].push(s.id.clone());
             }
         }
         let lines = super::organisation::Lines::new(org);
@@ -195,26 +121,63 @@ impl<'o> Supervision<'o> {
                 let chain = lines
                     .chain_of(&m.id)
                     .iter()
-                    .map(|p| p.id.as_str())
+                    .filter_map(|p| index.get(p.id.as_str()).copied())
                     .collect();
-                (m.id.as_str(), chain)
+                (m.id.clone(), chain)
             })
             .collect();
-        Supervision { chains, incumbents }
+        Supervision {
+            positions,
+            incumbents,
+            chains,
+        }
     }
 
     /// The positions above a staff member, the direct superior first, up to
     /// the head (empty for the head and for ids not in the organisation).
-    pub fn chain(&self, staff: &str) -> Vec<&'o str> {
-        self.chains.get(staff).cloned().unwrap_or_default()
+    pub fn chain(&self, staff: &str) -> Vec<&str> {
+        self.chains.get(staff).map_or_else(Vec::new, |c| {
+            c.iter().map(|i| self.positions[*i as usize].as_str()).collect()
+        })
+    }
+
+    /// How many levels `position` stands above `staff` (1: the direct
+    /// superior), if it is in their chain at all. Nobody is above
+    /// themselves.
+    ///
+    /// # Example
+    /// ```
+    /// # let org = ptsp::office::Organisation::from_json(r#"{"id": "x", "units": [], "positions": []}"#)?;
+    /// let s = ptsp::office::Supervision::new(&org);
+    /// assert_eq!(s.level_above("kadis", "s-1"), None);
+    /// # Ok::<(), ptsp::office::OfficeError>(())
+    /// ```
+    pub fn level_above(&self, position: &str, staff: &str) -> Option<u8> {
+        let chain = self.chains.get(staff)?;
+        let k = chain
+            .iter()
+            .position(|i| self.positions[*i as usize] == position)?;
+        u8::try_from(k + 1).ok()
+    }
+
+    /// The staff holding a position.
+    pub fn incumbents(&self, position: &str) -> &[String] {
+        self.positions
+            .iter()
+            .position(|p| p == position)
+            .map_or(&[], |i| self.incumbents[i].as_slice())
     }
 
     /// Who must act on `case` at `now`: for its open step, at risk or
     /// breached and assigned to a staff member, the direct superior
     /// (preventive, or repressive from the deadline) and each further
-    /// level whose time has come. Unassigned steps and staff outside the
-    /// organisation yield nothing. (`tests/office_supervision.rs` walks a
-    /// permit from at risk to the head of the office.)
+    /// level whose time has come, as the procedure's
+    /// [`EscalationPolicy`](crate::EscalationPolicy) says
+    /// ([`SupervisionSettings`](crate::SupervisionSettings)). Each says
+    /// whether the case's log already records it. Unassigned steps and
+    /// staff outside the organisation yield nothing.
+    /// (`tests/office_supervision.rs` walks a permit from at risk to the
+    /// head of the office.)
     ///
     /// # Example
     /// ```
@@ -228,7 +191,7 @@ impl<'o> Supervision<'o> {
     ///     command: Command::Submit { case_id: "IZN-1".into(), documents: vec![] } }, &p, &cal).ok();
     /// let later = ptsp::calendar::parse_instant("2027-01-15T09:00:00+07:00")?;
     /// // Breached, but assigned to nobody: no superior to name.
-    /// assert!(s.escalations(&case, &p, &cal, &Default::default(), later)?.is_empty());
+    /// assert!(s.escalations(&case, &p, &cal, later)?.is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn escalations(
@@ -236,13 +199,9 @@ impl<'o> Supervision<'o> {
         case: &Case,
         procedure: &Procedure,
         calendar: &Calendar,
-        policy: &EscalationPolicy,
         now: Instant,
     ) -> Result<Vec<Escalation>, OfficeError> {
-        let problems = policy.validate();
-        if !problems.is_empty() {
-            return Err(OfficeError::InvalidPolicy { problems });
-        }
+        let policy = &procedure.def().supervision.escalation;
         let report = evaluate(case, procedure, calendar, now)?;
         let mut out = Vec::new();
         for clock in report.steps.iter().filter(|c| c.ended.is_none()) {
@@ -260,23 +219,32 @@ impl<'o> Supervision<'o> {
             let Some(chain) = self.chains.get(assignee) else {
                 continue;
             };
+            let (warned, reached) = case
+                .visits
+                .get(clock.visit)
+                .map_or((false, 0), |v| (v.warned, v.escalated));
             let max = policy
                 .max_levels
                 .map_or(chain.len(), usize::from)
                 .min(chain.len());
             let push = |out: &mut Vec<Escalation>, level: usize, control, due, reason| {
-                let position = chain[level - 1];
+                let position = chain[level - 1] as usize;
+                let level = u8::try_from(level).unwrap_or(u8::MAX);
                 out.push(Escalation {
                     case: case.id.clone(),
                     step: clock.step.clone(),
                     visit: clock.visit,
                     assignee: assignee.to_owned(),
                     control,
-                    level: u8::try_from(level).unwrap_or(u8::MAX),
-                    position: position.to_owned(),
-                    staff: self.incumbents.get(position).cloned().unwrap_or_default(),
+                    level,
+                    position: self.positions[position].clone(),
+                    staff: self.incumbents[position].clone(),
                     deadline: clock.due,
                     due,
+                    recorded: match control {
+                        Control::Preventive => warned,
+                        Control::Repressive => level <= reached,
+                    },
                     reason,
                 });
             };
@@ -338,7 +306,10 @@ impl<'o> Supervision<'o> {
     /// A superior's worklist: of `escalations` (for many cases), those about
     /// steps of the staff below `position` (directly or further down), one
     /// per step at its highest level, most urgent first — breached before
-    /// at risk, the higher level first, then the earlier deadline.
+    /// at risk, the higher level first, then the earlier deadline, then the
+    /// case id. Fastest when each step's escalations are adjacent, as
+    /// [`Supervision::escalations`] returns them; any order gives the same
+    /// list.
     ///
     /// # Example
     /// ```
@@ -352,32 +323,70 @@ impl<'o> Supervision<'o> {
         position: &str,
         escalations: &'e [Escalation],
     ) -> Vec<&'e Escalation> {
-        let mut best: HashMap<(&str, usize), &Escalation> = HashMap::new();
+        let Some(rank) = self.positions.iter().position(|p| p == position) else {
+            return Vec::new();
+        };
+        let rank = u32::try_from(rank).unwrap_or(u32::MAX);
+        // The highest escalation of each step visit below the position.
+        // Runs of one step (as `escalations` emits them) are merged before
+        // the map is consulted, so it sees each step about once.
+        let mut best: Vec<&Escalation> = Vec::new();
+        let mut at: HashMap<(&str, usize), usize, FastBuild> = HashMap::default();
+        let mut last_assignee: Option<(&str, bool)> = None;
         for e in escalations {
-            let below = self
-                .chains
-                .get(e.assignee.as_str())
-                .is_some_and(|c| c.contains(&position));
+            let below = match last_assignee {
+                Some((a, b)) if a == e.assignee => b,
+                _ => {
+                    let b = self
+                        .chains
+                        .get(e.assignee.as_str())
+                        .is_some_and(|c| c.contains(&rank));
+                    last_assignee = Some((e.assignee.as_str(), b));
+                    b
+                }
+            };
             if !below {
                 continue;
             }
-            best.entry((e.case.as_str(), e.visit))
-                .and_modify(|b| {
+            if let Some(prev) = best.last_mut()
+                && prev.case == e.case
+                && prev.visit == e.visit
+            {
+                if (e.control, e.level) > (prev.control, prev.level) {
+                    *prev = e;
+                }
+                continue;
+            }
+            match at.entry((e.case.as_str(), e.visit)) {
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let b = &mut best[*o.get()];
                     if (e.control, e.level) > (b.control, b.level) {
                         *b = e;
                     }
-                })
-                .or_insert(e);
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(best.len());
+                    best.push(e);
+                }
+            }
         }
-        let mut out: Vec<&Escalation> = best.into_values().collect();
-        out.sort_unstable_by(|a, b| {
-            (b.control, b.level)
-                .cmp(&(a.control, a.level))
-                .then(a.deadline.cmp(&b.deadline))
-                .then(a.case.cmp(&b.case))
+        // Sort on a packed key (control and level descending, deadline
+        // ascending); ties fall back to the case id and visit.
+        let key = |e: &Escalation| -> (u16, i64) {
+            let urgency = (u16::from(e.control == Control::Repressive) << 8) | u16::from(e.level);
+            (
+                u16::MAX - urgency,
+                e.deadline.map_or(i64::MAX, |d| d.timestamp()),
+            )
+        };
+        let mut keyed: Vec<((u16, i64), &Escalation)> = best.into_iter().map(|e| (key(e), e)).collect();
+        keyed.sort_unstable_by(|(ka, a), (kb, b)| {
+            ka.cmp(kb)
+                .then_with(|| a.deadline.cmp(&b.deadline))
+                .then_with(|| a.case.cmp(&b.case))
                 .then(a.visit.cmp(&b.visit))
         });
-        out
+        keyed.into_iter().map(|(_, e)| e).collect()
     }
 }
 

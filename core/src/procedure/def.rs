@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{DocumentRequirement, Label};
+use crate::error::{Code, Problem};
 
 /// A role an actor may hold (e.g. `pemohon`, `verifikator`).
 ///
@@ -547,7 +548,155 @@ pub struct ProcedureDef {
     /// Limits on what a request may carry.
     #[serde(default)]
     pub limits: TextLimits,
+    /// The sector (*sektor*) the procedure's services belong to, when it
+    /// has one: it chooses the sector's own competence requirement when a
+    /// staff member is assigned ([`crate::office::Office::decide`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    /// Supervision (seed §6) and qualification settings: how a breach
+    /// climbs the line of command, and what assigning a step to someone
+    /// who does not qualify does.
+    #[serde(default)]
+    pub supervision: SupervisionSettings,
     /// Where the definition comes from; what is sample data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// A procedure's supervision settings (seed §6, with §5's competence):
+/// the escalation policy and the qualification rule.
+///
+/// # Example
+/// ```
+/// let s: ptsp::SupervisionSettings = serde_json::from_str(
+///     r#"{"escalation": {"every": {"amount": 4, "unit": "working_hours"}}, "qualification": "refuse"}"#)?;
+/// assert_eq!(s.qualification, ptsp::Qualification::Refuse);
+/// assert_eq!(s.escalation.max_levels, None);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct SupervisionSettings {
+    /// How a breached step climbs the line of command.
+    pub escalation: EscalationPolicy,
+    /// Assigning a step to a staff member who does not meet its role's
+    /// competence requirement, or is away that day.
+    pub qualification: Qualification,
+}
+
+/// What assigning a step to someone who does not qualify does.
+///
+/// # Example
+/// ```
+/// assert_eq!(ptsp::Qualification::default(), ptsp::Qualification::Warn);
+/// assert_eq!(serde_json::to_string(&ptsp::Qualification::Off)?, "\"off\"");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualification {
+    /// Not checked.
+    Off,
+    /// Allowed, and the shortfalls are recorded in the assignment event.
+    #[default]
+    Warn,
+    /// Refused (`not_qualified`), nothing recorded.
+    Refuse,
+}
+
+/// How a breach climbs the line of command. The standard sets no period;
+/// the default is one working day per level, up to the head.
+///
+/// # Example
+/// ```
+/// let p: ptsp::EscalationPolicy = serde_json::from_str(
+///     r#"{"every": {"amount": 4, "unit": "working_hours"}, "max_levels": 2}"#)?;
+/// assert_eq!(p.max_levels, Some(2));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct EscalationPolicy {
+    /// Working time between one level and the next.
+    pub every: Interval,
+    /// How many levels above the assignee at most (`None`: up to the head).
+    pub max_levels: Option<u8>,
+}
+
+impl EscalationPolicy {
+    /// The largest [`Interval::amount`].
+    pub const MAX_AMOUNT: i64 = 1_000;
+
+    /// Every problem of the policy, with paths under `path`: an interval
+    /// outside 1 to 1,000, or `max_levels` of 0.
+    ///
+    /// # Example
+    /// ```
+    /// let mut p = ptsp::EscalationPolicy::default();
+    /// assert!(p.validate("escalation").is_empty());
+    /// p.every.amount = 0;
+    /// assert_eq!(p.validate("escalation")[0].path, "escalation.every.amount");
+    /// ```
+    pub fn validate(&self, path: &str) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if !(1..=Self::MAX_AMOUNT).contains(&self.every.amount) {
+            out.push(Problem::new(
+                format!("{path}.every.amount"),
+                Code::OutOfRange,
+                format!(
+                    "{} is not from 1 to {}",
+                    self.every.amount,
+                    Self::MAX_AMOUNT
+                ),
+                format!(
+                    "{} tidak di antara 1 dan {}",
+                    self.every.amount,
+                    Self::MAX_AMOUNT
+                ),
+            ));
+        }
+        if self.max_levels == Some(0) {
+            out.push(Problem::new(
+                format!("{path}.max_levels"),
+                Code::OutOfRange,
+                "0 levels: escalation would reach nobody (leave it out to go up to the head)",
+                "0 tingkat: eskalasi tidak akan sampai ke siapa pun (kosongkan untuk sampai ke kepala kantor)",
+            ));
+        }
+        out
+    }
+}
+
+impl Default for EscalationPolicy {
+    fn default() -> Self {
+        EscalationPolicy {
+            every: Interval {
+                amount: 1,
+                unit: SlaUnit::WorkingDays,
+            },
+            max_levels: None,
+        }
+    }
+}
+
+/// A stretch of working time: N working days (the same clock time N working
+/// days later) or N working hours (within office hours).
+///
+/// # Example
+/// ```
+/// let i: ptsp::Interval = serde_json::from_str(r#"{"amount": 1, "unit": "working_days"}"#)?;
+/// assert_eq!(i.amount, 1);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Interval {
+    /// N, 1 to 1,000.
+    pub amount: i64,
+    /// Days or hours.
+    pub unit: SlaUnit,
 }

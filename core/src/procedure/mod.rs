@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 
 pub use catalogue::{Catalogue, DocumentRequirement, ServiceType};
 pub use def::{
-    CorrectionClock, DeemedApproval, EndKind, LaneDef, LaneKind, OutcomeDef, OutputKind,
-    ProcedureDef, RoleDef, Sla, SlaUnit, StepDef, StepKind, TextLimits, Tier, TierAnchor,
+    CorrectionClock, DeemedApproval, EndKind, EscalationPolicy, Interval, LaneDef, LaneKind,
+    OutcomeDef, OutputKind, ProcedureDef, Qualification, RoleDef, Sla, SlaUnit, StepDef, StepKind,
+    SupervisionSettings, TextLimits, Tier, TierAnchor,
 };
 pub use error::ProcedureError;
 

@@ -328,6 +328,17 @@ impl ProcedureDef {
                 &mut out,
             );
         }
+        out.extend(self.supervision.escalation.validate("supervision.escalation"));
+        if let Some(sector) = &self.sector
+            && sector.trim().is_empty()
+        {
+            out.push(Problem::new(
+                "sector",
+                Code::EmptyId,
+                "the sector is blank",
+                "sektor kosong",
+            ));
+        }
         let l = &self.limits;
         for (name, v) in [
             ("note", l.note),

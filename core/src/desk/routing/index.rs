@@ -23,7 +23,7 @@ use super::stem::{CLITICS, Key, best_before_clitic, forms, known_root, split_cli
 
 /// A fast hasher for the build-time maps (keys are short words).
 #[derive(Debug, Default, Clone, Copy)]
-pub(super) struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl std::hash::Hasher for FastHasher {
     fn finish(&self) -> u64 {
@@ -35,7 +35,7 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-pub(super) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+pub(crate) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
 
 /// "No stem" in tables and scratch arrays.
 pub(super) const NONE: u32 = u32::MAX;

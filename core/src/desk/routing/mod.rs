@@ -158,7 +158,7 @@
 //! [`Router::redistribute`] ranks again without the units that declined.
 
 mod error;
-mod index;
+pub(crate) mod index;
 mod lexicon;
 pub mod limits;
 mod normalize;
