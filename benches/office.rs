@@ -144,10 +144,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for case in few {
-                n += s
-                    .escalations(black_box(case), &p, &cal, now)
-                    .unwrap()
-                    .len();
+                n += s.escalations(black_box(case), &p, &cal, now).unwrap().len();
             }
             n
         })

@@ -235,10 +235,7 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
                     println!(
                         "  {} {staff} {}: {}",
                         c.id,
-                        t(
-                            "ditugaskan dengan peringatan",
-                            "assigned with a warning"
-                        ),
+                        t("ditugaskan dengan peringatan", "assigned with a warning"),
                         why.join("; ")
                     );
                 }
@@ -299,9 +296,7 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
     }
     // The division head gives an instruction on the first case: allowed
     // because their position is above the verifier assigned to it.
-    let kabid = office
-        .actor("s-05", day("2026-12-29"))
-        .map_err(boxed)?;
+    let kabid = office.actor("s-05", day("2026-12-29")).map_err(boxed)?;
     let events = office
         .execute(
             &mut cases[0],

@@ -7,9 +7,12 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
+use ptsp::case::Directive;
 use ptsp::office::{Control, EscalationPolicy, Office, Organisation, Requirement, Supervision};
 use ptsp::procedure::builtin::permit::{lanes, roles};
-use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
+use ptsp::{
+    Actor, Calendar, Case, Command, Event, EventKind, Procedure, Request, SubmittedDocument,
+};
 
 fn org() -> Organisation {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -149,10 +152,7 @@ fn preventive_then_repressive_up_the_line_of_command() {
         max_levels: Some(2),
         ..EscalationPolicy::default()
     });
-    assert_eq!(
-        s.escalations(&c, &two, &cal, next_day(5)).unwrap().len(),
-        2
-    );
+    assert_eq!(s.escalations(&c, &two, &cal, next_day(5)).unwrap().len(), 2);
     // The worklists: the section head sees the step, the head sees it too.
     for pos in ["kasi-verifikasi", "kabid-pelayanan", "kadis"] {
         let w = s.worklist(pos, &top);
@@ -201,7 +201,7 @@ proptest! {
         every in 1i64..10,
         by_hours in any::<bool>(),
     ) {
-        let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
+        let (o, cal) = (org(), Calendar::jatim());
         let unit = if by_hours { ptsp::SlaUnit::WorkingHours } else { ptsp::SlaUnit::WorkingDays };
         let p = with_policy(EscalationPolicy { every: ptsp::office::Interval { amount: every, unit }, max_levels: None });
         let s = Supervision::new(&o);
@@ -221,4 +221,522 @@ proptest! {
             prop_assert!(e.position != e.assignee);
         }
     }
+}
+
+// ---------------------------------------------------------------------
+// The office deciding what the case engine alone cannot.
+
+fn requirements() -> Vec<Requirement> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/office/organisation.json");
+    let f: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    serde_json::from_value(f["requirements"].clone()).unwrap()
+}
+
+fn office() -> Office {
+    Office::new(org(), requirements()).unwrap()
+}
+
+fn request(actor: &Actor, when: &str, command: Command) -> Request {
+    Request {
+        actor: actor.clone(),
+        at: at(when),
+        command,
+    }
+}
+
+fn front() -> Actor {
+    Actor::new("fo-01", &[roles::FRONT_OFFICE], None)
+}
+
+fn escalate(step: &str, control: Control, level: u8) -> Command {
+    Command::Escalate {
+        step: step.into(),
+        control,
+        level,
+    }
+}
+
+/// The permit of `case()` with every escalation due at `now` recorded.
+fn record_due(
+    o: &Office,
+    c: &mut Case,
+    p: &Procedure,
+    cal: &Calendar,
+    now: &str,
+    log: &mut Vec<Event>,
+) {
+    for e in o.escalations(c, p, cal, at(now)).unwrap() {
+        if e.recorded {
+            continue;
+        }
+        let r = request(&front(), now, escalate(&e.step, e.control, e.level));
+        log.extend(o.execute(c, &r, p, cal).unwrap());
+    }
+}
+
+/// The submission and assignment of `case()` as a log.
+fn opening_log(p: &Procedure, cal: &Calendar) -> (Case, Vec<Event>) {
+    let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+        .map(|c| SubmittedDocument::new(c, "pdf", 250_000))
+        .to_vec();
+    let o = office();
+    let mut c = Case::new();
+    let mut log = Vec::new();
+    let applicant = Actor::new("pemohon-1", &[roles::APPLICANT], None);
+    log.extend(
+        o.execute(
+            &mut c,
+            &request(
+                &applicant,
+                "2026-12-21T09:00:00+07:00",
+                Command::Submit {
+                    case_id: "IZN-1".into(),
+                    documents: docs,
+                },
+            ),
+            p,
+            cal,
+        )
+        .unwrap(),
+    );
+    log.extend(
+        o.execute(
+            &mut c,
+            &request(
+                &front(),
+                "2026-12-21T09:30:00+07:00",
+                Command::Assign {
+                    lane: lanes::OFFICE.into(),
+                    unit: None,
+                    staff: Some("s-01".into()),
+                    reason: None,
+                },
+            ),
+            p,
+            cal,
+        )
+        .unwrap(),
+    );
+    (c, log)
+}
+
+#[test]
+fn an_actor_is_built_from_the_staff_data() {
+    let o = office();
+    let a = o.actor("s-01", "2026-12-21".parse().unwrap()).unwrap();
+    assert_eq!(a.roles, ["verifikator"]);
+    assert_eq!(a.unit.as_deref(), Some("seksi-verifikasi"));
+    // Dedi is on leave from 30 November to 4 December 2026.
+    let away = o.actor("s-04", "2026-12-02".parse().unwrap()).unwrap_err();
+    assert_eq!(away.code(), "staff_away");
+    assert!(away.message(ptsp::Lang::Id).contains("tidak bertugas"));
+    assert_eq!(
+        o.actor("zz", "2026-12-02".parse().unwrap())
+            .unwrap_err()
+            .code(),
+        "unknown_staff"
+    );
+}
+
+#[test]
+fn escalations_are_recorded_in_the_case_history_in_order() {
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let o = office();
+    let (mut c, mut log) = opening_log(&p, &cal);
+    // At risk on the due day: the preventive warning is recorded once.
+    record_due(&o, &mut c, &p, &cal, "2026-12-28T14:00:00+07:00", &mut log);
+    assert_eq!(log.len(), 3);
+    assert!(
+        matches!(&log[2].kind, EventKind::Escalated { control: Control::Preventive, level: 1, position, .. } if position == "kasi-verifikasi")
+    );
+    assert!(c.visits.last().unwrap().warned);
+    let again = o
+        .decide(
+            &c,
+            &request(
+                &front(),
+                "2026-12-28T14:10:00+07:00",
+                escalate("pemeriksaan", Control::Preventive, 1),
+            ),
+            &p,
+            &cal,
+        )
+        .unwrap_err();
+    assert_eq!(again.code(), "escalation_not_due");
+    assert!(again.to_string().contains("already recorded"), "{again}");
+    // Two working days after the deadline levels 1 to 3 are due; level 2
+    // cannot come before level 1.
+    let late = "2026-12-30T17:00:00+07:00";
+    let skip = o
+        .decide(
+            &c,
+            &request(
+                &front(),
+                late,
+                escalate("pemeriksaan", Control::Repressive, 2),
+            ),
+            &p,
+            &cal,
+        )
+        .unwrap_err();
+    assert_eq!(skip.code(), "escalation_not_due");
+    assert!(skip.to_string().contains("record level 1 first"), "{skip}");
+    record_due(&o, &mut c, &p, &cal, late, &mut log);
+    let levels: Vec<u8> = log
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Escalated {
+                control: Control::Repressive,
+                level,
+                ..
+            } => Some(*level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels, [1, 2, 3]);
+    assert_eq!(c.visits.last().unwrap().escalated, 3);
+    assert!(
+        o.escalations(&c, &p, &cal, at(late))
+            .unwrap()
+            .iter()
+            .all(|e| e.recorded)
+    );
+    // Not due before its time: level 1 before the deadline.
+    let (early, _) = opening_log(&p, &cal);
+    let err = o
+        .decide(
+            &early,
+            &request(
+                &front(),
+                "2026-12-22T09:00:00+07:00",
+                escalate("pemeriksaan", Control::Repressive, 1),
+            ),
+            &p,
+            &cal,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "escalation_not_due");
+    // The engine alone refuses the command; the applicant may not record it.
+    assert_eq!(
+        early
+            .decide(
+                &request(
+                    &front(),
+                    late,
+                    escalate("pemeriksaan", Control::Repressive, 1)
+                ),
+                &p,
+                &cal
+            )
+            .unwrap_err()
+            .code(),
+        "office_required"
+    );
+    let applicant = Actor::new("pemohon-1", &[roles::APPLICANT], None);
+    assert_eq!(
+        o.decide(
+            &early,
+            &request(
+                &applicant,
+                late,
+                escalate("pemeriksaan", Control::Repressive, 1)
+            ),
+            &p,
+            &cal
+        )
+        .unwrap_err()
+        .code(),
+        "unauthorized"
+    );
+    // The log replays, checked; a log that skips a level does not.
+    let replayed = Case::replay(&log, &p).unwrap();
+    assert_eq!(replayed, c);
+    let mut skipped = log.clone();
+    skipped.retain(|e| {
+        !matches!(
+            &e.kind,
+            EventKind::Escalated {
+                control: Control::Repressive,
+                level: 2,
+                ..
+            }
+        )
+    });
+    assert_eq!(
+        Case::replay(&skipped, &p).unwrap_err().code(),
+        "inconsistent_log"
+    );
+    // A repressive escalation recorded before the deadline does not replay.
+    let mut early_log = log[..2].to_vec();
+    let mut e = log[3].clone();
+    e.at = at("2026-12-22T09:00:00+07:00");
+    early_log.push(e);
+    assert_eq!(
+        Case::replay(&early_log, &p).unwrap_err().code(),
+        "inconsistent_log"
+    );
+    // The head's worklist shows the step at its highest recorded level.
+    let all = o.escalations(&c, &p, &cal, at(late)).unwrap();
+    let head = o.worklist("kadis", &all);
+    assert_eq!((head.len(), head[0].level), (1, 3));
+}
+
+#[test]
+fn a_superior_s_note_is_authorised_by_the_line_of_command() {
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let o = office();
+    let (c, log) = opening_log(&p, &cal);
+    let day = "2026-12-22".parse().unwrap();
+    let when = "2026-12-22T10:00:00+07:00";
+    let note = |text: &str| Command::Supervise {
+        directive: Directive::Instruction,
+        text: text.into(),
+    };
+    // s-04 (section head), s-05 (division head), s-06 (head of office) are
+    // 1, 2 and 3 levels above s-01, the verifier on the step.
+    for (who, position, level) in [
+        ("s-04", "kasi-verifikasi", 1),
+        ("s-05", "kabid-pelayanan", 2),
+        ("s-06", "kadis", 3),
+    ] {
+        let actor = o.actor(who, day).unwrap();
+        let events = o
+            .decide(
+                &c,
+                &request(&actor, when, note("Mohon segera diperiksa.")),
+                &p,
+                &cal,
+            )
+            .unwrap();
+        match &events[0].kind {
+            EventKind::Supervised {
+                position: pos,
+                subordinate,
+                level: l,
+                step,
+                ..
+            } => {
+                assert_eq!(
+                    (pos.as_str(), subordinate.as_str(), *l, step.as_deref()),
+                    (position, "s-01", level, Some("pemeriksaan"))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(events[0].actor_role, None);
+        let mut replay = log.clone();
+        replay.extend(events);
+        assert!(Case::replay(&replay, &p).is_ok());
+    }
+    // Peers, the verifier themselves and people outside the line are refused.
+    for who in ["s-01", "s-02", "s-03"] {
+        let actor = o.actor(who, day).unwrap();
+        let err = o
+            .decide(&c, &request(&actor, when, note("x")), &p, &cal)
+            .unwrap_err();
+        assert_eq!(err.code(), "unauthorized", "{who}");
+        assert!(err.to_string().contains("a position above “s-01”"), "{err}");
+    }
+    let stranger = Actor::new("x-99", &[], None);
+    assert_eq!(
+        o.decide(&c, &request(&stranger, when, note("x")), &p, &cal)
+            .unwrap_err()
+            .code(),
+        "unknown_staff"
+    );
+    let head = o.actor("s-06", day).unwrap();
+    let blank = o
+        .decide(&c, &request(&head, when, note("  ")), &p, &cal)
+        .unwrap_err();
+    assert_eq!(blank.code(), "invalid_input");
+    assert_eq!(blank.problems()[0].code, ptsp::Code::EmptyText);
+    // The engine alone cannot decide it.
+    assert_eq!(
+        c.decide(&request(&head, when, note("x")), &p, &cal)
+            .unwrap_err()
+            .code(),
+        "office_required"
+    );
+    // A note by the subordinate themselves does not replay.
+    let mut forged = o
+        .decide(&c, &request(&head, when, note("x")), &p, &cal)
+        .unwrap();
+    forged[0].actor = "s-01".into();
+    if let EventKind::Supervised { subordinate, .. } = &mut forged[0].kind {
+        *subordinate = "s-01".into();
+    }
+    let mut bad = log.clone();
+    bad.extend(forged);
+    assert_eq!(
+        Case::replay(&bad, &p).unwrap_err().code(),
+        "inconsistent_log"
+    );
+}
+
+/// Nobody supervises themselves, and a note is allowed exactly when the
+/// actor's position is in the assignee's chain — for every pair of staff.
+#[test]
+fn supervision_follows_the_chain_for_every_pair_of_staff() {
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let o = office();
+    let verifiers = ["s-01", "s-02", "s-03", "s-04"];
+    for assignee in verifiers {
+        let mut c = opening_log(&p, &cal).0;
+        c.assignments.get_mut(lanes::OFFICE).unwrap().staff = Some(assignee.into());
+        let chain = o.supervision().chain(assignee);
+        for m in &o.organisation().staff {
+            let actor = Actor::new(&m.id, &[], None);
+            let r = request(
+                &actor,
+                "2026-12-22T10:00:00+07:00",
+                Command::Supervise {
+                    directive: Directive::Note,
+                    text: "catatan".into(),
+                },
+            );
+            let allowed = o.decide(&c, &r, &p, &cal).is_ok();
+            let above = m
+                .position
+                .as_deref()
+                .is_some_and(|pos| chain.contains(&pos));
+            assert_eq!(allowed, above && m.id != assignee, "{} on {assignee}", m.id);
+        }
+    }
+}
+
+#[test]
+fn an_assignment_is_checked_against_roles_presence_and_competence() {
+    let (cal, o) = (Calendar::jatim(), office());
+    let assign = |staff: &str| Command::Assign {
+        lane: lanes::OFFICE.into(),
+        unit: None,
+        staff: Some(staff.into()),
+        reason: None,
+    };
+    let submitted = |p: &Procedure| {
+        let (mut c, _) = opening_log(p, &cal);
+        c.assignments.clear();
+        c
+    };
+    let when = "2026-12-21T10:00:00+07:00";
+    // Default (warn): s-02's certificate expired; the event records why.
+    let p = Procedure::jatim_permit();
+    let c = submitted(&p);
+    let events = o
+        .decide(&c, &request(&front(), when, assign("s-02")), &p, &cal)
+        .unwrap();
+    let EventKind::Assigned { warnings, .. } = &events[0].kind else {
+        panic!()
+    };
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.en.contains("expired on 2025-05-31")),
+        "{warnings:?}"
+    );
+    let mut log = opening_log(&p, &cal).1[..1].to_vec();
+    log.extend(events);
+    assert!(Case::replay(&log, &p).is_ok(), "a warning replays");
+    // A qualified verifier: no warning.
+    let events = o
+        .decide(&c, &request(&front(), when, assign("s-01")), &p, &cal)
+        .unwrap();
+    assert!(matches!(&events[0].kind, EventKind::Assigned { warnings, .. } if warnings.is_empty()));
+    // Refuse: not_qualified, nothing changes.
+    let mut def = ptsp::ProcedureDef::jatim_permit();
+    def.supervision.qualification = ptsp::Qualification::Refuse;
+    let strict = Procedure::new(def).unwrap();
+    let mut c = submitted(&strict);
+    let before = c.clone();
+    let err = o
+        .execute(
+            &mut c,
+            &request(&front(), when, assign("s-02")),
+            &strict,
+            &cal,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "not_qualified");
+    assert!(
+        err.message(ptsp::Lang::Id)
+            .contains("berakhir pada 2025-05-31"),
+        "{err}"
+    );
+    assert_eq!(c, before);
+    // Away that day (Dedi's leave) counts too.
+    let early = case_filed(&strict, &cal, "2026-12-01T09:00:00+07:00");
+    let away = o
+        .decide(
+            &early,
+            &request(&front(), "2026-12-02T10:00:00+07:00", assign("s-04")),
+            &strict,
+            &cal,
+        )
+        .unwrap_err();
+    assert_eq!(away.code(), "not_qualified");
+    assert!(away.to_string().contains("away on 2026-12-02"), "{away}");
+    // Off: not checked.
+    let mut def = ptsp::ProcedureDef::jatim_permit();
+    def.supervision.qualification = ptsp::Qualification::Off;
+    let lax = Procedure::new(def).unwrap();
+    let events = o
+        .decide(
+            &submitted(&lax),
+            &request(&front(), when, assign("s-02")),
+            &lax,
+            &cal,
+        )
+        .unwrap();
+    assert!(matches!(&events[0].kind, EventKind::Assigned { warnings, .. } if warnings.is_empty()));
+    // Whatever the setting: the staff member must exist and hold the role.
+    assert_eq!(
+        o.decide(
+            &submitted(&lax),
+            &request(&front(), when, assign("s-99")),
+            &lax,
+            &cal
+        )
+        .unwrap_err()
+        .code(),
+        "unknown_staff"
+    );
+    let err = o
+        .decide(
+            &submitted(&lax),
+            &request(&front(), when, assign("s-05")),
+            &lax,
+            &cal,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "lacks_role");
+}
+
+#[test]
+fn the_sector_of_the_procedure_chooses_the_requirement_and_the_least_loaded_staff() {
+    let o = office();
+    let day = "2026-12-21".parse().unwrap();
+    let open = std::collections::BTreeMap::from([("s-01".to_owned(), 9)]);
+    // Only s-01 qualifies for health verification on 21 December (s-02's
+    // and s-04's certificates have expired), however loaded.
+    let pick = o.pick_staff("verifikator", None, Some("kesehatan"), day, &open);
+    assert_eq!(pick.map(|m| m.id.as_str()), Some("s-01"));
+    // s-03 has a certificate without an end and serves transport.
+    let pick = o.pick_staff("verifikator", None, Some("perhubungan"), day, &open);
+    assert_eq!(pick.map(|m| m.id.as_str()), Some("s-03"));
+    assert!(
+        o.pick_staff("verifikator", Some("bidang-pelayanan"), None, day, &open)
+            .is_none()
+    );
+    // A health permit procedure asks the health requirement: s-03 lacks it.
+    let why = o
+        .shortfalls("s-03", "verifikator", Some("kesehatan"), day)
+        .unwrap();
+    assert!(why.iter().any(|w| w.en.contains("education")), "{why:?}");
+    assert!(
+        o.shortfalls("s-03", "verifikator", None, day)
+            .unwrap()
+            .is_empty()
+    );
 }

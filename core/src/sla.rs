@@ -355,6 +355,54 @@ fn clock(
     })
 }
 
+/// The clock of a case's open step at `now`, for supervision: the visit's
+/// index, the visit, and whether it is at risk (with the threshold passed)
+/// or breached — `None` for a case not running (new, ended, with the
+/// applicant), an open step without a deadline or in the applicant's lane,
+/// or one merely running. The same verdict as [`evaluate`]'s step clock,
+/// without the report.
+pub(crate) fn open_step_alarm<'c>(
+    case: &'c Case,
+    p: &Procedure,
+    cal: &Calendar,
+    now: Instant,
+) -> Result<Option<(usize, &'c StepVisit, ClockStatus, Option<u8>)>, CaseError> {
+    check_instant("now", now)?;
+    if case.status != CaseStatus::Active {
+        return Ok(None);
+    }
+    let Some(v) = case.visits.last() else {
+        return Ok(None);
+    };
+    let (Some(due), None) = (v.due, v.ended) else {
+        return Ok(None);
+    };
+    let step = p.step(&v.step);
+    if p
+        .lane_of(&v.step)
+        .is_some_and(|l| l.kind == LaneKind::Applicant)
+    {
+        return Ok(None);
+    }
+    let visit = case.visits.len() - 1;
+    if now > due {
+        return Ok(Some((visit, v, ClockStatus::Breached, None)));
+    }
+    let warn = step
+        .and_then(|s| s.sla.as_ref())
+        .map_or(&[][..], |s| s.warn_at.as_slice());
+    if warn.is_empty() {
+        return Ok(None);
+    }
+    let end = now.max(v.started);
+    let elapsed = between(cal, v.started, end)? - paused(cal, &v.pauses, end)?;
+    let left = between(cal, now, due)?;
+    match running(warn, elapsed, left, now, due) {
+        (ClockStatus::AtRisk, t) => Ok(Some((visit, v, ClockStatus::AtRisk, t))),
+        _ => Ok(None),
+    }
+}
+
 /// Evaluates every SLA clock of a case at `now`.
 ///
 /// # Example

@@ -35,6 +35,11 @@ impl PyCase {
     pub(crate) fn core(&self) -> &ptsp::Case {
         &self.inner
     }
+
+    /// The core case, to change (the office's `execute`).
+    pub(crate) fn core_mut(&mut self) -> &mut ptsp::Case {
+        &mut self.inner
+    }
 }
 
 #[pymethods]

@@ -702,6 +702,11 @@ pub(crate) fn case_in<'py>(ob: &Bound<'py, PyAny>) -> PyResult<PyRef<'py, PyCase
     Ok(class_in::<PyCase>(ob, "case", "ptsp.Case")?.try_borrow()?)
 }
 
+/// A `ptsp.Case` argument, borrowed to change.
+pub(crate) fn case_mut_in<'py>(ob: &Bound<'py, PyAny>) -> PyResult<PyRefMut<'py, PyCase>> {
+    Ok(class_in::<PyCase>(ob, "case", "ptsp.Case")?.try_borrow_mut()?)
+}
+
 /// A list (or tuple) of `ptsp.Case` as owned core cases (copied: the core's
 /// batch call takes a slice of cases).
 pub(crate) fn cases_in(ob: &Bound<'_, PyAny>) -> PyResult<Vec<ptsp::Case>> {

@@ -2,7 +2,9 @@
 //! `ptsp._ptsp`, re-exported by the Python module `ptsp.office`: seed §4
 //! facilities (the checklist, audits and their comparison), the
 //! organisation (validated), the §5 competence report and the §8 staffing
-//! check.
+//! check, §6 escalations and worklists, and the class `Office` that runs
+//! the case engine with the organisation (actors from staff ids, checked
+//! assignments, escalations recorded, a superior's notes).
 //!
 //! Every function converts its arguments in ([`convert`]), calls the core
 //! once and converts the result out; errors map through [`error`].
@@ -12,9 +14,10 @@ use pyo3::prelude::*;
 use std::collections::BTreeMap;
 
 use ptsp::office::{
-    AuditOptions, Checklist, Escalation, EscalationPolicy, FacilitiesAudit, Inventory,
-    Organisation, Requirement, StaffingSettings, Supervision,
+    AuditOptions, Checklist, Escalation, FacilitiesAudit, Inventory, Organisation, Requirement,
+    StaffingSettings, Supervision,
 };
+use ptsp::{Event, Request};
 
 use ptsp::error::phrase;
 
@@ -149,10 +152,10 @@ pub fn staffing<'py>(
 
 /// Seed §6: who must act on `case` at `now` — the assignee's direct
 /// superior when its open step is at risk (preventive), and level by level
-/// up the line of command once it is breached (repressive), after
-/// `policy` (default: one working day per level, up to the head).
+/// up the line of command once it is breached (repressive), as the
+/// procedure's `supervision.escalation` policy says. Each says whether the
+/// case's log already records it.
 #[pyfunction]
-#[pyo3(signature = (organisation, case, procedure, calendar, now, policy = None))]
 pub fn escalations<'py>(
     py: Python<'py>,
     organisation: &Bound<'py, PyAny>,
@@ -160,17 +163,14 @@ pub fn escalations<'py>(
     procedure: &Bound<'py, PyAny>,
     calendar: &Bound<'py, PyAny>,
     now: &Bound<'py, PyAny>,
-    policy: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let org = organisation_in(organisation)?;
-    let policy: EscalationPolicy =
-        convert::optional_value_in(policy, "policy", "policy", Domain::Office)?;
     let case = convert::case_in(case)?;
     let p = convert::procedure_in(procedure)?;
     let cal = convert::calendar_in(calendar)?;
     let now = convert::instant_in(now, "now")?;
     let all = Supervision::new(&org)
-        .escalations(case.core(), p, cal, &policy, now)
+        .escalations(case.core(), p, cal, now)
         .map_err(error::core)?;
     Ok(convert::views_out(py, "Escalation", &all)?.into_any())
 }
@@ -193,6 +193,191 @@ pub fn worklist<'py>(
     Ok(convert::views_out(py, "Escalation", &list)?.into_any())
 }
 
+/// An office: the organisation and the competence requirements, validated
+/// once, running the case engine where it needs them.
+///
+/// `Office(organisation, requirements=None)` raises `OfficeValidationError`
+/// with every problem. `actor(staff, on)` is the engine actor of a staff
+/// member (roles and unit from the organisation; `unknown_staff`,
+/// `staff_away`). `decide` / `execute` take the same arguments as
+/// `Case.decide` / `Case.execute` plus the case first, and also decide the
+/// commands that need the organisation: `escalate` (recording a due
+/// escalation, levels in order) and `supervise` (a superior's note or
+/// instruction, authorised by the line of command); an assignment of a
+/// staff member is checked for role, presence and competence under the
+/// procedure's `supervision.qualification` (`warn` records `warnings`,
+/// `refuse` raises `not_qualified`).
+#[pyclass(name = "Office", module = "ptsp.office", frozen)]
+pub struct PyOffice {
+    inner: ptsp::office::Office,
+}
+
+#[pymethods]
+impl PyOffice {
+    #[new]
+    #[pyo3(signature = (organisation, requirements = None))]
+    fn new(organisation: &Bound<'_, PyAny>, requirements: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let org: Organisation = convert::value_in(organisation, "organisation", "", Domain::Office)?;
+        let reqs = requirements_in(requirements)?;
+        let inner = ptsp::office::Office::new(org, reqs).map_err(error::core)?;
+        Ok(PyOffice { inner })
+    }
+
+    /// The engine actor of `staff` on `on` (a date), as a dict
+    /// `{id, roles, unit}`.
+    fn actor<'py>(
+        &self,
+        py: Python<'py>,
+        staff: &Bound<'py, PyAny>,
+        on: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let staff = convert::str_in(staff, "staff", Domain::Office)?;
+        let on = convert::date_in(on, "on")?;
+        convert::serde_out(py, &self.inner.actor(staff, on).map_err(error::core)?)
+    }
+
+    /// Why `staff` may not take work of `role` (in `sector`) on `on`: a
+    /// list of `{id, en}` reasons, empty when they may.
+    #[pyo3(signature = (staff, role, on, sector = None))]
+    fn shortfalls<'py>(
+        &self,
+        py: Python<'py>,
+        staff: &Bound<'py, PyAny>,
+        role: &Bound<'py, PyAny>,
+        on: &Bound<'py, PyAny>,
+        sector: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let staff = convert::str_in(staff, "staff", Domain::Office)?;
+        let role = convert::str_in(role, "role", Domain::Office)?;
+        let on = convert::date_in(on, "on")?;
+        let sector = optional_str(sector, "sector")?;
+        let why = self
+            .inner
+            .shortfalls(staff, role, sector, on)
+            .map_err(error::core)?;
+        convert::serde_out(py, &why)
+    }
+
+    /// The id of the staff member who should take the next piece of work
+    /// of `role` on `on`: present, qualified, in `unit` and serving
+    /// `sector` when given, with the fewest `open_cases` (`{staff: n}`);
+    /// `None` when nobody fits.
+    #[pyo3(signature = (role, on, open_cases = None, unit = None, sector = None))]
+    fn pick_staff(
+        &self,
+        role: &Bound<'_, PyAny>,
+        on: &Bound<'_, PyAny>,
+        open_cases: Option<&Bound<'_, PyAny>>,
+        unit: Option<&Bound<'_, PyAny>>,
+        sector: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<String>> {
+        let role = convert::str_in(role, "role", Domain::Office)?;
+        let on = convert::date_in(on, "on")?;
+        let open: BTreeMap<String, u32> =
+            convert::optional_value_in(open_cases, "open_cases", "open_cases", Domain::Office)?;
+        let unit = optional_str(unit, "unit")?;
+        let sector = optional_str(sector, "sector")?;
+        Ok(self
+            .inner
+            .pick_staff(role, unit, sector, on, &open)
+            .map(|m| m.id.clone()))
+    }
+
+    /// The events `request` would cause on `case`, as dicts; changes
+    /// nothing.
+    fn decide<'py>(
+        &self,
+        py: Python<'py>,
+        case: &Bound<'py, PyAny>,
+        request: &Bound<'py, PyAny>,
+        procedure: &Bound<'py, PyAny>,
+        calendar: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let req: Request = convert::input_in(request, "request")?;
+        let p = convert::procedure_in(procedure)?;
+        let cal = convert::calendar_in(calendar)?;
+        let case = convert::case_in(case)?;
+        let events: Vec<Event> = self
+            .inner
+            .decide(case.core(), &req, p, cal)
+            .map_err(error::core)?;
+        convert::serde_out(py, &events)
+    }
+
+    /// `decide` and apply the events to `case`, atomically: on error the
+    /// case is unchanged. Returns the events applied.
+    fn execute<'py>(
+        &self,
+        py: Python<'py>,
+        case: &Bound<'py, PyAny>,
+        request: &Bound<'py, PyAny>,
+        procedure: &Bound<'py, PyAny>,
+        calendar: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let req: Request = convert::input_in(request, "request")?;
+        let p = convert::procedure_in(procedure)?;
+        let cal = convert::calendar_in(calendar)?;
+        let mut case = convert::case_mut_in(case)?;
+        let events = self
+            .inner
+            .execute(case.core_mut(), &req, p, cal)
+            .map_err(error::core)?;
+        convert::serde_out(py, &events)
+    }
+
+    /// Who must act on `case` at `now` (see the module function
+    /// `escalations`).
+    fn escalations<'py>(
+        &self,
+        py: Python<'py>,
+        case: &Bound<'py, PyAny>,
+        procedure: &Bound<'py, PyAny>,
+        calendar: &Bound<'py, PyAny>,
+        now: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let case = convert::case_in(case)?;
+        let p = convert::procedure_in(procedure)?;
+        let cal = convert::calendar_in(calendar)?;
+        let now = convert::instant_in(now, "now")?;
+        let all = self
+            .inner
+            .escalations(case.core(), p, cal, now)
+            .map_err(error::core)?;
+        Ok(convert::views_out(py, "Escalation", &all)?.into_any())
+    }
+
+    /// A superior's worklist (see the module function `worklist`).
+    fn worklist<'py>(
+        &self,
+        py: Python<'py>,
+        position: &Bound<'py, PyAny>,
+        escalations: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let position = convert::str_in(position, "position", Domain::Office)?;
+        let all: Vec<Escalation> =
+            convert::list_value_in(escalations, "escalations", "escalations", Domain::Office)?;
+        let list = self.inner.worklist(position, &all);
+        Ok(convert::views_out(py, "Escalation", &list)?.into_any())
+    }
+
+    fn __repr__(&self) -> String {
+        let org = self.inner.organisation();
+        format!(
+            "Office({:?}, {} staff, {} requirements)",
+            org.id,
+            org.staff.len(),
+            self.inner.requirements().len()
+        )
+    }
+}
+
+fn optional_str<'a>(ob: Option<&'a Bound<'_, PyAny>>, what: &str) -> PyResult<Option<&'a str>> {
+    match ob {
+        Some(s) if !s.is_none() => Ok(Some(convert::str_in(s, what, Domain::Office)?)),
+        _ => Ok(None),
+    }
+}
+
 /// Builds the submodule `office` (its functions' `__module__` is
 /// `ptsp.office`, the Python module that re-exports them) and adds it to
 /// `parent`.
@@ -206,5 +391,6 @@ pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(staffing, &m)?)?;
     m.add_function(wrap_pyfunction!(escalations, &m)?)?;
     m.add_function(wrap_pyfunction!(worklist, &m)?)?;
+    m.add_class::<PyOffice>()?;
     parent.add("office", m)
 }

@@ -73,7 +73,7 @@ impl Case {
         f(&case)
     }
 
-    fn with_mut<T>(&self, f: impl FnOnce(&mut ptsp::Case) -> Result<T>) -> Result<T> {
+    pub(crate) fn with_mut<T>(&self, f: impl FnOnce(&mut ptsp::Case) -> Result<T>) -> Result<T> {
         let mut case = self
             .inner
             .try_borrow_mut()

@@ -132,7 +132,7 @@ pub use form::{
 pub use helpdesk::{desk_figures, desk_unit_summaries};
 #[cfg(feature = "full")]
 pub use office::{
-    audit_facilities, check_organisation, compare_audits, competence_report, facilities_checklist,
+    Office, audit_facilities, check_organisation, compare_audits, competence_report, facilities_checklist,
     staffing_report, supervision_escalations, supervisor_worklist,
 };
 pub use procedure::Procedure;

@@ -1,7 +1,8 @@
 //! The office (core module `ptsp::office`): seed §4 facilities (the
 //! checklist, the audit of an inventory, the comparison of two audits), the
 //! organisation (validated), the §5 competence report and the §8 staffing
-//! check. In both packages.
+//! check, §6 escalations and worklists, and the class `Office` that runs the
+//! case engine with the organisation. In the full package.
 //!
 //! Every function converts its arguments in ([`crate::convert`]), calls core
 //! once, and converts the result out; every failure is thrown as a
@@ -9,9 +10,10 @@
 
 use std::collections::BTreeMap;
 
+use ptsp::Request;
 use ptsp::office::{
-    AuditOptions, Checklist, Escalation, EscalationPolicy, FacilitiesAudit, Inventory,
-    Organisation, Requirement, StaffingSettings, Supervision,
+    AuditOptions, Checklist, Escalation, FacilitiesAudit, Inventory, Organisation, Requirement,
+    StaffingSettings, Supervision,
 };
 use wasm_bindgen::prelude::*;
 
@@ -114,11 +116,7 @@ pub fn competence_report(
     let org = organisation(org)?;
     let reqs = requirements(reqs)?;
     let role = convert::text(role, "role")?;
-    let sector = if convert::absent(sector) {
-        None
-    } else {
-        Some(convert::text(sector, "sector")?)
-    };
+    let sector = optional_text(sector, "sector")?;
     let as_of = convert::date(as_of, "asOf")?;
     let within = convert::integer_in(within_days, "withinDays", phrase::DAYS)?;
     convert::to_js(&ptsp::office::competence_report(
@@ -158,8 +156,9 @@ pub fn staffing_report(
 
 /// Seed §6: who must act on `case` at `now` — the assignee's direct
 /// superior when the open step is at risk (preventive), and level by level
-/// up the line of command once it is breached (repressive); `policy`
-/// defaults to one working day per level, up to the head.
+/// up the line of command once it is breached (repressive), as the
+/// procedure's `supervision.escalation` policy says; each says whether the
+/// case's log records it already (`recorded`).
 #[wasm_bindgen(js_name = supervisionEscalations, unchecked_return_type = "Escalation[]")]
 pub fn supervision_escalations(
     #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
@@ -167,19 +166,14 @@ pub fn supervision_escalations(
     #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Instant")] now: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Partial<EscalationPolicy> | null | undefined")]
-    escalation_policy: &JsValue,
 ) -> Result<JsValue> {
     let org = organisation(org)?;
-    let policy: EscalationPolicy =
-        convert::optional_object(escalation_policy, "policy", "policy", Domain::Office)?;
     let case = convert::case(case, "case")?;
     let p = convert::procedure(procedure, "procedure")?;
     let cal = convert::calendar(calendar, "calendar")?;
     let now = convert::instant(now, "now")?;
-    let all = case.with(|c| {
-        Ok(Supervision::new(&org).escalations(c, p.core(), cal.core(), &policy, now)?)
-    })?;
+    let all =
+        case.with(|c| Ok(Supervision::new(&org).escalations(c, p.core(), cal.core(), now)?))?;
     convert::to_js(&all)
 }
 
@@ -196,4 +190,171 @@ pub fn supervisor_worklist(
     let position = convert::text(position, "position")?;
     let all: Vec<Escalation> = convert::objects(escalations, "escalations", Domain::Office)?;
     convert::to_js(&Supervision::new(&org).worklist(&position, &all))
+}
+
+/// An office: the organisation and the competence requirements, validated
+/// once (`invalid_organisation`, `invalid_requirements`), running the case
+/// engine where it needs them — actors from staff ids, assignments checked
+/// for role, presence and competence under the procedure's
+/// `supervision.qualification`, escalations recorded in the case's log
+/// (`escalate`, levels in order) and a superior's note or instruction
+/// authorised by the line of command (`supervise`).
+///
+/// ```js
+/// const office = new Office(org, requirements);
+/// const actor = office.actor("s-05", "2026-12-22");      // roles and unit from the organisation
+/// office.execute(c, { actor, at: "2026-12-22T10:00:00+07:00",
+///   command: { type: "supervise", directive: "instruction", text: "Segera" } }, p, cal);
+/// ```
+#[wasm_bindgen]
+pub struct Office {
+    inner: ptsp::office::Office,
+}
+
+#[wasm_bindgen]
+impl Office {
+    /// Validates and indexes an organisation and its requirements (`null`
+    /// or `undefined`: none).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Organisation")] org: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Requirement[] | null | undefined")] reqs: &JsValue,
+    ) -> Result<Office> {
+        let org: Organisation = convert::object(org, "organisation", "", Domain::Office)?;
+        let reqs = requirements(reqs)?;
+        Ok(Office {
+            inner: ptsp::office::Office::new(org, reqs)?,
+        })
+    }
+
+    /// The engine actor of `staff` on `on`: roles and unit from the
+    /// organisation (`unknown_staff`, `staff_away`).
+    #[wasm_bindgen(unchecked_return_type = "Actor")]
+    pub fn actor(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] staff: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] on: &JsValue,
+    ) -> Result<JsValue> {
+        let staff = convert::text(staff, "staff")?;
+        let on = convert::date(on, "on")?;
+        convert::to_js(&self.inner.actor(&staff, on)?)
+    }
+
+    /// Why `staff` may not take work of `role` (in `sector`) on `on`: away,
+    /// and each unmet criterion of seed §5; empty when they may.
+    #[wasm_bindgen(unchecked_return_type = "Label[]")]
+    pub fn shortfalls(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] staff: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] role: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] on: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] sector: &JsValue,
+    ) -> Result<JsValue> {
+        let staff = convert::text(staff, "staff")?;
+        let role = convert::text(role, "role")?;
+        let on = convert::date(on, "on")?;
+        let sector = optional_text(sector, "sector")?;
+        convert::to_js(
+            &self
+                .inner
+                .shortfalls(&staff, &role, sector.as_deref(), on)?,
+        )
+    }
+
+    /// The present, qualified holder of `role` (in `unit`, serving
+    /// `sector`) with the fewest open cases (`openCases`: `{staff: n}`);
+    /// ties to the smallest id; `null` when nobody fits.
+    #[wasm_bindgen(js_name = pickStaff, unchecked_return_type = "string | null")]
+    pub fn pick_staff(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] role: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "IsoDate")] on: &JsValue,
+        #[wasm_bindgen(js_name = openCases, unchecked_param_type = "Record<string, number> | null | undefined")]
+        open_cases: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] unit: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] sector: &JsValue,
+    ) -> Result<JsValue> {
+        let role = convert::text(role, "role")?;
+        let on = convert::date(on, "on")?;
+        let open: BTreeMap<String, u32> =
+            convert::optional_object(open_cases, "openCases", "open_cases", Domain::Office)?;
+        let unit = optional_text(unit, "unit")?;
+        let sector = optional_text(sector, "sector")?;
+        let pick = self
+            .inner
+            .pick_staff(&role, unit.as_deref(), sector.as_deref(), on, &open)
+            .map(|m| m.id.clone());
+        convert::to_js(&pick)
+    }
+
+    /// `Case.decide` plus what needs the organisation (`escalate`,
+    /// `supervise`, assignments checked); changes nothing.
+    #[wasm_bindgen(unchecked_return_type = "Event[]")]
+    pub fn decide(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] case: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
+    ) -> Result<JsValue> {
+        let case = convert::case(case, "case")?;
+        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
+        let p = convert::procedure(procedure, "procedure")?;
+        let cal = convert::calendar(calendar, "calendar")?;
+        case.with(|c| convert::to_js(&self.inner.decide(c, &req, p.core(), cal.core())?))
+    }
+
+    /// `decide` and apply the events to `case`; a refused request throws
+    /// and leaves the case unchanged. Returns the events to append to the
+    /// case's log.
+    #[wasm_bindgen(unchecked_return_type = "Event[]")]
+    pub fn execute(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] case: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
+    ) -> Result<JsValue> {
+        let case = convert::case(case, "case")?;
+        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
+        let p = convert::procedure(procedure, "procedure")?;
+        let cal = convert::calendar(calendar, "calendar")?;
+        case.with_mut(|c| convert::to_js(&self.inner.execute(c, &req, p.core(), cal.core())?))
+    }
+
+    /// Who must act on `case` at `now` (see `supervisionEscalations`).
+    #[wasm_bindgen(unchecked_return_type = "Escalation[]")]
+    pub fn escalations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] case: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Instant")] now: &JsValue,
+    ) -> Result<JsValue> {
+        let case = convert::case(case, "case")?;
+        let p = convert::procedure(procedure, "procedure")?;
+        let cal = convert::calendar(calendar, "calendar")?;
+        let now = convert::instant(now, "now")?;
+        case.with(|c| convert::to_js(&self.inner.escalations(c, p.core(), cal.core(), now)?))
+    }
+
+    /// A superior's worklist (see `supervisorWorklist`).
+    #[wasm_bindgen(unchecked_return_type = "Escalation[]")]
+    pub fn worklist(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] position: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Escalation[]")] escalations: &JsValue,
+    ) -> Result<JsValue> {
+        let position = convert::text(position, "position")?;
+        let all: Vec<Escalation> = convert::objects(escalations, "escalations", Domain::Office)?;
+        convert::to_js(&self.inner.worklist(&position, &all))
+    }
+}
+
+fn optional_text(v: &JsValue, param: &str) -> Result<Option<String>> {
+    if convert::absent(v) {
+        Ok(None)
+    } else {
+        convert::text(v, param).map(Some)
+    }
 }

@@ -448,6 +448,7 @@ export type Code =
   | "duplicate_document"
   | "empty_file"
   | "empty_reason"
+  | "empty_text"
   | "empty_reasons"
   | "file_too_large"
   | "invalid_assignment"
@@ -495,7 +496,12 @@ export type Code =
   | "command_cycle"
   | "ends_before_start"
   | "invalid_requirements"
-  | "invalid_escalation_policy";
+  | "unknown_staff"
+  | "staff_away"
+  | "lacks_role"
+  | "not_qualified"
+  | "office_required"
+  | "escalation_not_due";
 
 /**
  * What an actor asks the case to do.
@@ -560,6 +566,22 @@ export type Command =
     type: "lapse";
     /** The current step. */
     step: string;
+  }
+  | {
+    type: "escalate";
+    /** The current step. */
+    step: string;
+    /** Preventive or repressive. */
+    control: Control;
+    /** The level: 1 for the direct superior, 2 for theirs, … */
+    level: number;
+  }
+  | {
+    type: "supervise";
+    /** A note or an instruction. */
+    directive: Directive;
+    /** Its text. */
+    text: string;
   };
 
 /**
@@ -636,7 +658,8 @@ export type Condition =
   | "unusable";
 
 /**
- * Preventive (a warning before the deadline) or repressive (after it).
+ * Preventive (a warning before the deadline) or repressive (after it) —
+ * the two kinds of control of seed §6.
  */
 export type Control =
   | "preventive"
@@ -758,6 +781,14 @@ export interface DeemedApproval {
 }
 
 /**
+ * What a superior gives on a case: a note for the record, or an
+ * instruction to act.
+ */
+export type Directive =
+  | "note"
+  | "instruction";
+
+/**
  * A document the applicant must (or may) upload — the seed's "Lampiran II".
  */
 export interface DocumentRequirement {
@@ -848,6 +879,8 @@ export interface Escalation {
   deadline?: IsoInstant | null;
   /** When this level became due (repressive only). */
   due?: IsoInstant | null;
+  /** Whether the case's log already records it (an `EventKind::Escalated` event): the backend records those that are not (`Command::Escalate`). */
+  recorded: boolean;
   /** Why, in both languages. */
   reason: Label;
 }
@@ -977,6 +1010,40 @@ export type Event = {
     step?: string | null;
     /** Why a unit that declined is assigned again. */
     reason?: string | null;
+    /** Why the staff member does not qualify for the step (seed §5's criteria, an absence), recorded when the procedure's qualification setting is `warn`. */
+    warnings?: Label[];
+  }
+  | {
+    type: "escalated";
+    /** The step. */
+    step: string;
+    /** Preventive or repressive. */
+    control: Control;
+    /** 1 for the assignee's direct superior, 2 for theirs, … */
+    level: number;
+    /** The superior's position. */
+    position: string;
+    /** The staff holding that position when it was recorded. */
+    staff?: string[];
+    /** The staff member the step is assigned to. */
+    assignee: string;
+    /** The step's deadline. */
+    deadline?: IsoInstant | null;
+  }
+  | {
+    type: "supervised";
+    /** A note or an instruction. */
+    directive: Directive;
+    /** Its text. */
+    text: string;
+    /** The step the case was at. */
+    step?: string | null;
+    /** The superior's position. */
+    position: string;
+    /** The staff member supervised (assigned to the case). */
+    subordinate: string;
+    /** How many levels the superior stands above them (1: direct). */
+    level: number;
   }
 );
 
@@ -1580,6 +1647,10 @@ export interface ProcedureDef {
   separation_of_duties?: boolean;
   /** Limits on what a request may carry. */
   limits?: TextLimits;
+  /** The sector (*sektor*) the procedure's services belong to, when it has one: it chooses the sector's own competence requirement when a staff member is assigned (`crate::office::Office::decide`). */
+  sector?: string | null;
+  /** Supervision (seed §6) and qualification settings: how a breach climbs the line of command, and what assigning a step to someone who does not qualify does. */
+  supervision?: SupervisionSettings;
   /** Where the definition comes from; what is sample data. */
   note?: string | null;
 }
@@ -1601,6 +1672,14 @@ export interface Province {
   /** Id of the source instrument in the data file. */
   source: string;
 }
+
+/**
+ * What assigning a step to someone who does not qualify does.
+ */
+export type Qualification =
+  | "off"
+  | "warn"
+  | "refuse";
 
 /**
  * Why a unit was suggested. Strings borrow from the `Router`.
@@ -2089,6 +2168,10 @@ export interface StepVisit {
   unit?: string | null;
   /** The documents it produced. */
   outputs?: OutputRecord[];
+  /** Whether the preventive warning (seed §6) was recorded on this visit. */
+  warned?: boolean;
+  /** The highest repressive escalation level recorded on this visit (0: none). */
+  escalated?: number;
 }
 
 /**
@@ -2117,6 +2200,17 @@ export interface Suggestion {
   score: number;
   /** Why: the criteria that matched, then the keywords found, in rule order. */
   reasons: Reason[];
+}
+
+/**
+ * A procedure's supervision settings (seed §6, with §5's competence):
+ * the escalation policy and the qualification rule.
+ */
+export interface SupervisionSettings {
+  /** How a breached step climbs the line of command. */
+  escalation?: EscalationPolicy;
+  /** Assigning a step to a staff member who does not meet its role's competence requirement, or is away that day. */
+  qualification?: Qualification;
 }
 
 /**
@@ -2518,6 +2612,7 @@ export type ErrorCode =
   | "duplicate_document" // a document is submitted twice
   | "empty_file" // a file is empty
   | "empty_reason" // a reason is empty
+  | "empty_text" // a text is empty
   | "empty_reasons" // no reason is given
   | "file_too_large" // a file is too large
   | "invalid_assignment" // an assignment is not valid
@@ -2565,7 +2660,12 @@ export type ErrorCode =
   | "command_cycle" // the line of command runs in a circle
   | "ends_before_start" // a period ends before it starts
   | "invalid_requirements" // competence requirements are not valid
-  | "invalid_escalation_policy"; // an escalation policy is not valid
+  | "unknown_staff" // a staff member is not in the organisation
+  | "staff_away" // a staff member is away (leave or secondment)
+  | "lacks_role" // a staff member does not hold the step's role
+  | "not_qualified" // a staff member does not meet the competence requirement
+  | "office_required" // a command needs the office's organisation
+  | "escalation_not_due"; // an escalation is not due or is already recorded
 
 /** The module an error belongs to. */
 export type ErrorKind =

@@ -339,13 +339,14 @@ impl Case {
             } => {
                 let limits = &def.limits;
                 if warnings.len() > limits.items
-                    || warnings
-                        .iter()
-                        .any(|w| w.id.chars().count() > limits.reason || w.en.chars().count() > limits.reason)
+                    || warnings.iter().any(|w| {
+                        w.id.chars().count() > limits.reason || w.en.chars().count() > limits.reason
+                    })
                     || (!warnings.is_empty() && staff.is_none())
                 {
                     return Err(self.inconsistent(
-                        "the assignment's warnings are out of bounds or name no staff member".into(),
+                        "the assignment's warnings are out of bounds or name no staff member"
+                            .into(),
                     ));
                 }
                 let (role, bound) = self.check_assign(
@@ -389,8 +390,7 @@ impl Case {
                     && staff.len() <= limits.items;
                 if !ids_ok {
                     return Err(self.inconsistent(
-                        "the escalation names a blank or over-long position or staff member"
-                            .into(),
+                        "the escalation names a blank or over-long position or staff member".into(),
                     ));
                 }
                 let visit = self.visits.last();
@@ -713,9 +713,15 @@ impl Case {
                     },
                 );
             }
-            (EventKind::Escalated { step, control, level, .. }, CaseStatus::Active)
-                if self.current.as_deref() == Some(step) =>
-            {
+            (
+                EventKind::Escalated {
+                    step,
+                    control,
+                    level,
+                    ..
+                },
+                CaseStatus::Active,
+            ) if self.current.as_deref() == Some(step) => {
                 if let Some(v) = self.visits.last_mut() {
                     match control {
                         Control::Preventive => v.warned = true,
@@ -723,10 +729,8 @@ impl Case {
                     }
                 }
             }
-            (
-                EventKind::Supervised { .. },
-                CaseStatus::Active | CaseStatus::AwaitingCorrection,
-            ) => {}
+            (EventKind::Supervised { .. }, CaseStatus::Active | CaseStatus::AwaitingCorrection) => {
+            }
             (kind, _) => {
                 return Err(self.inconsistent(format!(
                     "{} does not fit a case whose status is {} at step {}",

@@ -206,7 +206,9 @@ pub enum CaseError {
     /// A command that needs the office's organisation (an escalation, a
     /// superior's note) given to the case engine alone: decide it with
     /// [`crate::office::Office::decide`].
-    #[error("cannot {action} without the office's organisation: decide it with the office (Office::decide)")]
+    #[error(
+        "cannot {action} without the office's organisation: decide it with the office (Office::decide)"
+    )]
     OfficeRequired {
         /// The command.
         action: Action,

@@ -131,7 +131,13 @@ impl Office {
         Ok(self.gaps(self.member(staff)?, role, sector, day))
     }
 
-    fn gaps(&self, m: &StaffMember, role: &str, sector: Option<&str>, day: NaiveDate) -> Vec<Label> {
+    fn gaps(
+        &self,
+        m: &StaffMember,
+        role: &str,
+        sector: Option<&str>,
+        day: NaiveDate,
+    ) -> Vec<Label> {
         let mut out = Vec::new();
         if let Some(a) = m.absences.iter().find(|a| a.covers(day)) {
             out.push(Label::new(
@@ -478,10 +484,7 @@ impl Office {
         } else {
             s.roles.clone()
         };
-        let held: Vec<&String> = roles
-            .iter()
-            .filter(|r| member.roles.contains(r))
-            .collect();
+        let held: Vec<&String> = roles.iter().filter(|r| member.roles.contains(r)).collect();
         if held.is_empty() {
             return Err(OfficeError::LacksRole {
                 staff: member.id.clone(),

@@ -170,7 +170,14 @@ impl PtspError for OfficeError {
                 "petugas “{staff}” tidak memegang peran langkah “{step}”: {}",
                 one_of(roles, lang)
             ),
-            (OfficeError::NotQualified { staff, step, reasons: r }, Lang::Id) => format!(
+            (
+                OfficeError::NotQualified {
+                    staff,
+                    step,
+                    reasons: r,
+                },
+                Lang::Id,
+            ) => format!(
                 "petugas “{staff}” tidak memenuhi syarat untuk langkah “{step}”: {}",
                 list_reasons(r, lang)
             ),

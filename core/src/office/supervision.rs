@@ -13,6 +13,8 @@
 //! direct and below, most urgent first.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -20,10 +22,10 @@ use serde::{Deserialize, Serialize};
 use super::{OfficeError, Organisation};
 use crate::calendar::Calendar;
 use crate::case::{Case, Control};
-use crate::desk::routing::index::FastBuild;
+use crate::desk::routing::index::{FastBuild, hash};
 use crate::error::Label;
 use crate::procedure::{Interval, Procedure, SlaUnit};
-use crate::sla::{ClockStatus, evaluate};
+use crate::sla::{ClockStatus, open_step_alarm};
 
 type Instant = DateTime<FixedOffset>;
 
@@ -137,7 +139,9 @@ impl Supervision {
     /// the head (empty for the head and for ids not in the organisation).
     pub fn chain(&self, staff: &str) -> Vec<&str> {
         self.chains.get(staff).map_or_else(Vec::new, |c| {
-            c.iter().map(|i| self.positions[*i as usize].as_str()).collect()
+            c.iter()
+                .map(|i| self.positions[*i as usize].as_str())
+                .collect()
         })
     }
 
@@ -202,103 +206,106 @@ impl Supervision {
         now: Instant,
     ) -> Result<Vec<Escalation>, OfficeError> {
         let policy = &procedure.def().supervision.escalation;
-        let report = evaluate(case, procedure, calendar, now)?;
         let mut out = Vec::new();
-        for clock in report.steps.iter().filter(|c| c.ended.is_none()) {
-            if !matches!(clock.status, ClockStatus::AtRisk | ClockStatus::Breached) {
-                continue;
+        // Who the open step is assigned to, before any clock is read: most
+        // cases at rest are not assigned, or to nobody in the organisation.
+        let Some(open) = case.visits.last().filter(|v| v.ended.is_none()) else {
+            crate::case::check_instant("now", now)?;
+            return Ok(out);
+        };
+        let lane = procedure.step(&open.step).map(|s| s.lane.as_str());
+        let Some(assignee) = lane
+            .and_then(|l| case.assignments.get(l))
+            .filter(|a| a.step.as_deref().is_none_or(|s| s == open.step))
+            .and_then(|a| a.staff.as_deref())
+        else {
+            crate::case::check_instant("now", now)?;
+            return Ok(out);
+        };
+        let Some(chain) = self.chains.get(assignee) else {
+            crate::case::check_instant("now", now)?;
+            return Ok(out);
+        };
+        let Some((visit, v, status, threshold)) =
+            open_step_alarm(case, procedure, calendar, now)?
+        else {
+            return Ok(out);
+        };
+        let max = policy
+            .max_levels
+            .map_or(chain.len(), usize::from)
+            .min(chain.len());
+        if max == 0 {
+            return Ok(out);
+        }
+        let push = |out: &mut Vec<Escalation>, level: usize, control, due, reason| {
+            let position = chain[level - 1] as usize;
+            let level = u8::try_from(level).unwrap_or(u8::MAX);
+            out.push(Escalation {
+                case: case.id.clone(),
+                step: v.step.clone(),
+                visit,
+                assignee: assignee.to_owned(),
+                control,
+                level,
+                position: self.positions[position].clone(),
+                staff: self.incumbents[position].clone(),
+                deadline: v.due,
+                due,
+                recorded: match control {
+                    Control::Preventive => v.warned,
+                    Control::Repressive => level <= v.escalated,
+                },
+                reason,
+            });
+        };
+        match (status, v.due) {
+            (ClockStatus::AtRisk, _) => {
+                let used = threshold.unwrap_or_default();
+                push(
+                    &mut out,
+                    1,
+                    Control::Preventive,
+                    None,
+                    Label::new(
+                        format!("langkah berisiko: {used}% waktu SLA terpakai"),
+                        format!("step at risk: {used}% of its SLA time used"),
+                    ),
+                );
             }
-            let Some(assignee) = case
-                .assignments
-                .get(&clock.lane)
-                .filter(|a| a.step.as_deref().is_none_or(|s| s == clock.step))
-                .and_then(|a| a.staff.as_deref())
-            else {
-                continue;
-            };
-            let Some(chain) = self.chains.get(assignee) else {
-                continue;
-            };
-            let (warned, reached) = case
-                .visits
-                .get(clock.visit)
-                .map_or((false, 0), |v| (v.warned, v.escalated));
-            let max = policy
-                .max_levels
-                .map_or(chain.len(), usize::from)
-                .min(chain.len());
-            let push = |out: &mut Vec<Escalation>, level: usize, control, due, reason| {
-                let position = chain[level - 1] as usize;
-                let level = u8::try_from(level).unwrap_or(u8::MAX);
-                out.push(Escalation {
-                    case: case.id.clone(),
-                    step: clock.step.clone(),
-                    visit: clock.visit,
-                    assignee: assignee.to_owned(),
-                    control,
-                    level,
-                    position: self.positions[position].clone(),
-                    staff: self.incumbents[position].clone(),
-                    deadline: clock.due,
-                    due,
-                    recorded: match control {
-                        Control::Preventive => warned,
-                        Control::Repressive => level <= reached,
-                    },
-                    reason,
-                });
-            };
-            if max == 0 {
-                continue;
-            }
-            match (clock.status, clock.due) {
-                (ClockStatus::AtRisk, _) => {
-                    let used = clock.threshold.unwrap_or_default();
-                    push(
-                        &mut out,
-                        1,
-                        Control::Preventive,
-                        None,
+            (ClockStatus::Breached, Some(deadline)) => {
+                let shown = minute(deadline);
+                let mut due = deadline;
+                for level in 1..=max {
+                    if due > now {
+                        break;
+                    }
+                    let reason = if level == 1 {
                         Label::new(
-                            format!("langkah berisiko: {used}% waktu SLA terpakai"),
-                            format!("step at risk: {used}% of its SLA time used"),
-                        ),
-                    );
-                }
-                (ClockStatus::Breached, Some(deadline)) => {
-                    let mut due = deadline;
-                    for level in 1..=max {
-                        if due > now {
-                            break;
-                        }
-                        let reason = if level == 1 {
-                            let shown = deadline.format("%Y-%m-%d %H:%M");
-                            Label::new(
-                                format!("tenggat {shown} terlewati"),
-                                format!("deadline {shown} passed"),
-                            )
-                        } else {
-                            Label::new(
-                                format!("belum ditangani di tingkat {}", level - 1),
-                                format!("not resolved at level {}", level - 1),
-                            )
-                        };
-                        push(&mut out, level, Control::Repressive, Some(due), reason);
-                        if level == max {
-                            break;
-                        }
-                        match next(calendar, policy.every, due) {
-                            Ok(t) => due = t,
-                            // The next level falls after the calendar's
-                            // coverage, so after `now` (which the SLA
-                            // clocks could measure): not due yet.
-                            Err(crate::CalendarError::OutOfCoverage { .. }) => break,
-                            Err(e) => return Err(crate::case::CaseError::Calendar(e).into()),
-                        }
+                            format!("tenggat {shown} terlewati"),
+                            format!("deadline {shown} passed"),
+                        )
+                    } else {
+                        Label::new(
+                            format!("belum ditangani di tingkat {}", level - 1),
+                            format!("not resolved at level {}", level - 1),
+                        )
+                    };
+                    push(&mut out, level, Control::Repressive, Some(due), reason);
+                    if level == max {
+                        break;
+                    }
+                    match next(calendar, policy.every, due) {
+                        Ok(t) => due = t,
+                        // The next level falls after the calendar's
+                        // coverage, so after `now` (which the SLA
+                        // clocks could measure): not due yet.
+                        Err(crate::CalendarError::OutOfCoverage { .. }) => break,
+                        Err(e) => return Err(crate::case::CaseError::Calendar(e).into()),
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
         Ok(out)
     }
@@ -327,12 +334,38 @@ impl Supervision {
             return Vec::new();
         };
         let rank = u32::try_from(rank).unwrap_or(u32::MAX);
-        // The highest escalation of each step visit below the position.
-        // Runs of one step (as `escalations` emits them) are merged before
-        // the map is consulted, so it sees each step about once.
-        let mut best: Vec<&Escalation> = Vec::new();
-        let mut at: HashMap<(&str, usize), usize, FastBuild> = HashMap::default();
+        // Each line carries its sort key, computed while the escalation is
+        // at hand: urgency (control and level) descending and the deadline
+        // in one word, then the case id's first 16 bytes; what the key
+        // cannot tell apart is compared in full (deadline, case id, visit).
+        type Key = [u64; 3];
+        let key = |e: &Escalation| -> Key {
+            let urgency = (u64::from(e.control == Control::Repressive) << 8) | u64::from(e.level);
+            // Seconds from 1900 (instants are bounded to years 1900 to
+            // 9999, within 2^40 seconds of it).
+            let secs = e.deadline.map_or((1 << 48) - 1, |d| {
+                (d.timestamp() + 2_208_988_800).clamp(0, (1 << 48) - 2) as u64
+            });
+            let mut prefix = [0u8; 16];
+            let n = e.case.len().min(16);
+            prefix[..n].copy_from_slice(&e.case.as_bytes()[..n]);
+            let (hi, lo) = prefix.split_at(8);
+            [
+                ((0xFFFF - urgency) << 48) | secs,
+                u64::from_be_bytes(hi.try_into().unwrap_or_default()),
+                u64::from_be_bytes(lo.try_into().unwrap_or_default()),
+            ]
+        };
+        // One line per run of a step's escalations (as `escalations` emits
+        // them: adjacent), at its highest level.
+        let mut best: Vec<(Key, &Escalation)> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::new();
         let mut last_assignee: Option<(&str, bool)> = None;
+        let raise = |slot: &mut (Key, &'e Escalation), e: &'e Escalation| {
+            if (e.control, e.level) > (slot.1.control, slot.1.level) {
+                *slot = (key(e), e);
+            }
+        };
         for e in escalations {
             let below = match last_assignee {
                 Some((a, b)) if a == e.assignee => b,
@@ -349,45 +382,71 @@ impl Supervision {
                 continue;
             }
             if let Some(prev) = best.last_mut()
-                && prev.case == e.case
-                && prev.visit == e.visit
+                && prev.1.visit == e.visit
+                && prev.1.case == e.case
             {
-                if (e.control, e.level) > (prev.control, prev.level) {
-                    *prev = e;
-                }
+                raise(prev, e);
                 continue;
             }
-            match at.entry((e.case.as_str(), e.visit)) {
-                std::collections::hash_map::Entry::Occupied(o) => {
-                    let b = &mut best[*o.get()];
-                    if (e.control, e.level) > (b.control, b.level) {
-                        *b = e;
+            hashes.push(step_hash(e));
+            best.push((key(e), e));
+        }
+        // A step in two runs (escalations given in another order) shows as
+        // a repeated hash; only then are the lines merged by (case, visit),
+        // a hash compared in full and colliding keys in an exact map.
+        hashes.sort_unstable();
+        if hashes.windows(2).any(|w| w[0] == w[1]) {
+            let mut merged: Vec<(Key, &Escalation)> = Vec::with_capacity(best.len());
+            let mut by_hash: HashMap<u64, usize, BuildHasherDefault<Identity>> =
+                HashMap::default();
+            let mut exact: HashMap<(&str, usize), usize> = HashMap::new();
+            for (k, e) in best {
+                match by_hash.entry(step_hash(e)) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(merged.len());
+                        merged.push((k, e));
+                    }
+                    Entry::Occupied(slot) => {
+                        let i = *slot.get();
+                        if merged[i].1.case == e.case && merged[i].1.visit == e.visit {
+                            raise(&mut merged[i], e);
+                        } else {
+                            match exact.entry((e.case.as_str(), e.visit)) {
+                                Entry::Occupied(x) => raise(&mut merged[*x.get()], e),
+                                Entry::Vacant(x) => {
+                                    x.insert(merged.len());
+                                    merged.push((k, e));
+                                }
+                            }
+                        }
                     }
                 }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(best.len());
-                    best.push(e);
-                }
             }
+            best = merged;
         }
-        // Sort on a packed key (control and level descending, deadline
-        // ascending); ties fall back to the case id and visit.
-        let key = |e: &Escalation| -> (u16, i64) {
-            let urgency = (u16::from(e.control == Control::Repressive) << 8) | u16::from(e.level);
-            (
-                u16::MAX - urgency,
-                e.deadline.map_or(i64::MAX, |d| d.timestamp()),
-            )
-        };
-        let mut keyed: Vec<((u16, i64), &Escalation)> = best.into_iter().map(|e| (key(e), e)).collect();
-        keyed.sort_unstable_by(|(ka, a), (kb, b)| {
-            ka.cmp(kb)
-                .then_with(|| a.deadline.cmp(&b.deadline))
-                .then_with(|| a.case.cmp(&b.case))
-                .then(a.visit.cmp(&b.visit))
+        best.sort_unstable_by(|(ka, a), (kb, b)| {
+            ka.cmp(kb).then_with(|| {
+                a.deadline
+                    .cmp(&b.deadline)
+                    .then_with(|| a.case.cmp(&b.case))
+                    .then(a.visit.cmp(&b.visit))
+            })
         });
-        keyed.into_iter().map(|(_, e)| e).collect()
+        best.into_iter().map(|(_, e)| e).collect()
     }
+}
+
+/// `YYYY-MM-DD HH:MM` in the instant's own offset.
+fn minute(t: Instant) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// The instant `every` of working time after `at`: the same clock time N
@@ -410,5 +469,31 @@ fn next(
                     })
             }),
         SlaUnit::WorkingHours => calendar.add_working_time(at, Duration::hours(every.amount)),
+    }
+}
+
+/// A hash of an escalation's step visit: (case, visit).
+fn step_hash(e: &Escalation) -> u64 {
+    hash(e.case.as_bytes()) ^ (e.visit as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used; fold anything else in.
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }

@@ -328,7 +328,11 @@ impl ProcedureDef {
                 &mut out,
             );
         }
-        out.extend(self.supervision.escalation.validate("supervision.escalation"));
+        out.extend(
+            self.supervision
+                .escalation
+                .validate("supervision.escalation"),
+        );
         if let Some(sector) = &self.sector
             && sector.trim().is_empty()
         {

@@ -261,6 +261,7 @@ CODES: Dict[str, Dict[str, str]] = {
     "duplicate_document": {"en": "a document is submitted twice", "id": "dokumen diserahkan dua kali"},
     "empty_file": {"en": "a file is empty", "id": "berkas kosong"},
     "empty_reason": {"en": "a reason is empty", "id": "alasan kosong"},
+    "empty_text": {"en": "a text is empty", "id": "isi kosong"},
     "empty_reasons": {"en": "no reason is given", "id": "tidak ada alasan"},
     "file_too_large": {"en": "a file is too large", "id": "berkas terlalu besar"},
     "invalid_assignment": {"en": "an assignment is not valid", "id": "penugasan tidak valid"},
@@ -308,7 +309,12 @@ CODES: Dict[str, Dict[str, str]] = {
     "command_cycle": {"en": "the line of command runs in a circle", "id": "garis komando berputar"},
     "ends_before_start": {"en": "a period ends before it starts", "id": "periode berakhir sebelum dimulai"},
     "invalid_requirements": {"en": "competence requirements are not valid", "id": "persyaratan kompetensi tidak valid"},
-    "invalid_escalation_policy": {"en": "an escalation policy is not valid", "id": "aturan eskalasi tidak valid"},
+    "unknown_staff": {"en": "a staff member is not in the organisation", "id": "petugas tidak ada di organisasi"},
+    "staff_away": {"en": "a staff member is away (leave or secondment)", "id": "petugas sedang tidak bertugas (cuti atau penugasan lain)"},
+    "lacks_role": {"en": "a staff member does not hold the step's role", "id": "petugas tidak memegang peran langkah"},
+    "not_qualified": {"en": "a staff member does not meet the competence requirement", "id": "petugas tidak memenuhi persyaratan kompetensi"},
+    "office_required": {"en": "a command needs the office's organisation", "id": "perintah membutuhkan data organisasi kantor"},
+    "escalation_not_due": {"en": "an escalation is not due or is already recorded", "id": "eskalasi belum jatuh tempo atau sudah dicatat"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 

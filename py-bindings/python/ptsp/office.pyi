@@ -5,10 +5,13 @@ from typing import List, Mapping, Optional, Sequence
 
 from ._ptsp import Calendar, Case, Procedure
 from .types import (
+    Actor,
     AuditOptions,
     Checklist,
-    EscalationPolicy,
+    Event,
     Instant,
+    Label,
+    Request,
     Inventory,
     Organisation,
     Requirement,
@@ -17,6 +20,7 @@ from .types import (
 from .views import Comparison, CompetenceReport, Escalation, FacilitiesAudit, StaffingReport
 
 __all__ = [
+    "Office",
     "audit_facilities",
     "check_organisation",
     "compare_audits",
@@ -80,12 +84,12 @@ def escalations(
     procedure: Procedure,
     calendar: Calendar,
     now: Instant,
-    policy: Optional[EscalationPolicy] = None,
 ) -> List[Escalation]:
     """Seed §6: who must act on ``case`` at ``now`` — the assignee's direct
     superior when the open step is at risk (preventive), and level by level
-    up the line of command once it is breached (repressive); ``policy``
-    defaults to one working day per level, up to the head."""
+    up the line of command once it is breached (repressive), as the
+    procedure's ``supervision.escalation`` policy says; each says whether
+    the case's log already records it (``recorded``)."""
 
 def worklist(
     organisation: Organisation,
@@ -95,3 +99,50 @@ def worklist(
     """A superior's worklist: of ``escalations`` (for any number of cases),
     those about steps of the staff below ``position``, one per step at its
     highest level, most urgent first."""
+
+class Office:
+    """An office: the organisation and the competence requirements,
+    validated once (``OfficeValidationError``), running the case engine
+    where it needs them."""
+
+    def __init__(
+        self, organisation: Organisation, requirements: Optional[Sequence[Requirement]] = None
+    ) -> None: ...
+    def actor(self, staff: str, on: datetime.date) -> Actor:
+        """The engine actor of ``staff`` on ``on``: roles and unit from the
+        organisation (``unknown_staff``, ``staff_away``)."""
+    def shortfalls(
+        self, staff: str, role: str, on: datetime.date, sector: Optional[str] = None
+    ) -> List[Label]:
+        """Why ``staff`` may not take work of ``role`` (in ``sector``) on
+        ``on``: away, and each unmet criterion of seed §5; empty when they
+        may."""
+    def pick_staff(
+        self,
+        role: str,
+        on: datetime.date,
+        open_cases: Optional[Mapping[str, int]] = None,
+        unit: Optional[str] = None,
+        sector: Optional[str] = None,
+    ) -> Optional[str]:
+        """The present, qualified holder of ``role`` (in ``unit``, serving
+        ``sector``) with the fewest open cases; ties to the smallest id;
+        ``None`` when nobody fits."""
+    def decide(
+        self, case: Case, request: Request, procedure: Procedure, calendar: Calendar
+    ) -> List[Event]:
+        """``Case.decide`` plus what needs the organisation: ``escalate``,
+        ``supervise``, and assignments checked for role, presence and
+        competence (``warnings`` or ``not_qualified``); changes nothing."""
+    def execute(
+        self, case: Case, request: Request, procedure: Procedure, calendar: Calendar
+    ) -> List[Event]:
+        """``decide`` and apply the events to ``case`` atomically."""
+    def escalations(
+        self, case: Case, procedure: Procedure, calendar: Calendar, now: Instant
+    ) -> List[Escalation]:
+        """Who must act on ``case`` at ``now`` (see ``escalations``)."""
+    def worklist(
+        self, position: str, escalations: Sequence[Mapping[str, object]]
+    ) -> List[Escalation]:
+        """A superior's worklist (see ``worklist``)."""

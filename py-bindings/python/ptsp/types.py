@@ -69,11 +69,13 @@ __all__ = [
     "Command",
     "CommandAssign",
     "CommandCompleteStep",
+    "CommandEscalate",
     "CommandLapse",
     "CommandReject",
     "CommandResubmit",
     "CommandReturnForCorrection",
     "CommandSubmit",
+    "CommandSupervise",
     "CommandWithdraw",
     "Comparison",
     "Competence",
@@ -92,6 +94,7 @@ __all__ = [
     "Deadline",
     "DeadlinePolicy",
     "DeemedApproval",
+    "Directive",
     "DocumentRequirement",
     "DueEvent",
     "DueEventCorrectionLapsed",
@@ -104,11 +107,13 @@ __all__ = [
     "Event",
     "EventAssigned",
     "EventCorrectionLapsed",
+    "EventEscalated",
     "EventRejected",
     "EventResubmitted",
     "EventReturnedForCorrection",
     "EventStepCompleted",
     "EventSubmitted",
+    "EventSupervised",
     "EventWithdrawn",
     "Expiry",
     "ExplainedDay",
@@ -150,6 +155,7 @@ __all__ = [
     "Problem",
     "ProcedureDef",
     "Province",
+    "Qualification",
     "Reason",
     "ReasonAllRejected",
     "ReasonCategory",
@@ -186,6 +192,7 @@ __all__ = [
     "StepVisit",
     "SubmittedDocument",
     "Suggestion",
+    "SupervisionSettings",
     "Tally",
     "TextLimits",
     "TicketFigures",
@@ -496,7 +503,7 @@ ClockStatus = Literal["running", "at_risk", "breached", "paused", "met_on_time",
 ClockTime = str
 """A time of day, HH:MM or HH:MM:SS between 00:00 and 24:00."""
 
-Code = Literal["invalid_json", "json_syntax", "wrong_type", "missing_field", "unknown_field", "unknown_variant", "invalid_length", "invalid_value", "internal", "invalid_type", "invalid_text", "too_long", "too_many", "too_short", "required", "empty_id", "empty_name", "duplicate_id", "invalid_characters", "out_of_coverage", "out_of_range", "invalid_count", "negative_duration", "no_office_hours", "invalid_definition", "invalid_ical", "shape_mismatch", "conflicting_day", "coverage_too_long", "duplicate_extra_working_day", "duplicate_holiday", "duplicate_year", "empty_weekmask", "holiday_outside_years", "invalid_break", "invalid_office_hours", "invalid_utc_offset", "missing_office_hours", "no_coverage", "non_contiguous_years", "offset_with_seconds", "overlapping_breaks", "unknown_source", "year_out_of_range", "invalid_procedure", "applicant_step_flags", "decision_outcomes", "declines_not_routed", "end_step", "invalid_lapse", "invalid_limit", "invalid_thresholds", "lane_without_role", "loop_without_exit", "no_end_reachable", "no_tiers", "non_positive_sla", "role_not_in_lane", "sla_too_large", "start_not_applicant", "task_outcomes", "unknown_lane", "unknown_role", "unknown_target", "unreachable_step", "unauthorized", "wrong_state", "wrong_step", "unknown_outcome", "outcome_required", "not_allowed", "not_routed", "not_due", "inconsistent_log", "invalid_input", "incomplete_documents", "before_last_event", "date_out_of_range", "instant_out_of_range", "declined_unit", "duplicate_document", "empty_file", "empty_reason", "empty_reasons", "file_too_large", "invalid_assignment", "missing_document", "missing_output", "output_date_in_future", "tier_not_allowed", "tier_required", "undeclared_output", "unknown_document", "unknown_tier", "unknown_visit", "wrong_format", "invalid_form", "invalid_limits", "attachments_too_large", "contact_required", "invalid_email", "invalid_file_name", "invalid_format", "invalid_nik_birth_date", "invalid_nik_digits", "invalid_nik_length", "invalid_nik_region", "invalid_nik_serial", "invalid_phone", "invalid_range", "too_many_attachments", "invalid_rule_set", "empty_criterion", "empty_keywords", "fallback_not_head", "shadowed_rule", "unknown_fallback", "unknown_unit", "invalid_checklist", "invalid_inventory", "unknown_facility", "inconsistent_count", "checked_after_audit", "invalid_organisation", "unknown_position", "no_head", "several_heads", "command_cycle", "ends_before_start", "invalid_requirements", "invalid_escalation_policy"]
+Code = Literal["invalid_json", "json_syntax", "wrong_type", "missing_field", "unknown_field", "unknown_variant", "invalid_length", "invalid_value", "internal", "invalid_type", "invalid_text", "too_long", "too_many", "too_short", "required", "empty_id", "empty_name", "duplicate_id", "invalid_characters", "out_of_coverage", "out_of_range", "invalid_count", "negative_duration", "no_office_hours", "invalid_definition", "invalid_ical", "shape_mismatch", "conflicting_day", "coverage_too_long", "duplicate_extra_working_day", "duplicate_holiday", "duplicate_year", "empty_weekmask", "holiday_outside_years", "invalid_break", "invalid_office_hours", "invalid_utc_offset", "missing_office_hours", "no_coverage", "non_contiguous_years", "offset_with_seconds", "overlapping_breaks", "unknown_source", "year_out_of_range", "invalid_procedure", "applicant_step_flags", "decision_outcomes", "declines_not_routed", "end_step", "invalid_lapse", "invalid_limit", "invalid_thresholds", "lane_without_role", "loop_without_exit", "no_end_reachable", "no_tiers", "non_positive_sla", "role_not_in_lane", "sla_too_large", "start_not_applicant", "task_outcomes", "unknown_lane", "unknown_role", "unknown_target", "unreachable_step", "unauthorized", "wrong_state", "wrong_step", "unknown_outcome", "outcome_required", "not_allowed", "not_routed", "not_due", "inconsistent_log", "invalid_input", "incomplete_documents", "before_last_event", "date_out_of_range", "instant_out_of_range", "declined_unit", "duplicate_document", "empty_file", "empty_reason", "empty_text", "empty_reasons", "file_too_large", "invalid_assignment", "missing_document", "missing_output", "output_date_in_future", "tier_not_allowed", "tier_required", "undeclared_output", "unknown_document", "unknown_tier", "unknown_visit", "wrong_format", "invalid_form", "invalid_limits", "attachments_too_large", "contact_required", "invalid_email", "invalid_file_name", "invalid_format", "invalid_nik_birth_date", "invalid_nik_digits", "invalid_nik_length", "invalid_nik_region", "invalid_nik_serial", "invalid_phone", "invalid_range", "too_many_attachments", "invalid_rule_set", "empty_criterion", "empty_keywords", "fallback_not_head", "shadowed_rule", "unknown_fallback", "unknown_unit", "invalid_checklist", "invalid_inventory", "unknown_facility", "inconsistent_count", "checked_after_audit", "invalid_organisation", "unknown_position", "no_head", "several_heads", "command_cycle", "ends_before_start", "invalid_requirements", "unknown_staff", "staff_away", "lacks_role", "not_qualified", "office_required", "escalation_not_due"]
 """Every stable code of the library: the code of an error
 (`PtspError::code`) or of one
 `Problem` inside a validation error.
@@ -601,7 +608,39 @@ class CommandLapse(TypedDict):
     step: str
 
 
-Command = Union["CommandSubmit", "CommandCompleteStep", "CommandReturnForCorrection", "CommandResubmit", "CommandReject", "CommandWithdraw", "CommandAssign", "CommandLapse"]
+
+class CommandEscalate(TypedDict):
+    """Record an escalation the office found due (seed §6,
+    `crate::office::Supervision::escalations`): the preventive warning
+    of a step at risk, or the next repressive level of a breached one —
+    levels are recorded in order, none skipped. Any office actor may
+    record it (the backend acts when it computes escalations). Needs the
+    organisation: decided by `crate::office::Office::decide`;
+    `Case::decide` refuses it (`office_required`)."""
+    type: Literal["escalate"]
+    #: The current step.
+    step: str
+    #: Preventive or repressive.
+    control: "Control"
+    #: The level: 1 for the direct superior, 2 for theirs, …
+    level: int
+
+
+
+class CommandSupervise(TypedDict):
+    """A superior's note or instruction on the case (seed §6), authorised
+    by the line of command: the actor must hold a position above the
+    staff member assigned to the case. Needs the organisation: decided
+    by `crate::office::Office::decide`; `Case::decide`
+    refuses it (`office_required`)."""
+    type: Literal["supervise"]
+    #: A note or an instruction.
+    directive: "Directive"
+    #: Its text.
+    text: str
+
+
+Command = Union["CommandSubmit", "CommandCompleteStep", "CommandReturnForCorrection", "CommandResubmit", "CommandReject", "CommandWithdraw", "CommandAssign", "CommandLapse", "CommandEscalate", "CommandSupervise"]
 """What an actor asks the case to do."""
 
 Comparison = TypedDict("Comparison", {"from": IsoDate, "to": IsoDate, "compliance_before": float, "compliance_after": float, "compliance_change": float, "improved": List["StatusChange"], "worsened": List["StatusChange"], "unchanged": int, "added": List[str], "removed": List[str]})
@@ -649,7 +688,8 @@ Condition = Literal["good", "fair", "poor", "unusable"]
 """The state an item was found in."""
 
 Control = Literal["preventive", "repressive"]
-"""Preventive (a warning before the deadline) or repressive (after it)."""
+"""Preventive (a warning before the deadline) or repressive (after it) —
+the two kinds of control of seed §6."""
 
 CorrectionClock = Literal["pause_resume", "restart"]
 """What happens to a step's clock while the file is back with the
@@ -739,6 +779,10 @@ class DeemedApproval(TypedDict):
     basis: str
 
 
+Directive = Literal["note", "instruction"]
+"""What a superior gives on a case: a note for the record, or an
+instruction to act."""
+
 
 class DocumentRequirement(TypedDict):
     """A document the applicant must (or may) upload — the seed's "Lampiran II"."""
@@ -825,6 +869,11 @@ class Escalation(TypedDict):
     deadline: NotRequired[Optional[IsoInstant]]
     #: When this level became due (repressive only).
     due: NotRequired[Optional[IsoInstant]]
+    #: Whether the case's log already records it (an
+    #: `EventKind::Escalated` event): the
+    #: backend records those that are not
+    #: (`Command::Escalate`).
+    recorded: bool
     #: Why, in both languages.
     reason: "Label"
 
@@ -978,9 +1027,52 @@ class EventAssigned(_EventBase):
     step: NotRequired[Optional[str]]
     #: Why a unit that declined is assigned again.
     reason: NotRequired[Optional[str]]
+    #: Why the staff member does not qualify for the step (seed §5's
+    #: criteria, an absence), recorded when the procedure's
+    #: qualification setting is `warn`.
+    warnings: NotRequired[List["Label"]]
 
 
-Event = Union["EventSubmitted", "EventStepCompleted", "EventReturnedForCorrection", "EventResubmitted", "EventCorrectionLapsed", "EventRejected", "EventWithdrawn", "EventAssigned"]
+
+class EventEscalated(_EventBase):
+    """A superior was called to act on a step (seed §6): the office found
+    the escalation due and the backend recorded it."""
+    type: Literal["escalated"]
+    #: The step.
+    step: str
+    #: Preventive or repressive.
+    control: "Control"
+    #: 1 for the assignee's direct superior, 2 for theirs, …
+    level: int
+    #: The superior's position.
+    position: str
+    #: The staff holding that position when it was recorded.
+    staff: NotRequired[List[str]]
+    #: The staff member the step is assigned to.
+    assignee: str
+    #: The step's deadline.
+    deadline: NotRequired[Optional[IsoInstant]]
+
+
+
+class EventSupervised(_EventBase):
+    """A superior's note or instruction on the case (seed §6)."""
+    type: Literal["supervised"]
+    #: A note or an instruction.
+    directive: "Directive"
+    #: Its text.
+    text: str
+    #: The step the case was at.
+    step: NotRequired[Optional[str]]
+    #: The superior's position.
+    position: str
+    #: The staff member supervised (assigned to the case).
+    subordinate: str
+    #: How many levels the superior stands above them (1: direct).
+    level: int
+
+
+Event = Union["EventSubmitted", "EventStepCompleted", "EventReturnedForCorrection", "EventResubmitted", "EventCorrectionLapsed", "EventRejected", "EventWithdrawn", "EventAssigned", "EventEscalated", "EventSupervised"]
 """Something that happened to a case."""
 
 
@@ -1533,6 +1625,14 @@ class ProcedureDef(TypedDict):
     separation_of_duties: NotRequired[bool]
     #: Limits on what a request may carry.
     limits: NotRequired["TextLimits"]
+    #: The sector (*sektor*) the procedure's services belong to, when it
+    #: has one: it chooses the sector's own competence requirement when a
+    #: staff member is assigned (`crate::office::Office::decide`).
+    sector: NotRequired[Optional[str]]
+    #: Supervision (seed §6) and qualification settings: how a breach
+    #: climbs the line of command, and what assigning a step to someone
+    #: who does not qualify does.
+    supervision: NotRequired["SupervisionSettings"]
     #: Where the definition comes from; what is sample data.
     note: NotRequired[Optional[str]]
 
@@ -1553,6 +1653,9 @@ class Province(TypedDict):
     #: Id of the source instrument in the data file.
     source: str
 
+
+Qualification = Literal["off", "warn", "refuse"]
+"""What assigning a step to someone who does not qualify does."""
 
 
 class ReasonService(TypedDict):
@@ -2021,6 +2124,11 @@ class StepVisit(TypedDict):
     unit: NotRequired[Optional[str]]
     #: The documents it produced.
     outputs: NotRequired[List["OutputRecord"]]
+    #: Whether the preventive warning (seed §6) was recorded on this visit.
+    warned: NotRequired[bool]
+    #: The highest repressive escalation level recorded on this visit (0:
+    #: none).
+    escalated: NotRequired[int]
 
 
 
@@ -2048,6 +2156,17 @@ class Suggestion(TypedDict):
     #: Why: the criteria that matched, then the keywords found, in rule
     #: order.
     reasons: List["Reason"]
+
+
+
+class SupervisionSettings(TypedDict, total=False):
+    """A procedure's supervision settings (seed §6, with §5's competence):
+    the escalation policy and the qualification rule."""
+    #: How a breached step climbs the line of command.
+    escalation: "EscalationPolicy"
+    #: Assigning a step to a staff member who does not meet its role's
+    #: competence requirement, or is away that day.
+    qualification: "Qualification"
 
 
 

@@ -466,6 +466,14 @@ class Escalation(View):
         return _instant(v)
 
     @property
+    def recorded(self) -> bool:
+        """Whether the case's log already records it (an
+        `EventKind::Escalated` event): the
+        backend records those that are not
+        (`Command::Escalate`)."""
+        return self._get("recorded")
+
+    @property
     def reason(self) -> Label:
         """Why, in both languages."""
         v = self._get("reason")

@@ -63,7 +63,7 @@ fn read4(b: &[u8]) -> u64 {
 /// A fast hash of byte strings (one folded multiply up to 16 bytes, in the
 /// manner of wyhash).
 #[inline]
-fn hash(bytes: &[u8]) -> u64 {
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     const S0: u64 = 0xA076_1D64_78BD_642F;
     const S1: u64 = 0xE703_7ED1_A0B4_28DB;
     let n = bytes.len();
