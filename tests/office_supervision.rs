@@ -740,3 +740,221 @@ fn the_sector_of_the_procedure_chooses_the_requirement_and_the_least_loaded_staf
             .is_empty()
     );
 }
+
+/// The worklist by its definition: the escalations about staff below the
+/// position, the highest per step visit, ordered by urgency, deadline,
+/// case and visit.
+fn worklist_oracle<'e>(
+    s: &Supervision,
+    position: &str,
+    all: &'e [ptsp::office::Escalation],
+) -> Vec<&'e ptsp::office::Escalation> {
+    let mut best: Vec<&ptsp::office::Escalation> = Vec::new();
+    for e in all {
+        if !s.chain(&e.assignee).contains(&position) {
+            continue;
+        }
+        match best
+            .iter_mut()
+            .find(|b| b.case == e.case && b.visit == e.visit)
+        {
+            Some(b) if (e.control, e.level) > (b.control, b.level) => *b = e,
+            Some(_) => {}
+            None => best.push(e),
+        }
+    }
+    best.sort_by(|a, b| {
+        (b.control, b.level)
+            .cmp(&(a.control, a.level))
+            .then(a.deadline.cmp(&b.deadline))
+            .then(a.case.cmp(&b.case))
+            .then(a.visit.cmp(&b.visit))
+    });
+    best
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The worklist is the same whatever the order of its input, and is
+    /// what its definition says — for every position.
+    #[test]
+    fn the_worklist_does_not_depend_on_the_order_of_escalations(
+        filed in proptest::collection::vec((0i64..200, 0usize..4), 1..12),
+        hours in 100i64..500,
+        seed in any::<u64>(),
+    ) {
+        let (o, p, cal) = (org(), Procedure::jatim_permit(), Calendar::jatim());
+        let s = Supervision::new(&o);
+        let verifiers = ["s-01", "s-02", "s-03", "s-04"];
+        let start = at("2026-12-01T08:00:00+07:00");
+        let now = start + chrono::Duration::hours(hours);
+        let mut all = Vec::new();
+        for (i, (offset, who)) in filed.iter().enumerate() {
+            let when = start + chrono::Duration::hours(*offset);
+            let mut c = case_filed(&p, &cal, &when.to_rfc3339());
+            c.id = format!("IZN-{i:03}-with-a-long-suffix-{}", i % 3);
+            c.assignments.get_mut(lanes::OFFICE).unwrap().staff = Some(verifiers[*who].into());
+            all.extend(s.escalations(&c, &p, &cal, now).unwrap());
+        }
+        // A deterministic shuffle from the seed.
+        let mut shuffled = all.clone();
+        let mut x = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            shuffled.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        for pos in ["kasi-verifikasi", "kabid-pelayanan", "kadis"] {
+            let grouped: Vec<_> = s.worklist(pos, &all).into_iter().cloned().collect();
+            let mixed: Vec<_> = s.worklist(pos, &shuffled).into_iter().cloned().collect();
+            let oracle: Vec<_> = worklist_oracle(&s, pos, &all).into_iter().cloned().collect();
+            prop_assert_eq!(&grouped, &oracle);
+            prop_assert_eq!(&mixed, &oracle);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------
+// The shared scenarios of tests/fixtures/office/supervision.json (run
+// alike by the Python and JS suites).
+
+/// Whether `actual` contains `expected`: objects key by key, lists element
+/// by element (same length), anything else equal.
+fn contains(actual: &serde_json::Value, expected: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (actual, expected) {
+        (Value::Object(a), Value::Object(e)) => e
+            .iter()
+            .all(|(k, v)| a.get(k).is_some_and(|x| contains(x, v))),
+        (Value::Array(a), Value::Array(e)) => {
+            a.len() == e.len() && a.iter().zip(e).all(|(x, y)| contains(x, y))
+        }
+        _ => actual == expected,
+    }
+}
+
+#[test]
+fn shared_office_scenarios() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/office/supervision.json");
+    let f: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let o = office();
+    let cal = Calendar::jatim();
+    let mut steps_run = 0;
+    for sc in f["scenarios"].as_array().unwrap() {
+        let name = sc["name"].as_str().unwrap();
+        let mut def = ptsp::ProcedureDef::jatim_permit();
+        if let Some(q) = sc.get("qualification") {
+            def.supervision.qualification = serde_json::from_value(q.clone()).unwrap();
+        }
+        let p = Procedure::new(def).unwrap();
+        let mut c = Case::new();
+        let mut log: Vec<Event> = Vec::new();
+        for (i, st) in sc["steps"].as_array().unwrap().iter().enumerate() {
+            let here = format!("{name}, step {i}");
+            steps_run += 1;
+            if let Some(staff) = st.get("actor").and_then(|a| a.as_str()) {
+                let on = st["on"].as_str().unwrap().parse().unwrap();
+                match (o.actor(staff, on), st.get("actor_error")) {
+                    (Err(e), Some(code)) => {
+                        assert_eq!(e.code(), code.as_str().unwrap(), "{here}");
+                        continue;
+                    }
+                    (Ok(actor), None) => {
+                        let mut req = st["do"].clone();
+                        req["actor"] = serde_json::to_value(actor).unwrap();
+                        run_step(&o, &mut c, &mut log, &req, st, &p, &cal, &here);
+                    }
+                    (r, _) => panic!("{here}: {r:?}"),
+                }
+            } else if let Some(req) = st.get("do") {
+                run_step(&o, &mut c, &mut log, req, st, &p, &cal, &here);
+            } else if let Some(req) = st.get("engine") {
+                let req: Request = serde_json::from_value(req.clone()).unwrap();
+                let err = c.decide(&req, &p, &cal).unwrap_err();
+                assert_eq!(err.code(), st["error"].as_str().unwrap(), "{here}");
+            } else if let Some(now) = st.get("escalations") {
+                let all = o
+                    .escalations(&c, &p, &cal, at(now.as_str().unwrap()))
+                    .unwrap();
+                let got: Vec<serde_json::Value> = all
+                    .iter()
+                    .map(|e| serde_json::json!([e.control, e.level, e.position, e.recorded]))
+                    .collect();
+                assert_eq!(serde_json::Value::from(got), st["expect"], "{here}");
+            } else if let Some(pos) = st.get("worklist") {
+                let all = o
+                    .escalations(&c, &p, &cal, at(st["at"].as_str().unwrap()))
+                    .unwrap();
+                let got: Vec<serde_json::Value> = o
+                    .worklist(pos.as_str().unwrap(), &all)
+                    .iter()
+                    .map(|e| serde_json::json!([e.case, e.step, e.level, e.control]))
+                    .collect();
+                assert_eq!(serde_json::Value::from(got), st["expect"], "{here}");
+            } else if st.get("replay").is_some() {
+                assert_eq!(Case::replay(&log, &p).unwrap(), c, "{here}");
+            } else {
+                panic!("{here}: unknown step {st}");
+            }
+        }
+    }
+    assert!(steps_run > 30);
+    for pick in f["pick_staff"].as_array().unwrap() {
+        let open: std::collections::BTreeMap<String, u32> = pick
+            .get("open_cases")
+            .map(|v| serde_json::from_value(v.clone()).unwrap())
+            .unwrap_or_default();
+        let got = o.pick_staff(
+            pick["role"].as_str().unwrap(),
+            pick.get("unit").and_then(|u| u.as_str()),
+            pick.get("sector").and_then(|u| u.as_str()),
+            pick["on"].as_str().unwrap().parse().unwrap(),
+            &open,
+        );
+        assert_eq!(
+            got.map(|m| m.id.as_str()),
+            pick["expect"].as_str(),
+            "{pick}"
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_step(
+    o: &Office,
+    c: &mut Case,
+    log: &mut Vec<Event>,
+    req: &serde_json::Value,
+    st: &serde_json::Value,
+    p: &Procedure,
+    cal: &Calendar,
+    here: &str,
+) {
+    let req: Request = serde_json::from_value(req.clone()).unwrap();
+    let before = c.clone();
+    match (o.execute(c, &req, p, cal), st.get("error")) {
+        (Err(e), Some(code)) => {
+            assert_eq!(e.code(), code.as_str().unwrap(), "{here}: {e}");
+            assert_eq!(*c, before, "{here}: a refused command changes nothing");
+        }
+        (Ok(events), None) => {
+            let first = serde_json::to_value(&events[0]).unwrap();
+            assert!(contains(&first, &st["event"]), "{here}: {first}");
+            for key in st
+                .get("absent")
+                .and_then(|a| a.as_array())
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    first.get(key.as_str().unwrap()).is_none(),
+                    "{here}: {first}"
+                );
+            }
+            log.extend(events);
+        }
+        (r, _) => panic!("{here}: {r:?}"),
+    }
+}

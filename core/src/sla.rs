@@ -355,6 +355,10 @@ fn clock(
     })
 }
 
+/// An open step's alarm: the visit's index, the visit, at risk or
+/// breached, and the warning threshold passed.
+pub(crate) type Alarm<'c> = (usize, &'c StepVisit, ClockStatus, Option<u8>);
+
 /// The clock of a case's open step at `now`, for supervision: the visit's
 /// index, the visit, and whether it is at risk (with the threshold passed)
 /// or breached — `None` for a case not running (new, ended, with the
@@ -366,7 +370,7 @@ pub(crate) fn open_step_alarm<'c>(
     p: &Procedure,
     cal: &Calendar,
     now: Instant,
-) -> Result<Option<(usize, &'c StepVisit, ClockStatus, Option<u8>)>, CaseError> {
+) -> Result<Option<Alarm<'c>>, CaseError> {
     check_instant("now", now)?;
     if case.status != CaseStatus::Active {
         return Ok(None);
@@ -378,8 +382,7 @@ pub(crate) fn open_step_alarm<'c>(
         return Ok(None);
     };
     let step = p.step(&v.step);
-    if p
-        .lane_of(&v.step)
+    if p.lane_of(&v.step)
         .is_some_and(|l| l.kind == LaneKind::Applicant)
     {
         return Ok(None);

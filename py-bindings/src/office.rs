@@ -216,8 +216,12 @@ pub struct PyOffice {
 impl PyOffice {
     #[new]
     #[pyo3(signature = (organisation, requirements = None))]
-    fn new(organisation: &Bound<'_, PyAny>, requirements: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let org: Organisation = convert::value_in(organisation, "organisation", "", Domain::Office)?;
+    fn new(
+        organisation: &Bound<'_, PyAny>,
+        requirements: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let org: Organisation =
+            convert::value_in(organisation, "organisation", "", Domain::Office)?;
         let reqs = requirements_in(requirements)?;
         let inner = ptsp::office::Office::new(org, reqs).map_err(error::core)?;
         Ok(PyOffice { inner })

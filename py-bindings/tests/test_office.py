@@ -157,13 +157,110 @@ def test_escalations_climb_the_line_of_command():
     later = ptsp.office.escalations(o, case, p, cal, "2027-01-15T10:00:00+07:00")
     assert [(e.level, e.position) for e in later] == [(1, "kasi-verifikasi"), (2, "kabid-pelayanan"), (3, "kadis")]
     assert all(e.control == "repressive" for e in later)
-    two = ptsp.office.escalations(o, case, p, cal, "2027-01-15T10:00:00+07:00", {"max_levels": 2})
-    assert len(two) == 2
     w = ptsp.office.worklist(o, "kabid-pelayanan", later)
-    assert [(x.case, x.level) for x in w] == [("IZN-1", 3)]
+    assert [(x.case, x.level, x.recorded) for x in w] == [("IZN-1", 3, False)]
+    # The procedure's policy may stop sooner; a bad policy is the procedure's problem.
+    d = p.definition
+    d["supervision"] = {"escalation": {"max_levels": 2}}
+    two = ptsp.office.escalations(o, case, ptsp.Procedure.from_definition(d), cal, "2027-01-15T10:00:00+07:00")
+    assert len(two) == 2
+    d["supervision"] = {"escalation": {"every": {"amount": 0, "unit": "working_days"}}}
+    with pytest.raises(ptsp.ProcedureValidationError) as info:
+        ptsp.Procedure.from_definition(d)
+    assert [p["path"] for p in info.value.errors()] == ["supervision.escalation.every.amount"]
+
+
+SCENARIOS = json.loads((FIXTURE.parent / "supervision.json").read_text(encoding="utf-8"))
+
+
+def contains(actual, expected):
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(k in actual and contains(actual[k], v) for k, v in expected.items())
+    if isinstance(expected, list):
+        return isinstance(actual, list) and len(actual) == len(expected) and all(map(contains, actual, expected))
+    return actual == expected
+
+
+def office():
+    return ptsp.office.Office(ORG["organisation"], ORG["requirements"])
+
+
+def run_request(o, case, log, request, step, p, cal):
+    before = case.to_dict()
+    if "error" in step:
+        with pytest.raises(ptsp.PtspError) as info:
+            o.execute(case, request, p, cal)
+        assert info.value.code == step["error"], str(info.value)
+        assert case.to_dict() == before, "a refused command changes nothing"
+        return
+    events = o.execute(case, request, p, cal)
+    assert contains(events[0], step["event"]), events[0]
+    for key in step.get("absent", []):
+        assert key not in events[0]
+    log.extend(events)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS["scenarios"], ids=lambda s: s["name"])
+def test_shared_office_scenarios(scenario):
+    o, cal = office(), ptsp.Calendar.jatim()
+    d = ptsp.Procedure.jatim_permit().definition
+    if "qualification" in scenario:
+        d["supervision"] = {"qualification": scenario["qualification"]}
+    p = ptsp.Procedure.from_definition(d)
+    case, log = ptsp.Case(), []
+    for step in scenario["steps"]:
+        if "actor" in step:
+            on = dt.date.fromisoformat(step["on"])
+            if "actor_error" in step:
+                with pytest.raises(ptsp.OfficeError) as info:
+                    o.actor(step["actor"], on)
+                assert info.value.code == step["actor_error"]
+                continue
+            request = dict(step["do"], actor=o.actor(step["actor"], on))
+            run_request(o, case, log, request, step, p, cal)
+        elif "do" in step:
+            run_request(o, case, log, step["do"], step, p, cal)
+        elif "engine" in step:
+            with pytest.raises(ptsp.CaseError) as info:
+                case.decide(step["engine"], p, cal)
+            assert info.value.code == step["error"]
+        elif "escalations" in step:
+            got = o.escalations(case, p, cal, step["escalations"])
+            assert [[e.control, e.level, e.position, e.recorded] for e in got] == step["expect"]
+        elif "worklist" in step:
+            got = o.worklist(step["worklist"], o.escalations(case, p, cal, step["at"]))
+            assert [[e.case, e.step, e.level, e.control] for e in got] == step["expect"]
+        elif "replay" in step:
+            assert ptsp.Case.replay(log, p) == case
+        else:
+            raise AssertionError(f"unknown step {step}")
+
+
+@pytest.mark.parametrize("pick", SCENARIOS["pick_staff"], ids=lambda p: json.dumps(p, sort_keys=True))
+def test_pick_staff_agrees_with_the_fixture(pick):
+    got = office().pick_staff(pick["role"], dt.date.fromisoformat(pick["on"]), pick.get("open_cases"),
+                              pick.get("unit"), pick.get("sector"))
+    assert got == pick["expect"]
+
+
+def test_an_office_refuses_bad_data_with_every_problem():
+    bad = json.loads(json.dumps(ORG["organisation"]))
+    bad["staff"][0]["unit"] = "nowhere"
     with pytest.raises(ptsp.OfficeValidationError) as info:
-        ptsp.office.escalations(o, case, p, cal, "2027-01-15T10:00:00+07:00", {"every": {"amount": 0, "unit": "working_days"}})
-    assert info.value.code == "invalid_escalation_policy"
+        ptsp.office.Office(bad)
+    assert info.value.code == "invalid_organisation"
+    with pytest.raises(ptsp.OfficeValidationError) as info:
+        ptsp.office.Office(ORG["organisation"], [{"role": " "}])
+    assert info.value.code == "invalid_requirements"
+    with pytest.raises(ptsp.InvalidTypeError):
+        office().actor(17, dt.date(2026, 12, 1))
+    with pytest.raises(ptsp.InvalidTypeError):
+        office().actor("s-01", "2026-12-01")
+    o = office()
+    assert repr(o).startswith("Office(")
+    assert o.shortfalls("s-01", "verifikator", dt.date(2026, 12, 21), "kesehatan") == []
+    why = o.shortfalls("s-02", "verifikator", dt.date(2026, 12, 21))
+    assert why[0]["en"] == "certificate “verifikator-perizinan” expired on 2025-05-31"
 
 
 @pytest.mark.parametrize("days", [-1, 2**40])

@@ -132,8 +132,8 @@ pub use form::{
 pub use helpdesk::{desk_figures, desk_unit_summaries};
 #[cfg(feature = "full")]
 pub use office::{
-    Office, audit_facilities, check_organisation, compare_audits, competence_report, facilities_checklist,
-    staffing_report, supervision_escalations, supervisor_worklist,
+    Office, audit_facilities, check_organisation, compare_audits, competence_report,
+    facilities_checklist, staffing_report, supervision_escalations, supervisor_worklist,
 };
 pub use procedure::Procedure;
 pub use routing::{Router, normalize_text, stem};

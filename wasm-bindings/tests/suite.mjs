@@ -33,6 +33,7 @@ export const FIXTURE_FILES = [
   "hardening/bad-inputs.json",
   "office/facilities.json",
   "office/organisation.json",
+  "office/supervision.json",
 ];
 
 /** Calls `f` and returns what it threw; fails if it returned normally. */
@@ -170,17 +171,93 @@ export const tests = [
       assert.equal(risk[0].deadline, "2026-12-28T16:00:00+07:00");
       const later = ptsp.supervisionEscalations(org, kase, p, cal, "2027-01-15T10:00:00+07:00");
       assert.deepEqual(later.map((e) => [e.level, e.position]), [[1, "kasi-verifikasi"], [2, "kabid-pelayanan"], [3, "kadis"]]);
-      assert.equal(ptsp.supervisionEscalations(org, kase, p, cal, "2027-01-15T10:00:00+07:00", { max_levels: 2 }).length, 2);
-      assert.deepEqual(ptsp.supervisorWorklist(org, "kabid-pelayanan", later).map((e) => [e.case, e.level]), [["IZN-1", 3]]);
-      expectCode(ptsp, assert, "invalid_escalation_policy", () =>
-        ptsp.supervisionEscalations(org, kase, p, cal, "2027-01-15T10:00:00+07:00", { every: { amount: 0, unit: "working_days" } }),
-      );
+      // The procedure's policy may stop sooner; a bad one is the procedure's problem.
+      const def = JSON.parse(p.toJson());
+      def.supervision = { escalation: { max_levels: 2 } };
+      assert.equal(ptsp.supervisionEscalations(org, kase, ptsp.Procedure.fromJson(JSON.stringify(def)), cal, "2027-01-15T10:00:00+07:00").length, 2);
+      assert.deepEqual(ptsp.supervisorWorklist(org, "kabid-pelayanan", later).map((e) => [e.case, e.level, e.recorded]), [["IZN-1", 3, false]]);
+      def.supervision = { escalation: { every: { amount: 0, unit: "working_days" } } };
+      const bad = expectCode(ptsp, assert, "invalid_procedure", () => ptsp.Procedure.fromJson(JSON.stringify(def)));
+      assert.deepEqual(bad.errors.map((e) => e.path), ["supervision.escalation.every.amount"]);
       // A negative look-ahead is out of range, as in Python.
       expectCode(ptsp, assert, "out_of_range", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", -1));
       expectCode(ptsp, assert, "out_of_range", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", 2 ** 40));
       const blank = expectCode(ptsp, assert, "invalid_requirements", () => ptsp.competenceReport(org, [], " ", null, "2026-12-01", 30));
       assert.equal(blank.errors[0].path, "role");
       expectCode(ptsp, assert, "invalid_requirements", () => ptsp.competenceReport(org, [], "verifikator", null, "2026-12-01", 4000));
+    },
+  },
+
+  {
+    name: "the office engine (seed §5, §6) agrees with the shared scenarios",
+    full: true,
+    fn(ptsp, fixtures, assert) {
+      const org = fixtures["office/organisation.json"];
+      const f = fixtures["office/supervision.json"];
+      const office = new ptsp.Office(org.organisation, org.requirements);
+      const cal = ptsp.Calendar.jatim();
+      const contains = (actual, expected) => {
+        if (Array.isArray(expected)) {
+          return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => contains(actual[i], e));
+        }
+        if (expected !== null && typeof expected === "object") {
+          return actual !== null && typeof actual === "object" && Object.entries(expected).every(([k, v]) => k in actual && contains(actual[k], v));
+        }
+        return actual === expected;
+      };
+      for (const sc of f.scenarios) {
+        const def = JSON.parse(ptsp.Procedure.jatimPermit().toJson());
+        if ("qualification" in sc) def.supervision = { qualification: sc.qualification };
+        const p = ptsp.Procedure.fromJson(JSON.stringify(def));
+        const kase = new ptsp.Case();
+        const log = [];
+        const run = (request, step, here) => {
+          const before = kase.toJson();
+          if ("error" in step) {
+            expectCode(ptsp, assert, step.error, () => office.execute(kase, request, p, cal), here);
+            assert.equal(kase.toJson(), before, `${here}: a refused command changes nothing`);
+            return;
+          }
+          const events = office.execute(kase, request, p, cal);
+          assert.ok(contains(events[0], step.event), `${here}: ${JSON.stringify(events[0])}`);
+          for (const key of step.absent ?? []) assert.ok(!(key in events[0]), `${here}: ${key}`);
+          log.push(...events);
+        };
+        sc.steps.forEach((step, i) => {
+          const here = `${sc.name}, step ${i}`;
+          if ("actor" in step) {
+            if ("actor_error" in step) {
+              expectCode(ptsp, assert, step.actor_error, () => office.actor(step.actor, step.on), here);
+              return;
+            }
+            run({ ...step.do, actor: office.actor(step.actor, step.on) }, step, here);
+          } else if ("do" in step) {
+            run(step.do, step, here);
+          } else if ("engine" in step) {
+            expectCode(ptsp, assert, step.error, () => kase.decide(step.engine, p, cal), here);
+          } else if ("escalations" in step) {
+            const got = office.escalations(kase, p, cal, step.escalations);
+            assert.deepEqual(got.map((e) => [e.control, e.level, e.position, e.recorded]), step.expect, here);
+          } else if ("worklist" in step) {
+            const got = office.worklist(step.worklist, office.escalations(kase, p, cal, step.at));
+            assert.deepEqual(got.map((e) => [e.case, e.step, e.level, e.control]), step.expect, here);
+          } else if ("replay" in step) {
+            assert.equal(ptsp.Case.replay(log, p).toJson(), kase.toJson(), here);
+          } else {
+            assert.fail(`${here}: unknown step`);
+          }
+        });
+      }
+      for (const pick of f.pick_staff) {
+        assert.equal(office.pickStaff(pick.role, pick.on, pick.open_cases, pick.unit, pick.sector), pick.expect, JSON.stringify(pick));
+      }
+      assert.equal(office.shortfalls("s-02", "verifikator", "2026-12-21")[0].en, "certificate “verifikator-perizinan” expired on 2025-05-31");
+      assert.deepEqual(office.shortfalls("s-01", "verifikator", "2026-12-21", "kesehatan"), []);
+      expectCode(ptsp, assert, "invalid_type", () => office.actor(17, "2026-12-01"));
+      const bad = structuredClone(org.organisation);
+      bad.staff[0].unit = "nowhere";
+      expectCode(ptsp, assert, "invalid_organisation", () => new ptsp.Office(bad, null));
+      expectCode(ptsp, assert, "invalid_requirements", () => new ptsp.Office(org.organisation, [{ role: " " }]));
     },
   },
 
@@ -1872,10 +1949,10 @@ export const tests = [
       const values = [
         ["request without an instant", () => c.decide({ actor: req.actor, command: req.command }, p, cal)],
         ["date for an instant", () => c.decide({ ...req, at: "2026-12-21" }, p, cal)],
-        ["unknown command", () => c.decide({ ...req, command: { type: "escalate" } }, p, cal)],
+        ["unknown command", () => c.decide({ ...req, command: { type: "expedite" } }, p, cal)],
         ["unknown request field", () => c.decide({ ...req, by: "q-1" }, p, cal)],
         ["actor without an id", () => c.viewFor({ roles: ["operator"] }, p)],
-        ["unknown event type", () => ptsp.Case.replay([{ ...log[0], type: "escalated" }], p)],
+        ["unknown event type", () => ptsp.Case.replay([{ ...log[0], type: "expedited" }], p)],
         ["day-first now", () => ptsp.slaEvaluate(c, p, cal, "21/12/2026 09:00")],
       ];
       for (const [what, f] of values) {
@@ -1884,7 +1961,7 @@ export const tests = [
         assert.equal(e.kind, code === "invalid_json" ? "case" : "calendar", what);
         assert.ok(e.messages.en && e.messages.id, what);
       }
-      const uc = expectCode(ptsp, assert, "invalid_json", () => c.decide({ ...req, command: { type: "escalate" } }, p, cal));
+      const uc = expectCode(ptsp, assert, "invalid_json", () => c.decide({ ...req, command: { type: "expedite" } }, p, cal));
       assert.deepEqual(uc.errors.map((x) => [x.path, x.code]), [["request.command.type", "unknown_variant"]]);
       const na = expectCode(ptsp, assert, "invalid_json", () => c.decide({ actor: req.actor, command: req.command }, p, cal));
       assert.deepEqual(na.errors.map((x) => [x.path, x.code]), [["request.at", "missing_field"]]);
@@ -2170,6 +2247,7 @@ export const tests = [
  * FULL_ONLY_EXPORTS. Checked by the form runners.
  */
 export const FULL_ONLY_EXPORTS = [
+  "Office",
   "supervisionEscalations",
   "supervisorWorklist",
   "checkOrganisation",

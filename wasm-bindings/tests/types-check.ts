@@ -5,6 +5,7 @@
 // "exports"/"types" entries of wasm-bindings/package.json.
 import * as builtin from "ptsp-wasm/builtin";
 import init, {
+  Office,
   supervisionEscalations,
   supervisorWorklist,
   type Escalation,
@@ -358,8 +359,20 @@ export async function check(): Promise<void> {
   const staffed: StaffingReport = precise(staffingReport(checkedOrg, "2026-12-01", null, null, { kesehatan: 3 }));
   const shortSectors: string[] = staffed.short;
   void [competence, shortSectors];
-  const escalated: Escalation[] = precise(supervisionEscalations(checkedOrg, kase, consult, cal, AT, null));
+  const escalated: Escalation[] = precise(supervisionEscalations(checkedOrg, kase, consult, cal, AT));
   const todo: Escalation[] = precise(supervisorWorklist(checkedOrg, "kadis", escalated));
   const control: "preventive" | "repressive" | undefined = todo[0]?.control;
-  void [control];
+  const recorded: boolean | undefined = todo[0]?.recorded;
+  void [control, recorded];
+  const office = new Office(checkedOrg, null);
+  const staffActor: Actor = precise(office.actor("s-1", "2026-12-01"));
+  const staffGaps: Label[] = precise(office.shortfalls("s-1", "verifikator", "2026-12-01", null));
+  const picked: string | null = precise(office.pickStaff("verifikator", "2026-12-01", { "s-1": 2 }, null, null));
+  const note: Command = { type: "supervise", directive: "instruction", text: "Segera" };
+  const escalate: Command = { type: "escalate", step: "pemeriksaan", control: "repressive", level: 1 };
+  const officeEvents: Event[] = precise(office.execute(kase, { actor: staffActor, at: AT, command: note }, consult, cal));
+  const officeDecided: Event[] = precise(office.decide(kase, { actor: staffActor, at: AT, command: escalate }, consult, cal));
+  const officeEscalations: Escalation[] = precise(office.escalations(kase, consult, cal, AT));
+  const officeWorklist: Escalation[] = precise(office.worklist("kadis", officeEscalations));
+  void [staffGaps, picked, officeEvents, officeDecided, officeWorklist];
 }

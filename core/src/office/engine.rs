@@ -328,11 +328,33 @@ impl Office {
     ///
     /// # Example
     /// ```
-    /// # let org = ptsp::office::Organisation::from_json(r#"{"id": "x", "units": [], "positions": []}"#)?;
-    /// # let office = ptsp::office::Office::new(org, vec![]);
-    /// // (An organisation without a head is refused: `no_head`.)
-    /// assert_eq!(office.unwrap_err().code(), "invalid_organisation");
-    /// # Ok::<(), ptsp::office::OfficeError>(())
+    /// use ptsp::{Actor, Calendar, Case, Command, EventKind, Procedure, Request, SubmittedDocument};
+    /// use ptsp::{case::Directive, office::{Office, Organisation}};
+    /// let org = Organisation::from_json(r#"{"id": "x",
+    ///   "units": [{"id": "dinas", "name": {"id": "D", "en": "O"}, "kind": "office"}],
+    ///   "positions": [{"id": "kadis", "title": {"id": "K", "en": "H"}, "unit": "dinas"}],
+    ///   "staff": [{"id": "s-0", "name": "K", "status": "pns", "unit": "dinas", "position": "kadis"},
+    ///             {"id": "s-1", "name": "V", "status": "pns", "unit": "dinas", "roles": ["verifikator"]}]}"#)?;
+    /// let office = Office::new(org, vec![])?;
+    /// let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    /// let at = |s| ptsp::calendar::parse_instant(s);
+    /// let docs = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+    ///     .map(|c| SubmittedDocument::new(c, "pdf", 10_000)).to_vec();
+    /// let mut case = Case::new();
+    /// for (who, when, command) in [
+    ///     (Actor::new("p-1", &["pemohon"], None), "2026-12-21T09:00:00+07:00",
+    ///      Command::Submit { case_id: "IZN-1".into(), documents: docs }),
+    ///     (Actor::new("fo", &["front_office"], None), "2026-12-21T09:10:00+07:00",
+    ///      Command::Assign { lane: "ptsp".into(), unit: None, staff: Some("s-1".into()), reason: None }),
+    /// ] {
+    ///     office.execute(&mut case, &Request { actor: who, at: at(when)?, command }, &p, &cal)?;
+    /// }
+    /// // The head of office, above the verifier, gives an instruction.
+    /// let head = office.actor("s-0", "2026-12-22".parse().unwrap())?;
+    /// let events = office.execute(&mut case, &Request { actor: head, at: at("2026-12-22T08:00:00+07:00")?,
+    ///     command: Command::Supervise { directive: Directive::Instruction, text: "Segera".into() } }, &p, &cal)?;
+    /// assert!(matches!(&events[0].kind, EventKind::Supervised { level: 1, subordinate, .. } if subordinate == "s-1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn execute(
         &self,

@@ -238,7 +238,19 @@ pub struct Competence {
 /// assert!(s.position.is_none() && s.absences.is_empty());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// `Debug` output (what ends up in logs) masks the personal data: the
+/// name keeps the first letter of each word, and absences and competence
+/// show as counts.
+///
+/// ```
+/// let s: ptsp::office::StaffMember = serde_json::from_str(r#"{"id": "s-1", "name": "Budi Santoso",
+///     "status": "pns", "unit": "u", "absences": [{"from": "2026-12-22", "to": "2026-12-24", "kind": "leave"}]}"#)?;
+/// let logged = format!("{s:?}");
+/// assert!(logged.contains("B*** S******") && !logged.contains("Budi") && !logged.contains("2026-12-22"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StaffMember {
@@ -265,6 +277,33 @@ pub struct StaffMember {
     /// Competence profile (seed §5).
     #[serde(default)]
     pub competence: Competence,
+}
+
+impl std::fmt::Debug for StaffMember {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name: String = self
+            .name
+            .split(' ')
+            .map(|w| {
+                w.chars()
+                    .enumerate()
+                    .map(|(i, c)| if i == 0 { c } else { '*' })
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        f.debug_struct("StaffMember")
+            .field("id", &self.id)
+            .field("name", &name)
+            .field("status", &self.status)
+            .field("unit", &self.unit)
+            .field("position", &self.position)
+            .field("roles", &self.roles)
+            .field("sectors", &self.sectors)
+            .field("absences", &self.absences.len())
+            .field("certificates", &self.competence.certificates.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl StaffMember {

@@ -226,8 +226,7 @@ impl Supervision {
             crate::case::check_instant("now", now)?;
             return Ok(out);
         };
-        let Some((visit, v, status, threshold)) =
-            open_step_alarm(case, procedure, calendar, now)?
+        let Some((visit, v, status, threshold)) = open_step_alarm(case, procedure, calendar, now)?
         else {
             return Ok(out);
         };
@@ -397,8 +396,7 @@ impl Supervision {
         hashes.sort_unstable();
         if hashes.windows(2).any(|w| w[0] == w[1]) {
             let mut merged: Vec<(Key, &Escalation)> = Vec::with_capacity(best.len());
-            let mut by_hash: HashMap<u64, usize, BuildHasherDefault<Identity>> =
-                HashMap::default();
+            let mut by_hash: HashMap<u64, usize, BuildHasherDefault<Identity>> = HashMap::default();
             let mut exact: HashMap<(&str, usize), usize> = HashMap::new();
             for (k, e) in best {
                 match by_hash.entry(step_hash(e)) {

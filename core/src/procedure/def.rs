@@ -556,7 +556,7 @@ pub struct ProcedureDef {
     /// Supervision (seed §6) and qualification settings: how a breach
     /// climbs the line of command, and what assigning a step to someone
     /// who does not qualify does.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "SupervisionSettings::is_default")]
     pub supervision: SupervisionSettings,
     /// Where the definition comes from; what is sample data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -583,6 +583,18 @@ pub struct SupervisionSettings {
     /// Assigning a step to a staff member who does not meet its role's
     /// competence requirement, or is away that day.
     pub qualification: Qualification,
+}
+
+impl SupervisionSettings {
+    /// Whether these are the defaults (left out of a definition's JSON).
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::SupervisionSettings::default().is_default());
+    /// ```
+    pub fn is_default(&self) -> bool {
+        *self == SupervisionSettings::default()
+    }
 }
 
 /// What assigning a step to someone who does not qualify does.
