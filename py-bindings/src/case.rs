@@ -8,7 +8,7 @@
 
 use pyo3::prelude::*;
 
-use ptsp::{Event, Request};
+use ptsp::Event;
 
 use crate::convert;
 use crate::error;
@@ -86,9 +86,7 @@ impl PyCase {
         procedure: &Bound<'py, PyAny>,
         calendar: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let req: Request = convert::input_in(request, "request")?;
-        let p = convert::procedure_in(procedure)?;
-        let cal = convert::calendar_in(calendar)?;
+        let (req, p, cal) = convert::request_in(request, procedure, calendar)?;
         let events = self.inner.decide(&req, p, cal).map_err(error::core)?;
         convert::serde_out(py, &events)
     }
@@ -103,9 +101,7 @@ impl PyCase {
         procedure: &Bound<'py, PyAny>,
         calendar: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let req: Request = convert::input_in(request, "request")?;
-        let p = convert::procedure_in(procedure)?;
-        let cal = convert::calendar_in(calendar)?;
+        let (req, p, cal) = convert::request_in(request, procedure, calendar)?;
         let events = self.inner.execute(&req, p, cal).map_err(error::core)?;
         convert::serde_out(py, &events)
     }

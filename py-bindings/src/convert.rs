@@ -702,6 +702,20 @@ pub(crate) fn case_in<'py>(ob: &Bound<'py, PyAny>) -> PyResult<PyRef<'py, PyCase
     Ok(class_in::<PyCase>(ob, "case", "ptsp.Case")?.try_borrow()?)
 }
 
+/// A request (a dict `{actor, at, command}`) with the procedure and
+/// calendar it is decided on.
+pub(crate) fn request_in<'a>(
+    request: &Bound<'_, PyAny>,
+    procedure: &'a Bound<'_, PyAny>,
+    calendar: &'a Bound<'_, PyAny>,
+) -> PyResult<(ptsp::Request, &'a ptsp::Procedure, &'a ptsp::Calendar)> {
+    Ok((
+        input_in(request, "request")?,
+        procedure_in(procedure)?,
+        calendar_in(calendar)?,
+    ))
+}
+
 /// A `ptsp.Case` argument, borrowed to change.
 pub(crate) fn case_mut_in<'py>(ob: &Bound<'py, PyAny>) -> PyResult<PyRefMut<'py, PyCase>> {
     Ok(class_in::<PyCase>(ob, "case", "ptsp.Case")?.try_borrow_mut()?)

@@ -13,11 +13,11 @@ use pyo3::prelude::*;
 
 use std::collections::BTreeMap;
 
+use ptsp::Event;
 use ptsp::office::{
     AuditOptions, Checklist, Escalation, FacilitiesAudit, Inventory, Organisation, Requirement,
     StaffingSettings, Supervision,
 };
-use ptsp::{Event, Request};
 
 use ptsp::error::phrase;
 
@@ -297,9 +297,7 @@ impl PyOffice {
         procedure: &Bound<'py, PyAny>,
         calendar: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let req: Request = convert::input_in(request, "request")?;
-        let p = convert::procedure_in(procedure)?;
-        let cal = convert::calendar_in(calendar)?;
+        let (req, p, cal) = convert::request_in(request, procedure, calendar)?;
         let case = convert::case_in(case)?;
         let events: Vec<Event> = self
             .inner
@@ -318,9 +316,7 @@ impl PyOffice {
         procedure: &Bound<'py, PyAny>,
         calendar: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let req: Request = convert::input_in(request, "request")?;
-        let p = convert::procedure_in(procedure)?;
-        let cal = convert::calendar_in(calendar)?;
+        let (req, p, cal) = convert::request_in(request, procedure, calendar)?;
         let mut case = convert::case_mut_in(case)?;
         let events = self
             .inner

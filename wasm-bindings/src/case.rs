@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use ptsp::{Actor, Event, Request};
+use ptsp::{Actor, Event};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
@@ -144,9 +144,7 @@ impl Case {
         #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     ) -> Result<JsValue> {
-        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
-        let p = convert::procedure(procedure, "procedure")?;
-        let cal = convert::calendar(calendar, "calendar")?;
+        let (req, p, cal) = convert::request(request, procedure, calendar)?;
         self.with(|c| convert::to_js(&c.decide(&req, p.core(), cal.core())?))
     }
 
@@ -159,9 +157,7 @@ impl Case {
         #[wasm_bindgen(unchecked_param_type = "Procedure")] procedure: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     ) -> Result<JsValue> {
-        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
-        let p = convert::procedure(procedure, "procedure")?;
-        let cal = convert::calendar(calendar, "calendar")?;
+        let (req, p, cal) = convert::request(request, procedure, calendar)?;
         self.with_mut(|c| convert::to_js(&c.execute(&req, p.core(), cal.core())?))
     }
 

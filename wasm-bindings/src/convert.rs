@@ -332,6 +332,20 @@ pub(crate) fn procedure(v: &JsValue, param: &str) -> Result<Procedure> {
     handle(v, param, Procedure::SHARE, "Procedure")
 }
 
+/// A request with the procedure and calendar it is decided on.
+#[cfg(feature = "full")]
+pub(crate) fn request(
+    request: &JsValue,
+    procedure: &JsValue,
+    calendar: &JsValue,
+) -> Result<(ptsp::Request, Procedure, Calendar)> {
+    Ok((
+        object(request, "request", "request", Domain::Case)?,
+        self::procedure(procedure, "procedure")?,
+        self::calendar(calendar, "calendar")?,
+    ))
+}
+
 /// A `Case` parameter, borrowed ([`handle`]).
 #[cfg(feature = "full")]
 pub(crate) fn case(v: &JsValue, param: &str) -> Result<Case> {

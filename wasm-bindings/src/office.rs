@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use ptsp::Request;
 use ptsp::office::{
     AuditOptions, Checklist, Escalation, FacilitiesAudit, Inventory, Organisation, Requirement,
     StaffingSettings, Supervision,
@@ -298,9 +297,7 @@ impl Office {
         #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     ) -> Result<JsValue> {
         let case = convert::case(case, "case")?;
-        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
-        let p = convert::procedure(procedure, "procedure")?;
-        let cal = convert::calendar(calendar, "calendar")?;
+        let (req, p, cal) = convert::request(request, procedure, calendar)?;
         case.with(|c| convert::to_js(&self.inner.decide(c, &req, p.core(), cal.core())?))
     }
 
@@ -316,9 +313,7 @@ impl Office {
         #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
     ) -> Result<JsValue> {
         let case = convert::case(case, "case")?;
-        let req: Request = convert::object(request, "request", "request", Domain::Case)?;
-        let p = convert::procedure(procedure, "procedure")?;
-        let cal = convert::calendar(calendar, "calendar")?;
+        let (req, p, cal) = convert::request(request, procedure, calendar)?;
         case.with_mut(|c| convert::to_js(&self.inner.execute(c, &req, p.core(), cal.core())?))
     }
 

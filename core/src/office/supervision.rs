@@ -7,7 +7,7 @@
 //! an instant, [`Supervision::escalations`] says who must act on a step:
 //! a step **at risk** notifies the assignee's direct superior (preventive);
 //! a **breached** step escalates to the direct superior at its deadline,
-//! then one level further up after each [`EscalationPolicy::every`] of
+//! then one level further up after each [`EscalationPolicy::every`](crate::EscalationPolicy::every) of
 //! working time, up to the head of the office (repressive). A superior's
 //! [`Supervision::worklist`] gathers what concerns their subordinates,
 //! direct and below, most urgent first.
