@@ -958,3 +958,78 @@ fn run_step(
         (r, _) => panic!("{here}: {r:?}"),
     }
 }
+
+/// Seed §6, *Pengawasan Internal*: "Pengawasan internal dilaksanakan oleh
+/// setiap atasan secara struktural … Pengendalian secara terus menerus yang
+/// dilakukan oleh atasan langsung terhadap bawahannya secara preventif atau
+/// represif." The two controls are exactly preventive and repressive; both
+/// start at the assignee's direct superior (*atasan langsung*); every
+/// superior up the structure (*setiap atasan secara struktural*) may give
+/// a note; and what was recorded shows in the SLA report of the step.
+#[test]
+fn conformance_seed_section_6() {
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let o = office();
+    let controls: Vec<String> = [Control::Preventive, Control::Repressive]
+        .iter()
+        .map(|c| {
+            serde_json::to_value(c)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(controls, ["preventive", "repressive"]);
+    let (mut c, mut log) = opening_log(&p, &cal);
+    let direct = o.supervision().chain("s-01")[0];
+    assert_eq!(direct, "kasi-verifikasi");
+    let risk = o
+        .escalations(&c, &p, &cal, at("2026-12-28T14:00:00+07:00"))
+        .unwrap();
+    assert_eq!(
+        (risk[0].control, risk[0].position.as_str()),
+        (Control::Preventive, direct)
+    );
+    record_due(&o, &mut c, &p, &cal, "2026-12-28T14:00:00+07:00", &mut log);
+    let breach = o
+        .escalations(&c, &p, &cal, at("2026-12-29T09:00:00+07:00"))
+        .unwrap();
+    assert_eq!(
+        (
+            breach[0].control,
+            breach[0].level,
+            breach[0].position.as_str()
+        ),
+        (Control::Repressive, 1, direct)
+    );
+    record_due(&o, &mut c, &p, &cal, "2026-12-29T17:00:00+07:00", &mut log);
+    // Every superior up the structure may supervise; nobody else.
+    let day = "2026-12-29".parse().unwrap();
+    for m in &o.organisation().staff {
+        let Ok(actor) = o.actor(&m.id, day) else {
+            continue;
+        };
+        let r = request(
+            &actor,
+            "2026-12-29T17:30:00+07:00",
+            Command::Supervise {
+                directive: Directive::Note,
+                text: "Dipantau.".into(),
+            },
+        );
+        let above = m
+            .position
+            .as_deref()
+            .is_some_and(|pos| o.supervision().chain("s-01").contains(&pos));
+        assert_eq!(o.decide(&c, &r, &p, &cal).is_ok(), above, "{}", m.id);
+    }
+    // What was recorded is in the step's clock of the SLA report.
+    let report = ptsp::sla::evaluate(&c, &p, &cal, at("2026-12-29T17:30:00+07:00")).unwrap();
+    let clock = report.steps.last().unwrap();
+    assert!(clock.warned);
+    assert_eq!(
+        clock.escalated, 2,
+        "levels 1 and 2 recorded by the evening of 29 December"
+    );
+}

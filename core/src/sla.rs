@@ -84,6 +84,18 @@ pub struct StepClock {
     pub status: ClockStatus,
     /// The highest warning threshold passed (percent), if any.
     pub threshold: Option<u8>,
+    /// Whether the preventive warning of seed §6 was recorded on this
+    /// visit (an `escalated` event).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub warned: bool,
+    /// The highest repressive escalation level recorded on this visit (0:
+    /// none): how far up the line of command the breach went.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub escalated: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 /// Working time per lane.
@@ -352,6 +364,8 @@ fn clock(
         remaining_seconds: remaining,
         status,
         threshold,
+        warned: v.warned,
+        escalated: v.escalated,
     })
 }
 

@@ -2084,6 +2084,10 @@ export interface StepClock {
   status: ClockStatus;
   /** The highest warning threshold passed (percent), if any. */
   threshold?: number | null;
+  /** Whether the preventive warning of seed §6 was recorded on this visit (an `escalated` event). */
+  warned?: boolean;
+  /** The highest repressive escalation level recorded on this visit (0: none): how far up the line of command the breach went. */
+  escalated?: number;
 }
 
 /**

@@ -2042,6 +2042,12 @@ class StepClock(TypedDict):
     status: "ClockStatus"
     #: The highest warning threshold passed (percent), if any.
     threshold: NotRequired[Optional[int]]
+    #: Whether the preventive warning of seed §6 was recorded on this
+    #: visit (an `escalated` event).
+    warned: NotRequired[bool]
+    #: The highest repressive escalation level recorded on this visit (0:
+    #: none): how far up the line of command the breach went.
+    escalated: NotRequired[int]
 
 
 

@@ -1093,6 +1093,18 @@ class StepClock(View):
         """The highest warning threshold passed (percent), if any."""
         return self._get("threshold")
 
+    @property
+    def warned(self) -> bool:
+        """Whether the preventive warning of seed §6 was recorded on this
+        visit (an `escalated` event)."""
+        return self._get("warned")
+
+    @property
+    def escalated(self) -> int:
+        """The highest repressive escalation level recorded on this visit (0:
+        none): how far up the line of command the breach went."""
+        return self._get("escalated")
+
 
 class StepExplanation(View):
     """Why a step visit is due when it is: the calendar's day-by-day
