@@ -98,6 +98,8 @@ pub struct Supervision {
     /// Every staff member's chain, as position indexes, direct superior
     /// first.
     chains: HashMap<String, Box<[u32]>, FastBuild>,
+    /// "Not resolved at level k", for k from 1 to the deepest chain.
+    unresolved: Vec<Label>,
 }
 
 impl Supervision {
@@ -116,7 +118,7 @@ impl Supervision {
             }
         }
         let lines = super::organisation::Lines::new(org);
-        let chains = org
+        let chains: HashMap<String, Box<[u32]>, FastBuild> = org
             .staff
             .iter()
             .map(|m| {
@@ -128,10 +130,20 @@ impl Supervision {
                 (m.id.clone(), chain)
             })
             .collect();
+        let depth = chains.values().map(|c| c.len()).max().unwrap_or(0);
+        let unresolved = (1..=depth)
+            .map(|k| {
+                Label::new(
+                    format!("belum ditangani di tingkat {k}"),
+                    format!("not resolved at level {k}"),
+                )
+            })
+            .collect();
         Supervision {
             positions,
             incumbents,
             chains,
+            unresolved,
         }
     }
 
@@ -285,10 +297,7 @@ impl Supervision {
                             format!("deadline {shown} passed"),
                         )
                     } else {
-                        Label::new(
-                            format!("belum ditangani di tingkat {}", level - 1),
-                            format!("not resolved at level {}", level - 1),
-                        )
+                        self.unresolved[level - 2].clone()
                     };
                     push(&mut out, level, Control::Repressive, Some(due), reason);
                     if level == max {
@@ -315,7 +324,8 @@ impl Supervision {
     /// at risk, the higher level first, then the earlier deadline, then the
     /// case id. Fastest when each step's escalations are adjacent, as
     /// [`Supervision::escalations`] returns them; any order gives the same
-    /// list.
+    /// list. The cost is linear in the records given: a backend that keeps
+    /// each step's current (highest) escalation passes one per step.
     ///
     /// # Example
     /// ```
