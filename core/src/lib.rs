@@ -81,6 +81,7 @@ pub mod calendar;
 pub mod case;
 pub mod desk;
 pub mod error;
+pub mod evaluation;
 pub mod office;
 pub mod procedure;
 pub mod sla;

@@ -226,6 +226,14 @@ codes! {
     // The office: supervision (seed §6).
     OfficeRequired = "office_required", "perintah membutuhkan data organisasi kantor", "a command needs the office's organisation";
     EscalationNotDue = "escalation_not_due", "eskalasi belum jatuh tempo atau sudah dicatat", "an escalation is not due or is already recorded";
+
+    // Evaluation: the satisfaction index (seed §9, §11).
+    InvalidResponses = "invalid_responses", "jawaban survei tidak valid", "survey responses are not valid";
+    UnknownElement = "unknown_element", "unsur survei tidak dikenal", "a survey element is not known";
+    UnknownOption = "unknown_option", "pilihan tidak dikenal", "an option is not known";
+    Unanswered = "unanswered", "pertanyaan belum dijawab", "a question is not answered";
+    NoRespondents = "no_respondents", "tidak ada responden", "there are no respondents";
+    UnansweredElement = "unanswered_element", "unsur tanpa jawaban", "an element has no answers";
 }
 
 impl Code {

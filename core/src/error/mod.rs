@@ -61,6 +61,8 @@ pub enum Kind {
     /// The office: facilities, organisation and staffing
     /// ([`crate::office`]).
     Office,
+    /// Evaluation: the satisfaction survey ([`crate::evaluation`]).
+    Evaluation,
     /// A value handed across a binding of the wrong host-language type
     /// (code `invalid_type`).
     Input,
@@ -75,6 +77,7 @@ impl Kind {
         Kind::Form,
         Kind::Routing,
         Kind::Office,
+        Kind::Evaluation,
         Kind::Input,
     ];
 
@@ -92,6 +95,7 @@ impl Kind {
             Kind::Form => "form",
             Kind::Routing => "routing",
             Kind::Office => "office",
+            Kind::Evaluation => "evaluation",
             Kind::Input => "input",
         }
     }
