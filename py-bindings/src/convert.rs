@@ -75,7 +75,7 @@ use crate::procedure::PyProcedure;
 const UNIX_EPOCH_DAY: i64 = 719_163;
 
 /// The name of a Python value's type, quoted, for error messages.
-fn type_name(ob: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(ob: &Bound<'_, PyAny>) -> String {
     match ob.get_type().name() {
         Ok(name) => format!("{:?}", name.to_string()),
         Err(_) => "an object of unknown type".to_owned(),
@@ -596,6 +596,26 @@ pub(crate) fn strings_in(
         .enumerate()
         .map(|(i, item)| str_in(item, &format!("{what}[{i}]"), domain).map(str::to_owned))
         .collect()
+}
+
+/// The items of a list or tuple of dicts (read one by one by the caller).
+pub(crate) fn items_of<'py>(
+    ob: &Bound<'py, PyAny>,
+    what: &str,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    items_in(ob, what, "list[dict]")
+}
+
+/// A `str` naming a variant of a core enum (`"month"`, `"exact"`): one it
+/// does not name raises the error of `domain`, code `invalid_json`, with the
+/// variants it has.
+pub(crate) fn enum_in<T: DeserializeOwned>(
+    ob: &Bound<'_, PyAny>,
+    what: &str,
+    domain: Domain,
+) -> PyResult<T> {
+    let text = str_in(ob, what, domain)?;
+    from_value(&Value::from(text), what).map_err(|e| error::input(domain, e))
 }
 
 /// The items of a list or tuple; anything else raises `invalid_type`

@@ -91,6 +91,8 @@ pub(crate) enum Domain {
     Case,
     /// Inventories, checklists and audits of the office.
     Office,
+    /// Survey responses, tallies and methods of the evaluation.
+    Evaluation,
 }
 
 /// Raises an input error (a shape error with its paths, or a text that is
@@ -103,6 +105,7 @@ pub(crate) fn input(domain: Domain, err: InputError) -> PyErr {
         Domain::Routing => core(RoutingError::from(err)),
         Domain::Case => core(CaseError::from(err)),
         Domain::Office => core(ptsp::office::OfficeError::from(err)),
+        Domain::Evaluation => core(ptsp::evaluation::EvaluationError::from(err)),
     }
 }
 

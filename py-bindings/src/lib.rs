@@ -22,6 +22,7 @@ mod calendar;
 mod case;
 mod convert;
 mod error;
+mod evaluation;
 mod form;
 mod helpdesk;
 mod office;
@@ -48,5 +49,6 @@ fn _ptsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     routing::register(m)?;
     helpdesk::register(m)?;
     office::register(m)?;
+    evaluation::register(m)?;
     Ok(())
 }

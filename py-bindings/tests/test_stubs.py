@@ -22,6 +22,7 @@ MODULES = [
     (ptsp.form, "form.pyi"),
     (ptsp.routing, "routing.pyi"),
     (ptsp.helpdesk, "helpdesk.pyi"),
+    (ptsp.evaluation, "evaluation.pyi"),
 ]
 
 

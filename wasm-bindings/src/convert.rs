@@ -107,7 +107,7 @@ fn describe(v: &JsValue) -> String {
 }
 
 /// `invalid_type` for parameter `param`, which accepts `expected`.
-fn wrong(param: &str, expected: &str, v: &JsValue) -> BindingError {
+pub(crate) fn wrong(param: &str, expected: &str, v: &JsValue) -> BindingError {
     BindingError::invalid_type(param, expected, &describe(v))
 }
 
@@ -260,6 +260,30 @@ fn fault(f: Fault, domain: Domain) -> BindingError {
         Fault::Binding(e) => e,
         Fault::Text(p) => error::input(domain, InputError::new(vec![p])),
     }
+}
+
+/// A string parameter naming a variant of a core enum (`"month"`,
+/// `"exact"`): any other string is `invalid_json` of `domain` with the
+/// variants it has; `null` or `undefined` is the enum's default.
+pub(crate) fn variant<T: DeserializeOwned + Default>(
+    v: &JsValue,
+    param: &str,
+    domain: Domain,
+) -> Result<T> {
+    if absent(v) {
+        return Ok(T::default());
+    }
+    required_variant(v, param, domain)
+}
+
+/// A string parameter naming a variant of a core enum, required.
+pub(crate) fn required_variant<T: DeserializeOwned>(
+    v: &JsValue,
+    param: &str,
+    domain: Domain,
+) -> Result<T> {
+    let text = text(v, param)?;
+    from_value(&serde_json::Value::from(text), param).map_err(|e| error::input(domain, e))
 }
 
 /// An array of objects read as a core serde type: every element that does

@@ -141,6 +141,8 @@ pub(crate) enum Domain {
     /// Inventories, checklists and audits of the office.
     #[cfg_attr(not(feature = "full"), allow(dead_code))]
     Office,
+    /// Survey responses and tallies of the evaluation.
+    Evaluation,
 }
 
 /// An input error as the error of its argument's module.
@@ -151,6 +153,7 @@ pub(crate) fn input(domain: Domain, err: InputError) -> BindingError {
         Domain::Routing => RoutingError::from(err).into(),
         Domain::Case => CaseError::from(err).into(),
         Domain::Office => ptsp::office::OfficeError::from(err).into(),
+        Domain::Evaluation => ptsp::evaluation::EvaluationError::from(err).into(),
     }
 }
 

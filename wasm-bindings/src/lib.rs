@@ -109,6 +109,7 @@ mod calendar;
 mod case;
 mod convert;
 mod error;
+mod evaluation;
 mod form;
 #[cfg(feature = "full")]
 mod helpdesk;
@@ -125,6 +126,10 @@ pub use calendar::{layer_from_ical, layer_to_ical};
 #[cfg(feature = "full")]
 pub use case::Case;
 pub use error::{BindingError, ERROR_NAME, is_ptsp_error};
+pub use evaluation::{
+    ikm, ikm_by, ikm_of_tally, merge_tallies, sample_size, survey, tally_responses,
+    validate_survey_response,
+};
 pub use form::{
     default_form_limits, normalize_email, normalize_phone, parse_nik, provinces, validate_form,
 };

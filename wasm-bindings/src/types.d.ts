@@ -63,6 +63,16 @@ export type AfterHours =
   | "same_day";
 
 /**
+ * One answer option of an element's question.
+ */
+export interface AnswerOption {
+  /** Its value, 1 to 4. */
+  value: number;
+  /** Its wording. */
+  label: Label;
+}
+
+/**
  * Who a lane's work is assigned to.
  */
 export interface Assignment {
@@ -284,6 +294,42 @@ export interface Catalogue {
 }
 
 /**
+ * A category of the table, as a result carries it.
+ */
+export interface Category {
+  /** The perception value, 1 to 4. */
+  perception: number;
+  /** The quality letter. */
+  quality: string;
+  /** The unit's performance. */
+  performance: Label;
+}
+
+/**
+ * A row of the regulation's category table: a perception value, its
+ * interval on the 1–4 scale and on the converted 25–100 scale, the
+ * quality letter and the unit's performance.
+ */
+export interface CategoryDef {
+  /** The perception value, 1 to 4. */
+  perception: number;
+  /** The interval on the 1–4 scale, as printed (decimal point). */
+  index_from: string;
+  /** Its upper end. */
+  index_to: string;
+  /** The interval on the 25–100 scale, as printed (decimal point). */
+  converted_from: string;
+  /** Its upper end. */
+  converted_to: string;
+  /** The quality letter (`A` to `D`). */
+  quality: string;
+  /** The unit's performance (`Sangat Baik` …). */
+  performance: Label;
+  /** The intervals as the sources print them (decimal comma). */
+  printed?: Record<string, string>;
+}
+
+/**
  * A competence certificate (seed §5 b).
  */
 export interface Certificate {
@@ -501,7 +547,13 @@ export type Code =
   | "lacks_role"
   | "not_qualified"
   | "office_required"
-  | "escalation_not_due";
+  | "escalation_not_due"
+  | "invalid_responses"
+  | "unknown_element"
+  | "unknown_option"
+  | "unanswered"
+  | "no_respondents"
+  | "unanswered_element";
 
 /**
  * What an actor asks the case to do.
@@ -836,6 +888,50 @@ export type DueEvent =
   };
 
 /**
+ * One element (*unsur*) of the survey.
+ */
+export interface ElementDef {
+  /** Stable id (`persyaratan`, `prosedur`, … `sarana`). */
+  id: string;
+  /** Its number in the regulation's list of elements. */
+  list_number: number;
+  /** Its number in the example questionnaire and processing format (U1–U9). */
+  question_number: number;
+  /** Its name. */
+  name: Label;
+  /** What it covers. */
+  definition: Label;
+  /** The question asked. */
+  question: Label;
+  /** The four options, values 1 to 4. */
+  options: AnswerOption[];
+  /** How each text was confirmed. */
+  status?: Record<string, string>;
+}
+
+/**
+ * One element's figures.
+ */
+export interface ElementResult {
+  /** Element id. */
+  id: string;
+  /** Its name. */
+  name: Label;
+  /** How many answered it. */
+  answered: number;
+  /** The sum of their answers. */
+  total: number;
+  /** The average (NRR) with four decimals. */
+  nrr: string;
+  /** The average as a number. */
+  nrr_value: number;
+  /** The average converted (× 25), two decimals. */
+  converted: string;
+  /** The element's own category (the results name what to improve). */
+  category: Category;
+}
+
+/**
  * Employment status of a staff member.
  */
 export type EmploymentStatus =
@@ -1144,6 +1240,21 @@ export type Field =
   | "text";
 
 /**
+ * An index value: on the 1–4 scale with four decimals, converted to 25–100
+ * with two (both rounded half up from the exact value), and its category.
+ */
+export interface Figure {
+  /** On the 1–4 scale, four decimals (`"3.4444"`). */
+  index: string;
+  /** Converted (× 25), two decimals (`"86.11"`). */
+  converted: string;
+  /** The converted value as a number (for charts). */
+  value: number;
+  /** Its category in the regulation's table. */
+  category: Category;
+}
+
+/**
  * The office's settings for the web form.
  *
  * These are **settings, not regulation**: the standard fixes no lengths,
@@ -1214,6 +1325,30 @@ export interface FormLimits {
   complaint?: KindRules;
   /** Required fields of a suggestion. */
   suggestion?: KindRules;
+}
+
+/**
+ * How `ikm_by` groups responses.
+ */
+export type GroupBy =
+  | "service"
+  | "unit"
+  | "month"
+  | "quarter"
+  | "semester"
+  | "year";
+
+/**
+ * One group's index, or why it has none (an element nobody in the group
+ * answered).
+ */
+export interface GroupResult {
+  /** The group's key. */
+  key: string;
+  /** Its index. */
+  result?: IkmResult | null;
+  /** Why it has none. */
+  problem?: Problem | null;
 }
 
 /**
@@ -1297,6 +1432,30 @@ export interface IcalImport {
 }
 
 /**
+ * The satisfaction index of a set of responses.
+ */
+export interface IkmResult {
+  /** Respondents. */
+  respondents: number;
+  /** The earliest survey day. */
+  from?: IsoDate | null;
+  /** The latest. */
+  to?: IsoDate | null;
+  /** Per element, in the survey's order. */
+  elements: ElementResult[];
+  /** With the exact weight 1/9. */
+  exact: Figure;
+  /** With the printed weight 0,111. */
+  with_printed_weight: Figure;
+  /** Which of the two `category` follows. */
+  used: Method;
+  /** The category of the method used. */
+  category: Category;
+  /** The elements with the lowest average (ties all named): where to improve first. */
+  weakest: string[];
+}
+
+/**
  * A stretch of working time: N working days (the same clock time N working
  * days later) or N working hours (within office hours).
  */
@@ -1348,6 +1507,7 @@ export type Kind =
   | "form"
   | "routing"
   | "office"
+  | "evaluation"
   | "input";
 
 /**
@@ -1418,6 +1578,13 @@ export type LaneKind =
 export type Lang =
   | "id"
   | "en";
+
+/**
+ * Which weighting a result's category follows.
+ */
+export type Method =
+  | "exact"
+  | "printed_weight";
 
 /**
  * The JSON shape of a `Nik` (what its `Serialize` writes), for the
@@ -1656,6 +1823,44 @@ export interface ProcedureDef {
 }
 
 /**
+ * A respondent's profile: every field optional.
+ */
+export interface Profile {
+  /** `L` or `P`. */
+  sex?: string | null;
+  /** `SD`, `SMP`, `SMA`, `S1`, `S2`, `S3`. */
+  education?: string | null;
+  /** `pns`, `tni`, `polri`, `swasta`, `wirausaha`, `lainnya`. */
+  occupation?: string | null;
+  /** Age in years. */
+  age?: number | null;
+}
+
+/**
+ * A field of the respondent profile (sex, education, occupation, age).
+ */
+export interface ProfileField {
+  /** Stable id (`sex`, `education`, `occupation`, `age`). */
+  id: string;
+  /** Its name. */
+  name: Label;
+  /** Its options (empty: a number). */
+  options?: ProfileOption[];
+  /** How it was confirmed. */
+  status: string;
+}
+
+/**
+ * One option of a profile field.
+ */
+export interface ProfileOption {
+  /** Stable id. */
+  id: string;
+  /** Its wording. */
+  label: Label;
+}
+
+/**
  * One Kemendagri province code, with the legal instrument that set it.
  *
  * The list is `core/data/id-province-codes.json`: Permendagri 72/2019
@@ -1784,6 +1989,32 @@ export interface Requirement {
 }
 
 /**
+ * One respondent's answers.
+ */
+export interface Response {
+  /** A reference to the questionnaire, if kept. */
+  id?: string | null;
+  /** The day of the survey. */
+  date: IsoDate;
+  /** The service received (*jenis layanan*). */
+  service?: string | null;
+  /** The unit that gave it. */
+  unit?: string | null;
+  /** Answers, 1 to 4, by element id; an element left out was not answered. */
+  answers: Record<string, number>;
+  /** The respondent's profile. */
+  profile?: Profile;
+}
+
+/**
+ * What `validate_response` requires beyond well-formed answers.
+ */
+export interface ResponseRules {
+  /** Every element answered (the kiosk form); `false` accepts blanks, as the per-element average counts only the questionnaires that answer it. */
+  require_all?: boolean;
+}
+
+/**
  * A role an actor may hold (e.g. `pemohon`, `verifikator`).
  */
 export interface RoleDef {
@@ -1836,6 +2067,18 @@ export interface RoutingRule {
 }
 
 /**
+ * A quoted rule of the computation and how it was confirmed.
+ */
+export interface Rule {
+  /** The rule as the sources print it. */
+  quote: string;
+  /** How it was confirmed. */
+  status: string;
+  /** The conversion factor (the conversion rule only). */
+  factor?: number | null;
+}
+
+/**
  * A routing rule set: the units, the rules, and the fallback unit.
  */
 export interface RuleSet {
@@ -1847,6 +2090,30 @@ export interface RuleSet {
   rules: RoutingRule[];
   /** The unit (of kind `head_of_complaints`) that receives what no rule routes. */
   fallback: string;
+}
+
+/**
+ * The sample-size method the survey refers to.
+ */
+export interface SampleSizeDef {
+  /** Its name (Krejcie and Morgan). */
+  method: string;
+  /** The publication. */
+  reference: string;
+  /** The formula as used. */
+  formula: string;
+  /** How it was confirmed. */
+  status: string;
+}
+
+/**
+ * The 1–4 answer scale.
+ */
+export interface Scale {
+  /** The lowest answer (1). */
+  min: number;
+  /** The highest answer (4). */
+  max: number;
 }
 
 /**
@@ -2218,6 +2485,56 @@ export interface SupervisionSettings {
 }
 
 /**
+ * The survey of PermenPANRB No. 14 Tahun 2017 as data.
+ */
+export interface SurveyDef {
+  /** The regulation and how its values were checked. */
+  source: SurveySource;
+  /** The nine elements, in the regulation's list order. */
+  elements: ElementDef[];
+  /** Why two orders exist and why it does not matter here. */
+  element_order_note: string;
+  /** The answer scale. */
+  scale: Scale;
+  /** The weight of each element. */
+  weight: WeightDef;
+  /** The per-element average. */
+  nrr: Rule;
+  /** The conversion to 25–100. */
+  conversion: Rule;
+  /** The category table, lowest first. */
+  categories: CategoryDef[];
+  /** How the table was confirmed. */
+  categories_status: string;
+  /** The respondent profile fields. */
+  profile: ProfileField[];
+  /** The sample-size method. */
+  sample_size: SampleSizeDef;
+}
+
+/**
+ * Where the survey comes from, and how its values were checked.
+ */
+export interface SurveySource {
+  /** The regulation's full title. */
+  regulation: string;
+  /** Its short citation. */
+  short: string;
+  /** What it replaces. */
+  replaces?: string | null;
+  /** The article that obliges the survey. */
+  article?: string | null;
+  /** The date of enactment, when known. */
+  enacted?: IsoDate | null;
+  /** The Berita Negara number, when known. */
+  berita_negara?: string | null;
+  /** How the values were obtained and checked. */
+  note: string;
+  /** Independent checks of the values. */
+  cross_checks?: string[];
+}
+
+/**
  * Counts of one group of items.
  */
 export interface Tally {
@@ -2229,6 +2546,22 @@ export interface Tally {
   inadequate: number;
   /** Missing. */
   missing: number;
+}
+
+/**
+ * Per-element sums and counts of answers: exact and mergeable.
+ */
+export interface Tally2 {
+  /** Respondents counted. */
+  respondents: number;
+  /** Sum of the answers per element, in the survey's element order. */
+  sums: number[];
+  /** How many answered each element. */
+  counts: number[];
+  /** The earliest survey day counted. */
+  from?: IsoDate | null;
+  /** The latest. */
+  to?: IsoDate | null;
 }
 
 /**
@@ -2498,6 +2831,22 @@ export interface WebForm {
 export type Weekmask = string;
 
 /**
+ * The weight of each element's average.
+ */
+export interface WeightDef {
+  /** The exact weight, one over the number of elements (`1/9`). */
+  exact: string;
+  /** The weight as the processing format prints it (`0,111`). */
+  printed: string;
+  /** The same with a decimal point (`0.111`). */
+  printed_value: string;
+  /** The printed rule. */
+  quote: string;
+  /** How it was confirmed. */
+  status: string;
+}
+
+/**
  * One year of a layer and its status.
  */
 export interface YearEntry {
@@ -2669,7 +3018,13 @@ export type ErrorCode =
   | "lacks_role" // a staff member does not hold the step's role
   | "not_qualified" // a staff member does not meet the competence requirement
   | "office_required" // a command needs the office's organisation
-  | "escalation_not_due"; // an escalation is not due or is already recorded
+  | "escalation_not_due" // an escalation is not due or is already recorded
+  | "invalid_responses" // survey responses are not valid
+  | "unknown_element" // a survey element is not known
+  | "unknown_option" // an option is not known
+  | "unanswered" // a question is not answered
+  | "no_respondents" // there are no respondents
+  | "unanswered_element"; // an element has no answers
 
 /** The module an error belongs to. */
 export type ErrorKind =
@@ -2679,6 +3034,7 @@ export type ErrorKind =
   | "form"
   | "routing"
   | "office"
+  | "evaluation"
   | "input";
 
 /** What every ptsp function throws: a real `Error` with a stable code. */

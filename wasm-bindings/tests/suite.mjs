@@ -30,6 +30,8 @@ export const FIXTURE_FILES = [
   "desk/forms/cases.json",
   "desk/routing/cases.json",
   "desk/scenarios.json",
+  "evaluation/ikm.json",
+  "evaluation/krejcie-morgan.json",
   "hardening/bad-inputs.json",
   "office/facilities.json",
   "office/organisation.json",
@@ -258,6 +260,55 @@ export const tests = [
       bad.staff[0].unit = "nowhere";
       expectCode(ptsp, assert, "invalid_organisation", () => new ptsp.Office(bad, null));
       expectCode(ptsp, assert, "invalid_requirements", () => new ptsp.Office(org.organisation, [{ role: " " }]));
+    },
+  },
+
+  {
+    name: "the satisfaction index (PermenPANRB 14/2017) agrees with the shared cases, in both packages",
+    fn(ptsp, fixtures, assert) {
+      const f = fixtures["evaluation/ikm.json"];
+      const fig = (x) => ({ index: x.index, converted: x.converted, quality: x.category.quality });
+      const figures = (r) => ({
+        respondents: r.respondents,
+        exact: fig(r.exact),
+        with_printed_weight: fig(r.with_printed_weight),
+        elements: r.elements.map((e) => [e.id, e.answered, e.total, e.nrr, e.converted]),
+        weakest: r.weakest,
+      });
+      for (const c of f.cases) assert.deepEqual(figures(ptsp.ikm(c.responses)), c.expect, c.name);
+      for (const c of f.tallies) assert.deepEqual(figures(ptsp.ikmOfTally(c.tally)), c.expect, c.name);
+      const g = f.groups;
+      const groups = ptsp.ikmBy(f.cases[g.case].responses, g.by).map((x) =>
+        x.result ? { key: x.key, converted: x.result.exact.converted } : { key: x.key, problem: x.problem.code });
+      assert.deepEqual(groups, g.expect);
+      for (const c of f.invalid) {
+        const e = expectCode(ptsp, assert, "invalid_responses", () => ptsp.ikm(c.responses), c.name);
+        assert.equal(e.kind, "evaluation");
+        assert.deepEqual(e.errors.map((p) => [p.path, p.code]), c.problems, c.name);
+      }
+      for (const c of f.forms) {
+        assert.deepEqual(ptsp.validateSurveyResponse(c.response).map((p) => [p.path, p.code]), c.problems, c.name);
+      }
+      assert.deepEqual(ptsp.validateSurveyResponse(f.forms[1].response, false), []);
+      for (const [n, s] of fixtures["evaluation/krejcie-morgan.json"].rows) assert.equal(ptsp.sampleSize(n), s, `N = ${n}`);
+      for (const [n, s] of f.sample_sizes) assert.equal(ptsp.sampleSize(n), s);
+      // Tallies merge to the tally of the union.
+      const rs = f.cases[1].responses;
+      const whole = ptsp.tallyResponses(rs);
+      const merged = ptsp.mergeTallies([ptsp.tallyResponses(rs.slice(0, 3)), ptsp.tallyResponses(rs.slice(3))]);
+      assert.deepEqual(merged, whole);
+      assert.equal(ptsp.ikmOfTally(whole, "printed_weight").used, "printed_weight");
+      const s = ptsp.survey();
+      assert.deepEqual(s.elements.map((e) => e.id).slice(-2), ["pengaduan", "sarana"]);
+      assert.equal(s.source.enacted, null);
+      // Bad arguments.
+      expectCode(ptsp, assert, "no_respondents", () => ptsp.ikm([]));
+      expectCode(ptsp, assert, "invalid_json", () => ptsp.ikm(rs, "median"));
+      expectCode(ptsp, assert, "invalid_json", () => ptsp.ikmBy(rs, "week"));
+      expectCode(ptsp, assert, "invalid_type", () => ptsp.ikm("responses"));
+      expectCode(ptsp, assert, "invalid_type", () => ptsp.validateSurveyResponse(f.forms[0].response, "yes"));
+      expectCode(ptsp, assert, "out_of_range", () => ptsp.sampleSize(-1));
+      expectCode(ptsp, assert, "invalid_responses", () => ptsp.ikmOfTally({ respondents: 1, sums: [4], counts: [1] }));
     },
   },
 

@@ -6,6 +6,19 @@
 import * as builtin from "ptsp-wasm/builtin";
 import init, {
   Office,
+  ikm,
+  ikmBy,
+  ikmOfTally,
+  mergeTallies,
+  sampleSize,
+  survey,
+  tallyResponses,
+  validateSurveyResponse,
+  type IkmResult,
+  type GroupResult,
+  type SurveyDef,
+  type Tally,
+  type Response as SurveyResponse,
   supervisionEscalations,
   supervisorWorklist,
   type Escalation,
@@ -375,4 +388,14 @@ export async function check(): Promise<void> {
   const officeEscalations: Escalation[] = precise(office.escalations(kase, consult, cal, AT));
   const officeWorklist: Escalation[] = precise(office.worklist("kadis", officeEscalations));
   void [staffGaps, picked, officeEvents, officeDecided, officeWorklist];
+  const surveyDef: SurveyDef = precise(survey());
+  const answer: SurveyResponse = { date: "2026-12-01", answers: { persyaratan: 4 } };
+  const formProblems: Problem[] = precise(validateSurveyResponse(answer, true));
+  const round: IkmResult = precise(ikm([answer], "exact"));
+  const quality: string = round.category.quality;
+  const perMonth: GroupResult[] = precise(ikmBy([answer], "month", null));
+  const counted: Tally = precise(mergeTallies([precise(tallyResponses([answer]))]));
+  const fromTally: IkmResult = precise(ikmOfTally(counted, "printed_weight"));
+  const n: number = sampleSize(1000);
+  void [surveyDef, formProblems, quality, perMonth, fromTally, n];
 }

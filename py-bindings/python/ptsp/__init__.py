@@ -32,13 +32,15 @@ responsible (``ptsp.routing``) and desk figures (``ptsp.helpdesk``)::
     ('at_risk', '2026-12-29T16:00:00+07:00')
 """
 
-from . import builtin, form, helpdesk, office, routing, sla, types, views
+from . import builtin, evaluation, form, helpdesk, office, routing, sla, types, views
 from ._errors import (
     CODES,
     CalendarError,
     CalendarValidationError,
     CaseError,
     CaseValidationError,
+    EvaluationError,
+    EvaluationValidationError,
     FormError,
     FormValidationError,
     InputError,
@@ -81,6 +83,9 @@ __all__ = [
     "CODES",
     "Deadline",
     "Estimate",
+    "evaluation",
+    "EvaluationError",
+    "EvaluationValidationError",
     "Explanation",
     "form",
     "FormError",

@@ -38,6 +38,8 @@ __all__ = [
     "CalendarValidationError",
     "CaseError",
     "CaseValidationError",
+    "EvaluationError",
+    "EvaluationValidationError",
     "FormError",
     "FormValidationError",
     "InputError",
@@ -154,6 +156,14 @@ class OfficeValidationError(OfficeError, ValidationError):
     """An error of the office module that carries problems."""
 
 
+class EvaluationError(PtspError):
+    """An error of the evaluation module (kind ``evaluation``)."""
+
+
+class EvaluationValidationError(EvaluationError, ValidationError):
+    """An error of the evaluation module that carries problems."""
+
+
 class InputError(PtspError):
     """An error of the input module (kind ``input``)."""
 
@@ -174,6 +184,7 @@ _KINDS: Dict[str, Tuple[Type[PtspError], Type[PtspError]]] = {
     "form": (FormError, FormValidationError),
     "routing": (RoutingError, RoutingValidationError),
     "office": (OfficeError, OfficeValidationError),
+    "evaluation": (EvaluationError, EvaluationValidationError),
     "input": (InputError, InputValidationError),
 }
 
@@ -315,6 +326,12 @@ CODES: Dict[str, Dict[str, str]] = {
     "not_qualified": {"en": "a staff member does not meet the competence requirement", "id": "petugas tidak memenuhi persyaratan kompetensi"},
     "office_required": {"en": "a command needs the office's organisation", "id": "perintah membutuhkan data organisasi kantor"},
     "escalation_not_due": {"en": "an escalation is not due or is already recorded", "id": "eskalasi belum jatuh tempo atau sudah dicatat"},
+    "invalid_responses": {"en": "survey responses are not valid", "id": "jawaban survei tidak valid"},
+    "unknown_element": {"en": "a survey element is not known", "id": "unsur survei tidak dikenal"},
+    "unknown_option": {"en": "an option is not known", "id": "pilihan tidak dikenal"},
+    "unanswered": {"en": "a question is not answered", "id": "pertanyaan belum dijawab"},
+    "no_respondents": {"en": "there are no respondents", "id": "tidak ada responden"},
+    "unanswered_element": {"en": "an element has no answers", "id": "unsur tanpa jawaban"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 

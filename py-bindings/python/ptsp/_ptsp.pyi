@@ -27,6 +27,7 @@ from typing import Any, Dict, Generic, List, Optional, Sequence, Tuple, TypeVar,
 import numpy as np
 import numpy.typing as npt
 
+from . import evaluation as evaluation
 from . import form as form
 from . import helpdesk as helpdesk
 from . import office as office
@@ -69,6 +70,7 @@ __all__ = [
     "__version__",
     "layer_from_ical",
     "layer_to_ical",
+    "evaluation",
     "form",
     "helpdesk",
     "office",

@@ -43,6 +43,7 @@ __all__ = [
     "AbsenceKind",
     "Actor",
     "AfterHours",
+    "AnswerOption",
     "Assignment",
     "AttachmentMeta",
     "AuditLine",
@@ -59,6 +60,8 @@ __all__ = [
     "CaseClockChangeStarted",
     "CaseStatus",
     "Catalogue",
+    "Category",
+    "CategoryDef",
     "Certificate",
     "CharRange",
     "Checklist",
@@ -100,6 +103,8 @@ __all__ = [
     "DueEventCorrectionLapsed",
     "DueEventDeemedApproval",
     "DueEventLapse",
+    "ElementDef",
+    "ElementResult",
     "EmploymentStatus",
     "EndKind",
     "Escalation",
@@ -122,12 +127,16 @@ __all__ = [
     "FacilitiesAudit",
     "FacilityKind",
     "Field",
+    "Figure",
     "FormLimits",
+    "GroupBy",
+    "GroupResult",
     "Holiday",
     "HolidayInfo",
     "HolidayKind",
     "HolidayLayer",
     "IcalImport",
+    "IkmResult",
     "Instant",
     "Interval",
     "Inventory",
@@ -141,6 +150,7 @@ __all__ = [
     "LaneDef",
     "LaneKind",
     "Lang",
+    "Method",
     "NikInfo",
     "OfficeHours",
     "OrgUnit",
@@ -154,6 +164,9 @@ __all__ = [
     "PreviewStep",
     "Problem",
     "ProcedureDef",
+    "Profile",
+    "ProfileField",
+    "ProfileOption",
     "Province",
     "Qualification",
     "Reason",
@@ -166,10 +179,15 @@ __all__ = [
     "RegencyKind",
     "Request",
     "Requirement",
+    "Response",
+    "ResponseRules",
     "RoleDef",
     "RoutingInput",
     "RoutingRule",
+    "Rule",
     "RuleSet",
+    "SampleSizeDef",
+    "Scale",
     "SectorStaffing",
     "SectorStatus",
     "ServiceType",
@@ -193,7 +211,10 @@ __all__ = [
     "SubmittedDocument",
     "Suggestion",
     "SupervisionSettings",
+    "SurveyDef",
+    "SurveySource",
     "Tally",
+    "Tally2",
     "TextLimits",
     "TicketFigures",
     "TicketKind",
@@ -209,6 +230,7 @@ __all__ = [
     "ValidForm",
     "WebForm",
     "Weekmask",
+    "WeightDef",
     "YearEntry",
     "YearSpan",
     "YearStatus",
@@ -234,6 +256,15 @@ class Actor(TypedDict):
 
 AfterHours = Literal["next_working_day", "same_day"]
 """What a receipt after the close of office hours means."""
+
+
+class AnswerOption(TypedDict):
+    """One answer option of an element's question."""
+    #: Its value, 1 to 4.
+    value: int
+    #: Its wording.
+    label: "Label"
+
 
 
 class Assignment(TypedDict, total=False):
@@ -449,6 +480,40 @@ class Catalogue(TypedDict):
 
 
 
+class Category(TypedDict):
+    """A category of the table, as a result carries it."""
+    #: The perception value, 1 to 4.
+    perception: int
+    #: The quality letter.
+    quality: str
+    #: The unit's performance.
+    performance: "Label"
+
+
+
+class CategoryDef(TypedDict):
+    """A row of the regulation's category table: a perception value, its
+    interval on the 1–4 scale and on the converted 25–100 scale, the
+    quality letter and the unit's performance."""
+    #: The perception value, 1 to 4.
+    perception: int
+    #: The interval on the 1–4 scale, as printed (decimal point).
+    index_from: str
+    #: Its upper end.
+    index_to: str
+    #: The interval on the 25–100 scale, as printed (decimal point).
+    converted_from: str
+    #: Its upper end.
+    converted_to: str
+    #: The quality letter (`A` to `D`).
+    quality: str
+    #: The unit's performance (`Sangat Baik` …).
+    performance: "Label"
+    #: The intervals as the sources print them (decimal comma).
+    printed: NotRequired[Dict[str, str]]
+
+
+
 class Certificate(TypedDict):
     """A competence certificate (seed §5 b)."""
     #: What it certifies (matched against requirements).
@@ -503,7 +568,7 @@ ClockStatus = Literal["running", "at_risk", "breached", "paused", "met_on_time",
 ClockTime = str
 """A time of day, HH:MM or HH:MM:SS between 00:00 and 24:00."""
 
-Code = Literal["invalid_json", "json_syntax", "wrong_type", "missing_field", "unknown_field", "unknown_variant", "invalid_length", "invalid_value", "internal", "invalid_type", "invalid_text", "too_long", "too_many", "too_short", "required", "empty_id", "empty_name", "duplicate_id", "invalid_characters", "out_of_coverage", "out_of_range", "invalid_count", "negative_duration", "no_office_hours", "invalid_definition", "invalid_ical", "shape_mismatch", "conflicting_day", "coverage_too_long", "duplicate_extra_working_day", "duplicate_holiday", "duplicate_year", "empty_weekmask", "holiday_outside_years", "invalid_break", "invalid_office_hours", "invalid_utc_offset", "missing_office_hours", "no_coverage", "non_contiguous_years", "offset_with_seconds", "overlapping_breaks", "unknown_source", "year_out_of_range", "invalid_procedure", "applicant_step_flags", "decision_outcomes", "declines_not_routed", "end_step", "invalid_lapse", "invalid_limit", "invalid_thresholds", "lane_without_role", "loop_without_exit", "no_end_reachable", "no_tiers", "non_positive_sla", "role_not_in_lane", "sla_too_large", "start_not_applicant", "task_outcomes", "unknown_lane", "unknown_role", "unknown_target", "unreachable_step", "unauthorized", "wrong_state", "wrong_step", "unknown_outcome", "outcome_required", "not_allowed", "not_routed", "not_due", "inconsistent_log", "invalid_input", "incomplete_documents", "before_last_event", "date_out_of_range", "instant_out_of_range", "declined_unit", "duplicate_document", "empty_file", "empty_reason", "empty_text", "empty_reasons", "file_too_large", "invalid_assignment", "missing_document", "missing_output", "output_date_in_future", "tier_not_allowed", "tier_required", "undeclared_output", "unknown_document", "unknown_tier", "unknown_visit", "wrong_format", "invalid_form", "invalid_limits", "attachments_too_large", "contact_required", "invalid_email", "invalid_file_name", "invalid_format", "invalid_nik_birth_date", "invalid_nik_digits", "invalid_nik_length", "invalid_nik_region", "invalid_nik_serial", "invalid_phone", "invalid_range", "too_many_attachments", "invalid_rule_set", "empty_criterion", "empty_keywords", "fallback_not_head", "shadowed_rule", "unknown_fallback", "unknown_unit", "invalid_checklist", "invalid_inventory", "unknown_facility", "inconsistent_count", "checked_after_audit", "invalid_organisation", "unknown_position", "no_head", "several_heads", "command_cycle", "ends_before_start", "invalid_requirements", "unknown_staff", "staff_away", "lacks_role", "not_qualified", "office_required", "escalation_not_due"]
+Code = Literal["invalid_json", "json_syntax", "wrong_type", "missing_field", "unknown_field", "unknown_variant", "invalid_length", "invalid_value", "internal", "invalid_type", "invalid_text", "too_long", "too_many", "too_short", "required", "empty_id", "empty_name", "duplicate_id", "invalid_characters", "out_of_coverage", "out_of_range", "invalid_count", "negative_duration", "no_office_hours", "invalid_definition", "invalid_ical", "shape_mismatch", "conflicting_day", "coverage_too_long", "duplicate_extra_working_day", "duplicate_holiday", "duplicate_year", "empty_weekmask", "holiday_outside_years", "invalid_break", "invalid_office_hours", "invalid_utc_offset", "missing_office_hours", "no_coverage", "non_contiguous_years", "offset_with_seconds", "overlapping_breaks", "unknown_source", "year_out_of_range", "invalid_procedure", "applicant_step_flags", "decision_outcomes", "declines_not_routed", "end_step", "invalid_lapse", "invalid_limit", "invalid_thresholds", "lane_without_role", "loop_without_exit", "no_end_reachable", "no_tiers", "non_positive_sla", "role_not_in_lane", "sla_too_large", "start_not_applicant", "task_outcomes", "unknown_lane", "unknown_role", "unknown_target", "unreachable_step", "unauthorized", "wrong_state", "wrong_step", "unknown_outcome", "outcome_required", "not_allowed", "not_routed", "not_due", "inconsistent_log", "invalid_input", "incomplete_documents", "before_last_event", "date_out_of_range", "instant_out_of_range", "declined_unit", "duplicate_document", "empty_file", "empty_reason", "empty_text", "empty_reasons", "file_too_large", "invalid_assignment", "missing_document", "missing_output", "output_date_in_future", "tier_not_allowed", "tier_required", "undeclared_output", "unknown_document", "unknown_tier", "unknown_visit", "wrong_format", "invalid_form", "invalid_limits", "attachments_too_large", "contact_required", "invalid_email", "invalid_file_name", "invalid_format", "invalid_nik_birth_date", "invalid_nik_digits", "invalid_nik_length", "invalid_nik_region", "invalid_nik_serial", "invalid_phone", "invalid_range", "too_many_attachments", "invalid_rule_set", "empty_criterion", "empty_keywords", "fallback_not_head", "shadowed_rule", "unknown_fallback", "unknown_unit", "invalid_checklist", "invalid_inventory", "unknown_facility", "inconsistent_count", "checked_after_audit", "invalid_organisation", "unknown_position", "no_head", "several_heads", "command_cycle", "ends_before_start", "invalid_requirements", "unknown_staff", "staff_away", "lacks_role", "not_qualified", "office_required", "escalation_not_due", "invalid_responses", "unknown_element", "unknown_option", "unanswered", "no_respondents", "unanswered_element"]
 """Every stable code of the library: the code of an error
 (`PtspError::code`) or of one
 `Problem` inside a validation error.
@@ -840,6 +905,49 @@ DueEvent = Union["DueEventDeemedApproval", "DueEventLapse", "DueEventCorrectionL
 """Something due that the backend may act on; never applied by the
 library."""
 
+
+class ElementDef(TypedDict):
+    """One element (*unsur*) of the survey."""
+    #: Stable id (`persyaratan`, `prosedur`, … `sarana`).
+    id: str
+    #: Its number in the regulation's list of elements.
+    list_number: int
+    #: Its number in the example questionnaire and processing format
+    #: (U1–U9).
+    question_number: int
+    #: Its name.
+    name: "Label"
+    #: What it covers.
+    definition: "Label"
+    #: The question asked.
+    question: "Label"
+    #: The four options, values 1 to 4.
+    options: List["AnswerOption"]
+    #: How each text was confirmed.
+    status: NotRequired[Dict[str, str]]
+
+
+
+class ElementResult(TypedDict):
+    """One element's figures."""
+    #: Element id.
+    id: str
+    #: Its name.
+    name: "Label"
+    #: How many answered it.
+    answered: int
+    #: The sum of their answers.
+    total: int
+    #: The average (NRR) with four decimals.
+    nrr: str
+    #: The average as a number.
+    nrr_value: float
+    #: The average converted (× 25), two decimals.
+    converted: str
+    #: The element's own category (the results name what to improve).
+    category: "Category"
+
+
 EmploymentStatus = Literal["pns", "pppk", "non_asn"]
 """Employment status of a staff member."""
 
@@ -1159,6 +1267,20 @@ Field = Literal["subject", "text"]
 """The free-text field of a ticket a keyword was found in."""
 
 
+class Figure(TypedDict):
+    """An index value: on the 1–4 scale with four decimals, converted to 25–100
+    with two (both rounded half up from the exact value), and its category."""
+    #: On the 1–4 scale, four decimals (`"3.4444"`).
+    index: str
+    #: Converted (× 25), two decimals (`"86.11"`).
+    converted: str
+    #: The converted value as a number (for charts).
+    value: float
+    #: Its category in the regulation's table.
+    category: "Category"
+
+
+
 class FormLimits(TypedDict, total=False):
     """The office's settings for the web form.
 
@@ -1228,6 +1350,21 @@ class FormLimits(TypedDict, total=False):
     complaint: "KindRules"
     #: Required fields of a suggestion.
     suggestion: "KindRules"
+
+
+GroupBy = Literal["service", "unit", "month", "quarter", "semester", "year"]
+"""How `ikm_by` groups responses."""
+
+
+class GroupResult(TypedDict):
+    """One group's index, or why it has none (an element nobody in the group
+    answered)."""
+    #: The group's key.
+    key: str
+    #: Its index.
+    result: NotRequired[Optional["IkmResult"]]
+    #: Why it has none.
+    problem: NotRequired[Optional["Problem"]]
 
 
 
@@ -1302,6 +1439,9 @@ class IcalImport(TypedDict):
     default_kind: "HolidayKind"
 
 
+IkmResult = TypedDict("IkmResult", {"respondents": int, "from": NotRequired[Optional[IsoDate]], "to": NotRequired[Optional[IsoDate]], "elements": List["ElementResult"], "exact": "Figure", "with_printed_weight": "Figure", "used": "Method", "category": "Category", "weakest": List[str]})
+"""The satisfaction index of a set of responses."""
+
 
 class Interval(TypedDict):
     """A stretch of working time: N working days (the same clock time N working
@@ -1340,7 +1480,7 @@ class InventoryEntry(TypedDict):
     note: NotRequired[Optional[str]]
 
 
-Kind = Literal["calendar", "procedure", "case", "form", "routing", "office", "input"]
+Kind = Literal["calendar", "procedure", "case", "form", "routing", "office", "evaluation", "input"]
 """The module an error belongs to: the Python exception class and the JS
 error's `kind` follow it."""
 
@@ -1400,6 +1540,9 @@ LaneKind = Literal["applicant", "office", "routed_unit"]
 
 Lang = Literal["id", "en"]
 """The language of a user-facing message."""
+
+Method = Literal["exact", "printed_weight"]
+"""Which weighting a result's category follows."""
 
 
 class NikInfo(TypedDict):
@@ -1638,6 +1781,41 @@ class ProcedureDef(TypedDict):
 
 
 
+class Profile(TypedDict, total=False):
+    """A respondent's profile: every field optional."""
+    #: `L` or `P`.
+    sex: Optional[str]
+    #: `SD`, `SMP`, `SMA`, `S1`, `S2`, `S3`.
+    education: Optional[str]
+    #: `pns`, `tni`, `polri`, `swasta`, `wirausaha`, `lainnya`.
+    occupation: Optional[str]
+    #: Age in years.
+    age: Optional[int]
+
+
+
+class ProfileField(TypedDict):
+    """A field of the respondent profile (sex, education, occupation, age)."""
+    #: Stable id (`sex`, `education`, `occupation`, `age`).
+    id: str
+    #: Its name.
+    name: "Label"
+    #: Its options (empty: a number).
+    options: NotRequired[List["ProfileOption"]]
+    #: How it was confirmed.
+    status: str
+
+
+
+class ProfileOption(TypedDict):
+    """One option of a profile field."""
+    #: Stable id.
+    id: str
+    #: Its wording.
+    label: "Label"
+
+
+
 class Province(TypedDict):
     """One Kemendagri province code, with the legal instrument that set it.
 
@@ -1770,6 +1948,33 @@ class Requirement(TypedDict):
 
 
 
+class Response(TypedDict):
+    """One respondent's answers."""
+    #: A reference to the questionnaire, if kept.
+    id: NotRequired[Optional[str]]
+    #: The day of the survey.
+    date: IsoDate
+    #: The service received (*jenis layanan*).
+    service: NotRequired[Optional[str]]
+    #: The unit that gave it.
+    unit: NotRequired[Optional[str]]
+    #: Answers, 1 to 4, by element id; an element left out was not
+    #: answered.
+    answers: Dict[str, int]
+    #: The respondent's profile.
+    profile: NotRequired["Profile"]
+
+
+
+class ResponseRules(TypedDict, total=False):
+    """What `validate_response` requires beyond well-formed answers."""
+    #: Every element answered (the kiosk form); `false` accepts blanks, as
+    #: the per-element average counts only the questionnaires that answer
+    #: it.
+    require_all: bool
+
+
+
 class RoleDef(TypedDict):
     """A role an actor may hold (e.g. `pemohon`, `verifikator`)."""
     #: Identifier.
@@ -1819,6 +2024,17 @@ class RoutingRule(TypedDict):
 
 
 
+class Rule(TypedDict):
+    """A quoted rule of the computation and how it was confirmed."""
+    #: The rule as the sources print it.
+    quote: str
+    #: How it was confirmed.
+    status: str
+    #: The conversion factor (the conversion rule only).
+    factor: NotRequired[Optional[int]]
+
+
+
 class RuleSet(TypedDict):
     """A routing rule set: the units, the rules, and the fallback unit."""
     #: Where the rule set comes from.
@@ -1830,6 +2046,28 @@ class RuleSet(TypedDict):
     #: The unit (of kind `head_of_complaints`) that receives what no rule
     #: routes.
     fallback: str
+
+
+
+class SampleSizeDef(TypedDict):
+    """The sample-size method the survey refers to."""
+    #: Its name (Krejcie and Morgan).
+    method: str
+    #: The publication.
+    reference: str
+    #: The formula as used.
+    formula: str
+    #: How it was confirmed.
+    status: str
+
+
+
+class Scale(TypedDict):
+    """The 1–4 answer scale."""
+    #: The lowest answer (1).
+    min: int
+    #: The highest answer (4).
+    max: int
 
 
 
@@ -2176,6 +2414,54 @@ class SupervisionSettings(TypedDict, total=False):
 
 
 
+class SurveyDef(TypedDict):
+    """The survey of PermenPANRB No. 14 Tahun 2017 as data."""
+    #: The regulation and how its values were checked.
+    source: "SurveySource"
+    #: The nine elements, in the regulation's list order.
+    elements: List["ElementDef"]
+    #: Why two orders exist and why it does not matter here.
+    element_order_note: str
+    #: The answer scale.
+    scale: "Scale"
+    #: The weight of each element.
+    weight: "WeightDef"
+    #: The per-element average.
+    nrr: "Rule"
+    #: The conversion to 25–100.
+    conversion: "Rule"
+    #: The category table, lowest first.
+    categories: List["CategoryDef"]
+    #: How the table was confirmed.
+    categories_status: str
+    #: The respondent profile fields.
+    profile: List["ProfileField"]
+    #: The sample-size method.
+    sample_size: "SampleSizeDef"
+
+
+
+class SurveySource(TypedDict):
+    """Where the survey comes from, and how its values were checked."""
+    #: The regulation's full title.
+    regulation: str
+    #: Its short citation.
+    short: str
+    #: What it replaces.
+    replaces: NotRequired[Optional[str]]
+    #: The article that obliges the survey.
+    article: NotRequired[Optional[str]]
+    #: The date of enactment, when known.
+    enacted: NotRequired[Optional[IsoDate]]
+    #: The Berita Negara number, when known.
+    berita_negara: NotRequired[Optional[str]]
+    #: How the values were obtained and checked.
+    note: str
+    #: Independent checks of the values.
+    cross_checks: NotRequired[List[str]]
+
+
+
 class Tally(TypedDict):
     """Counts of one group of items."""
     #: Items on the checklist.
@@ -2187,6 +2473,9 @@ class Tally(TypedDict):
     #: Missing.
     missing: int
 
+
+Tally2 = TypedDict("Tally2", {"respondents": int, "sums": List[int], "counts": List[int], "from": NotRequired[Optional[IsoDate]], "to": NotRequired[Optional[IsoDate]]})
+"""Per-element sums and counts of answers: exact and mergeable."""
 
 
 class TextLimits(TypedDict, total=False):
@@ -2429,6 +2718,21 @@ class WebForm(TypedDict, total=False):
 
 Weekmask = str
 """Seven 0/1 digits from Monday ("1111100") or day names ("Mon Tue Wed Thu Fri")."""
+
+
+class WeightDef(TypedDict):
+    """The weight of each element's average."""
+    #: The exact weight, one over the number of elements (`1/9`).
+    exact: str
+    #: The weight as the processing format prints it (`0,111`).
+    printed: str
+    #: The same with a decimal point (`0.111`).
+    printed_value: str
+    #: The printed rule.
+    quote: str
+    #: How it was confirmed.
+    status: str
+
 
 
 class YearEntry(TypedDict):

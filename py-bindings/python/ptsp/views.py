@@ -23,22 +23,28 @@ __all__ = [
     "View",
     "AuditLine",
     "CaseClock",
+    "Category",
     "Comparison",
     "CompetenceReport",
     "CurrentStep",
     "Deadline",
     "DeadlinePolicy",
+    "ElementResult",
     "Escalation",
     "Expiry",
     "ExplainedDay",
     "Explanation",
     "FacilitiesAudit",
+    "Figure",
+    "GroupResult",
     "HolidayInfo",
+    "IkmResult",
     "Label",
     "LaneClock",
     "PauseInfo",
     "Preview",
     "PreviewStep",
+    "Problem",
     "Requirement",
     "SectorStaffing",
     "Shortfall",
@@ -205,6 +211,28 @@ class CaseClock(View):
         breached; frozen while paused), while it runs or is paused."""
         v = self._get("due_remaining_seconds")
         return _seconds(v)
+
+
+class Category(View):
+    """A category of the table, as a result carries it."""
+
+    __slots__ = ()
+
+    @property
+    def perception(self) -> int:
+        """The perception value, 1 to 4."""
+        return self._get("perception")
+
+    @property
+    def quality(self) -> str:
+        """The quality letter."""
+        return self._get("quality")
+
+    @property
+    def performance(self) -> Label:
+        """The unit's performance."""
+        v = self._get("performance")
+        return _wrap(Label, v)
 
 
 class Comparison(View):
@@ -406,6 +434,54 @@ class DeadlinePolicy(View):
     def after_hours(self) -> str:
         """What a receipt after closing time means."""
         return self._get("after_hours")
+
+
+class ElementResult(View):
+    """One element's figures."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Element id."""
+        return self._get("id")
+
+    @property
+    def name(self) -> Label:
+        """Its name."""
+        v = self._get("name")
+        return _wrap(Label, v)
+
+    @property
+    def answered(self) -> int:
+        """How many answered it."""
+        return self._get("answered")
+
+    @property
+    def total(self) -> int:
+        """The sum of their answers."""
+        return self._get("total")
+
+    @property
+    def nrr(self) -> str:
+        """The average (NRR) with four decimals."""
+        return self._get("nrr")
+
+    @property
+    def nrr_value(self) -> float:
+        """The average as a number."""
+        return self._get("nrr_value")
+
+    @property
+    def converted(self) -> str:
+        """The average converted (× 25), two decimals."""
+        return self._get("converted")
+
+    @property
+    def category(self) -> Category:
+        """The element's own category (the results name what to improve)."""
+        v = self._get("category")
+        return _wrap(Category, v)
 
 
 class Escalation(View):
@@ -624,6 +700,58 @@ class FacilitiesAudit(View):
         return _wrap(Tally, v)
 
 
+class Figure(View):
+    """An index value: on the 1–4 scale with four decimals, converted to 25–100
+    with two (both rounded half up from the exact value), and its category."""
+
+    __slots__ = ()
+
+    @property
+    def index(self) -> str:
+        """On the 1–4 scale, four decimals (`"3.4444"`)."""
+        return self._get("index")
+
+    @property
+    def converted(self) -> str:
+        """Converted (× 25), two decimals (`"86.11"`)."""
+        return self._get("converted")
+
+    @property
+    def value(self) -> float:
+        """The converted value as a number (for charts)."""
+        return self._get("value")
+
+    @property
+    def category(self) -> Category:
+        """Its category in the regulation's table."""
+        v = self._get("category")
+        return _wrap(Category, v)
+
+
+class GroupResult(View):
+    """One group's index, or why it has none (an element nobody in the group
+    answered)."""
+
+    __slots__ = ()
+
+    @property
+    def key(self) -> str:
+        """The group's key."""
+        return self._get("key")
+
+    @property
+    def result(self) -> Optional[IkmResult]:
+        """Its index."""
+        v = self._get("result")
+        return _wrap(IkmResult, v)
+
+    @property
+    def problem(self) -> Optional[Problem]:
+        """Why it has none."""
+        v = self._get("problem")
+        return _wrap(Problem, v)
+
+
 class HolidayInfo(View):
     """One holiday entry with its decree resolved, as operations report it."""
 
@@ -666,6 +794,64 @@ class HolidayInfo(View):
         """Whether this calendar treats the day as a day off (see
         `CalendarDef::non_working_kinds`)."""
         return self._get("non_working")
+
+
+class IkmResult(View):
+    """The satisfaction index of a set of responses."""
+
+    __slots__ = ()
+
+    @property
+    def respondents(self) -> int:
+        """Respondents."""
+        return self._get("respondents")
+
+    @property
+    def from_(self) -> Optional[datetime.date]:
+        """The earliest survey day."""
+        v = self._get("from")
+        return _date(v)
+
+    @property
+    def to(self) -> Optional[datetime.date]:
+        """The latest."""
+        v = self._get("to")
+        return _date(v)
+
+    @property
+    def elements(self) -> List[ElementResult]:
+        """Per element, in the survey's order."""
+        v = self._get("elements")
+        return _wrap(ElementResult, v)
+
+    @property
+    def exact(self) -> Figure:
+        """With the exact weight 1/9."""
+        v = self._get("exact")
+        return _wrap(Figure, v)
+
+    @property
+    def with_printed_weight(self) -> Figure:
+        """With the printed weight 0,111."""
+        v = self._get("with_printed_weight")
+        return _wrap(Figure, v)
+
+    @property
+    def used(self) -> str:
+        """Which of the two `category` follows."""
+        return self._get("used")
+
+    @property
+    def category(self) -> Category:
+        """The category of the method used."""
+        v = self._get("category")
+        return _wrap(Category, v)
+
+    @property
+    def weakest(self) -> List[Any]:
+        """The elements with the lowest average (ties all named): where to
+        improve first."""
+        return self._get("weakest")
 
 
 class Label(View):
@@ -788,6 +974,36 @@ class PreviewStep(View):
         time)."""
         v = self._get("due")
         return _instant(v)
+
+
+class Problem(View):
+    """One problem found while validating a definition or an input: where it
+    is, what kind of problem it is, and a message in both languages.
+
+    Validation collects *all* problems before it fails, so a user fixing a
+    definition sees every mistake at once."""
+
+    __slots__ = ()
+
+    @property
+    def path(self) -> str:
+        """Path to the offending value, e.g. `layers[0].holidays[3].date`."""
+        return self._get("path")
+
+    @property
+    def code(self) -> str:
+        """Stable code from the registry (`Code`)."""
+        return self._get("code")
+
+    @property
+    def message(self) -> str:
+        """Message in English."""
+        return self._get("message")
+
+    @property
+    def message_id(self) -> str:
+        """Message in Bahasa Indonesia."""
+        return self._get("message_id")
 
 
 class Requirement(View):

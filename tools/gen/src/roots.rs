@@ -37,6 +37,10 @@ pub fn add(generator: &mut SchemaGenerator) {
         ptsp::office::Requirement, ptsp::office::StaffingSettings,
         ptsp::office::CompetenceReport, ptsp::office::StaffingReport,
         ptsp::office::EscalationPolicy, ptsp::office::Escalation,
+        // Evaluation.
+        ptsp::evaluation::SurveyDef, ptsp::evaluation::Response, ptsp::evaluation::ResponseRules,
+        ptsp::evaluation::Tally, ptsp::evaluation::IkmResult, ptsp::evaluation::GroupResult,
+        ptsp::evaluation::GroupBy, ptsp::evaluation::Method,
     );
 }
 
@@ -57,6 +61,8 @@ pub const VIEWS: &[&str] = &[
     "CompetenceReport",
     "StaffingReport",
     "Escalation",
+    "IkmResult",
+    "GroupResult",
 ];
 
 /// What both bindings add to a serialised type because the core computes it

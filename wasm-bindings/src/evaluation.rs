@@ -1,0 +1,178 @@
+//! Evaluation (core module `ptsp::evaluation`): the community satisfaction
+//! index of PermenPANRB No. 14 Tahun 2017 — the survey for a kiosk form, the
+//! check of one response, the index of a survey round, per-group indices,
+//! mergeable tallies and Krejcie–Morgan sample sizes. In both packages (the
+//! IKM kiosk is a browser form).
+//!
+//! Every function converts its arguments in ([`crate::convert`]), calls core
+//! once, and converts the result out; every failure is thrown as a
+//! `PtspError` ([`crate::error`]).
+
+use ptsp::evaluation::{GroupBy, Method, Response, ResponseRules, SurveyDef, Tally};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{self, Result};
+use crate::error::Domain;
+
+fn responses(v: &JsValue) -> Result<Vec<Response>> {
+    convert::objects(v, "responses", Domain::Evaluation)
+}
+
+/// The survey of PermenPANRB No. 14 Tahun 2017: the nine elements with their
+/// questions and options in both languages (for the kiosk's screens), the
+/// category table, the respondent profile and the source of every value.
+///
+/// ```js
+/// const s = survey();
+/// s.elements.map((e) => e.question.id);   // nine questions, in the regulation's order
+/// ```
+#[wasm_bindgen(unchecked_return_type = "SurveyDef")]
+pub fn survey() -> Result<JsValue> {
+    convert::to_js(&SurveyDef::permenpanrb_14_2017())
+}
+
+/// Every problem of one response (`[]` when it may be submitted): unknown
+/// elements, answers outside 1–4, unanswered elements unless `requireAll`
+/// is `false`, unknown profile options, an age over 130, blank or
+/// over-long ids. The same check as the server's.
+///
+/// ```js
+/// validateSurveyResponse({ date: "2026-12-01", answers: { persyaratan: 4 } })
+///   .map((p) => p.path);                   // the eight unanswered elements
+/// ```
+#[wasm_bindgen(js_name = validateSurveyResponse, unchecked_return_type = "Problem[]")]
+pub fn validate_survey_response(
+    #[wasm_bindgen(unchecked_param_type = "Response")] response: &JsValue,
+    #[wasm_bindgen(js_name = requireAll, unchecked_param_type = "boolean | null | undefined")]
+    require_all: &JsValue,
+) -> Result<JsValue> {
+    let r: Response = convert::object(response, "response", "", Domain::Evaluation)?;
+    let require_all = if convert::absent(require_all) {
+        true
+    } else {
+        require_all
+            .as_bool()
+            .ok_or_else(|| convert::wrong("requireAll", "boolean", require_all))?
+    };
+    convert::to_js(&ptsp::evaluation::validate_response(
+        &SurveyDef::permenpanrb_14_2017(),
+        &r,
+        &ResponseRules { require_all },
+        "",
+    ))
+}
+
+/// The index of a survey round: per-element averages, the index with the
+/// exact weight 1/9 and with the printed 0,111, the category of `method`
+/// (`"exact"` by default, or `"printed_weight"`), the weakest elements.
+/// Throws `invalid_responses` with every problem of every response.
+#[wasm_bindgen(unchecked_return_type = "IkmResult")]
+pub fn ikm(
+    #[wasm_bindgen(unchecked_param_type = "Response[]")] rs: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Method | null | undefined")] method: &JsValue,
+) -> Result<JsValue> {
+    let rs = responses(rs)?;
+    let method: Method = convert::variant(method, "method", Domain::Evaluation)?;
+    convert::to_js(&ptsp::evaluation::ikm(
+        &SurveyDef::permenpanrb_14_2017(),
+        &rs,
+        method,
+    )?)
+}
+
+/// The index per `"service"`, `"unit"`, `"month"`, `"quarter"`,
+/// `"semester"` or `"year"`.
+#[wasm_bindgen(js_name = ikmBy, unchecked_return_type = "GroupResult[]")]
+pub fn ikm_by(
+    #[wasm_bindgen(unchecked_param_type = "Response[]")] rs: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "GroupBy")] by: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Method | null | undefined")] method: &JsValue,
+) -> Result<JsValue> {
+    let rs = responses(rs)?;
+    let by: GroupBy = convert::required_variant(by, "by", Domain::Evaluation)?;
+    let method: Method = convert::variant(method, "method", Domain::Evaluation)?;
+    convert::to_js(&ptsp::evaluation::ikm_by(
+        &SurveyDef::permenpanrb_14_2017(),
+        &rs,
+        by,
+        method,
+    )?)
+}
+
+/// Per-element sums and counts of `responses` (validated, blanks
+/// allowed), to store and merge.
+#[wasm_bindgen(js_name = tallyResponses, unchecked_return_type = "Tally")]
+pub fn tally_responses(
+    #[wasm_bindgen(unchecked_param_type = "Response[]")] rs: &JsValue,
+) -> Result<JsValue> {
+    let rs = responses(rs)?;
+    let def = SurveyDef::permenpanrb_14_2017();
+    if !rs.is_empty()
+        && let Err(e) = ptsp::evaluation::ikm(&def, &rs, Method::Exact)
+        && e.code() == ptsp::Code::InvalidResponses
+    {
+        return Err(e.into());
+    }
+    let mut t = Tally::new(&def);
+    for r in &rs {
+        t.add(&def, r);
+    }
+    convert::to_js(&t)
+}
+
+/// The tally of the union of `tallies`.
+#[wasm_bindgen(js_name = mergeTallies, unchecked_return_type = "Tally")]
+pub fn merge_tallies(
+    #[wasm_bindgen(unchecked_param_type = "Tally[]")] tallies: &JsValue,
+) -> Result<JsValue> {
+    let def = SurveyDef::permenpanrb_14_2017();
+    let all: Vec<Tally> = convert::objects(tallies, "tallies", Domain::Evaluation)?;
+    let mut out = Tally::new(&def);
+    for (i, t) in all.iter().enumerate() {
+        check_tally(&def, t, &format!("tallies[{i}]"))?;
+        out.merge(t);
+    }
+    convert::to_js(&out)
+}
+
+/// The index of a tally.
+#[wasm_bindgen(js_name = ikmOfTally, unchecked_return_type = "IkmResult")]
+pub fn ikm_of_tally(
+    #[wasm_bindgen(unchecked_param_type = "Tally")] tally: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Method | null | undefined")] method: &JsValue,
+) -> Result<JsValue> {
+    let def = SurveyDef::permenpanrb_14_2017();
+    let t: Tally = convert::object(tally, "tally", "tally", Domain::Evaluation)?;
+    check_tally(&def, &t, "tally")?;
+    let method: Method = convert::variant(method, "method", Domain::Evaluation)?;
+    convert::to_js(&t.result(&def, method)?)
+}
+
+fn check_tally(def: &SurveyDef, t: &Tally, path: &str) -> Result<()> {
+    let n = def.elements.len();
+    if t.sums.len() == n && t.counts.len() == n {
+        return Ok(());
+    }
+    Err(ptsp::evaluation::EvaluationError::InvalidResponses {
+        problems: vec![ptsp::Problem::new(
+            format!("{path}.sums"),
+            ptsp::Code::TooMany,
+            format!("a tally has {n} sums and {n} counts, one per element"),
+            format!("tally memiliki {n} jumlah dan {n} hitungan, satu per unsur"),
+        )],
+    }
+    .into())
+}
+
+/// Krejcie and Morgan's sample size for a population of service users.
+///
+/// ```js
+/// sampleSize(1000); // 278
+/// ```
+#[wasm_bindgen(js_name = sampleSize)]
+pub fn sample_size(
+    #[wasm_bindgen(unchecked_param_type = "number")] population: &JsValue,
+) -> Result<f64> {
+    let n: u64 = convert::integer_in(population, "population", ptsp::error::phrase::NUMBER)?;
+    Ok(ptsp::evaluation::sample_size(n) as f64)
+}
