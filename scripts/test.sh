@@ -34,6 +34,7 @@ cargo run -q -p ptsp --example deadlines -- --lang en --received 2026-12-24T09:0
 cargo run -q -p ptsp --example permit_lifecycle -- en | sed -n '1,20p'
 cargo run -q -p ptsp --example desk | tail -n 8
 cargo run -q -p ptsp --example office -- en | tail -n 8
+cargo run -q -p ptsp --example evaluation -- en | tail -n 8
 
 section "rust: docs build without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc -q -p ptsp --no-deps

@@ -262,6 +262,7 @@ fn fault(f: Fault, domain: Domain) -> BindingError {
     }
 }
 
+#[cfg(feature = "full")]
 /// A string parameter naming a variant of a core enum (`"month"`,
 /// `"exact"`): any other string is `invalid_json` of `domain` with the
 /// variants it has; `null` or `undefined` is the enum's default.
@@ -276,6 +277,7 @@ pub(crate) fn variant<T: DeserializeOwned + Default>(
     required_variant(v, param, domain)
 }
 
+#[cfg(feature = "full")]
 /// A string parameter naming a variant of a core enum, required.
 pub(crate) fn required_variant<T: DeserializeOwned>(
     v: &JsValue,

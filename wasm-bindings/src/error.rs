@@ -142,6 +142,7 @@ pub(crate) enum Domain {
     #[cfg_attr(not(feature = "full"), allow(dead_code))]
     Office,
     /// Survey responses and tallies of the evaluation.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     Evaluation,
 }
 

@@ -109,6 +109,7 @@ mod calendar;
 mod case;
 mod convert;
 mod error;
+#[cfg(feature = "full")]
 mod evaluation;
 mod form;
 #[cfg(feature = "full")]
@@ -126,6 +127,7 @@ pub use calendar::{layer_from_ical, layer_to_ical};
 #[cfg(feature = "full")]
 pub use case::Case;
 pub use error::{BindingError, ERROR_NAME, is_ptsp_error};
+#[cfg(feature = "full")]
 pub use evaluation::{
     ikm, ikm_by, ikm_of_tally, merge_tallies, sample_size, survey, tally_responses,
     validate_survey_response,

@@ -264,7 +264,8 @@ export const tests = [
   },
 
   {
-    name: "the satisfaction index (PermenPANRB 14/2017) agrees with the shared cases, in both packages",
+    name: "the satisfaction index (PermenPANRB 14/2017) agrees with the shared cases",
+    full: true,
     fn(ptsp, fixtures, assert) {
       const f = fixtures["evaluation/ikm.json"];
       const fig = (x) => ({ index: x.index, converted: x.converted, quality: x.category.quality });
@@ -2299,6 +2300,14 @@ export const tests = [
  */
 export const FULL_ONLY_EXPORTS = [
   "Office",
+  "survey",
+  "validateSurveyResponse",
+  "ikm",
+  "ikmBy",
+  "tallyResponses",
+  "mergeTallies",
+  "ikmOfTally",
+  "sampleSize",
   "supervisionEscalations",
   "supervisorWorklist",
   "checkOrganisation",

@@ -288,7 +288,8 @@ impl SurveyDef {
     pub fn permenpanrb_14_2017() -> SurveyDef {
         static DEF: OnceLock<SurveyDef> = OnceLock::new();
         DEF.get_or_init(|| {
-            serde_json::from_str(PERMENPANRB_14_2017).expect("the built-in survey is valid JSON")
+            crate::error::input::from_json(PERMENPANRB_14_2017, "")
+                .expect("the built-in survey is valid (tested)")
         })
         .clone()
     }
