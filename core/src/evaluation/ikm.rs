@@ -898,6 +898,9 @@ fn check_all(def: &SurveyDef, responses: &[Response]) -> Result<(), EvaluationEr
     let rules = ResponseRules { require_all: false };
     let mut problems = Vec::new();
     for (i, r) in responses.iter().enumerate() {
+        if plainly_valid(def, r) {
+            continue;
+        }
         problems.extend(validate_response(
             def,
             r,
@@ -913,6 +916,32 @@ fn check_all(def: &SurveyDef, responses: &[Response]) -> Result<(), EvaluationEr
     } else {
         Err(EvaluationError::InvalidResponses { problems })
     }
+}
+
+/// A quick look that passes what [`validate_response`] (blanks allowed)
+/// would find nothing wrong with, without building paths: the common case.
+fn plainly_valid(def: &SurveyDef, r: &Response) -> bool {
+    let (lo, hi) = (def.scale.min, def.scale.max);
+    let listed = |field: &str, v: &Option<String>| {
+        v.as_deref().is_none_or(|v| {
+            def.profile
+                .iter()
+                .find(|f| f.id == field)
+                .is_none_or(|f| f.options.iter().any(|o| o.id == v))
+        })
+    };
+    r.answers
+        .iter()
+        .all(|(k, v)| (lo..=hi).contains(v) && def.elements.iter().any(|e| e.id == *k))
+        && listed("sex", &r.profile.sex)
+        && listed("education", &r.profile.education)
+        && listed("occupation", &r.profile.occupation)
+        && r.profile.age.is_none_or(|a| a <= MAX_AGE)
+        && [&r.id, &r.service, &r.unit].iter().all(|v| {
+            v.as_ref()
+                .is_none_or(|v| !v.trim().is_empty() && v.chars().count() <= MAX_ID)
+        })
+        && crate::case::INSTANT_YEARS.contains(&r.date.year())
 }
 
 /// How [`ikm_by`] groups responses.
