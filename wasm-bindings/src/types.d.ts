@@ -269,6 +269,36 @@ export type CaseClockChange =
   };
 
 /**
+ * One row of case figures.
+ */
+export interface CaseRow {
+  /** The values of the report's case dimensions, in their order. */
+  key: string[];
+  /** The figures. */
+  stats: CaseStats;
+}
+
+/**
+ * What cases did, in one row.
+ */
+export interface CaseStats {
+  /** Cases submitted within the period. */
+  submitted: number;
+  /** Cases ended within the period, by how (`approved`, `rejected` …). */
+  ended: Record<string, number>;
+  /** Cases open at `now`. */
+  open: number;
+  /** Deemed approvals due at `now` (the procedure's opt-in rule). */
+  deemed_approvals: number;
+  /** Cases whose tier (case-level) deadline was met, among those ended within the period with a tier. */
+  tier_on_time: number;
+  /** Missed. */
+  tier_late: number;
+  /** Correction rounds of the cases ended within the period. */
+  corrections: number;
+}
+
+/**
  * The JSON form of a `CaseStatus`: one string.
  */
 export type CaseStatus =
@@ -553,7 +583,11 @@ export type Code =
   | "unknown_option"
   | "unanswered"
   | "no_respondents"
-  | "unanswered_element";
+  | "unanswered_element"
+  | "invalid_report"
+  | "incompatible_reports"
+  | "duplicate_dimension"
+  | "unknown_procedure";
 
 /**
  * What an actor asks the case to do.
@@ -701,6 +735,26 @@ export interface CompetenceReport {
 }
 
 /**
+ * An SLA compliance report: exact, mergeable.
+ */
+export interface ComplianceReport {
+  /** The period. */
+  period: Period;
+  /** The instant open visits are judged at. */
+  now: IsoInstant;
+  /** The dimensions step rows are grouped by. */
+  step_dimensions: Dimension[];
+  /** The dimensions case rows are grouped by (those of the step dimensions that apply to cases: procedure, tier, month). */
+  case_dimensions: Dimension[];
+  /** Step rows, keys in order. */
+  steps: StepRow[];
+  /** Case rows, keys in order. */
+  cases: CaseRow[];
+  /** Cases counted. */
+  counted: number;
+}
+
+/**
  * The state an item was found in.
  */
 export type Condition =
@@ -831,6 +885,18 @@ export interface DeemedApproval {
   /** The legal basis, as text. */
   basis: string;
 }
+
+/**
+ * What a report groups by.
+ */
+export type Dimension =
+  | "procedure"
+  | "step"
+  | "lane"
+  | "unit"
+  | "staff"
+  | "tier"
+  | "month";
 
 /**
  * What a superior gives on a case: a note for the record, or an
@@ -1713,6 +1779,16 @@ export interface PauseInfo {
 }
 
 /**
+ * The period a report covers: days `from` to `to`, both included.
+ */
+export interface Period {
+  /** The first day. */
+  from: IsoDate;
+  /** The last day. */
+  to: IsoDate;
+}
+
+/**
  * A position in the line of command.
  */
 export interface Position {
@@ -2418,6 +2494,46 @@ export type StepKind =
   | "end";
 
 /**
+ * One row of step figures.
+ */
+export interface StepRow {
+  /** The values of the report's step dimensions, in their order. */
+  key: string[];
+  /** The figures. */
+  stats: StepStats;
+}
+
+/**
+ * What step visits did, in one row.
+ */
+export interface StepStats {
+  /** Visits entered within the period. */
+  started: number;
+  /** Visits ended within the period. */
+  finished: number;
+  /** Of those with a deadline, ended by it. */
+  on_time: number;
+  /** Of those with a deadline, ended after it. */
+  late: number;
+  /** Visits open at `now`. */
+  open: number;
+  /** Of those, past their deadline. */
+  breached: number;
+  /** Correction rounds of the finished visits. */
+  corrections: number;
+  /** Working seconds the finished visits spent with the applicant. */
+  paused_seconds: number;
+  /** Visits whose preventive warning was recorded. */
+  warned: number;
+  /** Visits escalated after their deadline (repressive, any level). */
+  escalated: number;
+  /** The highest escalation level recorded. */
+  max_level: number;
+  /** Working minutes of the finished visits, exactly. */
+  minutes: Record<string, unknown>;
+}
+
+/**
  * One visit of a step: entered, deadline, pauses, finished.
  */
 export interface StepVisit {
@@ -2439,6 +2555,8 @@ export interface StepVisit {
   unit?: string | null;
   /** The documents it produced. */
   outputs?: OutputRecord[];
+  /** The staff member bound to this visit by an assignment (kept after the visit ends, for the reports). */
+  staff?: string | null;
   /** Whether the preventive warning (seed §6) was recorded on this visit. */
   warned?: boolean;
   /** The highest repressive escalation level recorded on this visit (0: none). */
@@ -3024,7 +3142,11 @@ export type ErrorCode =
   | "unknown_option" // an option is not known
   | "unanswered" // a question is not answered
   | "no_respondents" // there are no respondents
-  | "unanswered_element"; // an element has no answers
+  | "unanswered_element" // an element has no answers
+  | "invalid_report" // a report request is not valid
+  | "incompatible_reports" // reports cannot be merged
+  | "duplicate_dimension" // a dimension is named twice
+  | "unknown_procedure"; // a procedure is not among those given
 
 /** The module an error belongs to. */
 export type ErrorKind =

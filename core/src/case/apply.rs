@@ -702,6 +702,13 @@ impl Case {
                 },
                 CaseStatus::Active | CaseStatus::AwaitingCorrection,
             ) => {
+                // A staff member bound to the open visit of the step takes it.
+                if let (Some(who), Some(bound)) = (staff, step)
+                    && self.current.as_deref() == Some(bound.as_str())
+                    && let Some(v) = self.visits.last_mut().filter(|v| v.ended.is_none())
+                {
+                    v.staff = Some(who.clone());
+                }
                 // A staff-only assignment keeps the lane's unit.
                 let keep = self.assignments.get(lane).and_then(|a| a.unit.clone());
                 self.assignments.insert(
@@ -780,6 +787,12 @@ impl Case {
     fn enter(&mut self, step: &str, at: DateTime<FixedOffset>, due: Option<DateTime<FixedOffset>>) {
         self.current = Some(step.to_owned());
         self.remaining_at_pause = 0;
+        // A staff member bound ahead to this step takes the visit.
+        let staff = self
+            .assignments
+            .values()
+            .find(|a| a.step.as_deref() == Some(step) && a.staff.is_some())
+            .and_then(|a| a.staff.clone());
         self.visits.push(StepVisit {
             step: step.to_owned(),
             started: at,
@@ -790,6 +803,7 @@ impl Case {
             outcome: None,
             unit: None,
             outputs: Vec::new(),
+            staff,
             warned: false,
             escalated: 0,
         });

@@ -234,6 +234,10 @@ pub struct StepVisit {
     /// The documents it produced.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<OutputRecord>,
+    /// The staff member bound to this visit by an assignment (kept after
+    /// the visit ends, for the reports).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
     /// Whether the preventive warning (seed §6) was recorded on this visit.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub warned: bool,

@@ -234,6 +234,10 @@ codes! {
     Unanswered = "unanswered", "pertanyaan belum dijawab", "a question is not answered";
     NoRespondents = "no_respondents", "tidak ada responden", "there are no respondents";
     UnansweredElement = "unanswered_element", "unsur tanpa jawaban", "an element has no answers";
+    InvalidReport = "invalid_report", "permintaan laporan tidak valid", "a report request is not valid";
+    IncompatibleReports = "incompatible_reports", "laporan tidak dapat digabung", "reports cannot be merged";
+    DuplicateDimension = "duplicate_dimension", "dimensi disebut dua kali", "a dimension is named twice";
+    UnknownProcedure = "unknown_procedure", "prosedur tidak diberikan", "a procedure is not among those given";
 }
 
 impl Code {

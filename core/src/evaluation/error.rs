@@ -32,6 +32,19 @@ pub enum EvaluationError {
         /// The element.
         element: String,
     },
+    /// A report request has problems (a reversed period, a dimension
+    /// named twice, cases whose procedure is not given); every one listed.
+    #[error("invalid report request: {}", summary(.problems, Lang::En))]
+    InvalidReport {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
+    /// Reports over other periods, instants or dimensions cannot be merged.
+    #[error("reports over different periods, instants or dimensions cannot be merged")]
+    IncompatibleReports,
+    /// A case could not be evaluated (its own error, code and kind kept).
+    #[error(transparent)]
+    Case(#[from] crate::case::CaseError),
     /// A JSON text or value of the wrong shape.
     #[error(transparent)]
     Input(#[from] InputError),
@@ -45,17 +58,25 @@ impl PtspError for EvaluationError {
             EvaluationError::InvalidResponses { .. } => Code::InvalidResponses,
             EvaluationError::NoRespondents => Code::NoRespondents,
             EvaluationError::UnansweredElement { .. } => Code::UnansweredElement,
+            EvaluationError::InvalidReport { .. } => Code::InvalidReport,
+            EvaluationError::IncompatibleReports => Code::IncompatibleReports,
+            EvaluationError::Case(e) => e.code(),
             EvaluationError::Input(e) => e.code(),
         }
     }
 
     fn kind(&self) -> Kind {
-        Kind::Evaluation
+        match self {
+            EvaluationError::Case(e) => e.kind(),
+            _ => Kind::Evaluation,
+        }
     }
 
     fn problems(&self) -> &[Problem] {
         match self {
-            EvaluationError::InvalidResponses { problems } => problems,
+            EvaluationError::InvalidResponses { problems }
+            | EvaluationError::InvalidReport { problems } => problems,
+            EvaluationError::Case(e) => e.problems(),
             EvaluationError::Input(e) => e.problems(),
             _ => &[],
         }
@@ -64,12 +85,22 @@ impl PtspError for EvaluationError {
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (EvaluationError::Input(e), _) => e.message(lang),
+            (EvaluationError::Case(e), _) => PtspError::message(e, lang),
             (_, Lang::En) => self.to_string(),
             (EvaluationError::InvalidResponses { problems }, Lang::Id) => {
                 format!("jawaban survei tidak valid: {}", summary(problems, lang))
             }
             (EvaluationError::NoRespondents, Lang::Id) => {
                 "tidak ada responden: indeks membutuhkan sedikitnya satu".into()
+            }
+            (EvaluationError::InvalidReport { problems }, Lang::Id) => {
+                format!(
+                    "permintaan laporan tidak valid: {}",
+                    summary(problems, lang)
+                )
+            }
+            (EvaluationError::IncompatibleReports, Lang::Id) => {
+                "laporan atas periode, waktu atau dimensi yang berbeda tidak dapat digabung".into()
             }
             (EvaluationError::UnansweredElement { element }, Lang::Id) => format!(
                 "unsur “{element}” tidak memiliki jawaban: indeks membutuhkan nilai rata-rata setiap unsur"

@@ -1,16 +1,22 @@
 //! Evaluation (seed §9–11): the community satisfaction index (IKM) of
 //! PermenPANRB No. 14 Tahun 2017 ([`ikm`](mod@ikm)), computed exactly
-//! ([`Fraction`]) from responses validated with every problem at once.
+//! ([`Fraction`]) from responses validated with every problem at once, and
+//! SLA compliance reports over any set of cases and period
+//! ([`compliance`](mod@compliance)), exact and mergeable.
 //!
 //! Seed §11 (*Evaluasi Kinerja Pelaksana*) asks for periodic, continuous
 //! evaluation, internal and by a community satisfaction survey; the SLA
 //! clocks of [`crate::sla`] and the desk's figures of [`crate::desk::figures`]
 //! give the internal side.
 
+pub mod compliance;
 mod error;
 mod exact;
 pub mod ikm;
 
+pub use compliance::{
+    CaseRow, CaseStats, ComplianceReport, Dimension, Period, StepRow, StepStats, compliance,
+};
 pub use error::EvaluationError;
 pub use exact::Fraction;
 pub use ikm::{

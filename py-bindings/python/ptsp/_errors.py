@@ -332,6 +332,10 @@ CODES: Dict[str, Dict[str, str]] = {
     "unanswered": {"en": "a question is not answered", "id": "pertanyaan belum dijawab"},
     "no_respondents": {"en": "there are no respondents", "id": "tidak ada responden"},
     "unanswered_element": {"en": "an element has no answers", "id": "unsur tanpa jawaban"},
+    "invalid_report": {"en": "a report request is not valid", "id": "permintaan laporan tidak valid"},
+    "incompatible_reports": {"en": "reports cannot be merged", "id": "laporan tidak dapat digabung"},
+    "duplicate_dimension": {"en": "a dimension is named twice", "id": "dimensi disebut dua kali"},
+    "unknown_procedure": {"en": "a procedure is not among those given", "id": "prosedur tidak diberikan"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 

@@ -58,6 +58,8 @@ __all__ = [
     "CaseClockChangeRestarted",
     "CaseClockChangeResumed",
     "CaseClockChangeStarted",
+    "CaseRow",
+    "CaseStats",
     "CaseStatus",
     "Catalogue",
     "Category",
@@ -83,6 +85,7 @@ __all__ = [
     "Comparison",
     "Competence",
     "CompetenceReport",
+    "ComplianceReport",
     "Condition",
     "Control",
     "CorrectionClock",
@@ -97,6 +100,7 @@ __all__ = [
     "Deadline",
     "DeadlinePolicy",
     "DeemedApproval",
+    "Dimension",
     "Directive",
     "DocumentRequirement",
     "DueEvent",
@@ -159,6 +163,7 @@ __all__ = [
     "OutputKind",
     "OutputRecord",
     "PauseInfo",
+    "Period",
     "Position",
     "Preview",
     "PreviewStep",
@@ -207,6 +212,8 @@ __all__ = [
     "StepDef",
     "StepExplanation",
     "StepKind",
+    "StepRow",
+    "StepStats",
     "StepVisit",
     "SubmittedDocument",
     "Suggestion",
@@ -467,6 +474,35 @@ while the case is with the applicant (an answer delivered and awaiting
 confirmation, a file returned for correction) and runs again when the
 case comes back to the office."""
 
+
+class CaseRow(TypedDict):
+    """One row of case figures."""
+    #: The values of the report's case dimensions, in their order.
+    key: List[str]
+    #: The figures.
+    stats: "CaseStats"
+
+
+
+class CaseStats(TypedDict):
+    """What cases did, in one row."""
+    #: Cases submitted within the period.
+    submitted: int
+    #: Cases ended within the period, by how (`approved`, `rejected` …).
+    ended: Dict[str, int]
+    #: Cases open at `now`.
+    open: int
+    #: Deemed approvals due at `now` (the procedure's opt-in rule).
+    deemed_approvals: int
+    #: Cases whose tier (case-level) deadline was met, among those ended
+    #: within the period with a tier.
+    tier_on_time: int
+    #: Missed.
+    tier_late: int
+    #: Correction rounds of the cases ended within the period.
+    corrections: int
+
+
 CaseStatus = Literal["new", "active", "awaiting_correction", "approved", "rejected", "withdrawn", "completed", "forwarded", "archived", "lapsed"]
 """The JSON form of a `CaseStatus`: one string."""
 
@@ -568,7 +604,7 @@ ClockStatus = Literal["running", "at_risk", "breached", "paused", "met_on_time",
 ClockTime = str
 """A time of day, HH:MM or HH:MM:SS between 00:00 and 24:00."""
 
-Code = Literal["invalid_json", "json_syntax", "wrong_type", "missing_field", "unknown_field", "unknown_variant", "invalid_length", "invalid_value", "internal", "invalid_type", "invalid_text", "too_long", "too_many", "too_short", "required", "empty_id", "empty_name", "duplicate_id", "invalid_characters", "out_of_coverage", "out_of_range", "invalid_count", "negative_duration", "no_office_hours", "invalid_definition", "invalid_ical", "shape_mismatch", "conflicting_day", "coverage_too_long", "duplicate_extra_working_day", "duplicate_holiday", "duplicate_year", "empty_weekmask", "holiday_outside_years", "invalid_break", "invalid_office_hours", "invalid_utc_offset", "missing_office_hours", "no_coverage", "non_contiguous_years", "offset_with_seconds", "overlapping_breaks", "unknown_source", "year_out_of_range", "invalid_procedure", "applicant_step_flags", "decision_outcomes", "declines_not_routed", "end_step", "invalid_lapse", "invalid_limit", "invalid_thresholds", "lane_without_role", "loop_without_exit", "no_end_reachable", "no_tiers", "non_positive_sla", "role_not_in_lane", "sla_too_large", "start_not_applicant", "task_outcomes", "unknown_lane", "unknown_role", "unknown_target", "unreachable_step", "unauthorized", "wrong_state", "wrong_step", "unknown_outcome", "outcome_required", "not_allowed", "not_routed", "not_due", "inconsistent_log", "invalid_input", "incomplete_documents", "before_last_event", "date_out_of_range", "instant_out_of_range", "declined_unit", "duplicate_document", "empty_file", "empty_reason", "empty_text", "empty_reasons", "file_too_large", "invalid_assignment", "missing_document", "missing_output", "output_date_in_future", "tier_not_allowed", "tier_required", "undeclared_output", "unknown_document", "unknown_tier", "unknown_visit", "wrong_format", "invalid_form", "invalid_limits", "attachments_too_large", "contact_required", "invalid_email", "invalid_file_name", "invalid_format", "invalid_nik_birth_date", "invalid_nik_digits", "invalid_nik_length", "invalid_nik_region", "invalid_nik_serial", "invalid_phone", "invalid_range", "too_many_attachments", "invalid_rule_set", "empty_criterion", "empty_keywords", "fallback_not_head", "shadowed_rule", "unknown_fallback", "unknown_unit", "invalid_checklist", "invalid_inventory", "unknown_facility", "inconsistent_count", "checked_after_audit", "invalid_organisation", "unknown_position", "no_head", "several_heads", "command_cycle", "ends_before_start", "invalid_requirements", "unknown_staff", "staff_away", "lacks_role", "not_qualified", "office_required", "escalation_not_due", "invalid_responses", "unknown_element", "unknown_option", "unanswered", "no_respondents", "unanswered_element"]
+Code = Literal["invalid_json", "json_syntax", "wrong_type", "missing_field", "unknown_field", "unknown_variant", "invalid_length", "invalid_value", "internal", "invalid_type", "invalid_text", "too_long", "too_many", "too_short", "required", "empty_id", "empty_name", "duplicate_id", "invalid_characters", "out_of_coverage", "out_of_range", "invalid_count", "negative_duration", "no_office_hours", "invalid_definition", "invalid_ical", "shape_mismatch", "conflicting_day", "coverage_too_long", "duplicate_extra_working_day", "duplicate_holiday", "duplicate_year", "empty_weekmask", "holiday_outside_years", "invalid_break", "invalid_office_hours", "invalid_utc_offset", "missing_office_hours", "no_coverage", "non_contiguous_years", "offset_with_seconds", "overlapping_breaks", "unknown_source", "year_out_of_range", "invalid_procedure", "applicant_step_flags", "decision_outcomes", "declines_not_routed", "end_step", "invalid_lapse", "invalid_limit", "invalid_thresholds", "lane_without_role", "loop_without_exit", "no_end_reachable", "no_tiers", "non_positive_sla", "role_not_in_lane", "sla_too_large", "start_not_applicant", "task_outcomes", "unknown_lane", "unknown_role", "unknown_target", "unreachable_step", "unauthorized", "wrong_state", "wrong_step", "unknown_outcome", "outcome_required", "not_allowed", "not_routed", "not_due", "inconsistent_log", "invalid_input", "incomplete_documents", "before_last_event", "date_out_of_range", "instant_out_of_range", "declined_unit", "duplicate_document", "empty_file", "empty_reason", "empty_text", "empty_reasons", "file_too_large", "invalid_assignment", "missing_document", "missing_output", "output_date_in_future", "tier_not_allowed", "tier_required", "undeclared_output", "unknown_document", "unknown_tier", "unknown_visit", "wrong_format", "invalid_form", "invalid_limits", "attachments_too_large", "contact_required", "invalid_email", "invalid_file_name", "invalid_format", "invalid_nik_birth_date", "invalid_nik_digits", "invalid_nik_length", "invalid_nik_region", "invalid_nik_serial", "invalid_phone", "invalid_range", "too_many_attachments", "invalid_rule_set", "empty_criterion", "empty_keywords", "fallback_not_head", "shadowed_rule", "unknown_fallback", "unknown_unit", "invalid_checklist", "invalid_inventory", "unknown_facility", "inconsistent_count", "checked_after_audit", "invalid_organisation", "unknown_position", "no_head", "several_heads", "command_cycle", "ends_before_start", "invalid_requirements", "unknown_staff", "staff_away", "lacks_role", "not_qualified", "office_required", "escalation_not_due", "invalid_responses", "unknown_element", "unknown_option", "unanswered", "no_respondents", "unanswered_element", "invalid_report", "incompatible_reports", "duplicate_dimension", "unknown_procedure"]
 """Every stable code of the library: the code of an error
 (`PtspError::code`) or of one
 `Problem` inside a validation error.
@@ -749,6 +785,26 @@ class CompetenceReport(TypedDict):
     expiring: List["Expiry"]
 
 
+
+class ComplianceReport(TypedDict):
+    """An SLA compliance report: exact, mergeable."""
+    #: The period.
+    period: "Period"
+    #: The instant open visits are judged at.
+    now: IsoInstant
+    #: The dimensions step rows are grouped by.
+    step_dimensions: List["Dimension"]
+    #: The dimensions case rows are grouped by (those of the step
+    #: dimensions that apply to cases: procedure, tier, month).
+    case_dimensions: List["Dimension"]
+    #: Step rows, keys in order.
+    steps: List["StepRow"]
+    #: Case rows, keys in order.
+    cases: List["CaseRow"]
+    #: Cases counted.
+    counted: int
+
+
 Condition = Literal["good", "fair", "poor", "unusable"]
 """The state an item was found in."""
 
@@ -843,6 +899,9 @@ class DeemedApproval(TypedDict):
     #: The legal basis, as text.
     basis: str
 
+
+Dimension = Literal["procedure", "step", "lane", "unit", "staff", "tier", "month"]
+"""What a report groups by."""
 
 Directive = Literal["note", "instruction"]
 """What a superior gives on a case: a note for the record, or an
@@ -1659,6 +1718,9 @@ class PauseInfo(TypedDict):
     resubmitted: NotRequired[Optional[IsoInstant]]
 
 
+Period = TypedDict("Period", {"from": IsoDate, "to": IsoDate})
+"""The period a report covers: days `from` to `to`, both included."""
+
 
 class Position(TypedDict):
     """A position in the line of command."""
@@ -2348,6 +2410,44 @@ StepKind = Literal["task", "decision", "end"]
 """Task, decision or end."""
 
 
+class StepRow(TypedDict):
+    """One row of step figures."""
+    #: The values of the report's step dimensions, in their order.
+    key: List[str]
+    #: The figures.
+    stats: "StepStats"
+
+
+
+class StepStats(TypedDict):
+    """What step visits did, in one row."""
+    #: Visits entered within the period.
+    started: int
+    #: Visits ended within the period.
+    finished: int
+    #: Of those with a deadline, ended by it.
+    on_time: int
+    #: Of those with a deadline, ended after it.
+    late: int
+    #: Visits open at `now`.
+    open: int
+    #: Of those, past their deadline.
+    breached: int
+    #: Correction rounds of the finished visits.
+    corrections: int
+    #: Working seconds the finished visits spent with the applicant.
+    paused_seconds: int
+    #: Visits whose preventive warning was recorded.
+    warned: int
+    #: Visits escalated after their deadline (repressive, any level).
+    escalated: int
+    #: The highest escalation level recorded.
+    max_level: int
+    #: Working minutes of the finished visits, exactly.
+    minutes: Dict[str, Any]
+
+
+
 class StepVisit(TypedDict):
     """One visit of a step: entered, deadline, pauses, finished."""
     #: The step.
@@ -2368,6 +2468,9 @@ class StepVisit(TypedDict):
     unit: NotRequired[Optional[str]]
     #: The documents it produced.
     outputs: NotRequired[List["OutputRecord"]]
+    #: The staff member bound to this visit by an assignment (kept after
+    #: the visit ends, for the reports).
+    staff: NotRequired[Optional[str]]
     #: Whether the preventive warning (seed §6) was recorded on this visit.
     warned: NotRequired[bool]
     #: The highest repressive escalation level recorded on this visit (0:

@@ -41,6 +41,8 @@ pub fn add(generator: &mut SchemaGenerator) {
         ptsp::evaluation::SurveyDef, ptsp::evaluation::Response, ptsp::evaluation::ResponseRules,
         ptsp::evaluation::Tally, ptsp::evaluation::IkmResult, ptsp::evaluation::GroupResult,
         ptsp::evaluation::GroupBy, ptsp::evaluation::Method,
+        ptsp::evaluation::ComplianceReport, ptsp::evaluation::Period,
+        ptsp::evaluation::Dimension,
     );
 }
 

@@ -1,0 +1,827 @@
+//! Internal evaluation (seed §11, *evaluasi secara internal*): SLA
+//! compliance reports over any set of cases and a period, grouped by the
+//! dimensions asked for — procedure (the service type), step, lane, unit,
+//! staff member, tier, month — with exact counts and exact histograms of
+//! working minutes, so that a report over parts merges into the report over
+//! the whole ([`ComplianceReport::merge`]) and the work splits across
+//! processes.
+//!
+//! What a step visit contributes, for a period `[from, to]` (days, in each
+//! instant's own offset) and an instant `now`:
+//!
+//! * **started** — entered within the period;
+//! * **finished** — ended within the period; if it had a deadline, **on
+//!   time** (ended by it) or **late**; its working minutes (pauses with the
+//!   applicant excluded) into the histogram, its correction rounds and the
+//!   working time paused;
+//! * **open** — entered by the end of the period and not ended at `now`;
+//!   **breached** when its deadline has passed at `now`;
+//! * **warned** and **escalated** — the supervision recorded on it
+//!   (seed §6), counted where it finished, or as open.
+//!
+//! With the month as a dimension, a visit counts where each of these
+//! happened: started in its start month, finished in its end month, open in
+//! the month of the period's end. Cases contribute the same way to case
+//! rows: submitted, ended (with how), deemed approvals due, and for a tiered
+//! procedure (complaints) the tier's case-level deadline met or missed.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{EvaluationError, Fraction};
+use crate::calendar::Calendar;
+use crate::case::{Case, CaseStatus, StepVisit};
+use crate::error::{Code, Lang, Problem};
+use crate::procedure::{EndKind, Procedure};
+
+type Instant = DateTime<FixedOffset>;
+
+/// What a report groups by.
+///
+/// # Example
+/// ```
+/// let d: ptsp::evaluation::Dimension = serde_json::from_str("\"staff\"")?;
+/// assert_eq!(d, ptsp::evaluation::Dimension::Staff);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// The procedure (service type) id.
+    Procedure,
+    /// The step id (step rows only).
+    Step,
+    /// The lane id (step rows only).
+    Lane,
+    /// The unit that completed a routed step (step rows only; `-` for none).
+    Unit,
+    /// The staff member bound to the step visit (step rows only; `-` for
+    /// none).
+    Staff,
+    /// The case's tier (`-` for none).
+    Tier,
+    /// The month (`2026-11`).
+    Month,
+}
+
+impl Dimension {
+    /// Its name in the given language, for column headers.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (id, en) = match self {
+            Dimension::Procedure => ("Layanan", "Service"),
+            Dimension::Step => ("Langkah", "Step"),
+            Dimension::Lane => ("Lajur", "Lane"),
+            Dimension::Unit => ("Unit", "Unit"),
+            Dimension::Staff => ("Petugas", "Staff"),
+            Dimension::Tier => ("Tingkat", "Tier"),
+            Dimension::Month => ("Bulan", "Month"),
+        };
+        lang.pick(id, en)
+    }
+}
+
+/// The period a report covers: days `from` to `to`, both included.
+///
+/// # Example
+/// ```
+/// let p: ptsp::evaluation::Period = serde_json::from_str(r#"{"from": "2026-01-01", "to": "2026-12-31"}"#)?;
+/// assert!(p.contains("2026-07-01".parse().unwrap()));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The last day.
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// Whether `day` falls within the period.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.from <= day && day <= self.to
+    }
+}
+
+/// Exact counts of working minutes: minute → how many visits took it
+/// (rounded down to the minute).
+pub type Minutes = BTreeMap<u32, u64>;
+
+/// What step visits did, in one row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StepStats {
+    /// Visits entered within the period.
+    pub started: u64,
+    /// Visits ended within the period.
+    pub finished: u64,
+    /// Of those with a deadline, ended by it.
+    pub on_time: u64,
+    /// Of those with a deadline, ended after it.
+    pub late: u64,
+    /// Visits open at `now`.
+    pub open: u64,
+    /// Of those, past their deadline.
+    pub breached: u64,
+    /// Correction rounds of the finished visits.
+    pub corrections: u64,
+    /// Working seconds the finished visits spent with the applicant.
+    pub paused_seconds: i64,
+    /// Visits whose preventive warning was recorded.
+    pub warned: u64,
+    /// Visits escalated after their deadline (repressive, any level).
+    pub escalated: u64,
+    /// The highest escalation level recorded.
+    pub max_level: u8,
+    /// Working minutes of the finished visits, exactly.
+    pub minutes: Minutes,
+}
+
+impl StepStats {
+    fn merge(&mut self, o: &StepStats) {
+        self.started += o.started;
+        self.finished += o.finished;
+        self.on_time += o.on_time;
+        self.late += o.late;
+        self.open += o.open;
+        self.breached += o.breached;
+        self.corrections += o.corrections;
+        self.paused_seconds += o.paused_seconds;
+        self.warned += o.warned;
+        self.escalated += o.escalated;
+        self.max_level = self.max_level.max(o.max_level);
+        for (m, n) in &o.minutes {
+            *self.minutes.entry(*m).or_default() += n;
+        }
+    }
+
+    /// On time among the finished visits with a deadline, in percent with
+    /// two decimals (rounded half up), or `None` when there are none.
+    ///
+    /// # Example
+    /// ```
+    /// let mut s = ptsp::evaluation::StepStats::default();
+    /// (s.on_time, s.late) = (2, 1);
+    /// assert_eq!(s.on_time_percent().as_deref(), Some("66.67"));
+    /// ```
+    pub fn on_time_percent(&self) -> Option<String> {
+        let timed = self.on_time + self.late;
+        (timed > 0)
+            .then(|| Fraction::new(u128::from(self.on_time) * 100, u128::from(timed)).decimal(2))
+    }
+
+    /// The `p`-th percentile (0–100) of the working minutes, nearest rank:
+    /// the smallest minute at or below which at least `p`% of the finished
+    /// visits fall. `None` without finished visits.
+    ///
+    /// # Example
+    /// ```
+    /// let mut s = ptsp::evaluation::StepStats::default();
+    /// s.minutes = [(10, 1), (20, 1), (30, 1), (600, 1)].into();
+    /// assert_eq!((s.percentile(50), s.percentile(90)), (Some(20), Some(600)));
+    /// ```
+    pub fn percentile(&self, p: u8) -> Option<u32> {
+        let total: u64 = self.minutes.values().sum();
+        if total == 0 {
+            return None;
+        }
+        // Nearest rank: ceil(p/100 · total), at least 1.
+        let rank = (u128::from(p.min(100)) * u128::from(total))
+            .div_ceil(100)
+            .max(1);
+        let mut seen = 0u128;
+        for (m, n) in &self.minutes {
+            seen += u128::from(*n);
+            if seen >= rank {
+                return Some(*m);
+            }
+        }
+        self.minutes.keys().next_back().copied()
+    }
+}
+
+/// What cases did, in one row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseStats {
+    /// Cases submitted within the period.
+    pub submitted: u64,
+    /// Cases ended within the period, by how (`approved`, `rejected` …).
+    pub ended: BTreeMap<String, u64>,
+    /// Cases open at `now`.
+    pub open: u64,
+    /// Deemed approvals due at `now` (the procedure's opt-in rule).
+    pub deemed_approvals: u64,
+    /// Cases whose tier (case-level) deadline was met, among those ended
+    /// within the period with a tier.
+    pub tier_on_time: u64,
+    /// Missed.
+    pub tier_late: u64,
+    /// Correction rounds of the cases ended within the period.
+    pub corrections: u64,
+}
+
+impl CaseStats {
+    fn merge(&mut self, o: &CaseStats) {
+        self.submitted += o.submitted;
+        for (k, n) in &o.ended {
+            *self.ended.entry(k.clone()).or_default() += n;
+        }
+        self.open += o.open;
+        self.deemed_approvals += o.deemed_approvals;
+        self.tier_on_time += o.tier_on_time;
+        self.tier_late += o.tier_late;
+        self.corrections += o.corrections;
+    }
+}
+
+/// One row of step figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StepRow {
+    /// The values of the report's step dimensions, in their order.
+    pub key: Vec<String>,
+    /// The figures.
+    pub stats: StepStats,
+}
+
+/// One row of case figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaseRow {
+    /// The values of the report's case dimensions, in their order.
+    pub key: Vec<String>,
+    /// The figures.
+    pub stats: CaseStats,
+}
+
+/// An SLA compliance report: exact, mergeable.
+///
+/// # Example
+/// ```
+/// use ptsp::evaluation::{ComplianceReport, Dimension, Period};
+/// let period = Period { from: "2026-01-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+/// let now = ptsp::calendar::parse_instant("2027-01-04T08:00:00+07:00")?;
+/// let r = ComplianceReport::new(period, now, &[Dimension::Procedure, Dimension::Step])?;
+/// assert!(r.steps.is_empty() && r.cases.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ComplianceReport {
+    /// The period.
+    pub period: Period,
+    /// The instant open visits are judged at.
+    pub now: Instant,
+    /// The dimensions step rows are grouped by.
+    pub step_dimensions: Vec<Dimension>,
+    /// The dimensions case rows are grouped by (those of the step
+    /// dimensions that apply to cases: procedure, tier, month).
+    pub case_dimensions: Vec<Dimension>,
+    /// Step rows, keys in order.
+    pub steps: Vec<StepRow>,
+    /// Case rows, keys in order.
+    pub cases: Vec<CaseRow>,
+    /// Cases counted.
+    pub counted: u64,
+}
+
+/// The largest number of dimensions a report groups by.
+pub const MAX_DIMENSIONS: usize = 7;
+
+impl ComplianceReport {
+    /// An empty report (no dimension repeated; the period not reversed).
+    pub fn new(
+        period: Period,
+        now: Instant,
+        dimensions: &[Dimension],
+    ) -> Result<ComplianceReport, EvaluationError> {
+        let mut problems = Vec::new();
+        if period.to < period.from {
+            problems.push(Problem::new(
+                "period",
+                Code::EndsBeforeStart,
+                format!(
+                    "the period ends ({}) before it starts ({})",
+                    period.to, period.from
+                ),
+                format!(
+                    "periode berakhir ({}) sebelum dimulai ({})",
+                    period.to, period.from
+                ),
+            ));
+        }
+        for (i, d) in dimensions.iter().enumerate() {
+            if dimensions[..i].contains(d) {
+                problems.push(Problem::new(
+                    format!("dimensions[{i}]"),
+                    Code::DuplicateDimension,
+                    format!("{} is named twice", d.label(Lang::En)),
+                    format!("{} disebut dua kali", d.label(Lang::Id)),
+                ));
+            }
+        }
+        if let Err(p) = crate::case::check_instant("now", now) {
+            problems.extend(p.problems().iter().cloned());
+        }
+        if !problems.is_empty() {
+            return Err(EvaluationError::InvalidReport { problems });
+        }
+        Ok(ComplianceReport {
+            period,
+            now,
+            step_dimensions: dimensions.to_vec(),
+            case_dimensions: dimensions
+                .iter()
+                .copied()
+                .filter(|d| matches!(d, Dimension::Procedure | Dimension::Tier | Dimension::Month))
+                .collect(),
+            steps: Vec::new(),
+            cases: Vec::new(),
+            counted: 0,
+        })
+    }
+
+    /// Adds another report over other cases with the same period, instant
+    /// and dimensions (`incompatible_reports` otherwise): the result is the
+    /// report over all their cases.
+    pub fn merge(&mut self, other: &ComplianceReport) -> Result<(), EvaluationError> {
+        if self.period != other.period
+            || self.now != other.now
+            || self.step_dimensions != other.step_dimensions
+        {
+            return Err(EvaluationError::IncompatibleReports);
+        }
+        let mut steps: BTreeMap<Vec<String>, StepStats> = std::mem::take(&mut self.steps)
+            .into_iter()
+            .map(|r| (r.key, r.stats))
+            .collect();
+        for r in &other.steps {
+            steps.entry(r.key.clone()).or_default().merge(&r.stats);
+        }
+        self.steps = steps
+            .into_iter()
+            .map(|(key, stats)| StepRow { key, stats })
+            .collect();
+        let mut cases: BTreeMap<Vec<String>, CaseStats> = std::mem::take(&mut self.cases)
+            .into_iter()
+            .map(|r| (r.key, r.stats))
+            .collect();
+        for r in &other.cases {
+            cases.entry(r.key.clone()).or_default().merge(&r.stats);
+        }
+        self.cases = cases
+            .into_iter()
+            .map(|(key, stats)| CaseRow { key, stats })
+            .collect();
+        self.counted += other.counted;
+        Ok(())
+    }
+}
+
+/// The report over `cases`, each evaluated on its own procedure (among
+/// `procedures`, by id and version: `unknown_procedure` for a case whose
+/// procedure is not given, every such case listed) with `calendar`, for
+/// `period` and open visits judged at `now`, grouped by `dimensions`.
+///
+/// # Example
+/// ```
+/// use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
+/// use ptsp::evaluation::{Dimension, Period, compliance};
+/// let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+/// let docs = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+///     .map(|c| SubmittedDocument::new(c, "pdf", 10_000)).to_vec();
+/// let mut case = Case::new();
+/// case.execute(&Request { actor: Actor::new("p-1", &["pemohon"], None),
+///     at: ptsp::calendar::parse_instant("2026-12-21T09:00:00+07:00")?,
+///     command: Command::Submit { case_id: "IZN-1".into(), documents: docs } }, &p, &cal)?;
+/// let period = Period { from: "2026-12-01".parse()?, to: "2026-12-31".parse()? };
+/// let now = ptsp::calendar::parse_instant("2026-12-31T16:00:00+07:00")?;
+/// let r = compliance(&[case], &[&p], &cal, period, now, &[Dimension::Step])?;
+/// let check = r.steps.iter().find(|s| s.key == ["pemeriksaan"]).unwrap();
+/// assert_eq!((check.stats.started, check.stats.open, check.stats.breached), (1, 1, 1));
+/// assert_eq!(r.cases[0].stats.submitted, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn compliance(
+    cases: &[Case],
+    procedures: &[&Procedure],
+    calendar: &Calendar,
+    period: Period,
+    now: Instant,
+    dimensions: &[Dimension],
+) -> Result<ComplianceReport, EvaluationError> {
+    let mut report = ComplianceReport::new(period, now, dimensions)?;
+    let mut acc = Accumulator::default();
+    let mut missing = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        if case.status == CaseStatus::New {
+            continue;
+        }
+        let Some(p) = procedures
+            .iter()
+            .find(|p| p.def().id == case.procedure && p.def().version == case.version)
+        else {
+            if missing.len() < 100 {
+                missing.push(Problem::new(
+                    format!("cases[{i}]"),
+                    Code::UnknownProcedure,
+                    format!(
+                        "case “{}” runs on {} v{}, which is not among the procedures given",
+                        crate::error::excerpt(&case.id),
+                        crate::error::excerpt(&case.procedure),
+                        case.version
+                    ),
+                    format!(
+                        "kasus “{}” berjalan pada {} v{}, yang tidak termasuk prosedur yang diberikan",
+                        crate::error::excerpt(&case.id),
+                        crate::error::excerpt(&case.procedure),
+                        case.version
+                    ),
+                ));
+            }
+            continue;
+        };
+        acc.add(&report, case, p, calendar)
+            .map_err(EvaluationError::Case)?;
+    }
+    if !missing.is_empty() {
+        return Err(EvaluationError::InvalidReport { problems: missing });
+    }
+    report.counted = acc.counted;
+    let mut steps: Vec<StepRow> = acc
+        .steps
+        .into_iter()
+        .map(|(key, stats)| StepRow { key, stats })
+        .collect();
+    steps.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut case_rows: Vec<CaseRow> = acc
+        .cases
+        .into_iter()
+        .map(|(key, stats)| CaseRow { key, stats })
+        .collect();
+    case_rows.sort_by(|a, b| a.key.cmp(&b.key));
+    report.steps = steps;
+    report.cases = case_rows;
+    Ok(report)
+}
+
+#[derive(Default)]
+struct Accumulator {
+    steps: std::collections::HashMap<Vec<String>, StepStats>,
+    cases: std::collections::HashMap<Vec<String>, CaseStats>,
+    counted: u64,
+}
+
+fn month(t: Instant) -> String {
+    format!("{:04}-{:02}", t.year(), t.month())
+}
+
+fn month_of_day(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+impl Accumulator {
+    fn add(
+        &mut self,
+        r: &ComplianceReport,
+        case: &Case,
+        p: &Procedure,
+        cal: &Calendar,
+    ) -> Result<(), crate::case::CaseError> {
+        let sla = crate::sla::evaluate(case, p, cal, r.now)?;
+        self.counted += 1;
+        let period = r.period;
+        let open_month = if r.now.date_naive() < period.to {
+            month(r.now)
+        } else {
+            month_of_day(period.to)
+        };
+        let tier = case.tier.clone().unwrap_or_else(|| "-".into());
+        for clock in &sla.steps {
+            let Some(v) = case.visits.get(clock.visit) else {
+                continue;
+            };
+            let office = p
+                .lane(&clock.lane)
+                .is_some_and(|l| l.kind != crate::procedure::LaneKind::Applicant);
+            let key = |m: &str| -> Vec<String> {
+                r.step_dimensions
+                    .iter()
+                    .map(|d| match d {
+                        Dimension::Procedure => case.procedure.clone(),
+                        Dimension::Step => v.step.clone(),
+                        Dimension::Lane => clock.lane.clone(),
+                        Dimension::Unit => v.unit.clone().unwrap_or_else(|| "-".into()),
+                        Dimension::Staff => v.staff.clone().unwrap_or_else(|| "-".into()),
+                        Dimension::Tier => tier.clone(),
+                        Dimension::Month => m.to_owned(),
+                    })
+                    .collect()
+            };
+            if period.contains(v.started.date_naive()) {
+                self.steps
+                    .entry(key(&month(v.started)))
+                    .or_default()
+                    .started += 1;
+            }
+            match v.ended {
+                Some(end) if period.contains(end.date_naive()) => {
+                    let s = self.steps.entry(key(&month(end))).or_default();
+                    s.finished += 1;
+                    if office {
+                        match clock.status {
+                            crate::sla::ClockStatus::MetOnTime => s.on_time += 1,
+                            crate::sla::ClockStatus::MetLate => s.late += 1,
+                            _ => {}
+                        }
+                    }
+                    let minutes =
+                        u32::try_from(clock.elapsed_seconds.max(0) / 60).unwrap_or(u32::MAX);
+                    *s.minutes.entry(minutes).or_default() += 1;
+                    s.corrections += v.pauses.len() as u64;
+                    s.paused_seconds += clock.paused_seconds;
+                    supervised(s, v);
+                }
+                None if v.started.date_naive() <= period.to => {
+                    let s = self.steps.entry(key(&open_month)).or_default();
+                    s.open += 1;
+                    if office && clock.status == crate::sla::ClockStatus::Breached {
+                        s.breached += 1;
+                    }
+                    supervised(s, v);
+                }
+                _ => {}
+            }
+        }
+        let case_key = |m: &str| -> Vec<String> {
+            r.case_dimensions
+                .iter()
+                .map(|d| match d {
+                    Dimension::Procedure => case.procedure.clone(),
+                    Dimension::Tier => tier.clone(),
+                    _ => m.to_owned(),
+                })
+                .collect()
+        };
+        if let Some(first) = case.visits.first()
+            && period.contains(first.started.date_naive())
+        {
+            self.cases
+                .entry(case_key(&month(first.started)))
+                .or_default()
+                .submitted += 1;
+        }
+        match (case.status, case.last_at) {
+            (CaseStatus::Ended(kind), Some(end)) if period.contains(end.date_naive()) => {
+                let s = self.cases.entry(case_key(&month(end))).or_default();
+                *s.ended.entry(end_name(kind)).or_default() += 1;
+                s.corrections += u64::from(case.corrections);
+                match sla.case.due_status {
+                    Some(crate::sla::ClockStatus::MetOnTime) => s.tier_on_time += 1,
+                    Some(crate::sla::ClockStatus::MetLate) => s.tier_late += 1,
+                    _ => {}
+                }
+            }
+            (CaseStatus::Ended(_), _) => {}
+            _ => {
+                if case
+                    .visits
+                    .first()
+                    .is_some_and(|v| v.started.date_naive() <= period.to)
+                {
+                    let s = self.cases.entry(case_key(&open_month)).or_default();
+                    s.open += 1;
+                    s.deemed_approvals += sla
+                        .due_events
+                        .iter()
+                        .filter(|e| matches!(e, crate::sla::DueEvent::DeemedApproval { .. }))
+                        .count() as u64;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn supervised(s: &mut StepStats, v: &StepVisit) {
+    s.warned += u64::from(v.warned);
+    s.escalated += u64::from(v.escalated > 0);
+    s.max_level = s.max_level.max(v.escalated);
+}
+
+fn end_name(kind: EndKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "ended".into())
+}
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+impl ComplianceReport {
+    /// The step rows as CSV (RFC 4180, `\n` line ends): the dimensions'
+    /// columns, then `started, finished, on_time, late, on_time_percent,
+    /// open, breached, corrections, paused_hours, warned, escalated,
+    /// max_level, median_minutes, p90_minutes`.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{ComplianceReport, Dimension, Period};
+    /// let period = Period { from: "2026-01-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+    /// let now = ptsp::calendar::parse_instant("2027-01-04T08:00:00+07:00")?;
+    /// let r = ComplianceReport::new(period, now, &[Dimension::Step])?;
+    /// assert!(r.steps_csv().starts_with("step,started,finished,on_time,late,on_time_percent,"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn steps_csv(&self) -> String {
+        let mut out = String::new();
+        let mut head: Vec<String> = self.step_dimensions.iter().map(serde_name).collect();
+        head.extend(
+            [
+                "started",
+                "finished",
+                "on_time",
+                "late",
+                "on_time_percent",
+                "open",
+                "breached",
+                "corrections",
+                "paused_hours",
+                "warned",
+                "escalated",
+                "max_level",
+                "median_minutes",
+                "p90_minutes",
+            ]
+            .map(str::to_owned),
+        );
+        out.push_str(&head.join(","));
+        out.push('\n');
+        for row in &self.steps {
+            let s = &row.stats;
+            let mut cells: Vec<String> = row.key.iter().map(|k| csv_field(k)).collect();
+            cells.extend([
+                s.started.to_string(),
+                s.finished.to_string(),
+                s.on_time.to_string(),
+                s.late.to_string(),
+                s.on_time_percent().unwrap_or_default(),
+                s.open.to_string(),
+                s.breached.to_string(),
+                s.corrections.to_string(),
+                Fraction::new(u128::try_from(s.paused_seconds.max(0)).unwrap_or(0), 3_600)
+                    .decimal(2),
+                s.warned.to_string(),
+                s.escalated.to_string(),
+                s.max_level.to_string(),
+                s.percentile(50).map(|m| m.to_string()).unwrap_or_default(),
+                s.percentile(90).map(|m| m.to_string()).unwrap_or_default(),
+            ]);
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The case rows as CSV: the case dimensions' columns, then
+    /// `submitted, open, deemed_approvals, corrections, tier_on_time,
+    /// tier_late`, then one column per way a case ended (`ended_approved`
+    /// …), in name order.
+    pub fn cases_csv(&self) -> String {
+        let kinds: std::collections::BTreeSet<&String> = self
+            .cases
+            .iter()
+            .flat_map(|r| r.stats.ended.keys())
+            .collect();
+        let mut head: Vec<String> = self.case_dimensions.iter().map(serde_name).collect();
+        head.extend(
+            [
+                "submitted",
+                "open",
+                "deemed_approvals",
+                "corrections",
+                "tier_on_time",
+                "tier_late",
+            ]
+            .map(str::to_owned),
+        );
+        head.extend(kinds.iter().map(|k| format!("ended_{k}")));
+        let mut out = head.join(",");
+        out.push('\n');
+        for row in &self.cases {
+            let s = &row.stats;
+            let mut cells: Vec<String> = row.key.iter().map(|k| csv_field(k)).collect();
+            cells.extend([
+                s.submitted.to_string(),
+                s.open.to_string(),
+                s.deemed_approvals.to_string(),
+                s.corrections.to_string(),
+                s.tier_on_time.to_string(),
+                s.tier_late.to_string(),
+            ]);
+            cells.extend(
+                kinds
+                    .iter()
+                    .map(|k| s.ended.get(*k).copied().unwrap_or(0).to_string()),
+            );
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// On time per month across every step row (the report must group by
+    /// month): `(month, on-time percent)` in month order, `None` for a
+    /// month with nothing finished against a deadline. The chart of the
+    /// performance page reads it.
+    pub fn monthly_on_time(&self) -> Vec<(String, Option<String>)> {
+        let Some(m) = self
+            .step_dimensions
+            .iter()
+            .position(|d| *d == Dimension::Month)
+        else {
+            return Vec::new();
+        };
+        let mut months: BTreeMap<&str, StepStats> = BTreeMap::new();
+        for row in &self.steps {
+            if let Some(key) = row.key.get(m) {
+                months.entry(key.as_str()).or_default().merge(&row.stats);
+            }
+        }
+        months
+            .into_iter()
+            .map(|(k, s)| (k.to_owned(), s.on_time_percent()))
+            .collect()
+    }
+
+    /// The step rows as a Markdown table in the given language.
+    pub fn steps_markdown(&self, lang: Lang) -> String {
+        let mut head: Vec<&str> = self.step_dimensions.iter().map(|d| d.label(lang)).collect();
+        head.extend(lang.pick(
+            [
+                "Mulai",
+                "Selesai",
+                "Tepat waktu",
+                "% tepat waktu",
+                "Berjalan",
+                "Lewat tenggat",
+                "Median (menit kerja)",
+                "P90 (menit kerja)",
+            ],
+            [
+                "Started",
+                "Finished",
+                "On time",
+                "% on time",
+                "Open",
+                "Past deadline",
+                "Median (working minutes)",
+                "P90 (working minutes)",
+            ],
+        ));
+        let mut out = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));
+        for row in &self.steps {
+            let s = &row.stats;
+            let mut cells: Vec<String> = row.key.iter().map(|k| markdown_cell(k)).collect();
+            cells.extend([
+                s.started.to_string(),
+                s.finished.to_string(),
+                s.on_time.to_string(),
+                s.on_time_percent().unwrap_or_else(|| "–".into()),
+                s.open.to_string(),
+                s.breached.to_string(),
+                s.percentile(50)
+                    .map_or_else(|| "–".into(), |m| m.to_string()),
+                s.percentile(90)
+                    .map_or_else(|| "–".into(), |m| m.to_string()),
+            ]);
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out
+    }
+}
+
+fn serde_name(d: &Dimension) -> String {
+    serde_json::to_value(d)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A table cell: pipes escaped, line breaks as spaces.
+fn markdown_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
