@@ -94,5 +94,117 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, bench_compliance);
 criterion_main!(benches);
+
+/// Compliance: `n` permit cases of December 2026 (SAMPLE), each checked on
+/// time, late or not yet, bound to one of 50 verifiers.
+fn permit_cases(n: usize) -> Vec<ptsp::Case> {
+    use ptsp::procedure::builtin::permit::{lanes, outcomes, roles, steps};
+    use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+        .map(|c| SubmittedDocument::new(c, "pdf", 10_000))
+        .to_vec();
+    let base = ptsp::calendar::parse_instant("2026-12-01T08:00:00+07:00").unwrap();
+    let templates: Vec<Case> = (0..60i64)
+        .map(|k| {
+            let filed = base + chrono::Duration::hours(k * 7);
+            let mut c = Case::new();
+            let mut run = |who: Actor, when, command| {
+                c.execute(
+                    &Request {
+                        actor: who,
+                        at: when,
+                        command,
+                    },
+                    &p,
+                    &cal,
+                )
+                .unwrap();
+            };
+            run(
+                Actor::new("p", &[roles::APPLICANT], None),
+                filed,
+                Command::Submit {
+                    case_id: "IZN".into(),
+                    documents: docs.clone(),
+                },
+            );
+            run(
+                Actor::new("fo", &[roles::FRONT_OFFICE], None),
+                filed + chrono::Duration::minutes(5),
+                Command::Assign {
+                    lane: lanes::OFFICE.into(),
+                    unit: None,
+                    staff: Some("s-0".into()),
+                    reason: None,
+                },
+            );
+            run(
+                Actor::new("fo", &[roles::FRONT_OFFICE], None),
+                filed + chrono::Duration::minutes(6),
+                Command::Assign {
+                    lane: lanes::TECHNICAL_AGENCY.into(),
+                    unit: Some("dinkes".into()),
+                    staff: None,
+                    reason: None,
+                },
+            );
+            if k % 3 != 2 {
+                run(
+                    Actor::new("s-0", &[roles::VERIFIER], None),
+                    filed + chrono::Duration::hours(if k % 3 == 0 { 20 } else { 140 }),
+                    Command::complete(steps::VERIFY, outcomes::COMPLETE),
+                );
+            }
+            c
+        })
+        .collect();
+    (0..n)
+        .map(|i| {
+            let mut c = templates[i % templates.len()].clone();
+            c.id = format!("IZN-{i}");
+            if let Some(v) = c.visits.get_mut(1) {
+                v.staff = Some(format!("s-{}", i % 50));
+            }
+            c
+        })
+        .collect()
+}
+
+fn bench_compliance(c: &mut Criterion) {
+    use ptsp::evaluation::{Dimension, Period, compliance};
+    let (p, cal) = (ptsp::Procedure::jatim_permit(), ptsp::Calendar::jatim());
+    let cases = permit_cases(200_000);
+    let period = Period {
+        from: "2026-12-01".parse().unwrap(),
+        to: "2026-12-31".parse().unwrap(),
+    };
+    let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00").unwrap();
+    let dims = [
+        Dimension::Procedure,
+        Dimension::Step,
+        Dimension::Staff,
+        Dimension::Month,
+    ];
+    let took = median(|| {
+        black_box(compliance(&cases, &[&p], &cal, period, now, &dims).unwrap());
+    });
+    println!(
+        "compliance report over 200,000 cases (procedure × step × staff × month): {:.0} ms → 1,000,000 ≈ {:.2} s",
+        took.as_secs_f64() * 1e3,
+        took.as_secs_f64() * 5.0,
+    );
+    let some = &cases[..10_000];
+    let mut g = c.benchmark_group("compliance");
+    g.throughput(Throughput::Elements(some.len() as u64));
+    g.bench_function("report over 10000 cases", |b| {
+        b.iter(|| {
+            compliance(black_box(some), &[&p], &cal, period, now, &dims)
+                .unwrap()
+                .counted
+        })
+    });
+    g.finish();
+}
