@@ -20,22 +20,35 @@ fn at(s: &str) -> Instant {
 /// later, the technical agency's lane routed to the health office, and the
 /// check completed `checked` (if given).
 fn permit(id: &str, filed: Instant, checked: Option<Instant>, staff: &str) -> Case {
+    permit_log(id, filed, checked, staff).0
+}
+
+/// The same, with its event log.
+fn permit_log(
+    id: &str,
+    filed: Instant,
+    checked: Option<Instant>,
+    staff: &str,
+) -> (Case, Vec<ptsp::Event>) {
     let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
     let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
         .map(|c| SubmittedDocument::new(c, "pdf", 10_000))
         .to_vec();
     let mut c = Case::new();
+    let mut log = Vec::new();
     let mut run = |who: Actor, when: Instant, command: Command| {
-        c.execute(
-            &Request {
-                actor: who,
-                at: when,
-                command,
-            },
-            &p,
-            &cal,
-        )
-        .unwrap();
+        log.extend(
+            c.execute(
+                &Request {
+                    actor: who,
+                    at: when,
+                    command,
+                },
+                &p,
+                &cal,
+            )
+            .unwrap(),
+        );
     };
     run(
         Actor::new("pemohon-1", &[roles::APPLICANT], None),
@@ -72,7 +85,7 @@ fn permit(id: &str, filed: Instant, checked: Option<Instant>, staff: &str) -> Ca
             Command::complete(steps::VERIFY, outcomes::COMPLETE),
         );
     }
-    c
+    (c, log)
 }
 
 fn december() -> Period {
@@ -272,4 +285,64 @@ proptest! {
         left.merge(&right).unwrap();
         prop_assert_eq!(left, whole);
     }
+}
+
+#[test]
+fn a_report_over_stored_logs_equals_the_report_over_the_cases() {
+    use ptsp::evaluation::{Replay, compliance_from_logs};
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let now = at("2026-12-31T15:00:00+07:00");
+    let runs = [
+        permit_log(
+            "IZN-1",
+            at("2026-12-07T09:00:00+07:00"),
+            Some(at("2026-12-08T10:00:00+07:00")),
+            "s-1",
+        ),
+        permit_log(
+            "IZN-2",
+            at("2026-12-07T09:30:00+07:00"),
+            Some(at("2026-12-15T11:00:00+07:00")),
+            "s-2",
+        ),
+        permit_log("IZN-3", at("2026-12-14T08:00:00+07:00"), None, "s-1"),
+    ];
+    let cases: Vec<Case> = runs.iter().map(|(c, _)| c.clone()).collect();
+    let logs: Vec<Vec<u8>> = runs
+        .iter()
+        .map(|(_, l)| serde_json::to_vec(l).unwrap())
+        .collect();
+    let dims = [Dimension::Step, Dimension::Staff];
+    let from_cases = compliance(&cases, &[&p], &cal, december(), now, &dims).unwrap();
+    for replay in [Replay::Checked, Replay::Trusted] {
+        let from_logs =
+            compliance_from_logs(&logs, &[&p], &cal, december(), now, &dims, replay).unwrap();
+        assert_eq!(from_logs, from_cases);
+    }
+    // A tampered log (another staff member completing the check) is refused
+    // when checked, with its position.
+    let mut bad: serde_json::Value = serde_json::from_slice(&logs[0]).unwrap();
+    bad[3]["actor"] = "s-9".into();
+    let mut tampered = logs.clone();
+    tampered[0] = serde_json::to_vec(&bad).unwrap();
+    tampered.push(b"{}".to_vec());
+    let err = compliance_from_logs(
+        &tampered,
+        &[&p],
+        &cal,
+        december(),
+        now,
+        &dims,
+        Replay::Checked,
+    )
+    .unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .problems()
+        .iter()
+        .map(|p| (p.path.as_str(), p.code.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("logs[0]", "inconsistent_log"), ("logs[3]", "invalid_json")]
+    );
 }

@@ -124,3 +124,92 @@ def test_the_survey_names_its_sources():
     assert s["weight"]["printed"] == "0,111"
     r = ptsp.evaluation.ikm(F["cases"][1]["responses"])
     assert r.from_ == dt.date(2026, 10, 5) if hasattr(r, "from_") else r["from"] == "2026-10-05"
+
+
+# --- SLA compliance reports -------------------------------------------------
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+DOCS = [{"code": c, "format": "pdf", "bytes": 10_000} for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]]
+
+
+def permit(case_id, filed, checked, staff):
+    """A permit run through the engine: its case and its log as JSON text."""
+    p, cal = ptsp.Procedure.jatim_permit(), ptsp.Calendar.jatim()
+    case, log = ptsp.Case(), []
+    steps = [
+        ({"id": "pemohon-1", "roles": ["pemohon"]}, filed, {"type": "submit", "case_id": case_id, "documents": DOCS}),
+        ({"id": "fo-01", "roles": ["front_office"]}, filed + dt.timedelta(minutes=5),
+         {"type": "assign", "lane": "ptsp", "staff": staff}),
+        ({"id": "fo-01", "roles": ["front_office"]}, filed + dt.timedelta(minutes=6),
+         {"type": "assign", "lane": "opd_teknis", "unit": "dinkes"}),
+    ]
+    if checked:
+        steps.append(({"id": staff, "roles": ["verifikator"]}, checked,
+                      {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap"}))
+    for actor, at, command in steps:
+        log.extend(case.execute({"actor": actor, "at": at, "command": command}, p, cal))
+    return case, json.dumps(log)
+
+
+def runs():
+    d = lambda *a: dt.datetime(*a, tzinfo=WIB)  # noqa: E731
+    return [
+        permit("IZN-1", d(2026, 12, 7, 9), d(2026, 12, 8, 10), "s-1"),
+        permit("IZN-2", d(2026, 12, 7, 9, 30), d(2026, 12, 15, 11), "s-2"),
+        permit("IZN-3", d(2026, 12, 14, 8), None, "s-1"),
+        permit("IZN-4", d(2026, 12, 30, 13), None, "s-2"),
+    ]
+
+
+PERIOD = {"from": dt.date(2026, 12, 1), "to": "2026-12-31"}
+NOW = dt.datetime(2026, 12, 31, 15, tzinfo=WIB)
+
+
+def test_a_report_over_cases_equals_one_over_their_logs_and_merges():
+    p, cal = ptsp.Procedure.jatim_permit(), ptsp.Calendar.jatim()
+    cases, logs = zip(*runs())
+    by = ["step", "staff"]
+    r = ptsp.evaluation.compliance(list(cases), [p], cal, PERIOD, NOW, by)
+    assert ptsp.evaluation.compliance_logs(list(logs), [p], cal, PERIOD, NOW, by) == r
+    assert ptsp.evaluation.compliance_logs([l.encode() for l in logs], [p], cal, PERIOD, NOW, by, checked=False) == r
+    parts = [ptsp.evaluation.compliance_logs(list(logs[:1]), [p], cal, PERIOD, NOW, by),
+             ptsp.evaluation.compliance_logs(list(logs[1:]), [p], cal, PERIOD, NOW, by)]
+    assert ptsp.evaluation.merge_reports(parts) == r
+    rows = {tuple(row["key"]): row["stats"] for row in r["steps"]}
+    s1 = rows[("pemeriksaan", "s-1")]
+    assert (s1["started"], s1["finished"], s1["on_time"], s1["open"], s1["breached"]) == (2, 1, 1, 1, 1)
+    cols = ptsp.evaluation.report_columns(r)
+    assert list(cols["step"][:2]) == ["pemeriksaan", "pemeriksaan"]
+    assert cols["started"].dtype == np.int64 and cols["on_time_percent"].dtype == np.float64
+    i = [k for k, (st, sf) in enumerate(zip(cols["step"], cols["staff"])) if st == "pemeriksaan" and sf == "s-2"][0]
+    assert cols["on_time_percent"][i] == 0.0 and cols["late"][i] == 1
+    assert np.isnan(cols["median_minutes"][[k for k, st in enumerate(cols["step"]) if st == "rekomendasi"][0]])
+    csv = ptsp.evaluation.report_csv(r)
+    assert csv.splitlines()[0].startswith("step,staff,started,finished,on_time,late,on_time_percent")
+    assert ptsp.evaluation.report_csv(r, "cases").startswith("submitted,open,")
+    assert ptsp.evaluation.report_markdown(r, "en").startswith("| Step | Staff | Started |")
+
+
+def test_bad_logs_and_reports_are_refused_with_every_problem():
+    p, cal = ptsp.Procedure.jatim_permit(), ptsp.Calendar.jatim()
+    _, log = runs()[0]
+    with pytest.raises(ptsp.EvaluationValidationError) as info:
+        ptsp.evaluation.compliance_logs([log, "[oops", b"{}"], [p], cal, PERIOD, NOW)
+    assert [(e["path"], e["code"]) for e in info.value.errors()] == [("logs[1]", "invalid_json"), ("logs[2]", "invalid_json")]
+    with pytest.raises(ptsp.EvaluationValidationError) as info:
+        ptsp.evaluation.compliance_logs([log], [ptsp.Procedure.jatim_complaint()], cal, PERIOD, NOW)
+    assert info.value.errors()[0]["code"] == "unknown_procedure"
+    with pytest.raises(ptsp.InvalidTypeError):
+        ptsp.evaluation.compliance_logs([17], [p], cal, PERIOD, NOW)
+    with pytest.raises(ptsp.EvaluationValidationError) as info:
+        ptsp.evaluation.compliance_logs([log], [p], cal, {"from": "2026-12-31", "to": "2026-12-01"}, NOW, ["step", "step"])
+    assert [e["code"] for e in info.value.errors()] == ["ends_before_start", "duplicate_dimension"]
+    with pytest.raises(ptsp.EvaluationValidationError):
+        ptsp.evaluation.compliance_logs([log], [p], cal, PERIOD, NOW, ["week"])
+    a = ptsp.evaluation.compliance_logs([log], [p], cal, PERIOD, NOW)
+    b = ptsp.evaluation.compliance_logs([log], [p], cal, PERIOD, dt.datetime(2026, 12, 31, 16, tzinfo=WIB))
+    with pytest.raises(ptsp.EvaluationError) as info:
+        ptsp.evaluation.merge_reports([a, b])
+    assert info.value.code == "incompatible_reports"
+    with pytest.raises(ptsp.EvaluationValidationError):
+        ptsp.evaluation.merge_reports([])

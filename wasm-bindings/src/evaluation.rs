@@ -9,7 +9,10 @@
 //! once, and converts the result out; every failure is thrown as a
 //! `PtspError` ([`crate::error`]).
 
-use ptsp::evaluation::{GroupBy, Method, Response, ResponseRules, SurveyDef, Tally};
+use ptsp::evaluation::{
+    ComplianceReport, Dimension, GroupBy, Method, Period, Replay, Response, ResponseRules,
+    SurveyDef, Tally,
+};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
@@ -176,4 +179,138 @@ pub fn sample_size(
 ) -> Result<f64> {
     let n: u64 = convert::integer_in(population, "population", ptsp::error::phrase::NUMBER)?;
     Ok(ptsp::evaluation::sample_size(n) as f64)
+}
+
+/// The SLA compliance report over `cases` (`Case` objects), each on its
+/// procedure among `procedures`, for `period` (`{from, to}` dates) with open
+/// steps judged at `now`, grouped by `by` (`"procedure"`, `"step"`,
+/// `"lane"`, `"unit"`, `"staff"`, `"tier"`, `"month"`): exact, mergeable.
+#[wasm_bindgen(js_name = complianceReport, unchecked_return_type = "ComplianceReport")]
+pub fn compliance_report(
+    #[wasm_bindgen(unchecked_param_type = "Case[]")] cases: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Procedure[]")] procedures: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Period")] period: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Instant")] now: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Dimension[] | null | undefined")] by: &JsValue,
+) -> Result<JsValue> {
+    let handles = convert::list(cases, "cases", convert::case)?;
+    let mut owned = Vec::with_capacity(handles.len());
+    for h in &handles {
+        owned.push(h.with(|c| Ok(c.clone()))?);
+    }
+    let ps = convert::list(procedures, "procedures", convert::procedure)?;
+    let refs: Vec<&ptsp::Procedure> = ps.iter().map(|p| p.core()).collect();
+    let cal = convert::calendar(calendar, "calendar")?;
+    let period: Period = convert::object(period, "period", "period", Domain::Evaluation)?;
+    let now = convert::instant(now, "now")?;
+    let dims = dimensions(by)?;
+    convert::to_js(&ptsp::evaluation::compliance(
+        &owned,
+        &refs,
+        cal.core(),
+        period,
+        now,
+        &dims,
+    )?)
+}
+
+/// The report over stored event logs (one JSON text per case), parsed,
+/// replayed (checked unless `checked` is `false`) and aggregated.
+#[wasm_bindgen(js_name = complianceFromLogs, unchecked_return_type = "ComplianceReport")]
+pub fn compliance_from_logs(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] logs: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Procedure[]")] procedures: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Calendar")] calendar: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Period")] period: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Instant")] now: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Dimension[] | null | undefined")] by: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "boolean | null | undefined")] checked: &JsValue,
+) -> Result<JsValue> {
+    let texts = convert::list(logs, "logs", convert::text)?;
+    let ps = convert::list(procedures, "procedures", convert::procedure)?;
+    let refs: Vec<&ptsp::Procedure> = ps.iter().map(|p| p.core()).collect();
+    let cal = convert::calendar(calendar, "calendar")?;
+    let period: Period = convert::object(period, "period", "period", Domain::Evaluation)?;
+    let now = convert::instant(now, "now")?;
+    let dims = dimensions(by)?;
+    let replay = match checked.as_bool() {
+        Some(false) => Replay::Trusted,
+        Some(true) => Replay::Checked,
+        None if convert::absent(checked) => Replay::Checked,
+        None => return Err(convert::wrong("checked", "boolean", checked)),
+    };
+    convert::to_js(&ptsp::evaluation::compliance_from_logs(
+        &texts,
+        &refs,
+        cal.core(),
+        period,
+        now,
+        &dims,
+        replay,
+    )?)
+}
+
+/// The report over the union of `reports` (same period, instant and
+/// dimensions).
+#[wasm_bindgen(js_name = mergeReports, unchecked_return_type = "ComplianceReport")]
+pub fn merge_reports(
+    #[wasm_bindgen(unchecked_param_type = "ComplianceReport[]")] reports: &JsValue,
+) -> Result<JsValue> {
+    let all: Vec<ComplianceReport> = convert::objects(reports, "reports", Domain::Evaluation)?;
+    let mut iter = all.into_iter();
+    let Some(mut out) = iter.next() else {
+        return Err(ptsp::evaluation::EvaluationError::InvalidReport {
+            problems: vec![ptsp::Problem::new(
+                "reports",
+                ptsp::Code::NothingToMerge,
+                "no report to merge",
+                "tidak ada laporan untuk digabung",
+            )],
+        }
+        .into());
+    };
+    for r in iter {
+        out.merge(&r)?;
+    }
+    convert::to_js(&out)
+}
+
+/// A report's table (`"steps"`, the default, or `"cases"`) as CSV.
+#[wasm_bindgen(js_name = reportCsv)]
+pub fn report_csv(
+    #[wasm_bindgen(unchecked_param_type = "ComplianceReport")] report: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"steps\" | \"cases\" | null | undefined")]
+    table: &JsValue,
+) -> Result<String> {
+    let r: ComplianceReport = convert::object(report, "report", "report", Domain::Evaluation)?;
+    Ok(match table.as_string().as_deref() {
+        Some("cases") => r.cases_csv(),
+        _ => r.steps_csv(),
+    })
+}
+
+/// A report's step table as Markdown in `lang` (`"id"`, the default, or
+/// `"en"`).
+#[wasm_bindgen(js_name = reportMarkdown)]
+pub fn report_markdown(
+    #[wasm_bindgen(unchecked_param_type = "ComplianceReport")] report: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | null | undefined")] lang: &JsValue,
+) -> Result<String> {
+    let r: ComplianceReport = convert::object(report, "report", "report", Domain::Evaluation)?;
+    let lang: ptsp::Lang = if convert::absent(lang) {
+        ptsp::Lang::Id
+    } else {
+        convert::required_variant(lang, "lang", Domain::Evaluation)?
+    };
+    Ok(r.steps_markdown(lang))
+}
+
+fn dimensions(v: &JsValue) -> Result<Vec<Dimension>> {
+    if convert::absent(v) {
+        return Ok(Vec::new());
+    }
+    convert::list(v, "by", |x, at| {
+        convert::required_variant(x, at, Domain::Evaluation)
+    })
 }

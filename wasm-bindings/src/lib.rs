@@ -129,7 +129,8 @@ pub use case::Case;
 pub use error::{BindingError, ERROR_NAME, is_ptsp_error};
 #[cfg(feature = "full")]
 pub use evaluation::{
-    ikm, ikm_by, ikm_of_tally, merge_tallies, sample_size, survey, tally_responses,
+    compliance_from_logs, compliance_report, ikm, ikm_by, ikm_of_tally, merge_reports,
+    merge_tallies, report_csv, report_markdown, sample_size, survey, tally_responses,
     validate_survey_response,
 };
 pub use form::{

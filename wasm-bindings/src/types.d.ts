@@ -587,7 +587,8 @@ export type Code =
   | "invalid_report"
   | "incompatible_reports"
   | "duplicate_dimension"
-  | "unknown_procedure";
+  | "unknown_procedure"
+  | "nothing_to_merge";
 
 /**
  * What an actor asks the case to do.
@@ -2529,8 +2530,8 @@ export interface StepStats {
   escalated: number;
   /** The highest escalation level recorded. */
   max_level: number;
-  /** Working minutes of the finished visits, exactly. */
-  minutes: Record<string, unknown>;
+  /** Working minutes of the finished visits, exactly (in JSON, a list of `[minute, visits]` pairs in minute order). */
+  minutes: ([number, number])[];
 }
 
 /**
@@ -3146,7 +3147,8 @@ export type ErrorCode =
   | "invalid_report" // a report request is not valid
   | "incompatible_reports" // reports cannot be merged
   | "duplicate_dimension" // a dimension is named twice
-  | "unknown_procedure"; // a procedure is not among those given
+  | "unknown_procedure" // a procedure is not among those given
+  | "nothing_to_merge"; // there is nothing to merge
 
 /** The module an error belongs to. */
 export type ErrorKind =

@@ -314,6 +314,54 @@ export const tests = [
   },
 
   {
+    name: "SLA compliance reports: over cases and over their logs alike, merged, as CSV and Markdown",
+    full: true,
+    fn(ptsp, fixtures, assert) {
+      const p = ptsp.Procedure.jatimPermit();
+      const cal = ptsp.Calendar.jatim();
+      const docs = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"].map((code) => ({ code, format: "pdf", bytes: 10000 }));
+      const plus = (iso, minutes) => new Date(Date.parse(iso) + minutes * 60000).toISOString().replace(".000Z", "+00:00");
+      const permit = (id, filed, checked, staff) => {
+        const c = new ptsp.Case();
+        const log = [];
+        const run = (actor, at, command) => log.push(...c.execute({ actor, at, command }, p, cal));
+        run({ id: "pemohon-1", roles: ["pemohon"] }, filed, { type: "submit", case_id: id, documents: docs });
+        run({ id: "fo-01", roles: ["front_office"] }, plus(filed, 5), { type: "assign", lane: "ptsp", staff });
+        run({ id: "fo-01", roles: ["front_office"] }, plus(filed, 6), { type: "assign", lane: "opd_teknis", unit: "dinkes" });
+        if (checked) run({ id: staff, roles: ["verifikator"] }, checked, { type: "complete_step", step: "pemeriksaan", outcome: "lengkap" });
+        return [c, JSON.stringify(log)];
+      };
+      const runs = [
+        permit("IZN-1", "2026-12-07T09:00:00+07:00", "2026-12-08T10:00:00+07:00", "s-1"),
+        permit("IZN-2", "2026-12-07T09:30:00+07:00", "2026-12-15T11:00:00+07:00", "s-2"),
+        permit("IZN-3", "2026-12-14T08:00:00+07:00", null, "s-1"),
+      ];
+      const period = { from: "2026-12-01", to: "2026-12-31" };
+      const now = "2026-12-31T15:00:00+07:00";
+      const by = ["step", "staff"];
+      const r = ptsp.complianceReport(runs.map(([c]) => c), [p], cal, period, now, by);
+      assert.deepEqual(ptsp.complianceFromLogs(runs.map(([, l]) => l), [p], cal, period, now, by), r);
+      assert.deepEqual(ptsp.complianceFromLogs(runs.map(([, l]) => l), [p], cal, period, now, by, false), r);
+      const parts = [runs.slice(0, 1), runs.slice(1)].map((part) =>
+        ptsp.complianceFromLogs(part.map(([, l]) => l), [p], cal, period, now, by));
+      assert.deepEqual(ptsp.mergeReports(parts), r);
+      const s1 = r.steps.find((row) => row.key[0] === "pemeriksaan" && row.key[1] === "s-1").stats;
+      assert.deepEqual([s1.started, s1.finished, s1.on_time, s1.open, s1.breached], [2, 1, 1, 1, 1]);
+      assert.ok(Array.isArray(s1.minutes[0]) && s1.minutes[0].length === 2);
+      assert.ok(ptsp.reportCsv(r).startsWith("step,staff,started,finished,on_time,late,on_time_percent"));
+      assert.ok(ptsp.reportCsv(r, "cases").startsWith("submitted,open,"));
+      assert.ok(ptsp.reportMarkdown(r, "en").startsWith("| Step | Staff | Started |"));
+      const bad = expectCode(ptsp, assert, "invalid_report", () =>
+        ptsp.complianceFromLogs([runs[0][1], "[oops"], [p], cal, period, now, by));
+      assert.deepEqual(bad.errors.map((e) => [e.path, e.code]), [["logs[1]", "invalid_json"]]);
+      expectCode(ptsp, assert, "invalid_json", () => ptsp.complianceReport([], [p], cal, period, now, ["week"]));
+      expectCode(ptsp, assert, "incompatible_reports", () =>
+        ptsp.mergeReports([r, ptsp.complianceReport([], [p], cal, period, "2026-12-31T16:00:00+07:00", by)]));
+      expectCode(ptsp, assert, "invalid_type", () => ptsp.complianceFromLogs([1], [p], cal, period, now, by));
+    },
+  },
+
+  {
     name: "facilities audits (seed §4) agree with the golden cases",
     full: true,
     fn(ptsp, fixtures, assert) {
@@ -2308,6 +2356,11 @@ export const FULL_ONLY_EXPORTS = [
   "mergeTallies",
   "ikmOfTally",
   "sampleSize",
+  "complianceReport",
+  "complianceFromLogs",
+  "mergeReports",
+  "reportCsv",
+  "reportMarkdown",
   "supervisionEscalations",
   "supervisorWorklist",
   "checkOrganisation",

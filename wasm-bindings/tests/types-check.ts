@@ -6,6 +6,12 @@
 import * as builtin from "ptsp-wasm/builtin";
 import init, {
   Office,
+  complianceReport,
+  complianceFromLogs,
+  mergeReports,
+  reportCsv,
+  reportMarkdown,
+  type ComplianceReport,
   ikm,
   ikmBy,
   ikmOfTally,
@@ -398,4 +404,12 @@ export async function check(): Promise<void> {
   const fromTally: IkmResult = precise(ikmOfTally(counted, "printed_weight"));
   const n: number = sampleSize(1000);
   void [surveyDef, formProblems, quality, perMonth, fromTally, n];
+  const report: ComplianceReport = precise(
+    complianceReport([kase], [consult], cal, { from: "2026-12-01", to: "2026-12-31" }, AT, ["step", "month"]));
+  const fromLogs: ComplianceReport = precise(
+    complianceFromLogs(["[]"], [consult], cal, { from: "2026-12-01", to: "2026-12-31" }, AT, null, true));
+  const merged: ComplianceReport = precise(mergeReports([report, fromLogs]));
+  const csvText: string = reportCsv(merged, "steps");
+  const mdText: string = reportMarkdown(merged, "en");
+  void [csvText, mdText];
 }

@@ -238,6 +238,7 @@ codes! {
     IncompatibleReports = "incompatible_reports", "laporan tidak dapat digabung", "reports cannot be merged";
     DuplicateDimension = "duplicate_dimension", "dimensi disebut dua kali", "a dimension is named twice";
     UnknownProcedure = "unknown_procedure", "prosedur tidak diberikan", "a procedure is not among those given";
+    NothingToMerge = "nothing_to_merge", "tidak ada yang digabung", "there is nothing to merge";
 }
 
 impl Code {

@@ -138,8 +138,31 @@ pub struct StepStats {
     pub escalated: u64,
     /// The highest escalation level recorded.
     pub max_level: u8,
-    /// Working minutes of the finished visits, exactly.
+    /// Working minutes of the finished visits, exactly (in JSON, a list of
+    /// `[minute, visits]` pairs in minute order).
+    #[serde(with = "pairs")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<(u32, u64)>"))]
     pub minutes: Minutes,
+}
+
+/// A minute histogram as `[minute, visits]` pairs: JSON object keys are
+/// text, and a list keeps the minutes numbers in every language.
+mod pairs {
+    use super::Minutes;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(m: &Minutes, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(m.iter())
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Minutes, D::Error> {
+        let pairs: Vec<(u32, u64)> = Vec::deserialize(d)?;
+        let mut out = Minutes::new();
+        for (m, n) in pairs {
+            *out.entry(m).or_default() += n;
+        }
+        Ok(out)
+    }
 }
 
 impl StepStats {
@@ -453,21 +476,7 @@ pub fn compliance(
     if !missing.is_empty() {
         return Err(EvaluationError::InvalidReport { problems: missing });
     }
-    report.counted = acc.counted;
-    let mut steps: Vec<StepRow> = acc
-        .steps
-        .into_iter()
-        .map(|(key, stats)| StepRow { key, stats })
-        .collect();
-    steps.sort_by(|a, b| a.key.cmp(&b.key));
-    let mut case_rows: Vec<CaseRow> = acc
-        .cases
-        .into_iter()
-        .map(|(key, stats)| CaseRow { key, stats })
-        .collect();
-    case_rows.sort_by(|a, b| a.key.cmp(&b.key));
-    report.steps = steps;
-    report.cases = case_rows;
+    acc.finish(&mut report);
     Ok(report)
 }
 
@@ -487,6 +496,25 @@ fn month_of_day(d: NaiveDate) -> String {
 }
 
 impl Accumulator {
+    /// Moves the rows into `report`, keys in order.
+    fn finish(self, report: &mut ComplianceReport) {
+        report.counted = self.counted;
+        let mut steps: Vec<StepRow> = self
+            .steps
+            .into_iter()
+            .map(|(key, stats)| StepRow { key, stats })
+            .collect();
+        steps.sort_by(|a, b| a.key.cmp(&b.key));
+        let mut cases: Vec<CaseRow> = self
+            .cases
+            .into_iter()
+            .map(|(key, stats)| CaseRow { key, stats })
+            .collect();
+        cases.sort_by(|a, b| a.key.cmp(&b.key));
+        report.steps = steps;
+        report.cases = cases;
+    }
+
     fn add(
         &mut self,
         r: &ComplianceReport,
@@ -824,4 +852,129 @@ fn serde_name(d: &Dimension) -> String {
 /// A table cell: pipes escaped, line breaks as spaces.
 fn markdown_cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// How [`compliance_from_logs`] replays a log.
+///
+/// # Example
+/// ```
+/// assert_eq!(ptsp::evaluation::Replay::default(), ptsp::evaluation::Replay::Checked);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Replay {
+    /// Every event checked against its procedure ([`Case::replay`]).
+    #[default]
+    Checked,
+    /// Folded without the procedure's checks, for a store the backend
+    /// trusts ([`Case::replay_trusted`]).
+    Trusted,
+}
+
+/// The report over stored event logs, one JSON array of events per case
+/// (text or bytes): each parsed, replayed on its procedure (named by its
+/// first event) and evaluated, in one pass. A log that does not parse,
+/// does not replay or runs on a procedure not given is a problem at
+/// `logs[i]`; every one is reported (up to 100), nothing counted.
+///
+/// # Example
+/// ```
+/// use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
+/// use ptsp::evaluation::{Dimension, Period, Replay, compliance_from_logs};
+/// let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+/// let docs = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+///     .map(|c| SubmittedDocument::new(c, "pdf", 10_000)).to_vec();
+/// let events = Case::new().execute(&Request { actor: Actor::new("p-1", &["pemohon"], None),
+///     at: ptsp::calendar::parse_instant("2026-12-21T09:00:00+07:00")?,
+///     command: Command::Submit { case_id: "IZN-1".into(), documents: docs } }, &p, &cal)?;
+/// let log = serde_json::to_string(&events)?;
+/// let period = Period { from: "2026-12-01".parse()?, to: "2026-12-31".parse()? };
+/// let now = ptsp::calendar::parse_instant("2026-12-31T16:00:00+07:00")?;
+/// let r = compliance_from_logs(&[log.as_str(), "[oops"], &[&p], &cal, period, now, &[], Replay::Checked)
+///     .unwrap_err();
+/// assert_eq!(r.problems()[0].path, "logs[1]");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[allow(clippy::too_many_arguments)]
+pub fn compliance_from_logs<L: AsRef<[u8]>>(
+    logs: &[L],
+    procedures: &[&Procedure],
+    calendar: &Calendar,
+    period: Period,
+    now: Instant,
+    dimensions: &[Dimension],
+    replay: Replay,
+) -> Result<ComplianceReport, EvaluationError> {
+    let mut report = ComplianceReport::new(period, now, dimensions)?;
+    let mut acc = Accumulator::default();
+    let mut problems = Vec::new();
+    let mut problem = |i: usize, code: Code, en: String, id: String| {
+        if problems.len() < 100 {
+            problems.push(Problem::new(format!("logs[{i}]"), code, en, id));
+        }
+    };
+    for (i, log) in logs.iter().enumerate() {
+        let events: Vec<crate::case::Event> = match serde_json::from_slice(log.as_ref()) {
+            Ok(e) => e,
+            Err(e) => {
+                problem(
+                    i,
+                    Code::InvalidJson,
+                    format!("log {i} is not a JSON list of events: {e}"),
+                    format!("log {i} bukan daftar peristiwa JSON: {e}"),
+                );
+                continue;
+            }
+        };
+        let Some(crate::case::EventKind::Submitted {
+            procedure, version, ..
+        }) = events.first().map(|e| &e.kind)
+        else {
+            if !events.is_empty() {
+                problem(
+                    i,
+                    Code::InconsistentLog,
+                    format!("log {i} does not start with a submission"),
+                    format!("log {i} tidak diawali pengajuan"),
+                );
+            }
+            continue;
+        };
+        let Some(p) = procedures
+            .iter()
+            .find(|p| p.def().id == *procedure && p.def().version == *version)
+        else {
+            problem(
+                i,
+                Code::UnknownProcedure,
+                format!(
+                    "log {i} runs on {} v{version}, which is not among the procedures given",
+                    crate::error::excerpt(procedure)
+                ),
+                format!(
+                    "log {i} berjalan pada {} v{version}, yang tidak termasuk prosedur yang diberikan",
+                    crate::error::excerpt(procedure)
+                ),
+            );
+            continue;
+        };
+        let case = match replay {
+            Replay::Checked => Case::replay(&events, p),
+            Replay::Trusted => Case::replay_trusted(&events),
+        };
+        match case {
+            Ok(case) => {
+                if let Err(e) = acc.add(&report, &case, p, calendar) {
+                    problem(i, e.code(), e.message(Lang::En), e.message(Lang::Id));
+                }
+            }
+            Err(e) => problem(i, e.code(), e.message(Lang::En), e.message(Lang::Id)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(EvaluationError::InvalidReport { problems });
+    }
+    acc.finish(&mut report);
+    Ok(report)
 }

@@ -15,7 +15,8 @@ mod exact;
 pub mod ikm;
 
 pub use compliance::{
-    CaseRow, CaseStats, ComplianceReport, Dimension, Period, StepRow, StepStats, compliance,
+    CaseRow, CaseStats, ComplianceReport, Dimension, Period, Replay, StepRow, StepStats,
+    compliance, compliance_from_logs,
 };
 pub use error::EvaluationError;
 pub use exact::Fraction;

@@ -336,6 +336,7 @@ CODES: Dict[str, Dict[str, str]] = {
     "incompatible_reports": {"en": "reports cannot be merged", "id": "laporan tidak dapat digabung"},
     "duplicate_dimension": {"en": "a dimension is named twice", "id": "dimensi disebut dua kali"},
     "unknown_procedure": {"en": "a procedure is not among those given", "id": "prosedur tidak diberikan"},
+    "nothing_to_merge": {"en": "there is nothing to merge", "id": "tidak ada yang digabung"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 

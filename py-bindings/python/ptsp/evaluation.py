@@ -16,6 +16,12 @@ sample sizes::
     >>> ptsp.evaluation.sample_size(1000)
     278
 
+SLA compliance reports (seed §11, internal evaluation) are exact and
+mergeable dicts: ``compliance`` over ``ptsp.Case`` objects, ``compliance_logs``
+over stored event logs (parsed, replayed, evaluated and aggregated in Rust),
+``merge_reports`` to combine parts, ``report_columns`` for numpy columns,
+``report_csv`` and ``report_markdown`` to publish.
+
 Results are views (``dict`` subclasses in the core's JSON shape with typed
 attributes); bad responses raise ``EvaluationValidationError`` listing every
 problem of every response.
@@ -32,12 +38,24 @@ tally_rows = _native.tally_rows
 merge_tallies = _native.merge_tallies
 ikm_of_tally = _native.ikm_of_tally
 sample_size = _native.sample_size
+compliance = _native.compliance
+compliance_logs = _native.compliance_logs
+merge_reports = _native.merge_reports
+report_csv = _native.report_csv
+report_markdown = _native.report_markdown
+report_columns = _native.report_columns
 
 __all__ = [
+    "compliance",
+    "compliance_logs",
     "ikm",
     "ikm_by",
     "ikm_of_tally",
+    "merge_reports",
     "merge_tallies",
+    "report_columns",
+    "report_csv",
+    "report_markdown",
     "sample_size",
     "survey",
     "tally",

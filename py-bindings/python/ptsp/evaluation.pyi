@@ -1,18 +1,26 @@
 """Type stubs of ``ptsp.evaluation`` (the native submodule ``ptsp._ptsp.evaluation``)."""
 
-from typing import List, Literal, Optional, Sequence
+import datetime
+from typing import Dict, List, Literal, Mapping, Optional, Sequence, Union
 
 import numpy as np
 import numpy.typing as npt
 
-from .types import Problem, Response, SurveyDef, Tally
+from ._ptsp import Calendar, Case, Procedure
+from .types import ComplianceReport, Instant, Problem, Response, SurveyDef, Tally
 from .views import GroupResult, IkmResult
 
 __all__ = [
+    "compliance",
+    "compliance_logs",
     "ikm",
     "ikm_by",
     "ikm_of_tally",
+    "merge_reports",
     "merge_tallies",
+    "report_columns",
+    "report_csv",
+    "report_markdown",
     "sample_size",
     "survey",
     "tally",
@@ -54,3 +62,40 @@ def ikm_of_tally(tally: Tally, method: Optional[Method] = None) -> IkmResult:
 
 def sample_size(population: int) -> int:
     """Krejcie and Morgan's sample size for a population."""
+
+Dimension = Literal["procedure", "step", "lane", "unit", "staff", "tier", "month"]
+Period = Mapping[str, Union[str, datetime.date]]
+
+def compliance(
+    cases: Sequence[Case],
+    procedures: Sequence[Procedure],
+    calendar: Calendar,
+    period: Period,
+    now: Instant,
+    by: Optional[Sequence[Dimension]] = None,
+) -> ComplianceReport:
+    """The SLA compliance report over ``cases`` for ``period`` (``{"from":
+    date, "to": date}``), open steps judged at ``now``, grouped ``by``."""
+
+def compliance_logs(
+    logs: Sequence[Union[str, bytes]],
+    procedures: Sequence[Procedure],
+    calendar: Calendar,
+    period: Period,
+    now: Instant,
+    by: Optional[Sequence[Dimension]] = None,
+    checked: bool = True,
+) -> ComplianceReport:
+    """The report over stored event logs, one JSON array of events per case."""
+
+def merge_reports(reports: Sequence[ComplianceReport]) -> ComplianceReport:
+    """The report over the union of the reports' cases."""
+
+def report_csv(report: ComplianceReport, table: Literal["steps", "cases"] = "steps") -> str:
+    """A table of the report as CSV."""
+
+def report_markdown(report: ComplianceReport, lang: Optional[Literal["id", "en"]] = None) -> str:
+    """The step table as Markdown."""
+
+def report_columns(report: ComplianceReport) -> Dict[str, np.ndarray]:
+    """The step table as numpy columns."""
