@@ -404,11 +404,11 @@ export async function check(): Promise<void> {
   const fromTally: IkmResult = precise(ikmOfTally(counted, "printed_weight"));
   const n: number = sampleSize(1000);
   void [surveyDef, formProblems, quality, perMonth, fromTally, n];
-  const report: ComplianceReport = precise(
+  const slaCompliance: ComplianceReport = precise(
     complianceReport([kase], [consult], cal, { from: "2026-12-01", to: "2026-12-31" }, AT, ["step", "month"]));
   const fromLogs: ComplianceReport = precise(
     complianceFromLogs(["[]"], [consult], cal, { from: "2026-12-01", to: "2026-12-31" }, AT, null, true));
-  const merged: ComplianceReport = precise(mergeReports([report, fromLogs]));
+  const merged: ComplianceReport = precise(mergeReports([slaCompliance, fromLogs]));
   const csvText: string = reportCsv(merged, "steps");
   const mdText: string = reportMarkdown(merged, "en");
   void [csvText, mdText];
