@@ -84,6 +84,7 @@ pub mod error;
 pub mod evaluation;
 pub mod office;
 pub mod procedure;
+pub mod publish;
 pub mod sla;
 
 pub use calendar::{

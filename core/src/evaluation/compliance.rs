@@ -795,47 +795,70 @@ impl ComplianceReport {
             .collect()
     }
 
+    /// The step rows as a table in the given language: the header, then
+    /// one row per step row (the key, started, finished, on time, % on
+    /// time, open, past deadline, median and P90 working minutes).
+    pub fn steps_table(&self, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+        let mut head: Vec<String> = self
+            .step_dimensions
+            .iter()
+            .map(|d| d.label(lang).to_owned())
+            .collect();
+        head.extend(
+            lang.pick(
+                [
+                    "Mulai",
+                    "Selesai",
+                    "Tepat waktu",
+                    "% tepat waktu",
+                    "Berjalan",
+                    "Lewat tenggat",
+                    "Median (menit kerja)",
+                    "P90 (menit kerja)",
+                ],
+                [
+                    "Started",
+                    "Finished",
+                    "On time",
+                    "% on time",
+                    "Open",
+                    "Past deadline",
+                    "Median (working minutes)",
+                    "P90 (working minutes)",
+                ],
+            )
+            .map(str::to_owned),
+        );
+        let rows = self
+            .steps
+            .iter()
+            .map(|row| {
+                let s = &row.stats;
+                let mut cells = row.key.clone();
+                cells.extend([
+                    s.started.to_string(),
+                    s.finished.to_string(),
+                    s.on_time.to_string(),
+                    s.on_time_percent().unwrap_or_else(|| "–".into()),
+                    s.open.to_string(),
+                    s.breached.to_string(),
+                    s.percentile(50)
+                        .map_or_else(|| "–".into(), |m| m.to_string()),
+                    s.percentile(90)
+                        .map_or_else(|| "–".into(), |m| m.to_string()),
+                ]);
+                cells
+            })
+            .collect();
+        (head, rows)
+    }
+
     /// The step rows as a Markdown table in the given language.
     pub fn steps_markdown(&self, lang: Lang) -> String {
-        let mut head: Vec<&str> = self.step_dimensions.iter().map(|d| d.label(lang)).collect();
-        head.extend(lang.pick(
-            [
-                "Mulai",
-                "Selesai",
-                "Tepat waktu",
-                "% tepat waktu",
-                "Berjalan",
-                "Lewat tenggat",
-                "Median (menit kerja)",
-                "P90 (menit kerja)",
-            ],
-            [
-                "Started",
-                "Finished",
-                "On time",
-                "% on time",
-                "Open",
-                "Past deadline",
-                "Median (working minutes)",
-                "P90 (working minutes)",
-            ],
-        ));
+        let (head, rows) = self.steps_table(lang);
         let mut out = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));
-        for row in &self.steps {
-            let s = &row.stats;
-            let mut cells: Vec<String> = row.key.iter().map(|k| markdown_cell(k)).collect();
-            cells.extend([
-                s.started.to_string(),
-                s.finished.to_string(),
-                s.on_time.to_string(),
-                s.on_time_percent().unwrap_or_else(|| "–".into()),
-                s.open.to_string(),
-                s.breached.to_string(),
-                s.percentile(50)
-                    .map_or_else(|| "–".into(), |m| m.to_string()),
-                s.percentile(90)
-                    .map_or_else(|| "–".into(), |m| m.to_string()),
-            ]);
+        for r in rows {
+            let cells: Vec<String> = r.iter().map(|c| markdown_cell(c)).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
         out
