@@ -1,7 +1,9 @@
-//! A year of satisfaction surveys in a one-stop office (SAMPLE responses,
-//! not real data): the community satisfaction index of PermenPANRB No. 14
-//! Tahun 2017 per semester and per service, the weakest elements, both
-//! weights side by side, and the sample size the office should reach.
+//! A synthetic year of the East Java office (SAMPLE data, not real): the
+//! community satisfaction index of PermenPANRB No. 14 Tahun 2017 per
+//! semester and per service with the weakest elements and both weights side
+//! by side, the sample size the office should reach, the SLA compliance
+//! report of a year of permits per month, and the published standard and
+//! performance page written to `target/publish/` as Markdown and HTML.
 //!
 //! ```sh
 //! cargo run --example evaluation            # Bahasa Indonesia
@@ -10,8 +12,14 @@
 
 use std::process::ExitCode;
 
-use ptsp::evaluation::{GroupBy, Method, Response, SurveyDef, ikm, ikm_by, sample_size};
-use ptsp::{Lang, PtspError};
+use ptsp::evaluation::{
+    Dimension, GroupBy, Method, Period, Response, SurveyDef, compliance, ikm, ikm_by, sample_size,
+};
+use ptsp::procedure::builtin::permit::{lanes, outcomes, roles, steps};
+use ptsp::publish::{Standard, performance, standard};
+use ptsp::{
+    Actor, Calendar, Case, Command, Lang, Procedure, PtspError, Request, SubmittedDocument,
+};
 
 fn main() -> ExitCode {
     let lang = if std::env::args().any(|a| a == "en") {
@@ -140,7 +148,115 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
             "respondents (Krejcie and Morgan)"
         ),
     );
+
+    println!(
+        "\n== {} ==",
+        t("Kepatuhan waktu izin 2026", "Permit time compliance 2026")
+    );
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let cases = sample_permits(&p, &cal).map_err(boxed)?;
+    let period = Period {
+        from: "2026-01-01".parse().expect("a date"),
+        to: "2026-12-31".parse().expect("a date"),
+    };
+    let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00").expect("an instant");
+    let report = compliance(
+        &cases,
+        &[&p],
+        &cal,
+        period,
+        now,
+        &[Dimension::Step, Dimension::Month],
+    )
+    .map_err(boxed)?;
+    for (month, pct) in report.monthly_on_time() {
+        println!(
+            "  {month}: {}",
+            pct.map_or_else(|| "–".to_owned(), |p| format!("{p}%"))
+        );
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/publish");
+    let standard_doc = standard(&Standard::jatim(vec![&p]), lang);
+    let page = performance(
+        &Standard::jatim(vec![]).office,
+        Some(&report),
+        Some(&r),
+        lang,
+    );
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        std::fs::write(dir.join("standar.md"), standard_doc.markdown())?;
+        std::fs::write(dir.join("standar.html"), standard_doc.html())?;
+        std::fs::write(dir.join("kinerja.md"), page.markdown())?;
+        std::fs::write(dir.join("kinerja.html"), page.html())
+    });
+    match written {
+        Ok(()) => println!(
+            "{}: {}",
+            t("ditulis", "written"),
+            dir.join("{standar,kinerja}.{md,html}").display()
+        ),
+        Err(e) => eprintln!("{}: {e}", t("tidak dapat menulis", "could not write")),
+    }
     Ok(())
+}
+
+/// A year of SAMPLE permits: two filed each working week, checked within
+/// a day, or a week later in the first quarter's rush.
+fn sample_permits(p: &Procedure, cal: &Calendar) -> Result<Vec<Case>, ptsp::CaseError> {
+    let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
+        .map(|c| SubmittedDocument::new(c, "pdf", 10_000))
+        .to_vec();
+    let start = ptsp::calendar::parse_instant("2026-01-05T09:00:00+07:00").expect("an instant");
+    let mut out = Vec::new();
+    for week in 0..50i64 {
+        for k in 0..2i64 {
+            let filed = start + chrono::Duration::days(week * 7 + k * 2);
+            let mut c = Case::new();
+            let mut run = |who: Actor, at, command| {
+                c.execute(
+                    &Request {
+                        actor: who,
+                        at,
+                        command,
+                    },
+                    p,
+                    cal,
+                )
+                .map(|_| ())
+            };
+            run(
+                Actor::new("pemohon", &[roles::APPLICANT], None),
+                filed,
+                Command::Submit {
+                    case_id: format!("IZN-{week}-{k}"),
+                    documents: docs.clone(),
+                },
+            )?;
+            run(
+                Actor::new("fo-01", &[roles::FRONT_OFFICE], None),
+                filed + chrono::Duration::minutes(5),
+                Command::Assign {
+                    lane: lanes::TECHNICAL_AGENCY.into(),
+                    unit: Some("dinkes".into()),
+                    staff: None,
+                    reason: None,
+                },
+            )?;
+            let slow = week < 13 && k == 1;
+            let checked = filed + chrono::Duration::days(if slow { 7 } else { 1 });
+            if checked
+                < ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00").expect("an instant")
+            {
+                run(
+                    Actor::new("v-01", &[roles::VERIFIER], None),
+                    checked,
+                    Command::complete(steps::VERIFY, outcomes::COMPLETE),
+                )?;
+            }
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 fn boxed<E: PtspError + 'static>(e: E) -> Box<dyn PtspError> {
