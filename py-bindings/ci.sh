@@ -15,6 +15,12 @@ MATURIN=maturin==1.16.0
 PYTEST=pytest==9.2.0
 NUMPY=numpy==2.4.6
 HOLIDAYS=holidays==0.109
+# The Dask example's test (examples/dask_compliance.py on a local cluster
+# over Parquet files) and the pandas comparison of benches/.
+DASK=dask==2026.8.0
+DISTRIBUTED=distributed==2026.8.0
+PYARROW=pyarrow==26.0.1
+PANDAS=pandas==3.1.1
 
 section() { printf '\n---- python: %s ----\n' "$*"; }
 
@@ -23,7 +29,8 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 .venv/bin/python --version
-.venv/bin/python -m pip install --quiet --disable-pip-version-check "$MATURIN" "$PYTEST" "$NUMPY" "$HOLIDAYS"
+.venv/bin/python -m pip install --quiet --disable-pip-version-check "$MATURIN" "$PYTEST" "$NUMPY" "$HOLIDAYS" \
+    "$DASK" "$DISTRIBUTED" "$PYARROW" "$PANDAS"
 
 section "build the wheel (maturin, release)"
 mkdir -p dist

@@ -19,7 +19,7 @@
 //! | §6 internal supervision | the direct superior's control | [`office::supervision`] (escalations to the direct superior and up the line of command, worklists) |
 //! | §7 complaints, suggestions and input (JOSS) | consultation and complaint flows, the web form, routing to the unit responsible | [`desk`] ([`desk::form`], [`desk::routing`], [`desk::figures`]); the flows are the built-in procedures [`ProcedureDef::jatim_consultation`], [`ProcedureDef::jatim_complaint`], [`ProcedureDef::jatim_suggestion`] run by [`case`] |
 //! | §8 staffing | at least one processor per sector | [`office::staffing()`] |
-//! | §9–11 guarantee, openness, evaluation | monitoring, the satisfaction index (IKM) | [`evaluation`] (the IKM of PermenPANRB 14/2017, exact and mergeable), [`sla`] (clocks and reports) |
+//! | §9–11 guarantee, openness, evaluation | monitoring, the satisfaction index (IKM), openness of information | [`evaluation`] (the IKM of PermenPANRB 14/2017; SLA compliance reports, exact and mergeable), [`publish`] (the published standard and the performance page), [`sla`] (clocks) |
 //!
 //! Across all of them, [`error`] holds the shared vocabulary: [`Lang`],
 //! [`Label`], [`Problem`], the registry of every stable [`Code`] and the

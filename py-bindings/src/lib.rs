@@ -27,6 +27,7 @@ mod form;
 mod helpdesk;
 mod office;
 mod procedure;
+mod publish;
 mod routing;
 mod sla;
 
@@ -50,5 +51,6 @@ fn _ptsp(m: &Bound<'_, PyModule>) -> PyResult<()> {
     helpdesk::register(m)?;
     office::register(m)?;
     evaluation::register(m)?;
+    publish::register(m)?;
     Ok(())
 }

@@ -213,3 +213,21 @@ def test_bad_logs_and_reports_are_refused_with_every_problem():
     assert info.value.code == "incompatible_reports"
     with pytest.raises(ptsp.EvaluationValidationError):
         ptsp.evaluation.merge_reports([])
+
+
+def test_the_published_standard_and_the_performance_page():
+    p, cal = ptsp.Procedure.jatim_permit(), ptsp.Calendar.jatim()
+    md = ptsp.publish.standard([p])
+    assert "Maksimal 3 hari kerja" in md and "(§11)" in md
+    html = ptsp.publish.standard([p], "en", "html")
+    assert html.startswith("<!DOCTYPE html>") and "At most 3 working days" in html
+    cases, _ = zip(*runs())
+    report = ptsp.evaluation.compliance(list(cases), [p], cal, PERIOD, NOW, ["step", "month"])
+    ikm = ptsp.evaluation.ikm(F["cases"][1]["responses"])
+    page = ptsp.publish.performance(report, ikm, "en", "html")
+    assert "<svg" in page and ikm.exact.converted in page
+    assert "Elements to improve first" in ptsp.publish.performance(None, ikm, "en")
+    with pytest.raises(ptsp.EvaluationValidationError):
+        ptsp.publish.standard([p], format="pdf")
+    with pytest.raises(ptsp.InvalidTypeError):
+        ptsp.publish.standard(p)

@@ -23,6 +23,7 @@ MODULES = [
     (ptsp.routing, "routing.pyi"),
     (ptsp.helpdesk, "helpdesk.pyi"),
     (ptsp.evaluation, "evaluation.pyi"),
+    (ptsp.publish, "publish.pyi"),
 ]
 
 

@@ -10,9 +10,10 @@
 //! `PtspError` ([`crate::error`]).
 
 use ptsp::evaluation::{
-    ComplianceReport, Dimension, GroupBy, Method, Period, Replay, Response, ResponseRules,
-    SurveyDef, Tally,
+    ComplianceReport, Dimension, GroupBy, IkmResult, Method, Period, Replay, Response,
+    ResponseRules, SurveyDef, Tally,
 };
+use ptsp::publish::{Format, Standard};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, Result};
@@ -298,12 +299,7 @@ pub fn report_markdown(
     #[wasm_bindgen(unchecked_param_type = "Lang | null | undefined")] lang: &JsValue,
 ) -> Result<String> {
     let r: ComplianceReport = convert::object(report, "report", "report", Domain::Evaluation)?;
-    let lang: ptsp::Lang = if convert::absent(lang) {
-        ptsp::Lang::Id
-    } else {
-        convert::required_variant(lang, "lang", Domain::Evaluation)?
-    };
-    Ok(r.steps_markdown(lang))
+    Ok(r.steps_markdown(lang_in(lang)?))
 }
 
 fn dimensions(v: &JsValue) -> Result<Vec<Dimension>> {
@@ -313,4 +309,58 @@ fn dimensions(v: &JsValue) -> Result<Vec<Dimension>> {
     convert::list(v, "by", |x, at| {
         convert::required_variant(x, at, Domain::Evaluation)
     })
+}
+
+/// The published service standard of the East Java office with
+/// `procedures`, as Markdown (`format` `"markdown"`, the default) or a
+/// standalone HTML page (`"html"`), in `lang` (`"id"` or `"en"`).
+#[wasm_bindgen(js_name = publishStandard)]
+pub fn publish_standard(
+    #[wasm_bindgen(unchecked_param_type = "Procedure[]")] procedures: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | null | undefined")] lang: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Format | null | undefined")] format: &JsValue,
+) -> Result<String> {
+    let ps = convert::list(procedures, "procedures", convert::procedure)?;
+    let refs: Vec<&ptsp::Procedure> = ps.iter().map(|p| p.core()).collect();
+    let lang = lang_in(lang)?;
+    let format: Format = convert::variant(format, "format", Domain::Evaluation)?;
+    Ok(ptsp::publish::standard(&Standard::jatim(refs), lang).render(format))
+}
+
+/// The public performance page from a compliance report and a
+/// satisfaction index result (either may be `null`).
+#[wasm_bindgen(js_name = publishPerformance)]
+pub fn publish_performance(
+    #[wasm_bindgen(unchecked_param_type = "ComplianceReport | null | undefined")] report: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "IkmResult | null | undefined")] ikm: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Lang | null | undefined")] lang: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Format | null | undefined")] format: &JsValue,
+) -> Result<String> {
+    let report: Option<ComplianceReport> = if convert::absent(report) {
+        None
+    } else {
+        Some(convert::object(
+            report,
+            "report",
+            "report",
+            Domain::Evaluation,
+        )?)
+    };
+    let ikm: Option<IkmResult> = if convert::absent(ikm) {
+        None
+    } else {
+        Some(convert::object(ikm, "ikm", "ikm", Domain::Evaluation)?)
+    };
+    let lang = lang_in(lang)?;
+    let format: Format = convert::variant(format, "format", Domain::Evaluation)?;
+    let office = Standard::jatim(Vec::new()).office;
+    Ok(ptsp::publish::performance(&office, report.as_ref(), ikm.as_ref(), lang).render(format))
+}
+
+fn lang_in(v: &JsValue) -> Result<ptsp::Lang> {
+    if convert::absent(v) {
+        Ok(ptsp::Lang::Id)
+    } else {
+        convert::required_variant(v, "lang", Domain::Evaluation)
+    }
 }

@@ -130,8 +130,8 @@ pub use error::{BindingError, ERROR_NAME, is_ptsp_error};
 #[cfg(feature = "full")]
 pub use evaluation::{
     compliance_from_logs, compliance_report, ikm, ikm_by, ikm_of_tally, merge_reports,
-    merge_tallies, report_csv, report_markdown, sample_size, survey, tally_responses,
-    validate_survey_response,
+    merge_tallies, publish_performance, publish_standard, report_csv, report_markdown, sample_size,
+    survey, tally_responses, validate_survey_response,
 };
 pub use form::{
     default_form_limits, normalize_email, normalize_phone, parse_nik, provinces, validate_form,

@@ -1395,6 +1395,13 @@ export interface FormLimits {
 }
 
 /**
+ * The format to render a document in.
+ */
+export type Format =
+  | "markdown"
+  | "html";
+
+/**
  * How `ikm_by` groups responses.
  */
 export type GroupBy =

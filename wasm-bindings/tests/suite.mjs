@@ -358,6 +358,12 @@ export const tests = [
       expectCode(ptsp, assert, "incompatible_reports", () =>
         ptsp.mergeReports([r, ptsp.complianceReport([], [p], cal, period, "2026-12-31T16:00:00+07:00", by)]));
       expectCode(ptsp, assert, "invalid_type", () => ptsp.complianceFromLogs([1], [p], cal, period, now, by));
+      // The published standard and the performance page.
+      assert.ok(ptsp.publishStandard([p]).includes("Maksimal 3 hari kerja"));
+      const page = ptsp.publishPerformance(ptsp.complianceReport(runs.map(([c]) => c), [p], cal, period, now, ["step", "month"]),
+        ptsp.ikm(fixtures["evaluation/ikm.json"].cases[1].responses), "en", "html");
+      assert.ok(page.startsWith("<!DOCTYPE html>") && page.includes("<svg"));
+      expectCode(ptsp, assert, "invalid_json", () => ptsp.publishStandard([p], "en", "pdf"));
     },
   },
 
@@ -2361,6 +2367,8 @@ export const FULL_ONLY_EXPORTS = [
   "mergeReports",
   "reportCsv",
   "reportMarkdown",
+  "publishStandard",
+  "publishPerformance",
   "supervisionEscalations",
   "supervisorWorklist",
   "checkOrganisation",

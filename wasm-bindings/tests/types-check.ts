@@ -6,6 +6,8 @@
 import * as builtin from "ptsp-wasm/builtin";
 import init, {
   Office,
+  publishStandard,
+  publishPerformance,
   complianceReport,
   complianceFromLogs,
   mergeReports,
@@ -412,4 +414,7 @@ export async function check(): Promise<void> {
   const csvText: string = reportCsv(merged, "steps");
   const mdText: string = reportMarkdown(merged, "en");
   void [csvText, mdText];
+  const standardHtml: string = publishStandard([consult], "en", "html");
+  const pageMd: string = publishPerformance(merged, round, "id", null);
+  void [standardHtml, pageMd];
 }

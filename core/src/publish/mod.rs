@@ -110,6 +110,25 @@ impl<'a> Standard<'a> {
     }
 }
 
+/// The format to render a document in.
+///
+/// # Example
+/// ```
+/// let f: ptsp::publish::Format = serde_json::from_str("\"html\"")?;
+/// assert_eq!(f, ptsp::publish::Format::Html);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Markdown ([`Doc::markdown`]).
+    #[default]
+    Markdown,
+    /// A standalone HTML page ([`Doc::html`]).
+    Html,
+}
+
 /// A block of a rendered document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -167,6 +186,14 @@ fn html_escape(s: &str) -> String {
 }
 
 impl Doc {
+    /// The document in `format`.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Markdown => self.markdown(),
+            Format::Html => self.html(),
+        }
+    }
+
     /// The document as Markdown (CommonMark with pipe tables); every text
     /// from data is escaped.
     pub fn markdown(&self) -> String {

@@ -32,7 +32,7 @@ responsible (``ptsp.routing``) and desk figures (``ptsp.helpdesk``)::
     ('at_risk', '2026-12-29T16:00:00+07:00')
 """
 
-from . import builtin, evaluation, form, helpdesk, office, routing, sla, types, views
+from . import builtin, evaluation, form, helpdesk, office, publish, routing, sla, types, views
 from ._errors import (
     CODES,
     CalendarError,
@@ -103,6 +103,7 @@ __all__ = [
     "ProcedureError",
     "ProcedureValidationError",
     "PtspError",
+    "publish",
     "routing",
     "RoutingError",
     "RoutingValidationError",

@@ -31,6 +31,7 @@ from . import evaluation as evaluation
 from . import form as form
 from . import helpdesk as helpdesk
 from . import office as office
+from . import publish as publish
 from . import routing as routing
 from . import sla as sla
 from .views import Preview, Tracking
@@ -74,6 +75,7 @@ __all__ = [
     "form",
     "helpdesk",
     "office",
+    "publish",
     "routing",
     "sample_catalogue",
     "sla",

@@ -133,6 +133,7 @@ __all__ = [
     "Field",
     "Figure",
     "FormLimits",
+    "Format",
     "GroupBy",
     "GroupResult",
     "Holiday",
@@ -1410,6 +1411,9 @@ class FormLimits(TypedDict, total=False):
     #: Required fields of a suggestion.
     suggestion: "KindRules"
 
+
+Format = Literal["markdown", "html"]
+"""The format to render a document in."""
 
 GroupBy = Literal["service", "unit", "month", "quarter", "semester", "year"]
 """How `ikm_by` groups responses."""

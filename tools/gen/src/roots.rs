@@ -42,7 +42,7 @@ pub fn add(generator: &mut SchemaGenerator) {
         ptsp::evaluation::Tally, ptsp::evaluation::IkmResult, ptsp::evaluation::GroupResult,
         ptsp::evaluation::GroupBy, ptsp::evaluation::Method,
         ptsp::evaluation::ComplianceReport, ptsp::evaluation::Period,
-        ptsp::evaluation::Dimension,
+        ptsp::evaluation::Dimension, ptsp::publish::Format,
     );
 }
 
