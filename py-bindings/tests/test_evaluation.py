@@ -231,3 +231,14 @@ def test_the_published_standard_and_the_performance_page():
         ptsp.publish.standard([p], format="pdf")
     with pytest.raises(ptsp.InvalidTypeError):
         ptsp.publish.standard(p)
+
+
+def test_the_shared_compliance_fixture():
+    f = json.loads((FIXTURES / "compliance.json").read_text(encoding="utf-8"))
+    p, cal = ptsp.Procedure.jatim_permit(), ptsp.Calendar.jatim()
+    r = ptsp.evaluation.compliance_logs([json.dumps(l) for l in f["logs"]], [p], cal, f["period"], f["now"], f["by"])
+    rows = [[row["key"], [row["stats"][k] for k in ("started", "finished", "on_time", "late", "open", "breached")],
+             row["stats"]["minutes"]] for row in r["steps"]]
+    assert rows == f["steps"]
+    assert [[row["key"], row["stats"]] for row in r["cases"]] == f["cases"]
+    assert ptsp.evaluation.report_csv(r).splitlines()[0] == f["csv_header"]

@@ -30,6 +30,7 @@ export const FIXTURE_FILES = [
   "desk/forms/cases.json",
   "desk/routing/cases.json",
   "desk/scenarios.json",
+  "evaluation/compliance.json",
   "evaluation/ikm.json",
   "evaluation/krejcie-morgan.json",
   "hardening/bad-inputs.json",
@@ -358,6 +359,13 @@ export const tests = [
       expectCode(ptsp, assert, "incompatible_reports", () =>
         ptsp.mergeReports([r, ptsp.complianceReport([], [p], cal, period, "2026-12-31T16:00:00+07:00", by)]));
       expectCode(ptsp, assert, "invalid_type", () => ptsp.complianceFromLogs([1], [p], cal, period, now, by));
+      // The shared fixture.
+      const fx = fixtures["evaluation/compliance.json"];
+      const shared = ptsp.complianceFromLogs(fx.logs.map((l) => JSON.stringify(l)), [p], cal, fx.period, fx.now, fx.by);
+      const keys = ["started", "finished", "on_time", "late", "open", "breached"];
+      assert.deepEqual(shared.steps.map((row) => [row.key, keys.map((k) => row.stats[k]), row.stats.minutes]), fx.steps);
+      assert.deepEqual(shared.cases.map((row) => [row.key, row.stats]), fx.cases);
+      assert.equal(ptsp.reportCsv(shared).split("\n")[0], fx.csv_header);
       // The published standard and the performance page.
       assert.ok(ptsp.publishStandard([p]).includes("Maksimal 3 hari kerja"));
       const page = ptsp.publishPerformance(ptsp.complianceReport(runs.map(([c]) => c), [p], cal, period, now, ["step", "month"]),
