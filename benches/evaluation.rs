@@ -100,66 +100,9 @@ criterion_main!(benches);
 /// Compliance: `n` permit cases of December 2026 (SAMPLE), each checked on
 /// time, late or not yet, bound to one of 50 verifiers.
 fn permit_cases(n: usize) -> Vec<ptsp::Case> {
-    use ptsp::procedure::builtin::permit::{lanes, outcomes, roles, steps};
-    use ptsp::{Actor, Calendar, Case, Command, Procedure, Request, SubmittedDocument};
-    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
-    let docs: Vec<SubmittedDocument> = ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]
-        .map(|c| SubmittedDocument::new(c, "pdf", 10_000))
-        .to_vec();
-    let base = ptsp::calendar::parse_instant("2026-12-01T08:00:00+07:00").unwrap();
-    let templates: Vec<Case> = (0..60i64)
-        .map(|k| {
-            let filed = base + chrono::Duration::hours(k * 7);
-            let mut c = Case::new();
-            let mut run = |who: Actor, when, command| {
-                c.execute(
-                    &Request {
-                        actor: who,
-                        at: when,
-                        command,
-                    },
-                    &p,
-                    &cal,
-                )
-                .unwrap();
-            };
-            run(
-                Actor::new("p", &[roles::APPLICANT], None),
-                filed,
-                Command::Submit {
-                    case_id: "IZN".into(),
-                    documents: docs.clone(),
-                },
-            );
-            run(
-                Actor::new("fo", &[roles::FRONT_OFFICE], None),
-                filed + chrono::Duration::minutes(5),
-                Command::Assign {
-                    lane: lanes::OFFICE.into(),
-                    unit: None,
-                    staff: Some("s-0".into()),
-                    reason: None,
-                },
-            );
-            run(
-                Actor::new("fo", &[roles::FRONT_OFFICE], None),
-                filed + chrono::Duration::minutes(6),
-                Command::Assign {
-                    lane: lanes::TECHNICAL_AGENCY.into(),
-                    unit: Some("dinkes".into()),
-                    staff: None,
-                    reason: None,
-                },
-            );
-            if k % 3 != 2 {
-                run(
-                    Actor::new("s-0", &[roles::VERIFIER], None),
-                    filed + chrono::Duration::hours(if k % 3 == 0 { 20 } else { 140 }),
-                    Command::complete(steps::VERIFY, outcomes::COMPLETE),
-                );
-            }
-            c
-        })
+    let templates: Vec<ptsp::Case> = permit_logs()
+        .iter()
+        .map(|log| ptsp::Case::replay_trusted(log).unwrap())
         .collect();
     (0..n)
         .map(|i| {

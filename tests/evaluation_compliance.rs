@@ -354,25 +354,48 @@ fn shared_fixture() {
     use ptsp::evaluation::{Replay, compliance_from_logs};
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/fixtures/evaluation/compliance.json");
-    let f: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let f: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
-    let logs: Vec<String> = f["logs"].as_array().unwrap().iter().map(|l| l.to_string()).collect();
+    let logs: Vec<String> = f["logs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
     let period: Period = serde_json::from_value(f["period"].clone()).unwrap();
     let dims: Vec<Dimension> = serde_json::from_value(f["by"].clone()).unwrap();
-    let r = compliance_from_logs(&logs, &[&p], &cal, period, at(f["now"].as_str().unwrap()), &dims, Replay::Checked)
-        .unwrap();
+    let r = compliance_from_logs(
+        &logs,
+        &[&p],
+        &cal,
+        period,
+        at(f["now"].as_str().unwrap()),
+        &dims,
+        Replay::Checked,
+    )
+    .unwrap();
     let rows: Vec<serde_json::Value> = r
         .steps
         .iter()
         .map(|row| {
             let s = &row.stats;
-            serde_json::json!([row.key, [s.started, s.finished, s.on_time, s.late, s.open, s.breached],
-                s.minutes.iter().map(|(m, n)| [u64::from(*m), *n]).collect::<Vec<_>>()])
+            serde_json::json!([
+                row.key,
+                [s.started, s.finished, s.on_time, s.late, s.open, s.breached],
+                s.minutes
+                    .iter()
+                    .map(|(m, n)| [u64::from(*m), *n])
+                    .collect::<Vec<_>>()
+            ])
         })
         .collect();
     assert_eq!(serde_json::Value::from(rows), f["steps"]);
-    let cases: Vec<serde_json::Value> =
-        r.cases.iter().map(|row| serde_json::json!([row.key, row.stats])).collect();
+    let cases: Vec<serde_json::Value> = r
+        .cases
+        .iter()
+        .map(|row| serde_json::json!([row.key, row.stats]))
+        .collect();
     assert_eq!(serde_json::Value::from(cases), f["cases"]);
     assert_eq!(r.steps_csv().lines().next(), f["csv_header"].as_str());
 }
