@@ -877,6 +877,21 @@ fn markdown_cell(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
+/// A stored log's events. With the `compact` feature (the WASM build) the
+/// text is read as a `Value` first and the events through the crate's
+/// input reader, so `Event` keeps one deserializer; the outcome is the same.
+fn parse_log(bytes: &[u8]) -> Result<Vec<crate::case::Event>, String> {
+    #[cfg(feature = "compact")]
+    {
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        crate::error::input::from_value(&value, "").map_err(|e| e.message(Lang::En))
+    }
+    #[cfg(not(feature = "compact"))]
+    {
+        serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    }
+}
+
 /// How [`compliance_from_logs`] replays a log.
 ///
 /// # Example
@@ -938,7 +953,7 @@ pub fn compliance_from_logs<L: AsRef<[u8]>>(
         }
     };
     for (i, log) in logs.iter().enumerate() {
-        let events: Vec<crate::case::Event> = match serde_json::from_slice(log.as_ref()) {
+        let events: Vec<crate::case::Event> = match parse_log(log.as_ref()) {
             Ok(e) => e,
             Err(e) => {
                 problem(
