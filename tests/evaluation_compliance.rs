@@ -399,3 +399,34 @@ fn shared_fixture() {
     assert_eq!(serde_json::Value::from(cases), f["cases"]);
     assert_eq!(r.steps_csv().lines().next(), f["csv_header"].as_str());
 }
+
+/// Open visits count in the month of `now`, kept within the period: a
+/// report over November judged in December puts them in November.
+#[test]
+fn open_visits_count_within_the_period() {
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let case = permit("IZN-9", at("2026-11-23T09:00:00+07:00"), None, "s-1");
+    let november = Period {
+        from: "2026-11-01".parse().unwrap(),
+        to: "2026-11-30".parse().unwrap(),
+    };
+    let r = compliance(
+        &[case],
+        &[&p],
+        &cal,
+        november,
+        at("2026-12-15T10:00:00+07:00"),
+        &[Dimension::Month],
+    )
+    .unwrap();
+    let months: Vec<&str> = r.steps.iter().map(|s| s.key[0].as_str()).collect();
+    assert_eq!(months, ["2026-11"]);
+    assert_eq!(
+        (
+            r.steps[0].stats.started,
+            r.steps[0].stats.open,
+            r.steps[0].stats.breached
+        ),
+        (1, 1, 1)
+    );
+}

@@ -488,7 +488,7 @@ struct Accumulator {
 }
 
 fn month(t: Instant) -> String {
-    format!("{:04}-{:02}", t.year(), t.month())
+    month_of_day(t.date_naive())
 }
 
 fn month_of_day(d: NaiveDate) -> String {
@@ -525,11 +525,8 @@ impl Accumulator {
         let sla = crate::sla::evaluate(case, p, cal, r.now)?;
         self.counted += 1;
         let period = r.period;
-        let open_month = if r.now.date_naive() < period.to {
-            month(r.now)
-        } else {
-            month_of_day(period.to)
-        };
+        // Open visits count in the month of `now`, kept within the period.
+        let open_month = month_of_day(r.now.date_naive().clamp(period.from, period.to));
         let tier = case.tier.clone().unwrap_or_else(|| "-".into());
         for clock in &sla.steps {
             let Some(v) = case.visits.get(clock.visit) else {
