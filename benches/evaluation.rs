@@ -59,16 +59,16 @@ fn median(mut f: impl FnMut()) -> std::time::Duration {
 fn bench(c: &mut Criterion) {
     let def = SurveyDef::permenpanrb_14_2017();
     let flat = rows(1_000_000);
-    let typed = responses(&flat, &def);
+    let typed = responses(&flat, def);
     let tally_time = median(|| {
-        let mut t = Tally::new(&def);
+        let mut t = Tally::new(def);
         for row in flat.chunks_exact(9) {
             t.add_row(black_box(row));
         }
-        black_box(t.result(&def, Method::Exact).unwrap());
+        black_box(t.result(def, Method::Exact).unwrap());
     });
     let typed_time = median(|| {
-        black_box(ikm(&def, black_box(&typed), Method::Exact).unwrap());
+        black_box(ikm(def, black_box(&typed), Method::Exact).unwrap());
     });
     println!(
         "IKM over 1,000,000 respondents: {:.1} ms from an array of answers (tally), {:.0} ms from typed responses (validated)",
@@ -80,16 +80,16 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Elements(100_000));
     g.bench_function("tally 100000 rows + index", |b| {
         b.iter(|| {
-            let mut t = Tally::new(&def);
+            let mut t = Tally::new(def);
             for row in some.chunks_exact(9) {
                 t.add_row(row);
             }
-            t.result(&def, Method::Exact).unwrap().exact.value
+            t.result(def, Method::Exact).unwrap().exact.value
         })
     });
     let typed_some = &typed[..100_000];
     g.bench_function("ikm of 100000 typed responses", |b| {
-        b.iter(|| ikm(&def, typed_some, Method::Exact).unwrap().exact.value)
+        b.iter(|| ikm(def, typed_some, Method::Exact).unwrap().exact.value)
     });
     g.finish();
 }

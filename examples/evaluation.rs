@@ -84,7 +84,7 @@ fn sample_year(def: &SurveyDef) -> Vec<Response> {
 fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
     let t = |id: &'static str, en: &'static str| if lang == Lang::Id { id } else { en };
     let def = SurveyDef::permenpanrb_14_2017();
-    let year = sample_year(&def);
+    let year = sample_year(def);
     println!(
         "== {} ({}) ==",
         t(
@@ -93,7 +93,7 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
         ),
         def.source.short
     );
-    let r = ikm(&def, &year, Method::Exact).map_err(boxed)?;
+    let r = ikm(def, &year, Method::Exact).map_err(boxed)?;
     println!(
         "{} {}: IKM {} ({} {}), {} 0,111: {}",
         r.respondents,
@@ -128,7 +128,7 @@ fn run(lang: Lang) -> Result<(), Box<dyn PtspError>> {
         (t("per layanan", "per service"), GroupBy::Service),
     ] {
         println!("{title}:");
-        for g in ikm_by(&def, &year, by, Method::Exact).map_err(boxed)? {
+        for g in ikm_by(def, &year, by, Method::Exact).map_err(boxed)? {
             if let Some(r) = g.result {
                 println!(
                     "  {:<14} {} ({})",

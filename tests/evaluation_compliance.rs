@@ -430,3 +430,67 @@ fn open_visits_count_within_the_period() {
         (1, 1, 1)
     );
 }
+
+/// A report from outside is checked before it is merged or rendered: keys
+/// of the wrong width or out of order, figures that do not add up, counts
+/// that would overflow, dates beyond the years instants may take.
+#[test]
+fn forged_reports_are_refused() {
+    use ptsp::evaluation::StepRow;
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let now = at("2026-12-31T15:00:00+07:00");
+    let good = compliance(&four(), &[&p], &cal, december(), now, &[Dimension::Step]).unwrap();
+    assert!(good.validate().is_empty());
+    let mut forged = good.clone();
+    forged.steps[0].key.clear();
+    forged.steps[1].stats.on_time = forged.steps[1].stats.finished + 1;
+    forged.steps.push(forged.steps[0].clone());
+    let codes: Vec<(String, String)> = forged
+        .validate()
+        .into_iter()
+        .map(|p| (p.path, p.code.as_str().to_owned()))
+        .collect();
+    assert!(
+        codes.contains(&("steps[0].key".into(), "out_of_range".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("steps[1].stats.on_time".into(), "out_of_range".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes
+            .iter()
+            .any(|(p, c)| p.starts_with("steps[") && c == "duplicate_id"),
+        "{codes:?}"
+    );
+    let mut a = good.clone();
+    let before = a.clone();
+    assert_eq!(a.merge(&forged).unwrap_err().code(), "invalid_report");
+    assert_eq!(a, before, "a refused merge changes nothing");
+    let err = ComplianceReport::merge_all(vec![good.clone(), forged]).unwrap_err();
+    assert!(
+        err.problems()
+            .iter()
+            .all(|p| p.path.starts_with("reports[1]."))
+    );
+    // Counts that would overflow when merged.
+    let mut big = good.clone();
+    big.steps = vec![StepRow {
+        key: vec!["pemeriksaan".into()],
+        stats: Default::default(),
+    }];
+    big.steps[0].stats.started = u64::MAX;
+    big.cases.clear();
+    let mut acc = big.clone();
+    assert_eq!(acc.merge(&big).unwrap_err().code(), "invalid_report");
+    assert_eq!(acc, big);
+    // Periods beyond the years instants may take.
+    let far = Period {
+        from: "0001-01-01".parse().unwrap(),
+        to: "9999-12-31".parse().unwrap(),
+    };
+    let err = ComplianceReport::new(far, now, &[]).unwrap_err();
+    let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["period.from", "period.to"]);
+}

@@ -21,7 +21,7 @@ fn fixture(name: &str) -> Value {
 }
 
 fn def() -> SurveyDef {
-    SurveyDef::permenpanrb_14_2017()
+    SurveyDef::permenpanrb_14_2017().clone()
 }
 
 /// The nine elements in the order of the regulation's list, with the
@@ -319,8 +319,51 @@ proptest! {
         for r in &rs[..cut] { a.add_row(r); }
         for r in &rs[cut..] { b.add_row(r); }
         for r in &rs { whole.add_row(r); }
-        a.merge(&b);
+        a.merge(&b).unwrap();
         prop_assert_eq!(&a, &whole);
         prop_assert_eq!(a.result(&d, Method::Exact).unwrap(), whole.result(&d, Method::Exact).unwrap());
     }
+}
+
+/// A tally from outside (storage, a client) is checked before it counts:
+/// sums its answers cannot give, more answers than respondents, a merge
+/// that would overflow — refused with their positions, nothing changed.
+#[test]
+fn forged_tallies_are_refused() {
+    let d = def();
+    let mut good = Tally::new(&d);
+    good.add_row(&[4; 9]);
+    let mut forged = good.clone();
+    forged.sums[0] = 100;
+    forged.counts[1] = 5;
+    let err = forged.result(&d, Method::Exact).unwrap_err();
+    assert_eq!(err.code(), "invalid_tally");
+    let paths: Vec<&str> = err.problems().iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["tally.sums[0]", "tally.counts[1]", "tally.sums[1]"]);
+    let err = Tally::merge_all(&d, &[good.clone(), forged]).unwrap_err();
+    assert!(
+        err.problems()
+            .iter()
+            .all(|p| p.path.starts_with("tallies[1]."))
+    );
+    let mut huge = good.clone();
+    huge.respondents = u64::MAX;
+    huge.counts = vec![u64::MAX / 4; 9];
+    huge.sums = vec![u64::MAX / 4 * 4; 9];
+    assert!(huge.validate(&d, "t").is_empty());
+    let mut acc = huge.clone();
+    let before = acc.clone();
+    assert_eq!(acc.merge(&huge).unwrap_err().code(), "invalid_tally");
+    assert_eq!(acc, before, "a refused merge changes nothing");
+    let short = Tally {
+        sums: vec![4],
+        counts: vec![1],
+        ..good.clone()
+    };
+    assert_eq!(
+        short.result(&d, Method::Exact).unwrap_err().code(),
+        "invalid_tally"
+    );
+    assert!(Tally::from_rows(&d, &[4; 8], 8).is_err());
+    assert!(Tally::from_rows(&d, &[4; 10], 9).is_err());
 }

@@ -177,9 +177,9 @@ fn the_performance_page_shows_the_index_and_compliance_per_month() {
     )
     .unwrap();
     let def = SurveyDef::permenpanrb_14_2017();
-    let mut t = Tally::new(&def);
+    let mut t = Tally::new(def);
     t.add_row(&[4, 3, 3, 4, 3, 4, 4, 3, 2]);
-    let ikm = t.result(&def, Method::Exact).unwrap();
+    let ikm = t.result(def, Method::Exact).unwrap();
     let office = Standard::jatim(vec![]).office;
     let doc = performance(&office, Some(&r), Some(&ikm), Lang::En);
     let chart = doc.blocks.iter().find_map(|b| match b {

@@ -32,21 +32,7 @@ fn responses_in(ob: &Bound<'_, PyAny>) -> PyResult<Vec<Response>> {
 }
 
 fn tally_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Tally> {
-    let t: Tally = convert::value_in(ob, what, what, Domain::Evaluation)?;
-    let n = SurveyDef::permenpanrb_14_2017().elements.len();
-    if t.sums.len() != n || t.counts.len() != n {
-        return Err(error::core(
-            ptsp::evaluation::EvaluationError::InvalidResponses {
-                problems: vec![ptsp::Problem::new(
-                    format!("{what}.sums"),
-                    ptsp::Code::TooMany,
-                    format!("a tally has {n} sums and {n} counts, one per element"),
-                    format!("tally memiliki {n} jumlah dan {n} hitungan, satu per unsur"),
-                )],
-            },
-        ));
-    }
-    Ok(t)
+    convert::value_in(ob, what, what, Domain::Evaluation)
 }
 
 /// The survey of PermenPANRB No. 14 Tahun 2017 as a dict: the nine
@@ -55,7 +41,7 @@ fn tally_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<Tally> {
 /// method, and the source of every value.
 #[pyfunction]
 pub fn survey(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    convert::serde_out(py, &SurveyDef::permenpanrb_14_2017())
+    convert::serde_out(py, SurveyDef::permenpanrb_14_2017())
 }
 
 /// Every problem of one response (a dict), as a list of problem dicts:
@@ -71,7 +57,7 @@ pub fn validate_response<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let r: Response = convert::value_in(response, "response", "", Domain::Evaluation)?;
     let problems = ptsp::evaluation::validate_response(
-        &SurveyDef::permenpanrb_14_2017(),
+        SurveyDef::permenpanrb_14_2017(),
         &r,
         &ResponseRules { require_all },
         "",
@@ -92,7 +78,7 @@ pub fn ikm<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let rs = responses_in(responses)?;
     let method = method_in(method)?;
-    let r = core_ikm(&SurveyDef::permenpanrb_14_2017(), &rs, method).map_err(error::core)?;
+    let r = core_ikm(SurveyDef::permenpanrb_14_2017(), &rs, method).map_err(error::core)?;
     convert::view_out(py, "IkmResult", &r)
 }
 
@@ -111,7 +97,7 @@ pub fn ikm_by<'py>(
     let by: GroupBy = convert::enum_in(by, "by", Domain::Evaluation)?;
     let method = method_in(method)?;
     let groups =
-        core_ikm_by(&SurveyDef::permenpanrb_14_2017(), &rs, by, method).map_err(error::core)?;
+        core_ikm_by(SurveyDef::permenpanrb_14_2017(), &rs, by, method).map_err(error::core)?;
     Ok(convert::views_out(py, "GroupResult", &groups)?.into_any())
 }
 
@@ -120,18 +106,7 @@ pub fn ikm_by<'py>(
 #[pyfunction]
 pub fn tally<'py>(py: Python<'py>, responses: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let rs = responses_in(responses)?;
-    let def = SurveyDef::permenpanrb_14_2017();
-    // Validate as `ikm` does; an empty list is an empty tally.
-    if !rs.is_empty()
-        && let Err(e) = core_ikm(&def, &rs, Method::Exact)
-        && e.code() == ptsp::Code::InvalidResponses
-    {
-        return Err(error::core(e));
-    }
-    let mut t = Tally::new(&def);
-    for r in &rs {
-        t.add(&def, r);
-    }
+    let t = Tally::of(SurveyDef::permenpanrb_14_2017(), &rs).map_err(error::core)?;
     convert::serde_out(py, &t)
 }
 
@@ -148,71 +123,20 @@ pub fn tally_rows<'py>(py: Python<'py>, rows: &Bound<'py, PyAny>) -> PyResult<Bo
         ));
     };
     let rows = array.try_readonly()?;
-    let def = SurveyDef::permenpanrb_14_2017();
-    let width = def.elements.len();
-    let shape = rows.shape();
-    if shape[1] != width {
-        return Err(error::core(
-            ptsp::evaluation::EvaluationError::InvalidResponses {
-                problems: vec![ptsp::Problem::new(
-                    "rows",
-                    ptsp::Code::OutOfRange,
-                    format!(
-                        "rows have {} columns: expected {width}, one per element",
-                        shape[1]
-                    ),
-                    format!(
-                        "baris memiliki {} kolom: seharusnya {width}, satu per unsur",
-                        shape[1]
-                    ),
-                )],
-            },
-        ));
-    }
-    let mut t = Tally::new(&def);
-    let mut bad: Option<(usize, usize, u8)> = None;
-    let mut count = |t: &mut Tally, i: usize, row: &[u8]| -> bool {
-        if let Some(j) = row.iter().position(|v| *v > 4) {
-            bad = Some((i, j, row[j]));
-            return false;
-        }
-        t.add_row(row);
-        true
-    };
-    match rows.as_slice().ok().filter(|_| rows.is_c_contiguous()) {
-        // C-contiguous: rows are consecutive runs of `width` bytes.
-        Some(flat) => py.detach(|| {
-            for (i, row) in flat.chunks_exact(width).enumerate() {
-                if !count(&mut t, i, row) {
-                    break;
-                }
-            }
-        }),
+    let width = rows.shape()[1];
+    // Row after row: borrowed when C-contiguous, copied in order otherwise.
+    let copied: Vec<u8>;
+    let flat: &[u8] = match rows.as_slice().ok().filter(|_| rows.is_c_contiguous()) {
+        Some(flat) => flat,
         None => {
-            let view = rows.as_array();
-            let mut row = vec![0u8; width];
-            for (i, r) in view.rows().into_iter().enumerate() {
-                for (dst, src) in row.iter_mut().zip(r.iter()) {
-                    *dst = *src;
-                }
-                if !count(&mut t, i, &row) {
-                    break;
-                }
-            }
+            copied = rows.as_array().iter().copied().collect();
+            &copied
         }
-    }
-    if let Some((i, j, v)) = bad {
-        return Err(error::core(
-            ptsp::evaluation::EvaluationError::InvalidResponses {
-                problems: vec![ptsp::Problem::new(
-                    format!("rows[{i}][{j}]"),
-                    ptsp::Code::OutOfRange,
-                    format!("answer {v} is outside 1 to 4 (0: not answered)"),
-                    format!("jawaban {v} di luar 1 sampai 4 (0: tidak dijawab)"),
-                )],
-            },
-        ));
-    }
+    };
+    let def = SurveyDef::permenpanrb_14_2017();
+    let t = py
+        .detach(|| Tally::from_rows(def, flat, width))
+        .map_err(error::core)?;
     convert::serde_out(py, &t)
 }
 
@@ -223,11 +147,9 @@ pub fn merge_tallies<'py>(
     py: Python<'py>,
     tallies: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let def = SurveyDef::permenpanrb_14_2017();
-    let mut out = Tally::new(&def);
-    for (i, item) in convert::items_of(tallies, "tallies")?.iter().enumerate() {
-        out.merge(&tally_in(item, &format!("tallies[{i}]"))?);
-    }
+    let all: Vec<Tally> =
+        convert::list_value_in(tallies, "tallies", "tallies", Domain::Evaluation)?;
+    let out = Tally::merge_all(SurveyDef::permenpanrb_14_2017(), &all).map_err(error::core)?;
     convert::serde_out(py, &out)
 }
 
@@ -243,7 +165,7 @@ pub fn ikm_of_tally<'py>(
     let t = tally_in(tally, "tally")?;
     let method = method_in(method)?;
     let r = t
-        .result(&SurveyDef::permenpanrb_14_2017(), method)
+        .result(SurveyDef::permenpanrb_14_2017(), method)
         .map_err(error::core)?;
     convert::view_out(py, "IkmResult", &r)
 }
@@ -367,8 +289,10 @@ pub fn compliance_logs<'py>(
     convert::serde_out(py, &r)
 }
 
+/// A report dict, validated (`invalid_report` with every problem).
 fn report_in(ob: &Bound<'_, PyAny>, what: &str) -> PyResult<ComplianceReport> {
-    convert::value_in(ob, what, what, Domain::Evaluation)
+    let r: ComplianceReport = convert::value_in(ob, what, what, Domain::Evaluation)?;
+    r.checked().map_err(error::core)
 }
 
 /// Merges reports over the same period, instant and dimensions (dicts as
@@ -378,28 +302,10 @@ pub fn merge_reports<'py>(
     py: Python<'py>,
     reports: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let items = convert::items_of(reports, "reports")?;
-    let mut out: Option<ComplianceReport> = None;
-    for (i, item) in items.iter().enumerate() {
-        let r = report_in(item, &format!("reports[{i}]"))?;
-        match &mut out {
-            None => out = Some(r),
-            Some(acc) => acc.merge(&r).map_err(error::core)?,
-        }
-    }
-    match out {
-        Some(r) => convert::serde_out(py, &r),
-        None => Err(error::core(
-            ptsp::evaluation::EvaluationError::InvalidReport {
-                problems: vec![ptsp::Problem::new(
-                    "reports",
-                    ptsp::Code::NothingToMerge,
-                    "no report to merge",
-                    "tidak ada laporan untuk digabung",
-                )],
-            },
-        )),
-    }
+    let all: Vec<ComplianceReport> =
+        convert::list_value_in(reports, "reports", "reports", Domain::Evaluation)?;
+    let r = ComplianceReport::merge_all(all).map_err(error::core)?;
+    convert::serde_out(py, &r)
 }
 
 /// A table of a report (`"steps"` or `"cases"`) as CSV text.

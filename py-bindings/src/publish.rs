@@ -60,12 +60,10 @@ pub fn performance(
     format: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let report: Option<ComplianceReport> = match report {
-        Some(r) if !r.is_none() => Some(convert::value_in(
-            r,
-            "report",
-            "report",
-            Domain::Evaluation,
-        )?),
+        Some(r) if !r.is_none() => {
+            let r: ComplianceReport = convert::value_in(r, "report", "report", Domain::Evaluation)?;
+            Some(r.checked().map_err(crate::error::core)?)
+        }
         _ => None,
     };
     let ikm: Option<IkmResult> = match ikm {
@@ -73,7 +71,7 @@ pub fn performance(
         _ => None,
     };
     let lang = lang_in(lang)?;
-    let office = Standard::jatim(Vec::new()).office;
+    let office = Standard::jatim_office();
     render(
         &ptsp::publish::performance(&office, report.as_ref(), ikm.as_ref(), lang),
         format,

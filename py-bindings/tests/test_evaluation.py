@@ -242,3 +242,26 @@ def test_the_shared_compliance_fixture():
     assert rows == f["steps"]
     assert [[row["key"], row["stats"]] for row in r["cases"]] == f["cases"]
     assert ptsp.evaluation.report_csv(r).splitlines()[0] == f["csv_header"]
+
+
+def test_forged_reports_and_tallies_are_refused_not_trusted():
+    p, cal = ptsp.Procedure.jatim_permit(), ptsp.Calendar.jatim()
+    cases, _ = zip(*runs())
+    r = ptsp.evaluation.compliance(list(cases), [p], cal, PERIOD, NOW, ["step", "staff"])
+    forged = json.loads(json.dumps(r))
+    forged["steps"][0]["key"] = []
+    forged["steps"][1]["stats"]["on_time"] = forged["steps"][1]["stats"]["finished"] + 1
+    for call in (ptsp.evaluation.report_columns, ptsp.evaluation.report_csv, ptsp.evaluation.report_markdown,
+                 lambda f: ptsp.evaluation.merge_reports([r, f]), lambda f: ptsp.publish.performance(f)):
+        with pytest.raises(ptsp.EvaluationValidationError) as info:
+            call(forged)
+        assert info.value.code == "invalid_report"
+        assert any(e["path"].endswith("steps[0].key") for e in info.value.errors())
+    tally = ptsp.evaluation.tally(F["cases"][1]["responses"])
+    with pytest.raises(ptsp.EvaluationValidationError) as info:
+        ptsp.evaluation.ikm_of_tally(dict(tally, sums=[s * 10 for s in tally["sums"]]))
+    assert info.value.code == "invalid_tally"
+    huge = {"respondents": 2**63, "sums": [2**63] * 9, "counts": [2**61] * 9}
+    with pytest.raises(ptsp.EvaluationValidationError) as info:
+        ptsp.evaluation.merge_tallies([huge] * 4)
+    assert info.value.code == "invalid_tally"

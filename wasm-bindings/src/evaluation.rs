@@ -60,7 +60,7 @@ pub fn validate_survey_response(
             .ok_or_else(|| convert::wrong("requireAll", "boolean", require_all))?
     };
     convert::to_js(&ptsp::evaluation::validate_response(
-        &SurveyDef::permenpanrb_14_2017(),
+        SurveyDef::permenpanrb_14_2017(),
         &r,
         &ResponseRules { require_all },
         "",
@@ -79,7 +79,7 @@ pub fn ikm(
     let rs = responses(rs)?;
     let method: Method = convert::variant(method, "method", Domain::Evaluation)?;
     convert::to_js(&ptsp::evaluation::ikm(
-        &SurveyDef::permenpanrb_14_2017(),
+        SurveyDef::permenpanrb_14_2017(),
         &rs,
         method,
     )?)
@@ -97,7 +97,7 @@ pub fn ikm_by(
     let by: GroupBy = convert::required_variant(by, "by", Domain::Evaluation)?;
     let method: Method = convert::variant(method, "method", Domain::Evaluation)?;
     convert::to_js(&ptsp::evaluation::ikm_by(
-        &SurveyDef::permenpanrb_14_2017(),
+        SurveyDef::permenpanrb_14_2017(),
         &rs,
         by,
         method,
@@ -111,18 +111,7 @@ pub fn tally_responses(
     #[wasm_bindgen(unchecked_param_type = "Response[]")] rs: &JsValue,
 ) -> Result<JsValue> {
     let rs = responses(rs)?;
-    let def = SurveyDef::permenpanrb_14_2017();
-    if !rs.is_empty()
-        && let Err(e) = ptsp::evaluation::ikm(&def, &rs, Method::Exact)
-        && e.code() == ptsp::Code::InvalidResponses
-    {
-        return Err(e.into());
-    }
-    let mut t = Tally::new(&def);
-    for r in &rs {
-        t.add(&def, r);
-    }
-    convert::to_js(&t)
+    convert::to_js(&Tally::of(SurveyDef::permenpanrb_14_2017(), &rs)?)
 }
 
 /// The tally of the union of `tallies`.
@@ -130,14 +119,8 @@ pub fn tally_responses(
 pub fn merge_tallies(
     #[wasm_bindgen(unchecked_param_type = "Tally[]")] tallies: &JsValue,
 ) -> Result<JsValue> {
-    let def = SurveyDef::permenpanrb_14_2017();
     let all: Vec<Tally> = convert::objects(tallies, "tallies", Domain::Evaluation)?;
-    let mut out = Tally::new(&def);
-    for (i, t) in all.iter().enumerate() {
-        check_tally(&def, t, &format!("tallies[{i}]"))?;
-        out.merge(t);
-    }
-    convert::to_js(&out)
+    convert::to_js(&Tally::merge_all(SurveyDef::permenpanrb_14_2017(), &all)?)
 }
 
 /// The index of a tally.
@@ -146,27 +129,9 @@ pub fn ikm_of_tally(
     #[wasm_bindgen(unchecked_param_type = "Tally")] tally: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Method | null | undefined")] method: &JsValue,
 ) -> Result<JsValue> {
-    let def = SurveyDef::permenpanrb_14_2017();
     let t: Tally = convert::object(tally, "tally", "tally", Domain::Evaluation)?;
-    check_tally(&def, &t, "tally")?;
     let method: Method = convert::variant(method, "method", Domain::Evaluation)?;
-    convert::to_js(&t.result(&def, method)?)
-}
-
-fn check_tally(def: &SurveyDef, t: &Tally, path: &str) -> Result<()> {
-    let n = def.elements.len();
-    if t.sums.len() == n && t.counts.len() == n {
-        return Ok(());
-    }
-    Err(ptsp::evaluation::EvaluationError::InvalidResponses {
-        problems: vec![ptsp::Problem::new(
-            format!("{path}.sums"),
-            ptsp::Code::TooMany,
-            format!("a tally has {n} sums and {n} counts, one per element"),
-            format!("tally memiliki {n} jumlah dan {n} hitungan, satu per unsur"),
-        )],
-    }
-    .into())
+    convert::to_js(&t.result(SurveyDef::permenpanrb_14_2017(), method)?)
 }
 
 /// Krejcie and Morgan's sample size for a population of service users.
@@ -259,22 +224,7 @@ pub fn merge_reports(
     #[wasm_bindgen(unchecked_param_type = "ComplianceReport[]")] reports: &JsValue,
 ) -> Result<JsValue> {
     let all: Vec<ComplianceReport> = convert::objects(reports, "reports", Domain::Evaluation)?;
-    let mut iter = all.into_iter();
-    let Some(mut out) = iter.next() else {
-        return Err(ptsp::evaluation::EvaluationError::InvalidReport {
-            problems: vec![ptsp::Problem::new(
-                "reports",
-                ptsp::Code::NothingToMerge,
-                "no report to merge",
-                "tidak ada laporan untuk digabung",
-            )],
-        }
-        .into());
-    };
-    for r in iter {
-        out.merge(&r)?;
-    }
-    convert::to_js(&out)
+    convert::to_js(&ComplianceReport::merge_all(all)?)
 }
 
 /// A report's table (`"steps"`, the default, or `"cases"`) as CSV.
@@ -284,7 +234,7 @@ pub fn report_csv(
     #[wasm_bindgen(unchecked_param_type = "\"steps\" | \"cases\" | null | undefined")]
     table: &JsValue,
 ) -> Result<String> {
-    let r: ComplianceReport = convert::object(report, "report", "report", Domain::Evaluation)?;
+    let r = report_in(report)?;
     Ok(match table.as_string().as_deref() {
         Some("cases") => r.cases_csv(),
         _ => r.steps_csv(),
@@ -298,7 +248,7 @@ pub fn report_markdown(
     #[wasm_bindgen(unchecked_param_type = "ComplianceReport")] report: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Lang | null | undefined")] lang: &JsValue,
 ) -> Result<String> {
-    let r: ComplianceReport = convert::object(report, "report", "report", Domain::Evaluation)?;
+    let r = report_in(report)?;
     Ok(r.steps_markdown(lang_in(lang)?))
 }
 
@@ -339,12 +289,7 @@ pub fn publish_performance(
     let report: Option<ComplianceReport> = if convert::absent(report) {
         None
     } else {
-        Some(convert::object(
-            report,
-            "report",
-            "report",
-            Domain::Evaluation,
-        )?)
+        Some(report_in(report)?)
     };
     let ikm: Option<IkmResult> = if convert::absent(ikm) {
         None
@@ -353,8 +298,14 @@ pub fn publish_performance(
     };
     let lang = lang_in(lang)?;
     let format: Format = convert::variant(format, "format", Domain::Evaluation)?;
-    let office = Standard::jatim(Vec::new()).office;
+    let office = Standard::jatim_office();
     Ok(ptsp::publish::performance(&office, report.as_ref(), ikm.as_ref(), lang).render(format))
+}
+
+/// A report object, validated (`invalid_report` with every problem).
+fn report_in(v: &JsValue) -> Result<ComplianceReport> {
+    let r: ComplianceReport = convert::object(v, "report", "report", Domain::Evaluation)?;
+    Ok(r.checked()?)
 }
 
 fn lang_in(v: &JsValue) -> Result<ptsp::Lang> {

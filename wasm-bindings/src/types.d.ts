@@ -588,7 +588,8 @@ export type Code =
   | "incompatible_reports"
   | "duplicate_dimension"
   | "unknown_procedure"
-  | "nothing_to_merge";
+  | "nothing_to_merge"
+  | "invalid_tally";
 
 /**
  * What an actor asks the case to do.
@@ -3155,7 +3156,8 @@ export type ErrorCode =
   | "incompatible_reports" // reports cannot be merged
   | "duplicate_dimension" // a dimension is named twice
   | "unknown_procedure" // a procedure is not among those given
-  | "nothing_to_merge"; // there is nothing to merge
+  | "nothing_to_merge" // there is nothing to merge
+  | "invalid_tally"; // a survey tally is not valid
 
 /** The module an error belongs to. */
 export type ErrorKind =

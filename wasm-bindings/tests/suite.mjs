@@ -310,7 +310,7 @@ export const tests = [
       expectCode(ptsp, assert, "invalid_type", () => ptsp.ikm("responses"));
       expectCode(ptsp, assert, "invalid_type", () => ptsp.validateSurveyResponse(f.forms[0].response, "yes"));
       expectCode(ptsp, assert, "out_of_range", () => ptsp.sampleSize(-1));
-      expectCode(ptsp, assert, "invalid_responses", () => ptsp.ikmOfTally({ respondents: 1, sums: [4], counts: [1] }));
+      expectCode(ptsp, assert, "invalid_tally", () => ptsp.ikmOfTally({ respondents: 1, sums: [4], counts: [1] }));
     },
   },
 
@@ -372,6 +372,19 @@ export const tests = [
         ptsp.ikm(fixtures["evaluation/ikm.json"].cases[1].responses), "en", "html");
       assert.ok(page.startsWith("<!DOCTYPE html>") && page.includes("<svg"));
       expectCode(ptsp, assert, "invalid_json", () => ptsp.publishStandard([p], "en", "pdf"));
+      // Forged reports and tallies are refused, never trusted.
+      const forged = structuredClone(r);
+      forged.steps[0].key = [];
+      forged.steps[1].stats.on_time = forged.steps[1].stats.finished + 1;
+      for (const f of [() => ptsp.reportCsv(forged), () => ptsp.reportMarkdown(forged), () => ptsp.mergeReports([r, forged]),
+        () => ptsp.publishPerformance(forged, null)]) {
+        const e = expectCode(ptsp, assert, "invalid_report", f);
+        assert.ok(e.errors.some((p) => p.path.endsWith("steps[0].key")));
+      }
+      const tally = ptsp.tallyResponses(fixtures["evaluation/ikm.json"].cases[1].responses);
+      expectCode(ptsp, assert, "invalid_tally", () => ptsp.ikmOfTally({ ...tally, sums: tally.sums.map((x) => x * 10) }));
+      const huge = { respondents: 2 ** 63, sums: Array(9).fill(2 ** 63), counts: Array(9).fill(2 ** 61) };
+      expectCode(ptsp, assert, "invalid_tally", () => ptsp.mergeTallies([huge, huge, huge, huge]));
     },
   },
 

@@ -239,6 +239,7 @@ codes! {
     DuplicateDimension = "duplicate_dimension", "dimensi disebut dua kali", "a dimension is named twice";
     UnknownProcedure = "unknown_procedure", "prosedur tidak diberikan", "a procedure is not among those given";
     NothingToMerge = "nothing_to_merge", "tidak ada yang digabung", "there is nothing to merge";
+    InvalidTally = "invalid_tally", "tally survei tidak valid", "a survey tally is not valid";
 }
 
 impl Code {

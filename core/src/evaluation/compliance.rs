@@ -69,6 +69,11 @@ pub enum Dimension {
 
 impl Dimension {
     /// Its name in the given language, for column headers.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(ptsp::evaluation::Dimension::Staff.label(ptsp::Lang::Id), "Petugas");
+    /// ```
     pub fn label(self, lang: Lang) -> &'static str {
         let (id, en) = match self {
             Dimension::Procedure => ("Layanan", "Service"),
@@ -159,27 +164,90 @@ mod pairs {
         let pairs: Vec<(u32, u64)> = Vec::deserialize(d)?;
         let mut out = Minutes::new();
         for (m, n) in pairs {
-            *out.entry(m).or_default() += n;
+            let slot = out.entry(m).or_default();
+            *slot = slot
+                .checked_add(n)
+                .ok_or_else(|| serde::de::Error::custom("a minute's count overflows"))?;
         }
         Ok(out)
     }
 }
 
+/// `a + b`, or `None` when it overflows (a forged report): merging never
+/// wraps around.
+fn add(a: &mut u64, b: u64) -> Option<()> {
+    *a = a.checked_add(b)?;
+    Some(())
+}
+
 impl StepStats {
-    fn merge(&mut self, o: &StepStats) {
-        self.started += o.started;
-        self.finished += o.finished;
-        self.on_time += o.on_time;
-        self.late += o.late;
-        self.open += o.open;
-        self.breached += o.breached;
-        self.corrections += o.corrections;
-        self.paused_seconds += o.paused_seconds;
-        self.warned += o.warned;
-        self.escalated += o.escalated;
+    /// Adds `o`'s figures; `None` (and a partly added `self`, to be thrown
+    /// away) when a count would overflow.
+    fn merge(&mut self, o: &StepStats) -> Option<()> {
+        add(&mut self.started, o.started)?;
+        add(&mut self.finished, o.finished)?;
+        add(&mut self.on_time, o.on_time)?;
+        add(&mut self.late, o.late)?;
+        add(&mut self.open, o.open)?;
+        add(&mut self.breached, o.breached)?;
+        add(&mut self.corrections, o.corrections)?;
+        self.paused_seconds = self.paused_seconds.checked_add(o.paused_seconds)?;
+        add(&mut self.warned, o.warned)?;
+        add(&mut self.escalated, o.escalated)?;
         self.max_level = self.max_level.max(o.max_level);
         for (m, n) in &o.minutes {
-            *self.minutes.entry(*m).or_default() += n;
+            add(self.minutes.entry(*m).or_default(), *n)?;
+        }
+        Some(())
+    }
+
+    /// Every inconsistency of a row read from outside: more on time and
+    /// late than finished, a minute histogram that does not count the
+    /// finished visits, more breached than open, negative paused time, a
+    /// level beyond the deepest line of command.
+    fn problems(&self, path: &str, out: &mut Vec<Problem>) {
+        let total: u128 = self.minutes.values().map(|n| u128::from(*n)).sum();
+        let checks = [
+            (
+                u128::from(self.on_time) + u128::from(self.late) <= u128::from(self.finished),
+                "on_time",
+                "more on time and late than finished",
+                "tepat waktu dan terlambat melebihi yang selesai",
+            ),
+            (
+                total == u128::from(self.finished),
+                "minutes",
+                "the minutes do not count the finished visits",
+                "menit tidak menghitung kunjungan yang selesai",
+            ),
+            (
+                self.breached <= self.open,
+                "breached",
+                "more past their deadline than open",
+                "lewat tenggat melebihi yang berjalan",
+            ),
+            (
+                self.paused_seconds >= 0,
+                "paused_seconds",
+                "negative time paused",
+                "waktu jeda negatif",
+            ),
+            (
+                usize::from(self.max_level) <= crate::office::organisation::MAX_DEPTH,
+                "max_level",
+                "a level beyond the deepest line of command",
+                "tingkat melebihi garis komando terdalam",
+            ),
+        ];
+        for (ok, field, en, id) in checks {
+            if !ok {
+                out.push(Problem::new(
+                    format!("{path}.{field}"),
+                    Code::OutOfRange,
+                    en,
+                    id,
+                ));
+            }
         }
     }
 
@@ -193,9 +261,8 @@ impl StepStats {
     /// assert_eq!(s.on_time_percent().as_deref(), Some("66.67"));
     /// ```
     pub fn on_time_percent(&self) -> Option<String> {
-        let timed = self.on_time + self.late;
-        (timed > 0)
-            .then(|| Fraction::new(u128::from(self.on_time) * 100, u128::from(timed)).decimal(2))
+        let timed = u128::from(self.on_time) + u128::from(self.late);
+        (timed > 0).then(|| Fraction::new(u128::from(self.on_time) * 100, timed).decimal(2))
     }
 
     /// The `p`-th percentile (0–100) of the working minutes, nearest rank:
@@ -209,14 +276,12 @@ impl StepStats {
     /// assert_eq!((s.percentile(50), s.percentile(90)), (Some(20), Some(600)));
     /// ```
     pub fn percentile(&self, p: u8) -> Option<u32> {
-        let total: u64 = self.minutes.values().sum();
+        let total: u128 = self.minutes.values().map(|n| u128::from(*n)).sum();
         if total == 0 {
             return None;
         }
         // Nearest rank: ceil(p/100 · total), at least 1.
-        let rank = (u128::from(p.min(100)) * u128::from(total))
-            .div_ceil(100)
-            .max(1);
+        let rank = (u128::from(p.min(100)) * total).div_ceil(100).max(1);
         let mut seen = 0u128;
         for (m, n) in &self.minutes {
             seen += u128::from(*n);
@@ -250,16 +315,40 @@ pub struct CaseStats {
 }
 
 impl CaseStats {
-    fn merge(&mut self, o: &CaseStats) {
-        self.submitted += o.submitted;
+    /// Adds `o`'s figures; `None` when a count would overflow.
+    fn merge(&mut self, o: &CaseStats) -> Option<()> {
+        add(&mut self.submitted, o.submitted)?;
         for (k, n) in &o.ended {
-            *self.ended.entry(k.clone()).or_default() += n;
+            add(self.ended.entry(k.clone()).or_default(), *n)?;
         }
-        self.open += o.open;
-        self.deemed_approvals += o.deemed_approvals;
-        self.tier_on_time += o.tier_on_time;
-        self.tier_late += o.tier_late;
-        self.corrections += o.corrections;
+        add(&mut self.open, o.open)?;
+        add(&mut self.deemed_approvals, o.deemed_approvals)?;
+        add(&mut self.tier_on_time, o.tier_on_time)?;
+        add(&mut self.tier_late, o.tier_late)?;
+        add(&mut self.corrections, o.corrections)?;
+        Some(())
+    }
+
+    fn problems(&self, path: &str, out: &mut Vec<Problem>) {
+        let ended: u128 = self.ended.values().map(|n| u128::from(*n)).sum();
+        if u128::from(self.tier_on_time) + u128::from(self.tier_late) > ended {
+            out.push(Problem::new(
+                format!("{path}.tier_on_time"),
+                Code::OutOfRange,
+                "more tier deadlines met and missed than cases ended",
+                "tenggat tingkat terpenuhi dan terlewati melebihi kasus yang berakhir",
+            ));
+        }
+        for k in self.ended.keys() {
+            if serde_json::from_value::<EndKind>(serde_json::Value::from(k.as_str())).is_err() {
+                out.push(Problem::new(
+                    format!("{path}.ended.{}", crate::error::excerpt(k)),
+                    Code::UnknownVariant,
+                    format!("“{}” is not a way a case ends", crate::error::excerpt(k)),
+                    format!("“{}” bukan cara kasus berakhir", crate::error::excerpt(k)),
+                ));
+            }
+        }
     }
 }
 
@@ -314,44 +403,122 @@ pub struct ComplianceReport {
     pub counted: u64,
 }
 
-/// The largest number of dimensions a report groups by.
-pub const MAX_DIMENSIONS: usize = 7;
+/// The longest key text a report row may carry (ids, months): the longest
+/// id any procedure may allow ([`TextLimits::CEILING`](crate::TextLimits::CEILING)),
+/// so a report of checked logs always passes [`ComplianceReport::validate`].
+pub const MAX_KEY: usize = crate::procedure::TextLimits::CEILING;
+
+/// The problems of a report's period, dimensions and instant.
+fn header_problems(
+    period: Period,
+    now: Instant,
+    dimensions: &[Dimension],
+    path: &str,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if period.to < period.from {
+        problems.push(Problem::new(
+            "period",
+            Code::EndsBeforeStart,
+            format!(
+                "the period ends ({}) before it starts ({})",
+                period.to, period.from
+            ),
+            format!(
+                "periode berakhir ({}) sebelum dimulai ({})",
+                period.to, period.from
+            ),
+        ));
+    }
+    for (name, day) in [("from", period.from), ("to", period.to)] {
+        if !crate::case::INSTANT_YEARS.contains(&day.year()) {
+            problems.push(Problem::new(
+                format!("period.{name}"),
+                Code::DateOutOfRange,
+                format!(
+                    "date {day} is outside the years {} to {}",
+                    crate::case::INSTANT_YEARS.start(),
+                    crate::case::INSTANT_YEARS.end()
+                ),
+                format!(
+                    "tanggal {day} berada di luar tahun {} sampai {}",
+                    crate::case::INSTANT_YEARS.start(),
+                    crate::case::INSTANT_YEARS.end()
+                ),
+            ));
+        }
+    }
+    for (i, d) in dimensions.iter().enumerate() {
+        if dimensions[..i].contains(d) {
+            problems.push(Problem::new(
+                format!("{path}[{i}]"),
+                Code::DuplicateDimension,
+                format!("{} is named twice", d.label(Lang::En)),
+                format!("{} disebut dua kali", d.label(Lang::Id)),
+            ));
+        }
+    }
+    if let Err(p) = crate::case::check_instant("now", now) {
+        problems.extend(p.problems().iter().cloned());
+    }
+    problems
+}
+
+/// The case dimensions of a report grouped by `dimensions`.
+fn case_dimensions(dimensions: &[Dimension]) -> Vec<Dimension> {
+    dimensions
+        .iter()
+        .copied()
+        .filter(|d| matches!(d, Dimension::Procedure | Dimension::Tier | Dimension::Month))
+        .collect()
+}
+
+/// Problems of rows' keys: the right number of values, none over-long,
+/// keys strictly in order (so no row twice).
+fn key_problems<'k>(
+    keys: impl Iterator<Item = &'k Vec<String>>,
+    width: usize,
+    path: &str,
+    out: &mut Vec<Problem>,
+) {
+    let mut last: Option<&Vec<String>> = None;
+    for (i, key) in keys.enumerate() {
+        let at = format!("{path}[{i}].key");
+        if key.len() != width {
+            out.push(Problem::new(
+                at.clone(),
+                Code::OutOfRange,
+                format!("a key of {} values for {width} dimensions", key.len()),
+                format!("kunci {} nilai untuk {width} dimensi", key.len()),
+            ));
+        }
+        for (j, k) in key.iter().enumerate() {
+            crate::error::check_len(out, format!("{at}[{j}]"), k, MAX_KEY);
+        }
+        if last.is_some_and(|l| l >= key) {
+            out.push(Problem::new(
+                at,
+                Code::DuplicateId,
+                "rows out of order or repeated",
+                "baris tidak berurutan atau berulang",
+            ));
+        }
+        last = Some(key);
+        if out.len() > 100 {
+            return;
+        }
+    }
+}
 
 impl ComplianceReport {
-    /// An empty report (no dimension repeated; the period not reversed).
+    /// An empty report (no dimension repeated; the period not reversed and
+    /// within the years 1900 to 2200).
     pub fn new(
         period: Period,
         now: Instant,
         dimensions: &[Dimension],
     ) -> Result<ComplianceReport, EvaluationError> {
-        let mut problems = Vec::new();
-        if period.to < period.from {
-            problems.push(Problem::new(
-                "period",
-                Code::EndsBeforeStart,
-                format!(
-                    "the period ends ({}) before it starts ({})",
-                    period.to, period.from
-                ),
-                format!(
-                    "periode berakhir ({}) sebelum dimulai ({})",
-                    period.to, period.from
-                ),
-            ));
-        }
-        for (i, d) in dimensions.iter().enumerate() {
-            if dimensions[..i].contains(d) {
-                problems.push(Problem::new(
-                    format!("dimensions[{i}]"),
-                    Code::DuplicateDimension,
-                    format!("{} is named twice", d.label(Lang::En)),
-                    format!("{} disebut dua kali", d.label(Lang::Id)),
-                ));
-            }
-        }
-        if let Err(p) = crate::case::check_instant("now", now) {
-            problems.extend(p.problems().iter().cloned());
-        }
+        let problems = header_problems(period, now, dimensions, "dimensions");
         if !problems.is_empty() {
             return Err(EvaluationError::InvalidReport { problems });
         }
@@ -359,50 +526,190 @@ impl ComplianceReport {
             period,
             now,
             step_dimensions: dimensions.to_vec(),
-            case_dimensions: dimensions
-                .iter()
-                .copied()
-                .filter(|d| matches!(d, Dimension::Procedure | Dimension::Tier | Dimension::Month))
-                .collect(),
+            case_dimensions: case_dimensions(dimensions),
             steps: Vec::new(),
             cases: Vec::new(),
             counted: 0,
         })
     }
 
+    /// Every problem of a report that did not come from [`compliance`]
+    /// (one read back from storage, or sent by a client): its period,
+    /// dimensions and instant as [`ComplianceReport::new`] checks them, the
+    /// case dimensions those of the step dimensions, every row's key of
+    /// the right width, bounded and in order, and every row's figures
+    /// consistent (no more on time than finished, a minute histogram that
+    /// counts the finished visits …).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{ComplianceReport, Dimension, Period};
+    /// let period = Period { from: "2026-12-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+    /// let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00")?;
+    /// let mut r = ComplianceReport::new(period, now, &[Dimension::Step])?;
+    /// r.steps.push(ptsp::evaluation::StepRow { key: vec![], stats: Default::default() });
+    /// assert_eq!(r.validate()[0].path, "steps[0].key");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut out = header_problems(
+            self.period,
+            self.now,
+            &self.step_dimensions,
+            "step_dimensions",
+        );
+        if self.case_dimensions != case_dimensions(&self.step_dimensions) {
+            out.push(Problem::new(
+                "case_dimensions",
+                Code::OutOfRange,
+                "the case dimensions are not those of the step dimensions",
+                "dimensi kasus bukan dimensi langkah yang berlaku untuk kasus",
+            ));
+        }
+        key_problems(
+            self.steps.iter().map(|r| &r.key),
+            self.step_dimensions.len(),
+            "steps",
+            &mut out,
+        );
+        key_problems(
+            self.cases.iter().map(|r| &r.key),
+            self.case_dimensions.len(),
+            "cases",
+            &mut out,
+        );
+        for (i, r) in self.steps.iter().enumerate().take(1_000) {
+            r.stats.problems(&format!("steps[{i}].stats"), &mut out);
+        }
+        for (i, r) in self.cases.iter().enumerate().take(1_000) {
+            r.stats.problems(&format!("cases[{i}].stats"), &mut out);
+        }
+        out.truncate(100);
+        out
+    }
+
+    /// The report if [`ComplianceReport::validate`] finds nothing
+    /// (`invalid_report` with every problem otherwise): how a report read
+    /// from outside comes in.
+    pub fn checked(self) -> Result<ComplianceReport, EvaluationError> {
+        let problems = self.validate();
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(EvaluationError::InvalidReport { problems })
+        }
+    }
+
     /// Adds another report over other cases with the same period, instant
     /// and dimensions (`incompatible_reports` otherwise): the result is the
-    /// report over all their cases.
+    /// report over all their cases. Both are validated first
+    /// (`invalid_report`), a total that would overflow is refused, and a
+    /// refused merge changes nothing.
     pub fn merge(&mut self, other: &ComplianceReport) -> Result<(), EvaluationError> {
+        let problems: Vec<Problem> = self
+            .validate()
+            .into_iter()
+            .chain(other.validate())
+            .collect();
+        if !problems.is_empty() {
+            return Err(EvaluationError::InvalidReport { problems });
+        }
+        self.merge_valid(other)
+    }
+
+    /// The report over the union of `reports` (each validated with its
+    /// position, every problem at once; `nothing_to_merge` for none).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{ComplianceReport, Dimension, Period};
+    /// let period = Period { from: "2026-12-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+    /// let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00")?;
+    /// let r = ComplianceReport::new(period, now, &[Dimension::Step])?;
+    /// assert_eq!(ComplianceReport::merge_all(vec![r.clone(), r.clone()])?, r);
+    /// let none = ComplianceReport::merge_all(vec![]).unwrap_err();
+    /// assert_eq!(none.problems()[0].code, ptsp::Code::NothingToMerge);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn merge_all(reports: Vec<ComplianceReport>) -> Result<ComplianceReport, EvaluationError> {
+        let mut problems = Vec::new();
+        for (i, r) in reports.iter().enumerate() {
+            problems.extend(r.validate().into_iter().map(|mut p| {
+                p.path = format!("reports[{i}].{}", p.path);
+                p
+            }));
+        }
+        if !problems.is_empty() {
+            return Err(EvaluationError::InvalidReport { problems });
+        }
+        let mut all = reports.into_iter();
+        let Some(mut out) = all.next() else {
+            return Err(EvaluationError::InvalidReport {
+                problems: vec![Problem::new(
+                    "reports",
+                    Code::NothingToMerge,
+                    "no report to merge",
+                    "tidak ada laporan untuk digabung",
+                )],
+            });
+        };
+        for r in all {
+            out.merge_valid(&r)?;
+        }
+        Ok(out)
+    }
+
+    fn merge_valid(&mut self, other: &ComplianceReport) -> Result<(), EvaluationError> {
         if self.period != other.period
             || self.now != other.now
             || self.step_dimensions != other.step_dimensions
         {
             return Err(EvaluationError::IncompatibleReports);
         }
-        let mut steps: BTreeMap<Vec<String>, StepStats> = std::mem::take(&mut self.steps)
-            .into_iter()
-            .map(|r| (r.key, r.stats))
+        let overflow = || EvaluationError::InvalidReport {
+            problems: vec![Problem::new(
+                "counted",
+                Code::OutOfRange,
+                "the merged report's counts would overflow",
+                "hitungan laporan gabungan akan melampaui batas",
+            )],
+        };
+        let mut steps: BTreeMap<Vec<String>, StepStats> = self
+            .steps
+            .iter()
+            .map(|r| (r.key.clone(), r.stats.clone()))
             .collect();
         for r in &other.steps {
-            steps.entry(r.key.clone()).or_default().merge(&r.stats);
+            steps
+                .entry(r.key.clone())
+                .or_default()
+                .merge(&r.stats)
+                .ok_or_else(overflow)?;
         }
+        let mut cases: BTreeMap<Vec<String>, CaseStats> = self
+            .cases
+            .iter()
+            .map(|r| (r.key.clone(), r.stats.clone()))
+            .collect();
+        for r in &other.cases {
+            cases
+                .entry(r.key.clone())
+                .or_default()
+                .merge(&r.stats)
+                .ok_or_else(overflow)?;
+        }
+        self.counted = self
+            .counted
+            .checked_add(other.counted)
+            .ok_or_else(overflow)?;
         self.steps = steps
             .into_iter()
             .map(|(key, stats)| StepRow { key, stats })
             .collect();
-        let mut cases: BTreeMap<Vec<String>, CaseStats> = std::mem::take(&mut self.cases)
-            .into_iter()
-            .map(|r| (r.key, r.stats))
-            .collect();
-        for r in &other.cases {
-            cases.entry(r.key.clone()).or_default().merge(&r.stats);
-        }
         self.cases = cases
             .into_iter()
             .map(|(key, stats)| CaseRow { key, stats })
             .collect();
-        self.counted += other.counted;
         Ok(())
     }
 }
@@ -725,6 +1032,20 @@ impl ComplianceReport {
     /// `submitted, open, deemed_approvals, corrections, tier_on_time,
     /// tier_late`, then one column per way a case ended (`ended_approved`
     /// …), in name order.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{ComplianceReport, Dimension, Period, StepRow};
+    /// let period = Period { from: "2026-12-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+    /// let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00")?;
+    /// let mut r = ComplianceReport::new(period, now, &[Dimension::Month])?;
+    /// let mut row = StepRow { key: vec!["2026-12".into()], stats: Default::default() };
+    /// (row.stats.finished, row.stats.on_time, row.stats.late) = (4, 3, 1);
+    /// row.stats.minutes = [(30, 4)].into();
+    /// r.steps.push(row);
+    /// assert!(r.cases_csv().starts_with("month,submitted,open,deemed_approvals,"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn cases_csv(&self) -> String {
         let kinds: std::collections::BTreeSet<&String> = self
             .cases
@@ -772,6 +1093,20 @@ impl ComplianceReport {
     /// month): `(month, on-time percent)` in month order, `None` for a
     /// month with nothing finished against a deadline. The chart of the
     /// performance page reads it.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{ComplianceReport, Dimension, Period, StepRow};
+    /// let period = Period { from: "2026-12-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+    /// let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00")?;
+    /// let mut r = ComplianceReport::new(period, now, &[Dimension::Month])?;
+    /// let mut row = StepRow { key: vec!["2026-12".into()], stats: Default::default() };
+    /// (row.stats.finished, row.stats.on_time, row.stats.late) = (4, 3, 1);
+    /// row.stats.minutes = [(30, 4)].into();
+    /// r.steps.push(row);
+    /// assert_eq!(r.monthly_on_time(), [("2026-12".to_owned(), Some("75.00".to_owned()))]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn monthly_on_time(&self) -> Vec<(String, Option<String>)> {
         let Some(m) = self
             .step_dimensions
@@ -780,21 +1115,45 @@ impl ComplianceReport {
         else {
             return Vec::new();
         };
-        let mut months: BTreeMap<&str, StepStats> = BTreeMap::new();
+        // Only the on-time and late counts matter: summed in 128 bits.
+        let mut months: BTreeMap<&str, (u128, u128)> = BTreeMap::new();
         for row in &self.steps {
             if let Some(key) = row.key.get(m) {
-                months.entry(key.as_str()).or_default().merge(&row.stats);
+                let (on_time, late) = months.entry(key.as_str()).or_default();
+                *on_time += u128::from(row.stats.on_time);
+                *late += u128::from(row.stats.late);
             }
         }
         months
             .into_iter()
-            .map(|(k, s)| (k.to_owned(), s.on_time_percent()))
+            .map(|(k, (on_time, late))| {
+                let timed = on_time + late;
+                (
+                    k.to_owned(),
+                    (timed > 0).then(|| Fraction::new(on_time * 100, timed).decimal(2)),
+                )
+            })
             .collect()
     }
 
     /// The step rows as a table in the given language: the header, then
     /// one row per step row (the key, started, finished, on time, % on
     /// time, open, past deadline, median and P90 working minutes).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{ComplianceReport, Dimension, Period, StepRow};
+    /// let period = Period { from: "2026-12-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+    /// let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00")?;
+    /// let mut r = ComplianceReport::new(period, now, &[Dimension::Month])?;
+    /// let mut row = StepRow { key: vec!["2026-12".into()], stats: Default::default() };
+    /// (row.stats.finished, row.stats.on_time, row.stats.late) = (4, 3, 1);
+    /// row.stats.minutes = [(30, 4)].into();
+    /// r.steps.push(row);
+    /// let (head, rows) = r.steps_table(ptsp::Lang::En);
+    /// assert_eq!((head[0].as_str(), rows[0][4].as_str()), ("Month", "75.00"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn steps_table(&self, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         let mut head: Vec<String> = self
             .step_dimensions
@@ -851,6 +1210,20 @@ impl ComplianceReport {
     }
 
     /// The step rows as a Markdown table in the given language.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{ComplianceReport, Dimension, Period, StepRow};
+    /// let period = Period { from: "2026-12-01".parse().unwrap(), to: "2026-12-31".parse().unwrap() };
+    /// let now = ptsp::calendar::parse_instant("2026-12-31T15:00:00+07:00")?;
+    /// let mut r = ComplianceReport::new(period, now, &[Dimension::Month])?;
+    /// let mut row = StepRow { key: vec!["2026-12".into()], stats: Default::default() };
+    /// (row.stats.finished, row.stats.on_time, row.stats.late) = (4, 3, 1);
+    /// row.stats.minutes = [(30, 4)].into();
+    /// r.steps.push(row);
+    /// assert!(r.steps_markdown(ptsp::Lang::Id).starts_with("| Bulan | Mulai |"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn steps_markdown(&self, lang: Lang) -> String {
         let (head, rows) = self.steps_table(lang);
         let mut out = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));

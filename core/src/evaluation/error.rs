@@ -22,6 +22,12 @@ pub enum EvaluationError {
         /// All problems found.
         problems: Vec<Problem>,
     },
+    /// A tally has problems (from storage or a client): every one listed.
+    #[error("invalid survey tally: {}", summary(.problems, Lang::En))]
+    InvalidTally {
+        /// All problems found.
+        problems: Vec<Problem>,
+    },
     /// No respondent: an index over nobody is undefined.
     #[error("no respondents: the index needs at least one")]
     NoRespondents,
@@ -56,6 +62,7 @@ impl PtspError for EvaluationError {
     fn code(&self) -> Code {
         match self {
             EvaluationError::InvalidResponses { .. } => Code::InvalidResponses,
+            EvaluationError::InvalidTally { .. } => Code::InvalidTally,
             EvaluationError::NoRespondents => Code::NoRespondents,
             EvaluationError::UnansweredElement { .. } => Code::UnansweredElement,
             EvaluationError::InvalidReport { .. } => Code::InvalidReport,
@@ -75,6 +82,7 @@ impl PtspError for EvaluationError {
     fn problems(&self) -> &[Problem] {
         match self {
             EvaluationError::InvalidResponses { problems }
+            | EvaluationError::InvalidTally { problems }
             | EvaluationError::InvalidReport { problems } => problems,
             EvaluationError::Case(e) => e.problems(),
             EvaluationError::Input(e) => e.problems(),
@@ -89,6 +97,9 @@ impl PtspError for EvaluationError {
             (_, Lang::En) => self.to_string(),
             (EvaluationError::InvalidResponses { problems }, Lang::Id) => {
                 format!("jawaban survei tidak valid: {}", summary(problems, lang))
+            }
+            (EvaluationError::InvalidTally { problems }, Lang::Id) => {
+                format!("tally survei tidak valid: {}", summary(problems, lang))
             }
             (EvaluationError::NoRespondents, Lang::Id) => {
                 "tidak ada responden: indeks membutuhkan sedikitnya satu".into()

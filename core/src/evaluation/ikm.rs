@@ -284,14 +284,13 @@ pub struct SurveyDef {
 }
 
 impl SurveyDef {
-    /// The built-in survey (parsed once).
-    pub fn permenpanrb_14_2017() -> SurveyDef {
+    /// The built-in survey (parsed once, then shared).
+    pub fn permenpanrb_14_2017() -> &'static SurveyDef {
         static DEF: OnceLock<SurveyDef> = OnceLock::new();
         DEF.get_or_init(|| {
             crate::error::input::from_json(PERMENPANRB_14_2017, "")
                 .expect("the built-in survey is valid (tested)")
         })
-        .clone()
     }
 
     /// An element by id.
@@ -565,9 +564,10 @@ pub fn validate_response(
 /// a.add_row(&[4; 9]);
 /// b.add_row(&[2, 3, 0, 4, 4, 4, 4, 4, 4]); // 0: not answered
 /// for row in [[4; 9], [2, 3, 0, 4, 4, 4, 4, 4, 4]] { whole.add_row(&row); }
-/// a.merge(&b);
+/// a.merge(&b)?;
 /// assert_eq!(a, whole);
 /// assert_eq!(whole.answered(2), 1);
+/// # Ok::<(), ptsp::evaluation::EvaluationError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -626,16 +626,179 @@ impl Tally {
         self.to = Some(self.to.map_or(r.date, |d| d.max(r.date)));
     }
 
-    /// Adds another tally of the same survey (a tally over parts equals
-    /// the tally over the whole).
-    pub fn merge(&mut self, other: &Tally) {
-        self.respondents += other.respondents;
-        for (a, b) in self.sums.iter_mut().zip(&other.sums) {
-            *a += b;
+    /// The tally of `responses`, each validated first (blanks allowed) with
+    /// every problem reported at once (`invalid_responses`).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{Response, SurveyDef, Tally};
+    /// let def = SurveyDef::permenpanrb_14_2017();
+    /// let rs: Vec<Response> = serde_json::from_str(r#"[{"date": "2026-11-02", "answers": {"biaya": 4}}]"#).unwrap();
+    /// assert_eq!(Tally::of(&def, &rs)?.sums[3], 4);
+    /// # Ok::<(), ptsp::evaluation::EvaluationError>(())
+    /// ```
+    pub fn of(def: &SurveyDef, responses: &[Response]) -> Result<Tally, EvaluationError> {
+        check_all(def, responses)?;
+        let mut t = Tally::new(def);
+        for r in responses {
+            t.add(def, r);
         }
-        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
-            *a += b;
+        Ok(t)
+    }
+
+    /// The tally of `rows`: answers laid out row after row, `width` per
+    /// respondent in the survey's element order, 0 for not answered. A
+    /// width other than the survey's, or an answer above 4, is refused
+    /// (`invalid_responses`, the first such answer at `rows[i][j]`).
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{SurveyDef, Tally};
+    /// let def = SurveyDef::permenpanrb_14_2017();
+    /// let t = Tally::from_rows(&def, &[4, 4, 4, 4, 4, 4, 4, 4, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3], 9)?;
+    /// assert_eq!((t.respondents, t.counts[8]), (2, 1));
+    /// let err = Tally::from_rows(&def, &[5; 9], 9).unwrap_err();
+    /// assert_eq!(err.problems()[0].path, "rows[0][0]");
+    /// # Ok::<(), ptsp::evaluation::EvaluationError>(())
+    /// ```
+    pub fn from_rows(def: &SurveyDef, rows: &[u8], width: usize) -> Result<Tally, EvaluationError> {
+        let n = def.elements.len();
+        let invalid = |path: String, en: String, id: String| EvaluationError::InvalidResponses {
+            problems: vec![Problem::new(path, Code::OutOfRange, en, id)],
+        };
+        if width != n || !rows.len().is_multiple_of(n) {
+            return Err(invalid(
+                "rows".into(),
+                format!(
+                    "rows of {width} answers ({} in all): expected {n} per respondent, one per element",
+                    rows.len()
+                ),
+                format!(
+                    "baris berisi {width} jawaban ({} seluruhnya): seharusnya {n} per responden, satu per unsur",
+                    rows.len()
+                ),
+            ));
         }
+        if let Some(k) = rows.iter().position(|v| *v > def.scale.max) {
+            let v = rows[k];
+            return Err(invalid(
+                format!("rows[{}][{}]", k / n, k % n),
+                format!(
+                    "answer {v} is outside 1 to {} (0: not answered)",
+                    def.scale.max
+                ),
+                format!(
+                    "jawaban {v} di luar 1 sampai {} (0: tidak dijawab)",
+                    def.scale.max
+                ),
+            ));
+        }
+        let mut t = Tally::new(def);
+        for row in rows.chunks_exact(n) {
+            t.add_row(row);
+        }
+        Ok(t)
+    }
+
+    /// Every problem of a tally that did not come from [`Tally::add`] (one
+    /// read back from storage, or sent by a client), paths under `path`:
+    /// one sum and one count per element, no element answered by more
+    /// than the respondents, every sum within what its count of 1–4
+    /// answers allows, the days in order.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{SurveyDef, Tally};
+    /// let def = SurveyDef::permenpanrb_14_2017();
+    /// let mut t = Tally::new(&def);
+    /// t.add_row(&[4; 9]);
+    /// assert!(t.validate(&def, "tally").is_empty());
+    /// t.sums[0] = 100; // one answer cannot sum to 100
+    /// assert_eq!(t.validate(&def, "tally")[0].path, "tally.sums[0]");
+    /// ```
+    pub fn validate(&self, def: &SurveyDef, path: &str) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let n = def.elements.len();
+        if self.sums.len() != n || self.counts.len() != n {
+            out.push(Problem::new(
+                format!("{path}.sums"),
+                Code::InvalidTally,
+                format!(
+                    "a tally has {n} sums and {n} counts, one per element: found {} and {}",
+                    self.sums.len(),
+                    self.counts.len()
+                ),
+                format!(
+                    "tally memiliki {n} jumlah dan {n} hitungan, satu per unsur: ditemukan {} dan {}",
+                    self.sums.len(),
+                    self.counts.len()
+                ),
+            ));
+            return out;
+        }
+        let (lo, hi) = (u128::from(def.scale.min), u128::from(def.scale.max));
+        for (i, (s, c)) in self.sums.iter().zip(&self.counts).enumerate() {
+            if *c > self.respondents {
+                out.push(Problem::new(
+                    format!("{path}.counts[{i}]"),
+                    Code::OutOfRange,
+                    format!("{c} answers from {} respondents", self.respondents),
+                    format!("{c} jawaban dari {} responden", self.respondents),
+                ));
+            }
+            let (s, c) = (u128::from(*s), u128::from(*c));
+            if s < c * lo || s > c * hi {
+                out.push(Problem::new(
+                    format!("{path}.sums[{i}]"),
+                    Code::OutOfRange,
+                    format!("a sum of {s} is not what {c} answers of {lo} to {hi} can give"),
+                    format!("jumlah {s} tidak mungkin dari {c} jawaban bernilai {lo} sampai {hi}"),
+                ));
+            }
+        }
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && to < from
+        {
+            out.push(Problem::new(
+                format!("{path}.to"),
+                Code::EndsBeforeStart,
+                format!("the last day ({to}) is before the first ({from})"),
+                format!("hari terakhir ({to}) sebelum hari pertama ({from})"),
+            ));
+        }
+        out
+    }
+
+    /// Adds another tally of the same survey: a tally over parts equals the
+    /// tally over the whole. `other` is validated first, and a total that
+    /// would overflow is refused (`invalid_tally`); nothing changes then.
+    pub fn merge(&mut self, other: &Tally) -> Result<(), EvaluationError> {
+        let invalid = |problems| EvaluationError::InvalidTally { problems };
+        if self.sums.len() != other.sums.len() || self.counts.len() != other.counts.len() {
+            return Err(invalid(vec![Problem::new(
+                "sums",
+                Code::InvalidTally,
+                "tallies of surveys with different elements cannot be merged",
+                "tally survei dengan unsur berbeda tidak dapat digabung",
+            )]));
+        }
+        let add = |a: &[u64], b: &[u64]| -> Option<Vec<u64>> {
+            a.iter().zip(b).map(|(x, y)| x.checked_add(*y)).collect()
+        };
+        let merged = (
+            self.respondents.checked_add(other.respondents),
+            add(&self.sums, &other.sums),
+            add(&self.counts, &other.counts),
+        );
+        let (Some(respondents), Some(sums), Some(counts)) = merged else {
+            return Err(invalid(vec![Problem::new(
+                "respondents",
+                Code::OutOfRange,
+                "the merged tally's counts would overflow",
+                "hitungan tally gabungan akan melampaui batas",
+            )]));
+        };
+        (self.respondents, self.sums, self.counts) = (respondents, sums, counts);
         self.from = match (self.from, other.from) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -644,6 +807,35 @@ impl Tally {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+        Ok(())
+    }
+
+    /// The tally of the union of `tallies`, each validated first with its
+    /// position (`tallies[2].sums[0]`), every problem at once.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::evaluation::{SurveyDef, Tally};
+    /// let def = SurveyDef::permenpanrb_14_2017();
+    /// let mut t = Tally::new(&def);
+    /// t.add_row(&[3; 9]);
+    /// assert_eq!(Tally::merge_all(&def, &[t.clone(), t])?.respondents, 2);
+    /// # Ok::<(), ptsp::evaluation::EvaluationError>(())
+    /// ```
+    pub fn merge_all(def: &SurveyDef, tallies: &[Tally]) -> Result<Tally, EvaluationError> {
+        let problems: Vec<Problem> = tallies
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.validate(def, &format!("tallies[{i}]")))
+            .collect();
+        if !problems.is_empty() {
+            return Err(EvaluationError::InvalidTally { problems });
+        }
+        let mut out = Tally::new(def);
+        for t in tallies {
+            out.merge(t)?;
+        }
+        Ok(out)
     }
 
     /// How many answered element `i`.
@@ -651,10 +843,15 @@ impl Tally {
         self.counts.get(i).copied().unwrap_or(0)
     }
 
-    /// The index from this tally: refused with no respondents
+    /// The index from this tally (validated first: `invalid_tally`):
+    /// refused with no respondents
     /// (`no_respondents`) or an element nobody answered
     /// (`unanswered_element`, since every element weighs the same).
     pub fn result(&self, def: &SurveyDef, used: Method) -> Result<IkmResult, EvaluationError> {
+        let problems = self.validate(def, "tally");
+        if !problems.is_empty() {
+            return Err(EvaluationError::InvalidTally { problems });
+        }
         if self.respondents == 0 {
             return Err(EvaluationError::NoRespondents);
         }
@@ -886,12 +1083,7 @@ pub fn ikm(
     responses: &[Response],
     used: Method,
 ) -> Result<IkmResult, EvaluationError> {
-    check_all(def, responses)?;
-    let mut t = Tally::new(def);
-    for r in responses {
-        t.add(def, r);
-    }
-    t.result(def, used)
+    Tally::of(def, responses)?.result(def, used)
 }
 
 fn check_all(def: &SurveyDef, responses: &[Response]) -> Result<(), EvaluationError> {

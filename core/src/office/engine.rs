@@ -69,7 +69,21 @@ impl Office {
         })
     }
 
-    /// The organisation.
+    /// The organisation (validated), the competence requirements and the
+    /// indexed line of command it holds.
+    ///
+    /// # Example
+    /// ```
+    /// # let org = ptsp::office::Organisation::from_json(r#"{"id": "x",
+    /// #   "units": [{"id": "dinas", "name": {"id": "D", "en": "O"}, "kind": "office"}],
+    /// #   "positions": [{"id": "kadis", "title": {"id": "K", "en": "H"}, "unit": "dinas"}],
+    /// #   "staff": [{"id": "s-1", "name": "Ani", "status": "pns", "unit": "dinas"}]}"#)?;
+    /// let office = ptsp::office::Office::new(org, vec![])?;
+    /// assert_eq!(office.organisation().staff.len(), 1);
+    /// assert!(office.requirements().is_empty());
+    /// assert!(office.supervision().chain("s-1").contains(&"kadis"));
+    /// # Ok::<(), ptsp::office::OfficeError>(())
+    /// ```
     pub fn organisation(&self) -> &Organisation {
         &self.organisation
     }
@@ -200,7 +214,8 @@ impl Office {
             })
     }
 
-    /// [`Supervision::escalations`] in this office.
+    /// [`Supervision::escalations`] in this office (examples there and in
+    /// `tests/office_supervision.rs`).
     pub fn escalations(
         &self,
         case: &Case,
@@ -211,7 +226,7 @@ impl Office {
         self.supervision.escalations(case, procedure, calendar, now)
     }
 
-    /// [`Supervision::worklist`] in this office.
+    /// [`Supervision::worklist`] in this office (examples there).
     pub fn worklist<'e>(
         &self,
         position: &str,

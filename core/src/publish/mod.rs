@@ -95,13 +95,30 @@ pub struct Standard<'a> {
 }
 
 impl<'a> Standard<'a> {
+    /// The East Java provincial office's name.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(ptsp::publish::Standard::jatim_office().id.ends_with("Provinsi Jawa Timur"));
+    /// ```
+    pub fn jatim_office() -> Label {
+        Label::new(
+            "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Jawa Timur",
+            "One-Stop Investment and Integrated Service Office of East Java Province",
+        )
+    }
+
     /// The East Java provincial office's standard with `procedures`.
+    ///
+    /// # Example
+    /// ```
+    /// let p = ptsp::Procedure::jatim_permit();
+    /// let s = ptsp::publish::Standard::jatim(vec![&p]);
+    /// assert_eq!(s.facilities.items.len(), 33);
+    /// ```
     pub fn jatim(procedures: Vec<&'a Procedure>) -> Standard<'a> {
         Standard {
-            office: Label::new(
-                "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Jawa Timur",
-                "One-Stop Investment and Integrated Service Office of East Java Province",
-            ),
+            office: Standard::jatim_office(),
             procedures,
             facilities: Checklist::jatim(),
             staffing: StaffingSettings::default(),
@@ -187,6 +204,14 @@ fn html_escape(s: &str) -> String {
 
 impl Doc {
     /// The document in `format`.
+    ///
+    /// # Example
+    /// ```
+    /// use ptsp::publish::{Block, Doc, Format};
+    /// let doc = Doc { title: "Uji <1>".into(), lang: ptsp::Lang::Id, blocks: vec![Block::List(vec!["a|b".into()])] };
+    /// assert_eq!(doc.render(Format::Markdown), "# Uji \\<1\\>\n\n- a\\|b\n");
+    /// assert!(doc.render(Format::Html).contains("<h1>Uji &lt;1&gt;</h1>"));
+    /// ```
     pub fn render(&self, format: Format) -> String {
         match format {
             Format::Markdown => self.markdown(),
@@ -361,7 +386,7 @@ fn sla_text(sla: &Sla, lang: Lang) -> String {
 /// The published standard as a document: the office, each procedure
 /// (steps with their lane and time limit, documents required), complaint
 /// handling, facilities, competence, supervision, staffing, the guarantees
-/// and the evaluation.
+/// and the evaluation. See the module's example.
 pub fn standard(s: &Standard<'_>, lang: Lang) -> Doc {
     let t = |id: &str, en: &str| lang.pick(id, en).to_owned();
     let mut blocks = vec![Block::Paragraph(s.office.get(lang).to_owned())];
@@ -479,6 +504,19 @@ pub fn standard(s: &Standard<'_>, lang: Lang) -> Doc {
 /// The public performance page: the satisfaction index (its category, the
 /// per-element averages, the weakest elements) and the SLA compliance of a
 /// report (on time per month as a chart, and the step table).
+///
+/// # Example
+/// ```
+/// use ptsp::evaluation::{Method, SurveyDef, Tally};
+/// let def = SurveyDef::permenpanrb_14_2017();
+/// let mut t = Tally::new(def);
+/// t.add_row(&[4, 4, 4, 4, 4, 4, 4, 4, 2]);
+/// let ikm = t.result(def, Method::Exact)?;
+/// let office = ptsp::publish::Standard::jatim_office();
+/// let md = ptsp::publish::performance(&office, None, Some(&ikm), ptsp::Lang::En).markdown();
+/// assert!(md.contains("Elements to improve first: Facilities and infrastructure"));
+/// # Ok::<(), ptsp::evaluation::EvaluationError>(())
+/// ```
 pub fn performance(
     office: &Label,
     report: Option<&ComplianceReport>,

@@ -337,6 +337,7 @@ CODES: Dict[str, Dict[str, str]] = {
     "duplicate_dimension": {"en": "a dimension is named twice", "id": "dimensi disebut dua kali"},
     "unknown_procedure": {"en": "a procedure is not among those given", "id": "prosedur tidak diberikan"},
     "nothing_to_merge": {"en": "there is nothing to merge", "id": "tidak ada yang digabung"},
+    "invalid_tally": {"en": "a survey tally is not valid", "id": "tally survei tidak valid"},
 }
 """Every stable code with its meaning in English and Bahasa Indonesia."""
 
