@@ -1033,3 +1033,39 @@ fn conformance_seed_section_6() {
         "levels 1 and 2 recorded by the evening of 29 December"
     );
 }
+
+/// A trusted log may record any level; deciding the next one does not
+/// overflow.
+#[test]
+fn a_trusted_log_at_level_255_does_not_overflow_the_next_escalation() {
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let o = office();
+    let (mut c, log) = opening_log(&p, &cal);
+    let mut forged = log[1].clone();
+    forged.at = at("2026-12-30T17:00:00+07:00");
+    forged.actor_role = Some(roles::FRONT_OFFICE.into());
+    forged.kind = EventKind::Escalated {
+        step: "pemeriksaan".into(),
+        control: Control::Repressive,
+        level: 255,
+        position: "kadis".into(),
+        staff: vec![],
+        assignee: "s-01".into(),
+        deadline: c.visits.last().unwrap().due,
+    };
+    c.apply_trusted(&forged).unwrap();
+    assert_eq!(c.visits.last().unwrap().escalated, 255);
+    let err = o
+        .decide(
+            &c,
+            &request(
+                &front(),
+                "2026-12-30T17:05:00+07:00",
+                escalate("pemeriksaan", Control::Repressive, 3),
+            ),
+            &p,
+            &cal,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "escalation_not_due");
+}

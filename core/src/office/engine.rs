@@ -458,7 +458,8 @@ impl Office {
         let found = due
             .iter()
             .find(|e| e.step == step && e.control == control && e.level == level);
-        let reached = case.visits.last().map_or(0, |v| v.escalated);
+        // In 16 bits: a trusted log may have recorded level 255.
+        let reached = case.visits.last().map_or(0, |v| u16::from(v.escalated));
         let e = match found {
             Some(e) if e.recorded => {
                 return Err(not_due(
@@ -466,7 +467,7 @@ impl Office {
                     "it is already recorded".into(),
                 ));
             }
-            Some(_) if control == Control::Repressive && level > reached + 1 => {
+            Some(_) if control == Control::Repressive && u16::from(level) > reached + 1 => {
                 return Err(not_due(
                     format!("catat tingkat {} terlebih dahulu", reached + 1),
                     format!("record level {} first", reached + 1),
