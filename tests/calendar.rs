@@ -391,6 +391,29 @@ proptest! {
         }
     }
 
+    /// The fast reading of stored instants agrees with chrono on every
+    /// text of the common shape, valid or not (month 13, second 60, an
+    /// offset of 24 hours…), and in the event reader as in `parse_instant`.
+    #[test]
+    fn instants_read_fast_as_chrono_reads_them(
+        y in 0u32..=9999, mo in 0u32..=13, d in 0u32..=32, h in 0u32..=24, mi in 0u32..=60,
+        s in 0u32..=61, zulu in any::<bool>(), minus in any::<bool>(), oh in 0u32..=25, om in 0u32..=61,
+        sep in prop::sample::select(vec!['T', 't', ' ']),
+    ) {
+        let offset = if zulu { "Z".to_owned() } else { format!("{}{oh:02}:{om:02}", if minus { '-' } else { '+' }) };
+        let text = format!("{y:04}-{mo:02}-{d:02}{sep}{h:02}:{mi:02}:{s:02}{offset}");
+        let chrono = DateTime::parse_from_rfc3339(&text).ok();
+        prop_assert_eq!(ptsp::calendar::parse_instant(&text).ok(), chrono);
+        let general = text.parse::<DateTime<FixedOffset>>().ok();
+        let event = serde_json::json!({"at": text, "case": "c", "actor": "a", "type": "withdrawn", "reason": null});
+        let read = serde_json::from_value::<ptsp::Event>(event).ok().map(|e| e.at);
+        prop_assert_eq!(read, general);
+        // Same instant, same offset.
+        if let (Some(a), Some(b)) = (read, general) {
+            prop_assert_eq!(a.offset(), b.offset());
+        }
+    }
+
     #[test]
     fn add_then_count_round_trips(def in calendar_def(), d in covered_date(), n in 0i64..200) {
         let cal = Calendar::new(def).unwrap();

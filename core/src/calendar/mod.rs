@@ -228,11 +228,59 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, CalendarError> {
 /// # Ok::<(), ptsp::CalendarError>(())
 /// ```
 pub fn parse_instant(s: &str) -> Result<DateTime<FixedOffset>, CalendarError> {
+    if let Some(t) = parse_instant_fast(s) {
+        return Ok(t);
+    }
     DateTime::parse_from_rfc3339(s).map_err(|_| CalendarError::InvalidValue {
         what: phrase::INSTANT,
         value: s.to_owned(),
         expected: phrase::RFC3339_INSTANT,
     })
+}
+
+/// The common shape of a stored instant, `YYYY-MM-DDTHH:MM:SS±HH:MM` (or
+/// `Z`), read without chrono's general parser (about ten times faster);
+/// `None` for anything else, which the caller then hands to chrono. Every
+/// text accepted here is accepted by chrono with the same value (a property
+/// test compares them).
+pub(crate) fn parse_instant_fast(s: &str) -> Option<DateTime<FixedOffset>> {
+    let b = s.as_bytes();
+    if !(b.len() == 25 || b.len() == 20) {
+        return None;
+    }
+    let digits = |i: usize, n: usize| -> Option<u32> {
+        let mut v = 0u32;
+        for &c in &b[i..i + n] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + u32::from(c - b'0');
+        }
+        Some(v)
+    };
+    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let offset = match (b.len(), b[19]) {
+        (20, b'Z') => 0,
+        (25, sign @ (b'+' | b'-')) if b[22] == b':' => {
+            let (h, m) = (digits(20, 2)?, digits(23, 2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let secs = i32::try_from(h * 3600 + m * 60).ok()?;
+            if sign == b'-' { -secs } else { secs }
+        }
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(
+        i32::try_from(digits(0, 4)?).ok()?,
+        digits(5, 2)?,
+        digits(8, 2)?,
+    )?;
+    let local = date.and_hms_opt(digits(11, 2)?, digits(14, 2)?, digits(17, 2)?)?;
+    let tz = FixedOffset::east_opt(offset)?;
+    chrono::TimeZone::from_local_datetime(&tz, &local).single()
 }
 
 impl Calendar {

@@ -21,7 +21,7 @@ use crate::procedure::EndKind;
 /// assert!(matches!(e.kind, ptsp::EventKind::Withdrawn { .. }));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     /// When.

@@ -25,6 +25,7 @@ mod decide;
 mod documents;
 mod error;
 mod event;
+mod event_wire;
 mod tracking;
 mod transition;
 

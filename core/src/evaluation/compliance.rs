@@ -25,7 +25,7 @@
 //! rows: submitted, ended (with how), deemed approvals due, and for a tiered
 //! procedure (complaints) the tier's case-level deadline met or missed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use super::{EvaluationError, Fraction};
 use crate::calendar::Calendar;
 use crate::case::{Case, CaseStatus, StepVisit};
+use crate::desk::routing::index::FastBuild;
 use crate::error::{Code, Lang, Problem};
 use crate::procedure::{EndKind, Procedure};
 
@@ -787,35 +788,104 @@ pub fn compliance(
     Ok(report)
 }
 
+/// Rows being counted, keyed by interned names: a key is an array of
+/// ids (a name's index in `names`, or a month as `year × 12 + month`), so a
+/// visit's row is found by hashing a few integers, with no string built.
 #[derive(Default)]
 struct Accumulator {
-    steps: std::collections::HashMap<Vec<String>, StepStats>,
-    cases: std::collections::HashMap<Vec<String>, CaseStats>,
+    names: Interner,
+    steps: HashMap<Key, usize, FastBuild>,
+    step_rows: Vec<(Key, StepStats)>,
+    cases: HashMap<Key, usize, FastBuild>,
+    case_rows: Vec<(Key, CaseStats)>,
     counted: u64,
 }
 
-fn month(t: Instant) -> String {
-    month_of_day(t.date_naive())
+/// How many dimensions there are.
+const DIMENSIONS: usize = 7;
+
+/// At most one part per dimension (a report's dimensions are distinct).
+type Key = [u32; DIMENSIONS];
+
+/// Strings to small ids and back.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32, FastBuild>,
+    names: Vec<Box<str>>,
 }
 
-fn month_of_day(d: NaiveDate) -> String {
-    format!("{:04}-{:02}", d.year(), d.month())
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+}
+
+/// A month as one number.
+fn month_id(t: Instant) -> u32 {
+    month_number(t.date_naive())
+}
+
+fn month_number(d: NaiveDate) -> u32 {
+    // Instants are bounded (years 1 to 9999): never negative.
+    u32::try_from(d.year()).unwrap_or(0) * 12 + d.month0()
+}
+
+fn month_name(n: u32) -> String {
+    format!("{:04}-{:02}", n / 12, n % 12 + 1)
 }
 
 impl Accumulator {
+    /// The row of `key` among `rows` (added if new).
+    fn row<'a, T: Default>(
+        index: &mut HashMap<Key, usize, FastBuild>,
+        rows: &'a mut Vec<(Key, T)>,
+        key: Key,
+    ) -> &'a mut T {
+        let i = *index.entry(key).or_insert_with(|| {
+            rows.push((key, T::default()));
+            rows.len() - 1
+        });
+        &mut rows[i].1
+    }
+
+    /// The names of a key's parts, in the dimensions' order.
+    fn names(&self, key: &Key, dims: &[Dimension]) -> Vec<String> {
+        dims.iter()
+            .zip(key)
+            .map(|(d, &id)| match d {
+                Dimension::Month => month_name(id),
+                _ => self.names.names[id as usize].to_string(),
+            })
+            .collect()
+    }
+
     /// Moves the rows into `report`, keys in order.
     fn finish(self, report: &mut ComplianceReport) {
         report.counted = self.counted;
         let mut steps: Vec<StepRow> = self
-            .steps
-            .into_iter()
-            .map(|(key, stats)| StepRow { key, stats })
+            .step_rows
+            .iter()
+            .map(|(key, _)| self.names(key, &report.step_dimensions))
+            .zip(self.step_rows.iter().map(|(_, s)| s))
+            .map(|(key, stats)| StepRow {
+                key,
+                stats: stats.clone(),
+            })
             .collect();
         steps.sort_by(|a, b| a.key.cmp(&b.key));
         let mut cases: Vec<CaseRow> = self
-            .cases
-            .into_iter()
-            .map(|(key, stats)| CaseRow { key, stats })
+            .case_rows
+            .iter()
+            .map(|(key, stats)| CaseRow {
+                key: self.names(key, &report.case_dimensions),
+                stats: stats.clone(),
+            })
             .collect();
         cases.sort_by(|a, b| a.key.cmp(&b.key));
         report.steps = steps;
@@ -833,8 +903,10 @@ impl Accumulator {
         self.counted += 1;
         let period = r.period;
         // Open visits count in the month of `now`, kept within the period.
-        let open_month = month_of_day(r.now.date_naive().clamp(period.from, period.to));
-        let tier = case.tier.clone().unwrap_or_else(|| "-".into());
+        let open_month = month_number(r.now.date_naive().clamp(period.from, period.to));
+        let names = &mut self.names;
+        let procedure = names.id(&case.procedure);
+        let tier = names.id(case.tier.as_deref().unwrap_or("-"));
         for clock in &sla.steps {
             let Some(v) = case.visits.get(clock.visit) else {
                 continue;
@@ -842,29 +914,44 @@ impl Accumulator {
             let office = p
                 .lane(&clock.lane)
                 .is_some_and(|l| l.kind != crate::procedure::LaneKind::Applicant);
-            let key = |m: &str| -> Vec<String> {
-                r.step_dimensions
-                    .iter()
-                    .map(|d| match d {
-                        Dimension::Procedure => case.procedure.clone(),
-                        Dimension::Step => v.step.clone(),
-                        Dimension::Lane => clock.lane.clone(),
-                        Dimension::Unit => v.unit.clone().unwrap_or_else(|| "-".into()),
-                        Dimension::Staff => v.staff.clone().unwrap_or_else(|| "-".into()),
-                        Dimension::Tier => tier.clone(),
-                        Dimension::Month => m.to_owned(),
-                    })
-                    .collect()
+            let mut key: Key = [0; DIMENSIONS];
+            for (slot, d) in key.iter_mut().zip(&r.step_dimensions) {
+                *slot = match d {
+                    Dimension::Procedure => procedure,
+                    Dimension::Step => names.id(&v.step),
+                    Dimension::Lane => names.id(&clock.lane),
+                    Dimension::Unit => names.id(v.unit.as_deref().unwrap_or("-")),
+                    Dimension::Staff => names.id(v.staff.as_deref().unwrap_or("-")),
+                    Dimension::Tier => tier,
+                    Dimension::Month => 0,
+                };
+            }
+            let month_slot = r
+                .step_dimensions
+                .iter()
+                .position(|d| *d == Dimension::Month);
+            let in_month = |m: u32| {
+                let mut k = key;
+                if let Some(i) = month_slot {
+                    k[i] = m;
+                }
+                k
             };
             if period.contains(v.started.date_naive()) {
-                self.steps
-                    .entry(key(&month(v.started)))
-                    .or_default()
-                    .started += 1;
+                Self::row(
+                    &mut self.steps,
+                    &mut self.step_rows,
+                    in_month(month_id(v.started)),
+                )
+                .started += 1;
             }
             match v.ended {
                 Some(end) if period.contains(end.date_naive()) => {
-                    let s = self.steps.entry(key(&month(end))).or_default();
+                    let s = Self::row(
+                        &mut self.steps,
+                        &mut self.step_rows,
+                        in_month(month_id(end)),
+                    );
                     s.finished += 1;
                     if office {
                         match clock.status {
@@ -881,7 +968,7 @@ impl Accumulator {
                     supervised(s, v);
                 }
                 None if v.started.date_naive() <= period.to => {
-                    let s = self.steps.entry(key(&open_month)).or_default();
+                    let s = Self::row(&mut self.steps, &mut self.step_rows, in_month(open_month));
                     s.open += 1;
                     if office && clock.status == crate::sla::ClockStatus::Breached {
                         s.breached += 1;
@@ -891,28 +978,41 @@ impl Accumulator {
                 _ => {}
             }
         }
-        let case_key = |m: &str| -> Vec<String> {
-            r.case_dimensions
-                .iter()
-                .map(|d| match d {
-                    Dimension::Procedure => case.procedure.clone(),
-                    Dimension::Tier => tier.clone(),
-                    _ => m.to_owned(),
-                })
-                .collect()
+        let case_key = |m: u32| -> Key {
+            let mut key: Key = [0; DIMENSIONS];
+            for (slot, d) in key.iter_mut().zip(&r.case_dimensions) {
+                *slot = match d {
+                    Dimension::Procedure => procedure,
+                    Dimension::Tier => tier,
+                    _ => m,
+                };
+            }
+            key
         };
         if let Some(first) = case.visits.first()
             && period.contains(first.started.date_naive())
         {
-            self.cases
-                .entry(case_key(&month(first.started)))
-                .or_default()
-                .submitted += 1;
+            Self::row(
+                &mut self.cases,
+                &mut self.case_rows,
+                case_key(month_id(first.started)),
+            )
+            .submitted += 1;
         }
         match (case.status, case.last_at) {
             (CaseStatus::Ended(kind), Some(end)) if period.contains(end.date_naive()) => {
-                let s = self.cases.entry(case_key(&month(end))).or_default();
-                *s.ended.entry(end_name(kind)).or_default() += 1;
+                let s = Self::row(
+                    &mut self.cases,
+                    &mut self.case_rows,
+                    case_key(month_id(end)),
+                );
+                let name = end_name(kind);
+                match s.ended.get_mut(name) {
+                    Some(n) => *n += 1,
+                    None => {
+                        s.ended.insert(name.to_owned(), 1);
+                    }
+                }
                 s.corrections += u64::from(case.corrections);
                 match sla.case.due_status {
                     Some(crate::sla::ClockStatus::MetOnTime) => s.tier_on_time += 1,
@@ -927,7 +1027,7 @@ impl Accumulator {
                     .first()
                     .is_some_and(|v| v.started.date_naive() <= period.to)
                 {
-                    let s = self.cases.entry(case_key(&open_month)).or_default();
+                    let s = Self::row(&mut self.cases, &mut self.case_rows, case_key(open_month));
                     s.open += 1;
                     s.deemed_approvals += sla
                         .due_events
@@ -947,11 +1047,16 @@ fn supervised(s: &mut StepStats, v: &StepVisit) {
     s.max_level = s.max_level.max(v.escalated);
 }
 
-fn end_name(kind: EndKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_else(|| "ended".into())
+fn end_name(kind: EndKind) -> &'static str {
+    match kind {
+        EndKind::Approved => "approved",
+        EndKind::Rejected => "rejected",
+        EndKind::Withdrawn => "withdrawn",
+        EndKind::Completed => "completed",
+        EndKind::Forwarded => "forwarded",
+        EndKind::Archived => "archived",
+        EndKind::Lapsed => "lapsed",
+    }
 }
 
 /// A CSV field: quoted when it holds a comma, a quote or a line break.
