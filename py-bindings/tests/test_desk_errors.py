@@ -121,7 +121,11 @@ def test_actor_and_event_dicts_of_the_wrong_shape(complaint):
     assert [(p["path"], p["code"]) for p in err.errors()] == [("actor.id", "missing_field")]
     raises("invalid_json", lambda: case.sees_applicant({"id": 1}, complaint), ptsp.CaseValidationError)
     err = raises("invalid_json", lambda: case.events_for([{"type": "nope"}, {}], {"id": "x"}, complaint), ptsp.CaseValidationError)
-    assert [p["path"] for p in err.errors()] == ["events[0].at", "events[1].at"]
+    # One problem per event: the first found (an unknown kind, a missing instant).
+    assert [(p["path"], p["code"]) for p in err.errors()] == [
+        ("events[0].type", "unknown_variant"),
+        ("events[1].at", "missing_field"),
+    ]
 
 
 def test_for_service_errors():

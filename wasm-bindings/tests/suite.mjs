@@ -2199,9 +2199,9 @@ export const tests = [
       const ver = expectCode(ptsp, assert, "invalid_json", () =>
         ptsp.Case.replay([{ ...forged[1][0], version: 4294967296 }], p),
       );
-      // Inside an internally tagged enum serde buffers the value: the path
-      // stops at the event (core's documented limit).
-      assert.equal(ver.errors[0].path, "events[0]");
+      // An event is read in one pass: the path names the field.
+      assert.equal(ver.errors[0].path, "events[0].version");
+      assert.equal(ver.errors[0].code, "out_of_range");
       // Still alive.
       assert.equal(c.state.current, "verifikasi");
       assert.equal(ptsp.slaEvaluate(c, p, cal, "2026-12-21T10:00:00+07:00").steps[0].elapsed_seconds, 3600);
