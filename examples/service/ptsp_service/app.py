@@ -1,0 +1,361 @@
+"""The HTTP layer: FastAPI routes over :class:`Service`, JSON errors with
+the library's code and both languages' messages, pages and the WASM
+package served as static files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import ptsp
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from . import auth, jobs
+from .service import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    MAX_UPLOAD_BYTES,
+    TICKET_PROCEDURES,
+    Clock,
+    Service,
+    ServiceError,
+    Subject,
+    error_body,
+)
+from .store import Conflict, KeyReused, open_store
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+MAX_JSON_BYTES = 1024 * 1024
+PAGES = ["index", "form", "permit", "track", "my", "login", "inbox", "case", "dashboard", "survey"]
+
+
+def wasm_dir() -> Path:
+    """The ``ptsp-wasm`` package: ``PTSP_WASM_DIR`` or the repository's build."""
+    return Path(os.environ.get("PTSP_WASM_DIR") or HERE.parents[2] / "wasm-bindings" / "pkg")
+
+
+def create_app(
+    database: str = "sqlite:///ptsp.db",
+    *,
+    clock: Optional[Clock] = None,
+    job_interval: float = 60.0,
+    data_dir: Optional[Path] = None,
+) -> FastAPI:
+    store = open_store(database)
+    service = Service(store, clock)
+    if not store.cases():
+        service.rebuild()
+    created = auth.ensure_accounts(service, (data_dir or Path(".")) / "initial-passwords.txt")
+    scheduler = jobs.Scheduler(service, job_interval)
+    app = FastAPI(title="ptsp reference service", version=ptsp.__version__)
+    app.state.service = service
+    app.state.created_accounts = created
+    app.state.scheduler = scheduler
+
+    @app.on_event("startup")
+    def _start() -> None:  # pragma: no cover - exercised by the server tests
+        scheduler.start()
+
+    @app.on_event("shutdown")
+    def _stop() -> None:  # pragma: no cover
+        scheduler.stop()
+
+    # --- errors ---------------------------------------------------------
+    def as_json(e: Exception) -> JSONResponse:
+        status, body = error_body(e)
+        return JSONResponse(body, status_code=status)
+
+    for cls in (ServiceError, Conflict, KeyReused, ptsp.PtspError):
+        app.add_exception_handler(cls, lambda _r, e: as_json(e))
+
+    @app.exception_handler(RequestValidationError)
+    def _invalid(_r: Request, e: RequestValidationError) -> JSONResponse:
+        return JSONResponse(
+            {
+                "code": "invalid_json",
+                "kind": "input",
+                "message": {"en": "the request does not have the expected shape", "id": "permintaan tidak berbentuk sebagaimana mestinya"},
+                "errors": [{"path": ".".join(str(x) for x in err["loc"]), "code": err["type"], "message": err["msg"]} for err in e.errors()],
+            },
+            status_code=422,
+        )
+
+    @app.middleware("http")
+    async def bounded(request: Request, call_next: Any) -> Response:
+        """Refuses bodies over the limit before reading them."""
+        length = request.headers.get("content-length")
+        limit = MAX_UPLOAD_BYTES if request.url.path == "/api/permits" else MAX_JSON_BYTES
+        if request.method in ("POST", "PUT") and (length is None or not length.isdigit() or int(length) > limit):
+            if length is None and request.headers.get("transfer-encoding"):
+                return as_json(ServiceError(411, "length_required", "send the body with a Content-Length", "kirim badan permintaan dengan Content-Length"))
+            if length is not None and (not length.isdigit() or int(length) > limit):
+                return as_json(ServiceError(413, "too_large", f"the request is larger than {limit} bytes", f"permintaan lebih besar dari {limit} bita"))
+        return await call_next(request)
+
+    # --- helpers --------------------------------------------------------
+    def staff(request: Request) -> Subject:
+        s = auth.staff_for(service, request.cookies.get(auth.COOKIE))
+        if s is None:
+            raise ServiceError(401, "login_required", "log in as a staff member first", "masuk sebagai pegawai terlebih dahulu")
+        return s
+
+    async def body(request: Request) -> Any:
+        raw = await request.body()
+        if len(raw) > MAX_JSON_BYTES:
+            raise ServiceError(413, "too_large", "the request is too large", "permintaan terlalu besar")
+        try:
+            return json.loads(raw or b"null")
+        except ValueError:
+            raise ServiceError(422, "invalid_json", "the body is not JSON", "badan permintaan bukan JSON") from None
+
+    def key(request: Request) -> Optional[str]:
+        return request.headers.get("idempotency-key")
+
+    def reply(stored: Any) -> JSONResponse:
+        return JSONResponse(jsonable(stored.body), status_code=stored.status)
+
+    # --- pages ----------------------------------------------------------
+    for page in PAGES:
+        path = "/" if page == "index" else f"/{page}"
+
+        def serve(page: str = page) -> FileResponse:
+            return FileResponse(STATIC / f"{page}.html", headers={"Cache-Control": "no-cache"})
+
+        app.get(path, include_in_schema=False)(serve)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if wasm_dir().is_dir():
+        app.mount("/pkg", StaticFiles(directory=wasm_dir()), name="pkg")
+
+    # --- public ---------------------------------------------------------
+    @app.get("/api/health")
+    def health() -> Dict[str, Any]:
+        return {"ok": True, "store": service.store.dialect, "now": service.clock.now().isoformat()}
+
+    @app.get("/api/procedures/{procedure_id}")
+    def procedure(procedure_id: str) -> JSONResponse:
+        p = service.procedures.get(procedure_id)
+        if p is None:
+            raise ServiceError(404, "unknown_procedure", "no such procedure", "tidak ada prosedur tersebut")
+        preview = ptsp.sla.preview(p, service.calendar, service.clock.now())
+        return JSONResponse(jsonable({"definition": p.definition, "preview": preview}))
+
+    @app.post("/api/tickets")
+    async def ticket(request: Request) -> JSONResponse:
+        form = await body(request)
+        if not isinstance(form, dict):
+            raise ServiceError(422, "invalid_json", "the form is a JSON object", "formulir berupa objek JSON")
+        today = service.clock.now().date()
+        valid = ptsp.form.validate(form, today=today)  # the same Rust code as the browser's
+        identity = {k: valid.get(k) for k in ("name", "email", "phone")}
+        if valid.get("nik"):
+            identity["nik"] = valid["nik"]["nik"]
+        ticket = {"kind": valid["kind"], "subject": valid["subject"], "text": valid["text"], "identity": identity}
+        return reply(service.submit(TICKET_PROCEDURES[valid["kind"]], [], ticket, key=key(request)))
+
+    @app.post("/api/permits")
+    async def permit(request: Request) -> JSONResponse:
+        form = await request.form(max_files=MAX_FILES, max_fields=50)
+        name = str(form.get("name") or "").strip()
+        if not (0 < len(name) <= 200):
+            raise ServiceError(422, "invalid_name", "the applicant's name has 1 to 200 characters", "nama pemohon terdiri dari 1 sampai 200 karakter")
+        identity = {"name": name}
+        for field in ("nik", "phone", "email"):
+            value = str(form.get(field) or "").strip()[:200]
+            if value:
+                identity[field] = value
+        if "phone" in identity:
+            identity["phone"] = ptsp.form.normalize_phone(identity["phone"])
+        if "email" in identity:
+            identity["email"] = ptsp.form.normalize_email(identity["email"])
+        if "nik" in identity:
+            ptsp.form.parse_nik(identity["nik"], service.clock.now().date())
+        documents: List[Dict[str, Any]] = []
+        files: List[Dict[str, Any]] = []
+        total = 0
+        for field, value in form.multi_items():
+            if not field.startswith("doc_") or isinstance(value, str):
+                continue
+            data = await value.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                raise ServiceError(413, "file_too_large", f"a file may have at most {MAX_FILE_BYTES} bytes", f"berkas paling besar {MAX_FILE_BYTES} bita")
+            total += len(data)
+            filename = (value.filename or "berkas")[:200]
+            fmt = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+            code = field[4:][:128]
+            documents.append({"code": code, "format": fmt, "bytes": len(data)})
+            files.append({"code": code, "name": filename, "format": fmt, "bytes": len(data),
+                          "sha256": hashlib.sha256(data).hexdigest(), "data": data})
+        if total > MAX_UPLOAD_BYTES:
+            raise ServiceError(413, "too_large", "the upload is too large", "unggahan terlalu besar")
+        ticket = {"kind": "izin", "subject": str(form.get("service") or "")[:200], "text": "", "identity": identity}
+        # The library checks the documents against the procedure's list.
+        return reply(service.submit("jatim-izin", documents, ticket, files, key=key(request)))
+
+    @app.get("/api/track/{code}")
+    def track(code: str) -> JSONResponse:
+        return JSONResponse(jsonable(service.track(code)))
+
+    # --- the applicant --------------------------------------------------
+    def applicant(request: Request, case_id: str) -> Subject:
+        access = request.headers.get("x-access-key") or ""
+        if not (0 < len(access) <= 128):
+            raise ServiceError(403, "unauthorized", "send the case's access key", "kirim kunci akses kasus")
+        return service.applicant(case_id, access)
+
+    @app.get("/api/my/{case_id}")
+    def my_case(request: Request, case_id: str) -> JSONResponse:
+        return JSONResponse(jsonable(service.view(applicant(request, case_id), case_id)))
+
+    @app.post("/api/my/{case_id}/commands")
+    async def my_command(request: Request, case_id: str) -> JSONResponse:
+        who = applicant(request, case_id)
+        b = await body(request)
+        return reply(service.command(who, case_id, (b or {}).get("command"), (b or {}).get("expected_version"), key(request)))
+
+    # --- staff ----------------------------------------------------------
+    @app.post("/api/login")
+    async def login(request: Request) -> JSONResponse:
+        b = await body(request)
+        if not isinstance(b, dict):
+            raise ServiceError(422, "invalid_json", "send staff_id and password", "kirim staff_id dan password")
+        token = auth.login(service, str(b.get("staff_id", "")), str(b.get("password", "")))
+        who = service.staff_subject(str(b["staff_id"]))
+        response = JSONResponse(jsonable(me_of(who)))
+        response.set_cookie(auth.COOKIE, token, httponly=True, samesite="strict", max_age=auth.SESSION_HOURS * 3600)
+        return response
+
+    @app.post("/api/logout")
+    def logout(request: Request) -> JSONResponse:
+        token = request.cookies.get(auth.COOKIE)
+        if token:
+            auth.logout(service, token)
+        response = JSONResponse({"ok": True})
+        response.delete_cookie(auth.COOKIE)
+        return response
+
+    def me_of(who: Subject) -> Dict[str, Any]:
+        return {"id": who.id, "name": who.name, "roles": who.actor["roles"], "unit": who.actor.get("unit"), "position": who.position}
+
+    @app.get("/api/me")
+    def me(request: Request) -> JSONResponse:
+        return JSONResponse(jsonable(me_of(staff(request))))
+
+    @app.get("/api/inbox")
+    def inbox(request: Request) -> JSONResponse:
+        return JSONResponse(jsonable(service.inbox(staff(request))))
+
+    @app.get("/api/cases/{case_id}")
+    def case(request: Request, case_id: str) -> JSONResponse:
+        return JSONResponse(jsonable(service.view(staff(request), case_id)))
+
+    @app.post("/api/cases/{case_id}/commands")
+    async def command(request: Request, case_id: str) -> JSONResponse:
+        who = staff(request)
+        b = await body(request)
+        if not isinstance(b, dict):
+            raise ServiceError(422, "invalid_json", "send {command, expected_version}", "kirim {command, expected_version}")
+        expected = b.get("expected_version")
+        if expected is not None and (not isinstance(expected, int) or not 0 <= expected <= 1_000_000):
+            raise ServiceError(422, "invalid_version", "expected_version is a whole number", "expected_version berupa bilangan bulat")
+        return reply(service.command(who, case_id, b.get("command"), expected, key(request)))
+
+    @app.get("/api/files/{file_id}")
+    def file(request: Request, file_id: str) -> Response:
+        who = staff(request)
+        row = service.store.one("SELECT case_id, name, format, data FROM files WHERE id = ?", (file_id[:64],))
+        if row is None:
+            raise ServiceError(404, "unknown_file", "no such file", "tidak ada berkas tersebut")
+        service.view(who, row[0])  # authorised like the case
+        media = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}.get(row[2], "application/octet-stream")
+        return Response(bytes(row[3]), media_type=media, headers={"Content-Disposition": f'attachment; filename="{row[1]}"'})
+
+    @app.get("/api/dashboard")
+    def dashboard(request: Request) -> JSONResponse:
+        who = staff(request)
+        if not who.position:
+            raise ServiceError(403, "unauthorized", "the dashboard is for superiors (a position in the line of command)",
+                               "dasbor untuk atasan (jabatan dalam garis komando)")
+        return JSONResponse(jsonable(service.dashboard(who)))
+
+    # --- IKM survey -----------------------------------------------------
+    @app.get("/api/survey")
+    def survey() -> JSONResponse:
+        return JSONResponse(jsonable(ptsp.evaluation.survey()))
+
+    @app.post("/api/survey")
+    async def answer(request: Request) -> JSONResponse:
+        b = await body(request)
+        if not isinstance(b, dict):
+            raise ServiceError(422, "invalid_json", "a response is a JSON object", "jawaban berupa objek JSON")
+        problems = ptsp.evaluation.validate_response(b)
+        if problems:
+            return JSONResponse({"code": "invalid_responses", "kind": "evaluation",
+                                 "message": {"en": "the survey response has problems", "id": "jawaban survei bermasalah"},
+                                 "errors": problems}, status_code=422)
+        service.store.execute("INSERT INTO survey_responses (at, body) VALUES (?, ?)",
+                              (service.clock.now().isoformat(), json.dumps(b, ensure_ascii=False)))
+        return JSONResponse({"ok": True}, status_code=201)
+
+    @app.get("/api/ikm")
+    def ikm() -> JSONResponse:
+        rows = service.store.all("SELECT body FROM survey_responses")
+        if not rows:
+            raise ServiceError(404, "no_respondents", "no survey responses yet", "belum ada jawaban survei")
+        return JSONResponse(jsonable(ptsp.evaluation.ikm([json.loads(r[0]) for r in rows])))
+
+    # --- operations -----------------------------------------------------
+    @app.post("/api/admin/jobs/run")
+    def run_jobs(request: Request) -> JSONResponse:
+        who = staff(request)
+        if not who.position:
+            raise ServiceError(403, "unauthorized", "for superiors only", "hanya untuk atasan")
+        return JSONResponse(jsonable(jobs.run_once(service)))
+
+    @app.post("/api/admin/rebuild")
+    def rebuild(request: Request) -> JSONResponse:
+        who = staff(request)
+        if who.position != "kadis":
+            raise ServiceError(403, "unauthorized", "for the head of the office only", "hanya untuk kepala dinas")
+        return JSONResponse({"cases": service.rebuild()})
+
+    if os.environ.get("PTSP_TEST_CLOCK") == "1":
+
+        @app.post("/api/test/clock")
+        async def set_clock(request: Request) -> JSONResponse:
+            """Moves the service's clock (tests and demos only: enabled by
+            ``PTSP_TEST_CLOCK=1``)."""
+            b = await body(request)
+            if "at" in b:
+                service.clock.set(dt.datetime.fromisoformat(b["at"]))
+            else:
+                service.clock.advance(dt.timedelta(minutes=float(b.get("minutes", 0))))
+            return JSONResponse({"now": service.clock.now().isoformat()})
+
+        @app.post("/api/test/jobs")
+        def test_jobs() -> JSONResponse:
+            return JSONResponse(jsonable(jobs.run_once(service)))
+
+    return app
+
+
+def jsonable(v: Any) -> Any:
+    """Dates, instants and durations as ISO text."""
+    if isinstance(v, dict):
+        return {k: jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [jsonable(x) for x in v]
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.isoformat()
+    if isinstance(v, dt.timedelta):
+        return v.total_seconds()
+    if hasattr(v, "to_dict"):
+        return jsonable(v.to_dict())
+    return v
