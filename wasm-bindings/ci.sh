@@ -9,7 +9,8 @@
 # Installs what is missing (wasm32 target, wasm-bindgen-cli of the version
 # in Cargo.lock into .tools/, Chromium, npm dev dependencies) and skips what
 # is already there. Set PTSP_WASM_OPT=0 to skip wasm-opt (and the size
-# budget, which holds for the optimised module only).
+# budget, which holds for the optimised module only); PTSP_WASM_BUILD_ONLY=1
+# builds the packages and stops before the tests (what the service needs).
 set -euo pipefail
 
 section() { printf '\n==== %s ====\n' "$*"; }
@@ -39,7 +40,9 @@ else
 fi
 
 section "chromium"
-if [[ ! -x /usr/bin/chromium ]]; then
+if [[ "${PTSP_WASM_BUILD_ONLY:-0}" == 1 ]]; then
+  echo "build only: not needed"
+elif [[ ! -x /usr/bin/chromium ]]; then
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
 fi
@@ -94,6 +97,11 @@ if [[ "${PTSP_WASM_OPT:-1}" != 0 ]]; then
   node wasm-bindings/tests/size.mjs "$FORM" --no-breakdown --budget-gz "$FORM_BUDGET_GZ"
 else
   node wasm-bindings/tests/size.mjs "$FORM" --no-breakdown
+fi
+
+if [[ "${PTSP_WASM_BUILD_ONLY:-0}" == 1 ]]; then
+  echo "build only (PTSP_WASM_BUILD_ONLY=1): packages in wasm-bindings/pkg, tests not run"
+  exit 0
 fi
 
 section "TypeScript declarations (tsc --noEmit)"

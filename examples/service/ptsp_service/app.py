@@ -4,12 +4,13 @@ package served as static files."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, AsyncIterator, Dict, List, Optional
 
 import ptsp
 from fastapi import FastAPI, Request
@@ -55,18 +56,16 @@ def create_app(
         service.rebuild()
     created = auth.ensure_accounts(service, (data_dir or Path(".")) / "initial-passwords.txt")
     scheduler = jobs.Scheduler(service, job_interval)
-    app = FastAPI(title="ptsp reference service", version=ptsp.__version__)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        scheduler.start()
+        yield
+        scheduler.stop()
+
+    app = FastAPI(title="ptsp reference service", version=ptsp.__version__, lifespan=lifespan)
     app.state.service = service
     app.state.created_accounts = created
     app.state.scheduler = scheduler
-
-    @app.on_event("startup")
-    def _start() -> None:  # pragma: no cover - exercised by the server tests
-        scheduler.start()
-
-    @app.on_event("shutdown")
-    def _stop() -> None:  # pragma: no cover
-        scheduler.stop()
 
     # --- errors ---------------------------------------------------------
     def as_json(e: Exception) -> JSONResponse:

@@ -335,7 +335,14 @@ class Service:
             "sla": ptsp.sla.evaluate(case, p, self.calendar, now),
             "ticket": ticket,
             "files": [dict(zip(("id", "code", "name", "format", "bytes"), f)) for f in files],
-            "procedure": {"id": p.id, "name": p.name, "steps": p.definition["steps"], "lanes": p.definition["lanes"]},
+            "procedure": {
+                "id": p.id,
+                "name": p.name,
+                "steps": p.definition["steps"],
+                "lanes": p.definition["lanes"],
+                "assigner_roles": p.definition["assigner_roles"],
+                "tiers": p.definition.get("tiers"),
+            },
         }
         if subject.kind == "staff" and case.current == "distribusi" and ticket is not None:
             out["suggestions"] = self.router.suggest({"subject": ticket["subject"], "text": ticket["text"]})

@@ -288,7 +288,7 @@ class Store:
 
     def cases(self, where: str = "", args: tuple = ()) -> List[Dict[str, Any]]:
         with self.tx() as c:
-            cur = c.execute(self.q(f"SELECT {', '.join(self.PROJECTION)} FROM cases {where} ORDER BY submitted_at"), args)
+            cur = c.execute(self.q(f"SELECT {', '.join(self.PROJECTION)} FROM cases {where} ORDER BY submitted_at, case_id"), args)
             return [dict(zip(self.PROJECTION, r)) for r in cur.fetchall()]
 
     # --- plain rows -----------------------------------------------------
