@@ -14,12 +14,17 @@ const T = tr({
   sla: ["Jam layanan", "Service clocks"], by: ["oleh", "by"], nothing: ["Tidak ada tindakan untuk Anda pada langkah ini.", "Nothing for you to do at this step."],
 });
 
-/** Renders `data` into `root`; `post(command, version)` sends a command. */
-export function renderCase(root, data, { roles, post, staffView }) {
+/**
+ * Renders `data` into `root`; `post(command, version, key)` sends a
+ * command, `refresh(message)` loads the case again and renders it with a
+ * notice.
+ */
+export function renderCase(root, data, { roles, post, staffView, refresh, message }) {
   const c = data.case;
   const steps = Object.fromEntries(data.procedure.steps.map((s) => [s.id, s]));
   const current = c.current ? steps[c.current] : null;
-  const notice = el("div", { id: "notice", "aria-live": "polite" });
+  const notice = el("div", { id: "notice", "aria-live": "polite" },
+    message ? el("div", { class: "notice ok", role: "status" }, message) : "");
   const parts = [
     el("h1", {}, `${c.id} — ${t(data.procedure.name)}`),
     el("p", {}, `${T("status")}: `, el("strong", { id: "status" }, c.status), current ? ` · ${T("step")}: ` : "", current ? el("span", { id: "current" }, t(current.name)) : ""),
@@ -53,8 +58,12 @@ export function renderCase(root, data, { roles, post, staffView }) {
   const send = async (command) => {
     try {
       await post(command, data.version, newKey());
-      notice.replaceChildren(el("div", { class: "notice ok", role: "status" }, T("done")));
-      setTimeout(() => location.reload(), 300);
+    } catch (e) {
+      showError(notice, e);
+      return;
+    }
+    try {
+      await refresh(T("done"));
     } catch (e) { showError(notice, e); }
   };
   const mine = current && current.kind !== "end" && (current.roles || data.procedure.lanes.find((l) => l.id === current.lane)?.roles || []).some((r) => roles.includes(r));
@@ -66,7 +75,8 @@ export function renderCase(root, data, { roles, post, staffView }) {
       tier = el("select", { id: "tier" }, data.procedure.tiers.map((x) => el("option", { value: x.id }, t(x.name))));
       form.push(el("label", { for: "tier" }, T("tier")), tier);
     }
-    const outputs = (current.outputs || []).map((kind) => {
+    // "answer" is the note itself, not a document with a number.
+    const outputs = (current.outputs || []).filter((k) => k !== "answer").map((kind) => {
       const input = el("input", { id: `out-${kind}`, placeholder: kind });
       form.push(el("label", { for: `out-${kind}` }, `${T("number")} ${kind.replaceAll("_", " ")}`), input);
       return [kind, input];
