@@ -6,7 +6,11 @@
 #   2. Python: builds the wheel, installs it in .venv, runs pytest against it
 #      and the numpy agreement check (py-bindings/ci.sh);
 #   3. WASM: builds the package, runs the JS suite in Node and in headless
-#      Chromium (wasm-bindings/ci.sh).
+#      Chromium (wasm-bindings/ci.sh);
+#   4. the reference service (examples/service/ci.sh): API tests on SQLite
+#      and on a PostgreSQL server it starts, concurrency and SIGKILL
+#      durability tests, browser tests in headless Chromium with
+#      screenshots, and a short load test on both stores.
 # It installs what it needs on a fresh Debian machine with rustup's Rust,
 # Python 3.11 and Node 20; installs are skipped when already present.
 set -euo pipefail
@@ -47,6 +51,9 @@ PYO3_PYTHON="$PWD/.venv/bin/python" cargo clippy -q --workspace --all-targets --
 
 section "wasm binding"
 bash wasm-bindings/ci.sh
+
+section "reference service"
+bash examples/service/ci.sh
 
 section "done"
 echo "all test suites passed in $(( $(date +%s) - started )) s"

@@ -226,16 +226,19 @@ class Service:
         replay, h = self._idempotent(key, [subject.id, case_id, command, expected])
         if replay is not None:
             return replay
-        case, _, version, p = self.load(case_id)
+        stored, version, row = self.store.load_with(case_id)
+        if not stored:
+            raise ServiceError(404, "unknown_case", f"no case {case_id!r}", f"tidak ada kasus {case_id!r}")
         if expected is not None and expected != version:
             raise Conflict(case_id, expected)
+        p = self.procedures[stored[0]["procedure"]]
+        case = ptsp.Case.replay_trusted(stored)
         now = self.clock.now()
         request = {"actor": subject.actor, "at": now, "command": command}
         events = self.office.decide(case, request, p, self.calendar)
         for e in events:
             case.apply_trusted(e)
-        row = self.store.one("SELECT tracking_code, submitted_at FROM cases WHERE case_id = ?", (case_id,))
-        projection = self.projection(case, p, row[0], row[1])
+        projection = self.projection(case, p, row[0] if row else case_id, row[1] if row else stored[0]["at"])
         response = Stored(200, {"case_id": case_id, "version": version + len(events), "events": events})
         self.store.append(case_id, version, events, projection=projection, key=key, key_hash=h, response=response)
         return response

@@ -164,6 +164,12 @@ class Store:
         raise NotImplementedError
         yield
 
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        """A read: no write lock (each dialect overrides as it can)."""
+        with self.tx() as c:
+            yield c
+
     def q(self, sql: str) -> str:
         """``?`` placeholders in the dialect's style."""
         return sql
@@ -194,11 +200,23 @@ class Store:
     # --- events ---------------------------------------------------------
     def load(self, case_id: str) -> Tuple[List[Dict[str, Any]], int]:
         """The case's events in order and its version (their number)."""
-        with self.tx() as c:
+        with self.read() as c:
             rows = c.execute(
                 self.q("SELECT body FROM events WHERE case_id = ? ORDER BY seq"), (case_id,)
             ).fetchall()
         return [json.loads(r[0]) for r in rows], len(rows)
+
+    def load_with(self, case_id: str) -> Tuple[List[Dict[str, Any]], int, Optional[tuple]]:
+        """:meth:`load` and the case's tracking code and submission instant
+        from the projection, in one read."""
+        with self.read() as c:
+            rows = c.execute(
+                self.q("SELECT body FROM events WHERE case_id = ? ORDER BY seq"), (case_id,)
+            ).fetchall()
+            meta = c.execute(
+                self.q("SELECT tracking_code, submitted_at FROM cases WHERE case_id = ?"), (case_id,)
+            ).fetchone()
+        return [json.loads(r[0]) for r in rows], len(rows), meta
 
     def append(
         self,
@@ -245,7 +263,7 @@ class Store:
 
     def stored(self, key: str) -> Optional[Tuple[str, Stored]]:
         """The hash and response stored under an idempotency key."""
-        with self.tx() as c:
+        with self.read() as c:
             row = c.execute(self.q("SELECT hash, status, response FROM requests WHERE key = ?"), (key,)).fetchone()
         if row is None:
             return None
@@ -254,7 +272,7 @@ class Store:
     def all_events(self, after: int = 0, limit: int = 10_000) -> List[Tuple[int, str, Dict[str, Any]]]:
         """The notification log: events in the order they were stored,
         after a position."""
-        with self.tx() as c:
+        with self.read() as c:
             rows = c.execute(
                 self.q("SELECT position, case_id, body FROM events WHERE position > ? ORDER BY position LIMIT ?"),
                 (after, limit),
@@ -262,7 +280,7 @@ class Store:
         return [(r[0], r[1], json.loads(r[2])) for r in rows]
 
     def case_ids(self) -> List[str]:
-        with self.tx() as c:
+        with self.read() as c:
             return [r[0] for r in c.execute("SELECT DISTINCT case_id FROM events ORDER BY case_id").fetchall()]
 
     # --- projection -----------------------------------------------------
@@ -287,7 +305,7 @@ class Store:
                 self._project(c, row)
 
     def cases(self, where: str = "", args: tuple = ()) -> List[Dict[str, Any]]:
-        with self.tx() as c:
+        with self.read() as c:
             cur = c.execute(self.q(f"SELECT {', '.join(self.PROJECTION)} FROM cases {where} ORDER BY submitted_at, case_id"), args)
             return [dict(zip(self.PROJECTION, r)) for r in cur.fetchall()]
 
@@ -297,11 +315,11 @@ class Store:
             c.execute(self.q(sql), args)
 
     def one(self, sql: str, args: tuple = ()) -> Optional[tuple]:
-        with self.tx() as c:
+        with self.read() as c:
             return c.execute(self.q(sql), args).fetchone()
 
     def all(self, sql: str, args: tuple = ()) -> List[tuple]:
-        with self.tx() as c:
+        with self.read() as c:
             return c.execute(self.q(sql), args).fetchall()
 
 
@@ -333,6 +351,16 @@ class SqliteStore(Store):
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        # WAL: readers see the last commit and never wait for the writer.
+        conn = self._conn()
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
             conn.execute("COMMIT")
 
     def is_unique_violation(self, e: Exception) -> bool:
