@@ -264,3 +264,36 @@ def test_the_ikm_survey(client):
     assert c.http.post("/api/survey", json={"date": "2026-12-21", "answers": answers}).status_code == 201
     ikm = c.http.get("/api/ikm").json()
     assert ikm["respondents"] == 1 and ikm["category"]["quality"] == "A"
+
+
+def test_a_complaint_is_reopened_then_accepted_by_silence(client, clock, app):
+    """The complainant's confirmation window (seed §7): a reopening sends it
+    back to distribution; after delivery, silence past the window is
+    acceptance, recorded by the background job."""
+    public = client()
+    t = submit(public, kind="pengaduan", subject="Izin belum terbit", text="Berkas saya lengkap sejak Oktober tetapi izin belum terbit.")
+    op, head, unit, official = (client().login(s) for s in ("operator", "kabid-aduan", "dkp", "kadis"))
+    op.command(t["case_id"], {"type": "complete_step", "step": "verifikasi", "outcome": "terverifikasi", "tier": "biasa"}, 1)
+    head.command(t["case_id"], {"type": "assign", "lane": "unit", "unit": "dkp"}, 2)
+
+    def answer_round(v: int) -> int:
+        head.command(t["case_id"], {"type": "complete_step", "step": "distribusi", "outcome": "didistribusikan"}, v)
+        unit.command(t["case_id"], {"type": "complete_step", "step": "jawab", "outcome": "dijawab", "note": "Izin terbit pekan ini."}, v + 1)
+        head.command(t["case_id"], {"type": "complete_step", "step": "validasi", "outcome": "valid"}, v + 2)
+        official.command(t["case_id"], {"type": "complete_step", "step": "penyampaian", "outcome": "disampaikan"}, v + 3)
+        return v + 4
+
+    v = answer_round(3)
+    mine = {"x-access-key": t["access_key"]}
+    r = public.http.post(f"/api/my/{t['case_id']}/commands", headers=mine,
+                         json={"command": {"type": "complete_step", "step": "konfirmasi", "outcome": "buka_kembali", "note": "Belum terbit."}, "expected_version": v})
+    assert r.status_code == 200, r.text
+    v = answer_round(r.json()["version"])
+    # The complainant stays silent past the 5-working-day window.
+    clock.advance(dt.timedelta(days=10))
+    acted = client().login("kadis").http.post("/api/admin/jobs/run").json()
+    assert {"case_id": t["case_id"], "command": {"type": "lapse", "step": "konfirmasi"}, "action": "recorded"} in acted
+    status = public.http.get(f"/api/track/{t['tracking_code']}").json()["tracking"]["status"]
+    assert status == "completed"
+    events = public.http.get(f"/api/my/{t['case_id']}", headers=mine).json()["events"]
+    assert events[-1]["by_lapse"] is True and events[-1]["outcome"] == "diterima"
