@@ -130,6 +130,31 @@ def create_app(
     if wasm_dir().is_dir():
         app.mount("/pkg", StaticFiles(directory=wasm_dir()), name="pkg")
 
+    async def uploaded(form: Any) -> Any:
+        """The documents of a multipart form (fields ``doc_<code>``): their
+        metadata for the library, their bytes for the store; bounded."""
+        documents: List[Dict[str, Any]] = []
+        files: List[Dict[str, Any]] = []
+        total = 0
+        for field, value in form.multi_items():
+            if not field.startswith("doc_") or isinstance(value, str):
+                continue
+            data = await value.read(MAX_FILE_BYTES + 1)
+            if not value.filename and not data:
+                continue  # a file input left empty: browsers send it as an empty part
+            if len(data) > MAX_FILE_BYTES:
+                raise ServiceError(413, "file_too_large", f"a file may have at most {MAX_FILE_BYTES} bytes", f"berkas paling besar {MAX_FILE_BYTES} bita")
+            total += len(data)
+            if total > MAX_UPLOAD_BYTES:
+                raise ServiceError(413, "too_large", "the upload is too large", "unggahan terlalu besar")
+            filename = (value.filename or "berkas")[:200]
+            fmt = filename.rsplit(".", 1)[-1].lower()[:16] if "." in filename else ""
+            code = field[4:][:128]
+            documents.append({"code": code, "format": fmt, "bytes": len(data)})
+            files.append({"code": code, "name": filename, "format": fmt, "bytes": len(data),
+                          "sha256": hashlib.sha256(data).hexdigest(), "data": data})
+        return documents, files
+
     # --- public ---------------------------------------------------------
     @app.get("/api/health")
     def health() -> Dict[str, Any]:
@@ -173,24 +198,7 @@ def create_app(
             identity["email"] = ptsp.form.normalize_email(identity["email"])
         if "nik" in identity:
             ptsp.form.parse_nik(identity["nik"], service.clock.now().date())
-        documents: List[Dict[str, Any]] = []
-        files: List[Dict[str, Any]] = []
-        total = 0
-        for field, value in form.multi_items():
-            if not field.startswith("doc_") or isinstance(value, str):
-                continue
-            data = await value.read(MAX_FILE_BYTES + 1)
-            if len(data) > MAX_FILE_BYTES:
-                raise ServiceError(413, "file_too_large", f"a file may have at most {MAX_FILE_BYTES} bytes", f"berkas paling besar {MAX_FILE_BYTES} bita")
-            total += len(data)
-            filename = (value.filename or "berkas")[:200]
-            fmt = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-            code = field[4:][:128]
-            documents.append({"code": code, "format": fmt, "bytes": len(data)})
-            files.append({"code": code, "name": filename, "format": fmt, "bytes": len(data),
-                          "sha256": hashlib.sha256(data).hexdigest(), "data": data})
-        if total > MAX_UPLOAD_BYTES:
-            raise ServiceError(413, "too_large", "the upload is too large", "unggahan terlalu besar")
+        documents, files = await uploaded(form)
         ticket = {"kind": "izin", "subject": str(form.get("service") or "")[:200], "text": "", "identity": identity}
         # The library checks the documents against the procedure's list.
         return reply(await blocking(service.submit, "jatim-izin", documents, ticket, files, key=key(request)))
@@ -217,6 +225,18 @@ def create_app(
         if not isinstance(b, dict):
             raise ServiceError(422, "invalid_json", "send {command, expected_version}", "kirim {command, expected_version}")
         return reply(await blocking(service.command, who, case_id, b.get("command"), b.get("expected_version"), key(request)))
+
+    @app.post("/api/my/{case_id}/resubmit")
+    async def my_resubmit(request: Request, case_id: str) -> JSONResponse:
+        """The corrected documents, uploaded: the library checks the full
+        set again; the files are stored with the events."""
+        who = await blocking(applicant, request, case_id)
+        form = await request.form(max_files=MAX_FILES, max_fields=20)
+        documents, files = await uploaded(form)
+        raw = str(form.get("expected_version") or "")
+        expected = int(raw) if raw.isdigit() and len(raw) < 8 else None
+        command = {"type": "resubmit", "documents": documents}
+        return reply(await blocking(service.command, who, case_id, command, expected, key(request), files))
 
     # --- staff ----------------------------------------------------------
     @app.post("/api/login")

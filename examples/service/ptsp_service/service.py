@@ -217,13 +217,15 @@ class Service:
         command: Dict[str, Any],
         expected: Optional[int] = None,
         key: Optional[str] = None,
+        files: Sequence[Dict[str, Any]] = (),
     ) -> Stored:
         """Decides ``command`` by ``subject`` on the case and stores the
-        events; :class:`Conflict` if the case moved on."""
+        events (and any uploaded ``files``) in one transaction;
+        :class:`Conflict` if the case moved on."""
         if not isinstance(command, dict) or command.get("type") == "submit":
             raise ServiceError(422, "invalid_command", "a command is an object; cases are submitted through their forms",
                                "perintah berupa objek; kasus diajukan melalui formulirnya")
-        replay, h = self._idempotent(key, [subject.id, case_id, command, expected])
+        replay, h = self._idempotent(key, [subject.id, case_id, command, expected, [f["sha256"] for f in files]])
         if replay is not None:
             return replay
         stored, version, row = self.store.load_with(case_id)
@@ -240,8 +242,16 @@ class Service:
             case.apply_trusted(e)
         projection = self.projection(case, p, row[0] if row else case_id, row[1] if row else stored[0]["at"])
         response = Stored(200, {"case_id": case_id, "version": version + len(events), "events": events})
-        self.store.append(case_id, version, events, projection=projection, key=key, key_hash=h, response=response)
+        self.store.append(case_id, version, events, projection=projection, extra=self._files(case_id, files, now),
+                          key=key, key_hash=h, response=response)
         return response
+
+    @staticmethod
+    def _files(case_id: str, files: Sequence[Dict[str, Any]], now: dt.datetime) -> List[Tuple[str, tuple]]:
+        return [(
+            "INSERT INTO files (id, case_id, code, name, format, bytes, sha256, data, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (secrets.token_hex(8), case_id, f["code"], f["name"], f["format"], f["bytes"], f["sha256"], f["data"], now.isoformat()),
+        ) for f in files]
 
     def submit(
         self,
@@ -282,11 +292,7 @@ class Service:
                  json.dumps(ticket.get("identity", {}), ensure_ascii=False), digest(access), tracking),
             )
         ]
-        for f in files:
-            extra.append((
-                "INSERT INTO files (id, case_id, code, name, format, bytes, sha256, data, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (secrets.token_hex(8), case_id, f["code"], f["name"], f["format"], f["bytes"], f["sha256"], f["data"], now.isoformat()),
-            ))
+        extra += self._files(case_id, files, now)
         projection = self.projection(case, p, tracking, now.isoformat())
         response = Stored(201, {"case_id": case_id, "tracking_code": tracking, "access_key": access, "version": len(events),
                                 "due": projection["due"]})
@@ -329,7 +335,7 @@ class Service:
             if case.sees_applicant(actor, p):
                 ticket["identity"] = json.loads(row[3])
         now = self.clock.now()
-        files = self.store.all("SELECT id, code, name, format, bytes FROM files WHERE case_id = ?", (case_id,))
+        files = self.store.all("SELECT id, code, name, format, bytes FROM files WHERE case_id = ? ORDER BY uploaded_at, code", (case_id,))
         out = {
             "case": case.view_for(actor, p).to_dict(),
             "version": version,
@@ -344,6 +350,7 @@ class Service:
                 "steps": p.definition["steps"],
                 "lanes": p.definition["lanes"],
                 "assigner_roles": p.definition["assigner_roles"],
+                "documents": p.definition["documents"],
                 "tiers": p.definition.get("tiers"),
             },
         }

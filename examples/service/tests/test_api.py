@@ -9,7 +9,6 @@ import json
 
 import pytest
 
-from conftest import PASSWORD
 
 FORM = {
     "kind": "konsultasi",
@@ -146,10 +145,13 @@ def test_a_permit_application_is_checked_against_its_documents(client, clock):
     # A return for correction, the applicant's resubmission, approval.
     verifier.command(t["case_id"], {"type": "return_for_correction", "step": "pemeriksaan",
                                     "reasons": [{"document": "nib", "reason": "NIB tidak terbaca"}]}, 1)
-    docs = [{"code": c, "format": "pdf", "bytes": 1000} for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]]
-    r = public.http.post(f"/api/my/{t['case_id']}/commands", headers={"x-access-key": t["access_key"]},
-                         json={"command": {"type": "resubmit", "documents": docs}, "expected_version": 2})
+    mine = {"x-access-key": t["access_key"]}
+    r = public.http.post(f"/api/my/{t['case_id']}/resubmit", headers=mine, data={"expected_version": "2"},
+                         files=permit_files(skip=["nib", "npwp"]))
+    assert r.status_code == 422 and r.json()["code"] == "incomplete_documents", "the full set is checked again"
+    r = public.http.post(f"/api/my/{t['case_id']}/resubmit", headers=mine, data={"expected_version": "2"}, files=permit_files())
     assert r.status_code == 200, r.text
+    assert len(verifier.case(t["case_id"])["files"]) == 10, "the corrected files are kept beside the first ones"
     fo = client().login("front-office")
     body = verifier.command(t["case_id"], {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap"}, 3, status=422)
     assert body["code"] == "not_routed", "the agency's lane must be assigned before its step"

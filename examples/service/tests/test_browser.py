@@ -144,6 +144,29 @@ def test_a_permit_with_a_missing_document(browser, server: Server, tmp_path: Pat
     text = applicant.inner_text("#result")
     assert "incomplete_documents" in text and "nib" in text.lower()
     shot(applicant, "06-permit-missing-document")
+
+    # With every document the application goes in; a correction round trip.
+    nib = tmp_path / "nib.pdf"
+    nib.write_bytes(b"%PDF-1.4 sample")
+    applicant.set_input_files("#doc_nib", str(nib))
+    assert applicant.inner_text("#e-docs") == ""
+    applicant.click("#send")
+    applicant.wait_for_selector("#sent, #result .bad")
+    assert applicant.query_selector("#sent"), applicant.inner_text("#result")
+    case_id = applicant.inner_text("#case-id")
+    my_link = applicant.get_attribute("#sent a", "href")
+    _, cookie = post(server, "/api/login", {"staff_id": "verifikator", "password": PASSWORD})
+    post(server, f"/api/cases/{case_id}/commands", {"command": {"type": "return_for_correction", "step": "pemeriksaan",
+         "reasons": [{"document": "nib", "reason": "NIB tidak terbaca"}]}}, cookie.split(";")[0])
+    applicant.goto(my_link)
+    applicant.wait_for_selector("#resubmit")
+    assert "NIB tidak terbaca" in applicant.inner_text("#reasons")
+    for code in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]:
+        applicant.set_input_files(f"#re_{code}", str(tmp_path / f"{code}.pdf"))
+    shot(applicant, "07-permit-correction")
+    applicant.click("#resubmit button[type=submit]")
+    applicant.wait_for_selector("#notice .ok")
+    assert applicant.inner_text("#status") == "active"
     assert applicant.errors == []
 
 
@@ -155,7 +178,7 @@ def post(server: Server, path: str, body, cookie: str | None = None):
 
 
 def test_a_supervisor_sees_an_escalated_case(browser, server: Server, tmp_path: Path):
-    import requests_free_multipart as mp
+    import formdata as mp
 
     fields = {"name": "CV Tambak Makmur", "service": "Izin usaha perikanan"}
     files = {f"doc_{c}": (f"{c}.pdf", b"%PDF-1.4") for c in ["surat_permohonan", "ktp", "nib", "npwp", "dokumen_teknis"]}
@@ -171,19 +194,19 @@ def test_a_supervisor_sees_an_escalated_case(browser, server: Server, tmp_path: 
     supervisor.wait_for_selector(f"#worklist a:text('{t['case_id']}')")
     supervisor.wait_for_selector("#chart")
     assert t["case_id"] in supervisor.inner_text("#breached")
-    shot(supervisor, "07-dashboard")
+    shot(supervisor, "08-dashboard")
     supervisor.click(f"#worklist a:text('{t['case_id']}')")
     supervisor.wait_for_selector("#history")
     assert "escalated" in supervisor.inner_text("#history")
-    shot(supervisor, "08-case-escalated")
+    shot(supervisor, "09-case-escalated")
 
     public = page(browser, server)
     public.goto(f"/track?code={t['tracking_code']}")
     public.wait_for_selector("#status")
     assert "CV Tambak" not in public.inner_text("body")
-    shot(public, "09-track")
+    shot(public, "10-track")
     public.goto("/survey")
     public.wait_for_selector("#q-persyaratan")
-    shot(public, "10-survey")
+    shot(public, "11-survey")
     for pg in (supervisor, public):
         assert pg.errors == [], pg.errors
