@@ -424,8 +424,11 @@ class Service:
         year = now.year
         period = {"from": dt.date(year, 1, 1), "to": dt.date(year, 12, 31)}
         report = ptsp.evaluation.compliance(cases, list(self.procedures.values()), self.calendar, period, now, ["procedure", "month"])
+        responses = [json.loads(r[0]) for r in self.store.all("SELECT body FROM survey_responses")]
+        ikm = ptsp.evaluation.ikm(responses) if responses else None
         return {
             "now": now,
+            "ikm": ikm,
             "at_risk": at_risk,
             "breached": breached,
             "escalations": escalations,

@@ -299,3 +299,11 @@ def test_a_complaint_is_reopened_then_accepted_by_silence(client, clock, app):
     assert status == "completed"
     events = public.http.get(f"/api/my/{t['case_id']}", headers=mine).json()["events"]
     assert events[-1]["by_lapse"] is True and events[-1]["outcome"] == "diterima"
+
+
+def test_the_dashboard_shows_the_ikm(client):
+    c = client()
+    answers = {e["id"]: 3 for e in c.http.get("/api/survey").json()["elements"]}
+    assert c.http.post("/api/survey", json={"date": "2026-12-21", "answers": {**answers, "biaya": 1}}).status_code == 201
+    dash = client().login("kadis").http.get("/api/dashboard").json()
+    assert dash["ikm"]["respondents"] == 1 and dash["ikm"]["weakest"] == ["biaya"]

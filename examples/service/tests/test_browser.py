@@ -185,6 +185,11 @@ def test_a_supervisor_sees_an_escalated_case(browser, server: Server, tmp_path: 
     t = mp.post(server.url + "/api/permits", fields, files)
     _, cookie = post(server, "/api/login", {"staff_id": "front-office", "password": PASSWORD})
     post(server, f"/api/cases/{t['case_id']}/commands", {"command": {"type": "assign", "lane": "ptsp", "staff": "verifikator"}}, cookie.split(";")[0])
+    # A second permit whose check finished on time: a month with a figure.
+    t2 = mp.post(server.url + "/api/permits", fields, files)
+    post(server, f"/api/cases/{t2['case_id']}/commands", {"command": {"type": "assign", "lane": "opd_teknis", "unit": "dkp"}}, cookie.split(";")[0])
+    _, vcookie = post(server, "/api/login", {"staff_id": "verifikator", "password": PASSWORD})
+    post(server, f"/api/cases/{t2['case_id']}/commands", {"command": {"type": "complete_step", "step": "pemeriksaan", "outcome": "lengkap"}}, vcookie.split(";")[0])
     post(server, "/api/test/clock", {"minutes": 60 * 24 * 10})
     acted, _ = post(server, "/api/test/jobs", {})
     assert any(a["action"] == "recorded" for a in acted)
