@@ -25,6 +25,12 @@ Usage::
     .venv/bin/python benches/compliance_python.py --cases 20000
 """
 
+import os
+
+# numpy's OpenBLAS threads spin while idle and take a core from the
+# measurement on a small machine; nothing here uses BLAS.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import datetime as dt
 import json

@@ -314,9 +314,45 @@ fn clock(
 ) -> Result<StepClock, CaseError> {
     let step = p.step(&v.step);
     let lane = step.map(|s| s.lane.clone()).unwrap_or_default();
-    let applicant = p
-        .lane_of(&v.step)
+    let applicant = step
+        .and_then(|s| p.lane(&s.lane))
         .is_some_and(|l| l.kind == LaneKind::Applicant);
+    let c = clock_core(v, paused_now, step, applicant, cal, now)?;
+    Ok(StepClock {
+        step: v.step.clone(),
+        lane,
+        visit,
+        started: v.started,
+        due: v.due,
+        ended: v.ended,
+        elapsed_seconds: c.elapsed_seconds,
+        paused_seconds: c.paused_seconds,
+        remaining_seconds: c.remaining_seconds,
+        status: c.status,
+        threshold: c.threshold,
+        warned: v.warned,
+        escalated: v.escalated,
+    })
+}
+
+/// A visit's clock without its names: what [`StepClock`] reports of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ClockCore {
+    pub status: ClockStatus,
+    pub elapsed_seconds: i64,
+    pub paused_seconds: i64,
+    pub remaining_seconds: Option<i64>,
+    pub threshold: Option<u8>,
+}
+
+fn clock_core(
+    v: &StepVisit,
+    paused_now: Option<i64>,
+    step: Option<&crate::procedure::StepDef>,
+    applicant: bool,
+    cal: &Calendar,
+    now: Instant,
+) -> Result<ClockCore, CaseError> {
     let end = v.ended.unwrap_or(now).max(v.started);
     let paused = paused(cal, &v.pauses, end)?;
     let elapsed = between(cal, v.started, end)? - paused;
@@ -352,20 +388,94 @@ fn clock(
             }
         },
     }
-    Ok(StepClock {
-        step: v.step.clone(),
-        lane,
-        visit,
-        started: v.started,
-        due: v.due,
-        ended: v.ended,
+    Ok(ClockCore {
+        status,
         elapsed_seconds: elapsed,
         paused_seconds: paused,
         remaining_seconds: remaining,
-        status,
         threshold,
-        warned: v.warned,
-        escalated: v.escalated,
+    })
+}
+
+/// The clock of visit `i` of `case` at `now`, as [`evaluate`] reports it
+/// (for reports over many cases: no names copied), given the visit's step
+/// definition and whether its lane is the applicant's.
+pub(crate) fn visit_clock(
+    case: &Case,
+    i: usize,
+    step: Option<&crate::procedure::StepDef>,
+    applicant: bool,
+    cal: &Calendar,
+    now: Instant,
+) -> Result<ClockCore, CaseError> {
+    let last = case.visits.len().saturating_sub(1);
+    let paused_now = (case.status == CaseStatus::AwaitingCorrection && i == last)
+        .then_some(case.remaining_at_pause);
+    clock_core(&case.visits[i], paused_now, step, applicant, cal, now)
+}
+
+/// The case-level (tier) clock at `now`: its status, the warning threshold
+/// passed and the working seconds left (each `None` without a tier).
+pub(crate) type CaseDue = (Option<ClockStatus>, Option<u8>, Option<i64>);
+
+/// The case-level (tier) clock's [`CaseDue`] at `now`, as [`evaluate`]
+/// reports it.
+pub(crate) fn case_due_status(
+    case: &Case,
+    p: &Procedure,
+    cal: &Calendar,
+    now: Instant,
+) -> Result<CaseDue, CaseError> {
+    let ended = match case.status {
+        CaseStatus::Ended(_) => case.last_at,
+        _ => None,
+    };
+    Ok(match case.case_due {
+        None => (None, None, None),
+        Some(due) => {
+            let stopped = case
+                .case_pauses
+                .last()
+                .filter(|p| p.1.is_none())
+                .map(|p| p.0);
+            match (stopped, ended) {
+                // Stopped at the instant the case went to the applicant.
+                (Some(at), Some(_)) => (Some(met(at, due)), None, None),
+                (None, Some(end)) => (Some(met(end, due)), None, None),
+                (Some(_), None) => (
+                    Some(ClockStatus::Paused),
+                    None,
+                    Some(case.case_remaining_at_pause),
+                ),
+                (None, None) => {
+                    let from = case.case_started.unwrap_or(now).min(now);
+                    let used = between(cal, from, now)? - paused(cal, &case.case_pauses, now)?;
+                    let left = between(cal, now, due)?;
+                    let warn = case
+                        .tier
+                        .as_deref()
+                        .and_then(|t| p.tier(t))
+                        .map_or(&[][..], |t| t.sla.warn_at.as_slice());
+                    let (status, threshold) = running(warn, used, left, now, due);
+                    (Some(status), threshold, Some(left))
+                }
+            }
+        }
+    })
+}
+
+/// Whether the open step's deemed approval fell due at `now` (the
+/// procedure's `deemed_approval` names the step, its deadline passed, the
+/// case is running).
+pub(crate) fn deemed_approval_due(case: &Case, p: &Procedure, now: Instant) -> bool {
+    let Some(d) = &p.def().deemed_approval else {
+        return false;
+    };
+    case.visits.last().is_some_and(|v| {
+        v.ended.is_none()
+            && v.due.is_some_and(|due| now > due)
+            && d.steps.contains(&v.step)
+            && matches!(case.status, CaseStatus::Active)
     })
 }
 
@@ -488,44 +598,10 @@ pub fn evaluate(
         Some(s) => between(cal, s, ended.unwrap_or(now).max(s))?,
         None => 0,
     };
-    let (due_status, due_threshold, due_remaining) = match case.case_due {
-        None => (None, None, None),
-        Some(due) => {
-            let stopped = case
-                .case_pauses
-                .last()
-                .filter(|p| p.1.is_none())
-                .map(|p| p.0);
-            match (stopped, ended) {
-                // Stopped at the instant the case went to the applicant.
-                (Some(at), Some(_)) => (Some(met(at, due)), None, None),
-                (None, Some(end)) => (Some(met(end, due)), None, None),
-                (Some(_), None) => (
-                    Some(ClockStatus::Paused),
-                    None,
-                    Some(case.case_remaining_at_pause),
-                ),
-                (None, None) => {
-                    let from = case.case_started.unwrap_or(now).min(now);
-                    let used = between(cal, from, now)? - paused(cal, &case.case_pauses, now)?;
-                    let left = between(cal, now, due)?;
-                    let warn = case
-                        .tier
-                        .as_deref()
-                        .and_then(|t| p.tier(t))
-                        .map_or(&[][..], |t| t.sla.warn_at.as_slice());
-                    let (status, threshold) = running(warn, used, left, now, due);
-                    (Some(status), threshold, Some(left))
-                }
-            }
-        }
-    };
+    let (due_status, due_threshold, due_remaining) = case_due_status(case, p, cal, now)?;
     let mut due_events = Vec::new();
     if let (Some(d), Some(s)) = (&p.def().deemed_approval, steps.last())
-        && s.ended.is_none()
-        && s.due.is_some_and(|due| now > due)
-        && d.steps.contains(&s.step)
-        && matches!(case.status, CaseStatus::Active)
+        && deemed_approval_due(case, p, now)
     {
         due_events.push(DueEvent::DeemedApproval {
             step: s.step.clone(),

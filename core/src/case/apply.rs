@@ -50,6 +50,18 @@ impl Case {
     /// ```
     pub fn replay_trusted(events: &[Event]) -> CaseResult<Case> {
         let mut case = Case::new();
+        // Each step entered is one visit: room for them all at once.
+        case.visits.reserve(
+            events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.kind,
+                        EventKind::Submitted { .. } | EventKind::StepCompleted { .. }
+                    )
+                })
+                .count(),
+        );
         for e in events {
             case.apply_trusted(e)?;
         }
@@ -785,7 +797,14 @@ impl Case {
     }
 
     fn enter(&mut self, step: &str, at: DateTime<FixedOffset>, due: Option<DateTime<FixedOffset>>) {
-        self.current = Some(step.to_owned());
+        match &mut self.current {
+            // The step's name replaces the last one in its room.
+            Some(current) => {
+                current.clear();
+                current.push_str(step);
+            }
+            None => self.current = Some(step.to_owned()),
+        }
         self.remaining_at_pause = 0;
         // A staff member bound ahead to this step takes the visit.
         let staff = self

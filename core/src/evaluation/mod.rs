@@ -13,6 +13,7 @@ pub mod compliance;
 mod error;
 mod exact;
 pub mod ikm;
+mod lean;
 
 pub use compliance::{
     CaseRow, CaseStats, ComplianceReport, Dimension, Period, Replay, StepRow, StepStats,
