@@ -1431,6 +1431,12 @@ pub fn compliance_from_logs<L: AsRef<[u8]>>(
             problems.push(Problem::new(format!("logs[{i}]"), code, en, id));
         }
     };
+    let not_json = |i: usize, e: &str| {
+        (
+            format!("log {i} is not a JSON list of events: {e}"),
+            format!("log {i} bukan daftar peristiwa JSON: {e}"),
+        )
+    };
     let mut lean = Vec::new();
     for (i, log) in logs.iter().enumerate() {
         // Trusted: the lean reader first (see `lean`), the full one for
@@ -1445,12 +1451,8 @@ pub fn compliance_from_logs<L: AsRef<[u8]>>(
         let events: Vec<crate::case::Event> = match read {
             Ok(e) => e,
             Err(e) => {
-                problem(
-                    i,
-                    Code::InvalidJson,
-                    format!("log {i} is not a JSON list of events: {e}"),
-                    format!("log {i} bukan daftar peristiwa JSON: {e}"),
-                );
+                let (en, id) = not_json(i, &e);
+                problem(i, Code::InvalidJson, en, id);
                 continue;
             }
         };
@@ -1493,12 +1495,8 @@ pub fn compliance_from_logs<L: AsRef<[u8]>>(
                 Err(_) if from_lean => match parse_log(log.as_ref()) {
                     Ok(full) => Case::replay_trusted(&full),
                     Err(e) => {
-                        problem(
-                            i,
-                            Code::InvalidJson,
-                            format!("log {i} is not a JSON list of events: {e}"),
-                            format!("log {i} bukan daftar peristiwa JSON: {e}"),
-                        );
+                        let (en, id) = not_json(i, &e);
+                        problem(i, Code::InvalidJson, en, id);
                         continue;
                     }
                 },
