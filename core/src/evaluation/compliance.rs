@@ -906,7 +906,9 @@ impl Accumulator {
         // Open visits count in the month of `now`, kept within the period.
         let open_month = month_number(r.now.date_naive().clamp(period.from, period.to));
         let names = &mut self.names;
-        let procedure = names.id(&case.procedure);
+        // The procedure the case was matched to (a case read lean leaves
+        // its own `procedure` empty).
+        let procedure = names.id(&p.def().id);
         let tier = names.id(case.tier.as_deref().unwrap_or("-"));
         let month_slot = r
             .step_dimensions
@@ -1441,8 +1443,12 @@ pub fn compliance_from_logs<L: AsRef<[u8]>>(
     for (i, log) in logs.iter().enumerate() {
         // Trusted: the lean reader first (see `lean`), the full one for
         // anything it leaves.
-        let from_lean =
-            replay == Replay::Trusted && super::lean::read(log.as_ref(), &mut lean).is_some();
+        let submitted = if replay == Replay::Trusted {
+            super::lean::read(log.as_ref(), &mut lean)
+        } else {
+            None
+        };
+        let from_lean = submitted.is_some();
         let read = if from_lean {
             Ok(std::mem::take(&mut lean))
         } else {
@@ -1456,10 +1462,17 @@ pub fn compliance_from_logs<L: AsRef<[u8]>>(
                 continue;
             }
         };
-        let Some(crate::case::EventKind::Submitted {
-            procedure, version, ..
-        }) = events.first().map(|e| &e.kind)
-        else {
+        let named = match (submitted, events.first().map(|e| &e.kind)) {
+            (Some((id, version)), _) => Some((id, version)),
+            (
+                None,
+                Some(crate::case::EventKind::Submitted {
+                    procedure, version, ..
+                }),
+            ) => Some((procedure.as_str(), *version)),
+            _ => None,
+        };
+        let Some((procedure, version)) = named else {
             if !events.is_empty() {
                 problem(
                     i,
@@ -1472,7 +1485,7 @@ pub fn compliance_from_logs<L: AsRef<[u8]>>(
         };
         let Some(p) = procedures
             .iter()
-            .find(|p| p.def().id == *procedure && p.def().version == *version)
+            .find(|p| p.def().id == procedure && p.def().version == version)
         else {
             problem(
                 i,

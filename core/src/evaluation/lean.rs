@@ -12,7 +12,8 @@
 //! number out of range — makes it answer `None`, and the caller reads that
 //! log with the full reader, which accepts or refuses it with its usual
 //! messages. The events it builds are the full reader's with the fields no
-//! report reads left empty (the case id, who acted and in which role,
+//! report reads left empty (the case id and procedure — the procedure is
+//! returned beside the events —, who acted and in which role,
 //! documents, notes, reasons, outcomes' names, an assignment's unit,
 //! escalations' and supervisions' people); the fold (`Case::replay_trusted`)
 //! and the clocks are the engine's own, so there is one implementation of
@@ -551,7 +552,8 @@ fn case_clock(s: &mut Scan<'_>) -> Option<CaseClockChange> {
 }
 
 /// Reads one event object.
-fn event<'a>(s: &mut Scan<'a>) -> Option<Event> {
+/// Reads one event object; with it, a submission's procedure id.
+fn event<'a>(s: &mut Scan<'a>) -> Option<(Event, Option<&'a str>)> {
     s.eat(b'{')?;
     let mut f = Fields::default();
     if s.peek()? != b'}' {
@@ -646,7 +648,7 @@ fn event<'a>(s: &mut Scan<'a>) -> Option<Event> {
         }
     }
     s.i += 1;
-    build(&f)
+    Some((build(&f)?, f.procedure))
 }
 
 fn own(s: Option<&str>) -> Option<String> {
@@ -660,10 +662,13 @@ fn build(f: &Fields<'_>) -> Option<Event> {
     }
     let step = || -> Option<String> { own(f.step.flatten()) };
     let kind = match f.tag? {
-        "submitted" if has(APPLICANT) && has(DOCUMENTS) && f.case_id.is_some() => {
+        "submitted"
+            if has(APPLICANT) && has(DOCUMENTS) && f.case_id.is_some() && f.procedure.is_some() =>
+        {
             EventKind::Submitted {
                 case_id: String::new(),
-                procedure: own(f.procedure)?,
+                // Returned beside the events: the report finds the procedure by it.
+                procedure: String::new(),
                 version: u32::try_from(f.version?).ok()?,
                 applicant: String::new(),
                 documents: Vec::new(),
@@ -758,15 +763,25 @@ fn build(f: &Fields<'_>) -> Option<Event> {
 }
 
 /// Reads a stored log into `out` (cleared first) as described in the
-/// module's documentation; `None` leaves the log to the full reader.
-pub(crate) fn read(bytes: &[u8], out: &mut Vec<Event>) -> Option<()> {
+/// module's documentation, with the id and version of the procedure its
+/// submission names (the submission's own `procedure` is left empty);
+/// `None` leaves the log to the full reader.
+pub(crate) fn read<'a>(bytes: &'a [u8], out: &mut Vec<Event>) -> Option<(&'a str, u32)> {
     out.clear();
     let t = std::str::from_utf8(bytes).ok()?;
     let mut s = Scan { t, b: bytes, i: 0 };
     s.eat(b'[')?;
+    let mut submitted = None;
     if s.peek()? != b']' {
         loop {
-            out.push(event(&mut s)?);
+            let (e, procedure) = event(&mut s)?;
+            if out.is_empty() {
+                let EventKind::Submitted { version, .. } = e.kind else {
+                    return None; // the full reader says what is wrong
+                };
+                submitted = Some((procedure?, version));
+            }
+            out.push(e);
             match s.peek()? {
                 b',' => s.i += 1,
                 b']' => break,
@@ -776,43 +791,8 @@ pub(crate) fn read(bytes: &[u8], out: &mut Vec<Event>) -> Option<()> {
     }
     s.i += 1;
     s.ws();
-    (s.i == bytes.len()).then_some(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_name_has_its_own_id() {
-        for (id, name) in NAMES.iter().enumerate() {
-            assert_eq!(field_id(name), Some(id as u32), "{name}");
-        }
-        for other in [
-            "",
-            "a",
-            "ate",
-            "types",
-            "Step",
-            "case_idx",
-            "remaining_second",
-        ] {
-            assert_eq!(field_id(other), None, "{other}");
-        }
+    if s.i != bytes.len() {
+        return None;
     }
-
-    #[test]
-    fn the_special_byte_is_found_wherever_it_is() {
-        let base = b"abcdefghijklmnopqrstuvwxyz0123456789".to_vec();
-        for at in 0..base.len() {
-            for c in [b'"', b'\\', b'\n', 0x1f, 0] {
-                let mut b = base.clone();
-                b[at] = c;
-                assert_eq!(special(&b), Some(at));
-            }
-            let mut b = base.clone();
-            b[at] = 0xc3; // a UTF-8 lead byte is not special
-            assert_eq!(special(&b), None);
-        }
-    }
+    submitted
 }
