@@ -796,3 +796,41 @@ pub(crate) fn read<'a>(bytes: &'a [u8], out: &mut Vec<Event>) -> Option<(&'a str
     }
     submitted
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_has_its_own_id() {
+        for (id, name) in NAMES.iter().enumerate() {
+            assert_eq!(field_id(name), Some(id as u32), "{name}");
+        }
+        for other in [
+            "",
+            "a",
+            "ate",
+            "types",
+            "Step",
+            "case_idx",
+            "remaining_second",
+        ] {
+            assert_eq!(field_id(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn the_special_byte_is_found_wherever_it_is() {
+        let base = b"abcdefghijklmnopqrstuvwxyz0123456789".to_vec();
+        for at in 0..base.len() {
+            for c in [b'"', b'\\', b'\n', 0x1f, 0] {
+                let mut b = base.clone();
+                b[at] = c;
+                assert_eq!(special(&b), Some(at));
+            }
+            let mut b = base.clone();
+            b[at] = 0xc3; // a UTF-8 lead byte is not special
+            assert_eq!(special(&b), None);
+        }
+    }
+}
