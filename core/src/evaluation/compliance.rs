@@ -815,6 +815,17 @@ struct Interner {
 }
 
 impl Interner {
+    /// The names of a key's parts, in the dimensions' order.
+    fn names_of(&self, key: &Key, dims: &[Dimension]) -> Vec<String> {
+        dims.iter()
+            .zip(key)
+            .map(|(d, &id)| match d {
+                Dimension::Month => month_name(id),
+                _ => self.names[id as usize].to_string(),
+            })
+            .collect()
+    }
+
     fn id(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
@@ -854,37 +865,29 @@ impl Accumulator {
         &mut rows[i].1
     }
 
-    /// The names of a key's parts, in the dimensions' order.
-    fn names(&self, key: &Key, dims: &[Dimension]) -> Vec<String> {
-        dims.iter()
-            .zip(key)
-            .map(|(d, &id)| match d {
-                Dimension::Month => month_name(id),
-                _ => self.names.names[id as usize].to_string(),
-            })
-            .collect()
-    }
-
     /// Moves the rows into `report`, keys in order.
     fn finish(self, report: &mut ComplianceReport) {
-        report.counted = self.counted;
-        let mut steps: Vec<StepRow> = self
-            .step_rows
-            .iter()
-            .map(|(key, _)| self.names(key, &report.step_dimensions))
-            .zip(self.step_rows.iter().map(|(_, s)| s))
+        let Accumulator {
+            names,
+            step_rows,
+            case_rows,
+            counted,
+            ..
+        } = self;
+        report.counted = counted;
+        let mut steps: Vec<StepRow> = step_rows
+            .into_iter()
             .map(|(key, stats)| StepRow {
-                key,
-                stats: stats.clone(),
+                key: names.names_of(&key, &report.step_dimensions),
+                stats,
             })
             .collect();
         steps.sort_by(|a, b| a.key.cmp(&b.key));
-        let mut cases: Vec<CaseRow> = self
-            .case_rows
-            .iter()
+        let mut cases: Vec<CaseRow> = case_rows
+            .into_iter()
             .map(|(key, stats)| CaseRow {
-                key: self.names(key, &report.case_dimensions),
-                stats: stats.clone(),
+                key: names.names_of(&key, &report.case_dimensions),
+                stats,
             })
             .collect();
         cases.sort_by(|a, b| a.key.cmp(&b.key));

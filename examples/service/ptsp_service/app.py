@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.concurrency import run_in_threadpool
 
 from . import auth, jobs
@@ -76,6 +77,17 @@ def create_app(
     for cls in (ServiceError, Conflict, KeyReused, ptsp.PtspError):
         app.add_exception_handler(cls, lambda _r, e: as_json(e))
 
+    @app.exception_handler(StarletteHTTPException)
+    def _http(_r: Request, e: StarletteHTTPException) -> JSONResponse:
+        """Starlette's own refusals (no such route, wrong method, a
+        multipart body over its limits) in the same shape as every error."""
+        codes = {404: ("not_found", "no such address", "alamat tidak ada"),
+                 405: ("method_not_allowed", "this address does not take this method", "alamat ini tidak menerima metode ini")}
+        code, en, id_ = codes.get(e.status_code, ("bad_request", f"the request was refused: {e.detail}",
+                                                  f"permintaan ditolak: {e.detail}"))
+        return JSONResponse({"code": code, "kind": "service", "message": {"en": en, "id": id_}, "errors": []},
+                            status_code=e.status_code)
+
     @app.exception_handler(RequestValidationError)
     def _invalid(_r: Request, e: RequestValidationError) -> JSONResponse:
         return JSONResponse(
@@ -130,6 +142,18 @@ def create_app(
     if wasm_dir().is_dir():
         app.mount("/pkg", StaticFiles(directory=wasm_dir()), name="pkg")
 
+    async def form_of(request: Request, fields: int) -> Any:
+        """The multipart form, within its limits (starlette's refusal in
+        the service's words)."""
+        try:
+            return await request.form(max_files=MAX_FILES, max_fields=fields)
+        except StarletteHTTPException:
+            raise ServiceError(
+                400, "invalid_upload",
+                f"the upload is refused: a form of at most {MAX_FILES} files and {fields} fields",
+                f"unggahan ditolak: formulir paling banyak {MAX_FILES} berkas dan {fields} isian",
+            ) from None
+
     async def uploaded(form: Any) -> Any:
         """The documents of a multipart form (fields ``doc_<code>``): their
         metadata for the library, their bytes for the store; bounded."""
@@ -183,7 +207,7 @@ def create_app(
 
     @app.post("/api/permits")
     async def permit(request: Request) -> JSONResponse:
-        form = await request.form(max_files=MAX_FILES, max_fields=50)
+        form = await form_of(request, 50)
         name = str(form.get("name") or "").strip()
         if not (0 < len(name) <= 200):
             raise ServiceError(422, "invalid_name", "the applicant's name has 1 to 200 characters", "nama pemohon terdiri dari 1 sampai 200 karakter")
@@ -231,7 +255,7 @@ def create_app(
         """The corrected documents, uploaded: the library checks the full
         set again; the files are stored with the events."""
         who = await blocking(applicant, request, case_id)
-        form = await request.form(max_files=MAX_FILES, max_fields=20)
+        form = await form_of(request, 20)
         documents, files = await uploaded(form)
         raw = str(form.get("expected_version") or "")
         expected = int(raw) if raw.isdigit() and len(raw) < 8 else None

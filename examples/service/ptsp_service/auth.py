@@ -50,13 +50,6 @@ def ensure_accounts(service: Service, passwords_file: Optional[Path]) -> Dict[st
     return created
 
 
-def set_password(service: Service, staff_id: str, password: str) -> None:
-    if staff_id not in service.staff:
-        raise ServiceError(404, "unknown_staff", "no such staff member", "tidak ada pegawai tersebut")
-    service.store.execute("DELETE FROM accounts WHERE staff_id = ?", (staff_id,))
-    service.store.execute("INSERT INTO accounts (staff_id, password_hash) VALUES (?, ?)", (staff_id, _hasher.hash(password)))
-
-
 def login(service: Service, staff_id: str, password: str) -> str:
     """A new session token, or ``invalid_login`` (the same answer for an
     unknown account and a wrong password)."""

@@ -279,6 +279,23 @@ class Store:
             ).fetchall()
         return [(r[0], r[1], json.loads(r[2])) for r in rows]
 
+    def logs(self) -> List[str]:
+        """Every case's events as one JSON array per case (stored logs, as
+        the library's report over logs reads them), in one query."""
+        with self.read() as c:
+            rows = c.execute("SELECT case_id, body FROM events ORDER BY case_id, seq").fetchall()
+        out: List[str] = []
+        current, parts = None, []
+        for case_id, body in rows:
+            if case_id != current and parts:
+                out.append("[" + ",".join(parts) + "]")
+                parts = []
+            current = case_id
+            parts.append(body)
+        if parts:
+            out.append("[" + ",".join(parts) + "]")
+        return out
+
     def case_ids(self) -> List[str]:
         with self.read() as c:
             return [r[0] for r in c.execute("SELECT DISTINCT case_id FROM events ORDER BY case_id").fetchall()]
