@@ -497,3 +497,41 @@ fn bad_logs_get_the_full_readers_messages() {
         }
     }
 }
+
+/// A trusted log may record an escalation level no organisation has
+/// (255): the report refuses it with its path instead of producing a
+/// report its own validation would refuse.
+#[test]
+fn a_level_beyond_the_deepest_line_of_command_is_refused_not_counted() {
+    let text = r#"[{"at":"2026-03-02T09:00:00+07:00","case":"c","actor":"a","type":"submitted","case_id":"c","procedure":"jatim-izin","version":1,"applicant":"a","documents":[],"entered":"pemeriksaan","due":"2026-03-05T16:00:00+07:00"},
+        {"at":"2026-03-20T09:00:00+07:00","case":"c","actor":"s","type":"escalated","step":"pemeriksaan","control":"repressive","level":255,"position":"x","assignee":"y"}]"#;
+    let (p, cal) = (Procedure::jatim_permit(), Calendar::jatim());
+    let period = Period {
+        from: "2026-03-01".parse().unwrap(),
+        to: "2026-06-30".parse().unwrap(),
+    };
+    let now = ptsp::calendar::parse_instant("2026-05-15T10:00:00+07:00").unwrap();
+    let err = compliance_from_logs(
+        &[text.as_bytes()],
+        &[&p],
+        &cal,
+        period,
+        now,
+        &ALL,
+        Replay::Trusted,
+    )
+    .unwrap_err();
+    let problem = &err.problems()[0];
+    assert_eq!(
+        (problem.path.as_str(), problem.code),
+        ("logs[0]", ptsp::Code::InvalidInput)
+    );
+    assert!(
+        problem.message.contains("level 255") && problem.message_id.contains("tingkat 255"),
+        "{problem:?}"
+    );
+    let events: Vec<Event> = serde_json::from_str(text).unwrap();
+    let case = Case::replay_trusted(&events).unwrap();
+    let err = compliance(&[case], &[&p], &cal, period, now, &ALL).unwrap_err();
+    assert_eq!(err.code(), ptsp::Code::InvalidInput);
+}

@@ -902,6 +902,34 @@ impl Accumulator {
         p: &Procedure,
         cal: &Calendar,
     ) -> Result<(), crate::case::CaseError> {
+        // A report keeps levels within the deepest line of command (what
+        // `ComplianceReport::validate` accepts); a trusted log may record
+        // more, which is refused here rather than counted.
+        let deepest = crate::office::organisation::MAX_DEPTH;
+        if let Some((k, v)) = case
+            .visits
+            .iter()
+            .enumerate()
+            .find(|(_, v)| usize::from(v.escalated) > deepest)
+        {
+            return Err(crate::case::CaseError::InvalidInput {
+                what: crate::error::phrase::VISIT,
+                problems: vec![Problem::new(
+                    format!("visits[{k}].escalated"),
+                    Code::OutOfRange,
+                    format!(
+                        "step “{}” is escalated to level {}, beyond the deepest line of command ({deepest} levels)",
+                        crate::error::excerpt(&v.step),
+                        v.escalated
+                    ),
+                    format!(
+                        "langkah “{}” dieskalasi ke tingkat {}, melebihi garis komando terdalam ({deepest} tingkat)",
+                        crate::error::excerpt(&v.step),
+                        v.escalated
+                    ),
+                )],
+            });
+        }
         // The clocks as `sla::evaluate` computes them, without its report.
         let due_status = crate::sla::case_due_status(case, p, cal, r.now)?.0;
         self.counted += 1;
